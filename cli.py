@@ -1,0 +1,2 @@
+from dedup.cli import main
+main()

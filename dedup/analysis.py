@@ -1,0 +1,196 @@
+"""Per-document analysis, in two depths so work is done only where it is needed.
+
+* :class:`Profile` (every document): exact key, shingles, MinHash signatures,
+  content-term counts.  This is all LSH needs; it is cheap and runs in parallel.
+* :class:`Sentences` (only documents that LSH pairs with another): the sentences,
+  their matching keys and their content terms, for alignment and the report.
+
+A corpus-wide :class:`TermWeights` (IDF learned from the documents being scanned)
+gives each profile its rare-term fingerprint and TF-IDF vector, so "rare" means
+rare in *this* corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence  # noqa: F401
+from dataclasses import dataclass, field
+
+import numpy as np
+import xxhash
+
+from .background import Background
+from .fingerprint import Fingerprinter
+from .model import Document
+from .normalize import STOPWORDS, fold_lines, tokens
+from .segment import logical_lines, split_sentences
+
+__all__ = [
+    "Profile",
+    "Sentences",
+    "TermWeights",
+    "cosine",
+    "document_body",
+    "exact_key",
+    "line_hash",
+    "profile",
+    "sentences",
+]
+
+_NUMBER = re.compile(r"\w*\d\w*")
+#: Headline and first paragraph: where a news report states its event.
+LEAD_WORDS = 80
+
+
+def exact_key(words: Sequence[str]) -> str:
+    """Content address of a normalized text: equal keys mean ``exact`` duplicates."""
+    return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def document_body(document: Document) -> str:
+    """The text compared: the title is part of the article unless the text repeats it."""
+    title = (document.title or "").strip()
+    if title and not document.text.lstrip().startswith(title):
+        return f"{title}\n\n{document.text}"
+    return document.text
+
+
+def _terms(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(t for t in frozenset(words).difference(STOPWORDS) if len(t) > 1)
+
+
+@dataclass
+class Profile:
+    """What fingerprinting and LSH know about one document."""
+
+    key: str
+    word_count: int
+    shingles: np.ndarray
+    text_signature: np.ndarray
+    term_counts: dict[str, int]
+    numbers: frozenset[str]
+    lead_counts: dict[str, int]
+    line_hashes: frozenset[int]
+    term_signature: np.ndarray | None = None
+    tfidf: dict[str, float] = field(default_factory=dict)
+    lead_tfidf: dict[str, float] = field(default_factory=dict)
+
+
+def line_hash(folded_line: str) -> int:
+    """Identity of a line for boilerplate counting (seeded, process-independent)."""
+    return xxhash.xxh64_intdigest(folded_line.encode("utf-8"), 0x5EED)
+
+
+def profile(text: str, fingerprinter: Fingerprinter) -> Profile:
+    lines = fold_lines(logical_lines(text))
+    words = tokens(" ".join(lines))
+    counts = Counter(words)
+    shingles = fingerprinter.shingles(words)
+    return Profile(
+        key=exact_key(words),
+        word_count=len(words),
+        shingles=shingles,
+        text_signature=fingerprinter.signature(shingles),
+        term_counts={w: c for w, c in counts.items() if len(w) > 1 and w not in STOPWORDS},
+        numbers=frozenset(_NUMBER.findall(" ".join(counts))),
+        line_hashes=frozenset(map(line_hash, lines)),
+        lead_counts=dict(Counter(t for t in words[:LEAD_WORDS] if len(t) > 1 and t not in STOPWORDS)),
+    )
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """A document's sentences, their matching keys, and the IDF-weighted term incidence.
+
+    ``entry_sentence`` / ``entry_term`` / ``entry_weight`` flatten the sentence-by-term
+    matrix so that :mod:`dedup.align` can score all sentence pairs in numpy.
+    """
+
+    text: list[str]
+    keys: list[str]
+    lines: list[int]  # each sentence's line, as numbered by segment.logical_lines
+    line_hashes: list[int]  # each sentence's line hash
+    words: list[int]
+    terms: list[frozenset[str]]
+    entry_sentence: np.ndarray
+    entry_term: np.ndarray
+    entry_weight: np.ndarray
+    weight: np.ndarray
+
+    @property
+    def total_words(self) -> int:
+        return sum(self.words)
+
+
+def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> Sentences:
+    numbered = split_sentences(text)
+    display = [s for _, s in numbered]
+    keys = fold_lines(display)
+    folded_lines = fold_lines(logical_lines(text))
+    words_per_sentence = [tokens(k) for k in keys]
+    terms = [_terms(ws) for ws in words_per_sentence]
+    ordered = [sorted(ts) for ts in terms]
+    flat = [t for ts in ordered for t in ts]
+    per_sentence = [weights.weights(ts) for ts in ordered]
+    return Sentences(
+        text=display,
+        keys=keys,
+        lines=[n for n, _ in numbered],
+        line_hashes=[line_hash(folded_lines[n]) for n, _ in numbered],
+        words=[len(ws) for ws in words_per_sentence],
+        terms=terms,
+        entry_sentence=np.repeat(np.arange(len(terms), dtype=np.int64), [len(ts) for ts in terms]),
+        entry_term=fingerprinter.token_hashes(flat),
+        entry_weight=weights.weights(flat),
+        weight=np.array([w.sum() for w in per_sentence], dtype=np.float64),
+    )
+
+
+@dataclass(frozen=True)
+class TermWeights:
+    """Smoothed IDF over the distinct texts of a corpus (exact copies counted once)."""
+
+    idf: dict[str, float]
+    default: float
+
+    @classmethod
+    def learn(cls, df: dict[str, int], documents: int, background: Background) -> TermWeights:
+        """IDF from document frequencies, smoothed by the background's pseudo-documents."""
+        total = documents + background.pseudo_documents + 1
+        idf = {t: math.log(total / (c + background.pseudo_df(t) + 1)) + 1.0 for t, c in df.items()}
+        return cls(idf, math.log(total) + 1.0)
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, self.default)
+
+    def weights(self, terms: Sequence[str]) -> np.ndarray:
+        get, default = self.idf.get, self.default
+        return np.fromiter((get(t, default) for t in terms), dtype=np.float64, count=len(terms))
+
+    def tfidf(self, counts: dict[str, int]) -> dict[str, float]:
+        """Unit-length TF-IDF vector (sublinear tf), for cosine similarity."""
+        get, default = self.idf.get, self.default
+        vector = {t: (1.0 + math.log(c)) * get(t, default) for t, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        return {t: v / norm for t, v in vector.items()}
+
+    def add_term_signature(self, item: Profile, fingerprinter: Fingerprinter) -> None:
+        """Second pass, once the corpus IDF is known: TF-IDF and the rare-term signature."""
+        item.tfidf = self.tfidf(item.term_counts)
+        item.lead_tfidf = self.tfidf(item.lead_counts)
+        top = heapq.nsmallest(
+            fingerprinter.params.term_count, item.tfidf.items(), key=lambda kv: (-kv[1], kv[0])
+        )
+        item.term_signature = fingerprinter.signature(
+            np.unique(fingerprinter.token_hashes([t for t, _ in top]))
+        )
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())

@@ -1,0 +1,104 @@
+"""The JSON contract: plain dicts in a fixed key order, versioned, no clock values.
+
+``schema/scan.schema.json`` (the whole ``--format json`` object) and
+``schema/cluster.schema.json`` (one ``--format jsonl`` line) describe it and ship in
+the package; tests validate real output against both.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+from . import __version__
+from .model import Problem
+from .pipeline import ScanResult
+from .report import ClusterReport, MemberReport, SentenceRef
+
+__all__ = ["SCHEMA_VERSION", "cluster_dict", "dumps", "load_schema", "problem_dict", "result_dict"]
+
+#: Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change them.
+SCHEMA_VERSION = "1.0"
+
+
+def _sentence(ref: SentenceRef, *, similarity: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {"index": ref.index, "text": ref.text}
+    if similarity:
+        out = {"document": ref.document, **out, "similarity": ref.similarity}
+    return out
+
+
+def _member(m: MemberReport) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "title": m.title,
+        "path": m.path,
+        "line": m.line,
+        "role": m.role,
+        "relation": m.relation,
+        "score": m.score,
+        "words": m.words,
+        "sentences": m.sentences,
+        "unique_sentences": [_sentence(s) for s in m.unique],
+        "boilerplate_sentences": [_sentence(s) for s in m.boilerplate],
+    }
+
+
+def cluster_dict(c: ClusterReport) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "canonical": c.canonical,
+        "relation": c.relation,
+        "size": len(c.documents),
+        "documents": [_member(m) for m in c.documents],
+        "shared_sentences": [
+            {
+                "text": s.text,
+                "count": len(s.documents),
+                "documents": list(s.documents),
+                "variants": [_sentence(v, similarity=True) for v in s.variants],
+            }
+            for s in c.shared
+        ],
+        "links": [
+            {"a": lk.a, "b": lk.b, "relation": lk.relation, "score": lk.score, "reason": lk.reason,
+             "scores": lk.scores}
+            for lk in c.links
+        ],
+    }
+
+
+def problem_dict(p: Problem) -> dict[str, Any]:
+    return {"path": p.path, "line": p.line, "reason": p.reason, "fatal": p.fatal}
+
+
+def result_dict(result: ScanResult) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "article-dedup", "version": __version__},
+        "parameters": result.settings.parameters(),
+        "stats": result.stats,
+        "clusters": [cluster_dict(c) for c in result.clusters],
+        "errors": [problem_dict(p) for p in result.problems if p.fatal],
+        "warnings": [problem_dict(p) for p in result.problems if not p.fatal],
+    }
+
+
+def dumps(data: Any, *, indent: int | None = 2) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=indent, separators=(",", ": ") if indent else (",", ":"))
+
+
+def jsonl_lines(result: ScanResult) -> Iterator[str]:
+    for c in result.clusters:
+        yield dumps(cluster_dict(c), indent=None)
+
+
+def load_schema(name: str = "scan") -> dict[str, Any]:
+    """The shipped JSON Schema: ``scan`` for ``--format json``, ``cluster`` for one jsonl line."""
+    text = resources.files("dedup").joinpath("schema").joinpath("scan.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    if name == "cluster":
+        return {"$schema": schema["$schema"], "$ref": "#/$defs/cluster", "$defs": schema["$defs"]}
+    return schema

@@ -1,0 +1,35 @@
+"""Plain records passed between the pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Document", "Problem"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read: ``id`` is what the user sees, ``text`` is untouched."""
+
+    id: str
+    text: str
+    title: str | None = None
+    path: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something about the input the user should know: a file skipped, truncated or renamed.
+
+    ``fatal`` problems lost the input (it was not scanned); the others are warnings.
+    """
+
+    path: str
+    reason: str
+    line: int | None = None
+    fatal: bool = True
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.reason}"

@@ -1,0 +1,84 @@
+"""Text normalization: one canonical form for comparing, the original kept for display.
+
+Copies of one report differ in typography more than in words (curly vs straight
+quotes, en dashes, non-breaking spaces, full-width digits), so everything that is
+hashed or compared goes through :func:`normalize` first.  Lower-casing happens only
+in :func:`fold`, the form used for hashing and matching.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "NORMALIZER_VERSION",
+    "STOPWORDS",
+    "content_terms",
+    "fold",
+    "fold_lines",
+    "normalize",
+    "tokens",
+]
+
+#: Recorded in every saved result: changing any rule here changes fingerprints.
+NORMALIZER_VERSION = "nfkc-quotes-dashes-ws-casefold/1"
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+        "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+    }
+)
+_SPACES = re.compile(r"[^\S\n]+")
+_NEWLINES = re.compile(r"\s*\n\s*")
+_WORD = re.compile(r"\w+")
+
+#: Function words that say nothing about which story a text tells.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren as at be because been
+    before being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own per s said same says she should so some such t than that the their
+    theirs them themselves then there these they this those through to too under until up us very
+    was we were what when where which while who whom why will with would you your yours yourself
+    yourselves mr mrs ms one two new also may might must shall year years told""".split()
+)
+
+
+def normalize(text: str) -> str:
+    """NFKC, straight quotes, plain dashes, one space between words, newlines kept."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    text = _SPACES.sub(" ", text)
+    return _NEWLINES.sub("\n", text).strip()
+
+
+def fold(text: str) -> str:
+    """The matching form: normalized, case-folded, newlines as spaces."""
+    return normalize(text).casefold().replace("\n", " ")
+
+
+def tokens(folded: str) -> list[str]:
+    """Word tokens of an already folded text."""
+    return _WORD.findall(folded)
+
+
+def content_terms(words: list[str]) -> list[str]:
+    """Words that can carry a story's identity: no stopwords, no one-letter words."""
+    return [w for w in words if len(w) > 1 and w not in STOPWORDS]
+
+
+def fold_lines(lines: list[str]) -> list[str]:
+    """:func:`fold` of each line, done in one pass (lines must not contain newlines)."""
+    if not lines:
+        return []
+    joined = unicodedata.normalize("NFKC", "\n".join(lines)).translate(_TRANSLATE).casefold()
+    folded = joined.split("\n")
+    if len(folded) != len(lines):  # a character normalized into a line break
+        return [fold(line) for line in lines]
+    return [" ".join(line.split()) for line in folded]

@@ -1,0 +1,222 @@
+"""The scan, stage by stage: read -> normalize -> fingerprint -> index -> verify -> cluster -> report.
+
+This module only wires the stages together; each stage lives in its own module.
+Documents are processed in id order, so the result does not depend on the order
+files were listed or found in.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from typing import BinaryIO
+
+import numpy as np
+
+from .background import Background
+from .analysis import Profile, Sentences, TermWeights, document_body, profile, sentences
+from .cluster import Cluster, star_clusters
+from .errors import NoInputError
+from .fingerprint import FingerprintParams, Fingerprinter
+from .index import BandIndex, lsh_params
+from .model import Document, Problem
+from .read import ReadResult, read_inputs
+from .report import ClusterReport, build_reports
+from .settings import ScanSettings
+from .verify import Link, Verifier
+
+__all__ = ["Corpus", "ScanResult", "scan", "scan_documents"]
+
+Progress = Callable[[str, int, int], None]
+_PARALLEL_MIN_DOCS = 1500
+_CHUNK_DOCS = 256
+_RARE_PSEUDO_DF = 2.0  # in at most ~0.2% of ordinary English documents
+
+
+@dataclass
+class ScanResult:
+    settings: ScanSettings
+    documents: list[Document]
+    problems: list[Problem]
+    clusters: list[ClusterReport]
+    stats: dict[str, int]
+
+
+def _profile_chunk(texts: list[str], params: FingerprintParams) -> list[Profile]:
+    fingerprinter = Fingerprinter(params)
+    return [profile(t, fingerprinter) for t in texts]
+
+
+def _profiles(texts: list[str], settings: ScanSettings, fingerprinter: Fingerprinter,
+              progress: Progress | None) -> list[Profile]:
+    workers = settings.workers or min(os.cpu_count() or 1, 4)
+    total = len(texts)
+    if workers <= 1 or total < _PARALLEL_MIN_DOCS:
+        out = []
+        for n, text in enumerate(texts, start=1):
+            out.append(profile(text, fingerprinter))
+            if progress and n % _CHUNK_DOCS == 0:
+                progress("fingerprint", n, total)
+        return out
+    chunks = [texts[i : i + _CHUNK_DOCS] for i in range(0, total, _CHUNK_DOCS)]
+    out = []
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        for part in pool.map(_profile_chunk, chunks, [settings.fingerprint] * len(chunks)):
+            out.extend(part)
+            if progress:
+                progress("fingerprint", len(out), total)
+    return out
+
+
+@dataclass
+class Corpus:
+    """The analysed corpus: profiles for all, sentences on demand, corpus statistics."""
+
+    documents: list[Document]
+    settings: ScanSettings
+    fingerprinter: Fingerprinter
+    profiles: list[Profile]
+    weights: TermWeights
+    df: dict[str, int]
+    groups: dict[str, list[int]]  # exact key -> documents with that text
+    background: Background
+    _sentences: dict[int, Sentences] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, documents: list[Document], settings: ScanSettings,
+              progress: Progress | None = None) -> Corpus:
+        fingerprinter = Fingerprinter(settings.fingerprint)
+        profiles = _profiles([document_body(d) for d in documents], settings, fingerprinter, progress)
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, p in enumerate(profiles):
+            groups[p.key].append(i)
+        representatives = [members[0] for members in groups.values()]
+        df = _document_frequencies(profiles, representatives)
+        background = Background.load() if settings.background else Background.empty()
+        weights = TermWeights.learn(df, len(representatives), background)
+        for members in groups.values():
+            rep = profiles[members[0]]
+            weights.add_term_signature(rep, fingerprinter)
+            for other in members[1:]:
+                profiles[other].tfidf = rep.tfidf
+                profiles[other].lead_tfidf = rep.lead_tfidf
+                profiles[other].term_signature = rep.term_signature
+        return cls(documents, settings, fingerprinter, profiles, weights, df, dict(groups), background)
+
+    def sentences(self, i: int) -> Sentences:
+        cached = self._sentences.get(i)
+        if cached is None:
+            cached = self._sentences[i] = sentences(
+                document_body(self.documents[i]), self.fingerprinter, self.weights
+            )
+        return cached
+
+    def rare_terms(self, i: int, j: int) -> int:
+        limit = self.settings.thresholds.rare_df
+        a, b = self.profiles[i].term_counts, self.profiles[j].term_counts
+        if len(a) > len(b):
+            a, b = b, a
+        df, pseudo = self.df, self.background.pseudo_df
+        return sum(1 for t in a if t in b and df.get(t, 0) <= limit and pseudo(t) <= _RARE_PSEUDO_DF)
+
+    def verifier(self) -> Verifier:
+        return Verifier(self.profiles, self.sentences, self.rare_terms, self.settings.thresholds)
+
+    def candidates(self) -> list[tuple[int, int]]:
+        """LSH candidate pairs among distinct texts (exact copies are grouped already)."""
+        reps = [m[0] for m in self.groups.values() if self.profiles[m[0]].word_count > 0]
+        reps.sort()
+        if len(reps) < 2:
+            return []
+        num_perm = self.settings.fingerprint.num_perm
+        found: set[tuple[int, int]] = set()
+        for threshold, signatures in (
+            (self.settings.text_lsh_threshold, [self.profiles[i].text_signature for i in reps]),
+            (self.settings.term_lsh_threshold, [self.profiles[i].term_signature for i in reps]),
+        ):
+            bands, rows = lsh_params(threshold, num_perm)
+            pairs = BandIndex(bands, rows).candidates(np.vstack(signatures))
+            found.update((reps[a], reps[b]) for a, b in pairs.tolist())
+        return sorted(found)
+
+
+def _document_frequencies(profiles: list[Profile], representatives: list[int]) -> dict[str, int]:
+    df: dict[str, int] = defaultdict(int)
+    for i in representatives:
+        for t in profiles[i].term_counts:
+            df[t] += 1
+    return dict(df)
+
+
+def _exact_links(corpus: Corpus, verifier: Verifier) -> list[Link]:
+    links = []
+    for members in corpus.groups.values():
+        for other in members[1:]:
+            links.append(verifier.verify(members[0], other))
+    return links
+
+
+def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,
+                   problems: Sequence[Problem] = (), read_stats: dict[str, int] | None = None,
+                   progress: Progress | None = None) -> ScanResult:
+    """Cluster already-read documents (ids must be unique)."""
+    docs = sorted(documents, key=lambda d: d.id)
+    corpus = Corpus.build(docs, settings, progress)
+    verifier = corpus.verifier()
+    level = settings.level
+    candidates = corpus.candidates()
+    links = _exact_links(corpus, verifier)
+    for n, (i, j) in enumerate(candidates, start=1):
+        link = verifier.verify(i, j, level=level)
+        if link.relation is not None and link.relation <= level:
+            links.append(link)
+        if progress and n % 500 == 0:
+            progress("verify", n, len(candidates))
+
+    def verify_member(hub: int, far: int) -> Link | None:
+        link = verifier.verify(hub, far, level=level)
+        return link if link.relation is not None and link.relation <= level else None
+
+    degree: dict[int, float] = defaultdict(float)
+    for link in links:
+        degree[link.a] += link.score
+        degree[link.b] += link.score
+    clusters: list[Cluster] = star_clusters(
+        len(docs), links,
+        prominence=lambda i: (-round(degree[i], 6), -corpus.profiles[i].word_count),
+        verify=verify_member,
+    )
+    reports = build_reports(corpus, clusters)
+    too_short = [Problem(d.path, "too short to fingerprint (no words)", d.line, False)
+                 for d, p in zip(docs, corpus.profiles) if p.word_count == 0]
+    stats = dict(read_stats or {})
+    stats.update(
+        documents=len(docs),
+        distinct_texts=len(corpus.groups),
+        candidate_pairs=len(candidates),
+        verified_links=len(links),
+        clusters=len(reports),
+        documents_in_clusters=sum(len(r.documents) for r in reports),
+    )
+    all_problems = sorted([*problems, *too_short], key=lambda p: (p.path, p.line or 0, p.reason))
+    return ScanResult(settings, docs, all_problems, reports, stats)
+
+
+def scan(paths: Sequence[str], settings: ScanSettings, *, stdin: BinaryIO | None = None,
+         progress: Progress | None = None) -> ScanResult:
+    """Read ``paths`` (``-`` for stdin) and cluster them.  Raises NoInputError if nothing is readable."""
+    read: ReadResult = read_inputs(paths, settings.read, stdin)
+    if not read.documents:
+        reasons = "; ".join(str(p) for p in read.problems[:3]) or "no matching files"
+        raise NoInputError(f"no readable documents in {', '.join(paths)} ({reasons})")
+    read_stats = {
+        "files_read": read.files_read,
+        "files_failed": read.files_failed,
+        "records_failed": read.records_failed,
+    }
+    return scan_documents(read.documents, settings, problems=read.problems, read_stats=read_stats,
+                          progress=progress)

@@ -1,0 +1,369 @@
+"""Reading a corpus: files, folders and stdin into documents, and every problem on the way.
+
+One bad file never stops a scan.  Each one becomes a :class:`~dedup.model.Problem`
+with its path and a reason a person can act on, and the scan goes on.  Special
+files (FIFOs, devices) are never opened, symlink loops are cut, and no read is
+larger than the per-document limit.
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import io
+import json
+import os
+import stat
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from charset_normalizer import from_bytes
+
+from .model import Document, Problem
+
+__all__ = ["DEFAULT_INCLUDE", "ReadOptions", "ReadResult", "decode", "read_inputs"]
+
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.json", "*.jsonl")
+_JSON_SUFFIXES = (".json",)
+_JSONL_SUFFIXES = (".jsonl", ".ndjson")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL_OK = frozenset("\n\r\t\f\v")
+_STDIN = "-"
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we can identify."""
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    text_field: str = "text"
+    id_field: str = "id"
+    title_field: str = "title"
+    max_bytes: int = 8 * 1024 * 1024
+
+
+@dataclass
+class ReadResult:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files_read: int = 0
+    files_failed: int = 0
+    records_failed: int = 0
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ch < " " and ch not in _CONTROL_OK)
+    return controls > max(8, len(sample) // 100)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: ASCII-range text leaves every other byte NUL."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / len(sample[0::2])
+    odd_nul = sample[1::2].count(0) / len(sample[1::2])
+    encoding = "utf-16-le" if odd_nul > 0.3 > even_nul else "utf-16-be" if even_nul > 0.3 > odd_nul else None
+    if encoding is None:
+        return None
+    try:
+        return data[: len(data) - len(data) % 2].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: BOM, then UTF-8, then UTF-16 without BOM, then detection (cp1252...)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {encoding} after its byte-order mark: {exc.reason}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is None and b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise DecodeError("binary content (NUL bytes), not text")
+    if text is None:
+        best = from_bytes(data[: 1 << 20]).best()
+        if best is None:
+            raise DecodeError("not text in any detectable encoding")
+        try:
+            text = data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = data.decode(best.encoding, errors="replace")
+    if _looks_binary(text):
+        raise DecodeError("binary content (control characters), not text")
+    return text
+
+
+def _cut(data: bytes, limit: int) -> bytes:
+    """At most ``limit`` bytes, ending at a line or word break when there is one."""
+    head = data[:limit]
+    for sep in (b"\n", b" "):
+        at = head.rfind(sep)
+        if at > limit // 2:
+            return head[:at]
+    return head
+
+
+def _kind(path: str) -> str:
+    lower = path.lower()
+    if lower.endswith(_JSONL_SUFFIXES):
+        return "jsonl"
+    if lower.endswith(_JSON_SUFFIXES):
+        return "json"
+    return "text"
+
+
+@dataclass
+class _Reader:
+    options: ReadOptions
+    result: ReadResult = field(default_factory=ReadResult)
+
+    # -- discovery -----------------------------------------------------------------
+    def add_path(self, arg: str) -> None:
+        if arg == _STDIN:
+            return
+        try:
+            st = os.stat(arg)
+        except FileNotFoundError:
+            kind = "broken symbolic link" if os.path.islink(arg) else "no such file or directory"
+            self._fail(arg, kind)
+            return
+        except OSError as exc:
+            self._fail(arg, exc.strerror or str(exc))
+            return
+        if stat.S_ISDIR(st.st_mode):
+            self._walk(arg, arg, set())
+        elif stat.S_ISREG(st.st_mode):
+            self._read_file(arg, arg)
+        else:
+            self._fail(arg, "not a regular file (FIFO, socket or device); not opened")
+
+    def _walk(self, top: str, shown: str, seen: set[tuple[int, int]]) -> None:
+        try:
+            st = os.stat(top)
+            if (st.st_dev, st.st_ino) in seen:
+                self._fail(shown, "symbolic link loop; folder already scanned", fatal=False)
+                return
+            seen.add((st.st_dev, st.st_ino))
+            with os.scandir(top) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            self._fail(shown, f"cannot list folder: {exc.strerror or exc}")
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = os.path.join(shown, entry.name)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+                is_file = entry.is_file(follow_symlinks=True)
+            except OSError as exc:
+                self._fail(path, exc.strerror or str(exc))
+                continue
+            if is_dir:
+                self._walk(os.path.join(top, entry.name), path, seen)
+                continue
+            if not self._selected(entry.name, path):
+                continue
+            if is_file:
+                self._read_file(os.path.join(top, entry.name), path)
+            elif entry.is_symlink() and not os.path.exists(path):
+                self._fail(path, "broken symbolic link")
+            else:
+                self._fail(path, "not a regular file (FIFO, socket or device); not opened")
+
+    def _selected(self, name: str, path: str) -> bool:
+        def hit(patterns: tuple[str, ...]) -> bool:
+            return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
+
+        return hit(self.options.include) and not hit(self.options.exclude)
+
+    # -- reading ---------------------------------------------------------------------
+    def _fail(self, path: str, reason: str, *, line: int | None = None, fatal: bool = True) -> None:
+        self.result.problems.append(Problem(path, reason, line, fatal))
+        if fatal and line is None:
+            self.result.files_failed += 1
+        elif fatal:
+            self.result.records_failed += 1
+
+    def _read_file(self, real: str, shown: str) -> None:
+        try:
+            fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except OSError as exc:
+            self._fail(shown, f"cannot open: {exc.strerror or exc}")
+            return
+        try:
+            with os.fdopen(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    self._fail(shown, "not a regular file (FIFO, socket or device); not opened")
+                    return
+                self._read_stream(handle, shown)
+        except OSError as exc:
+            self._fail(shown, f"read failed: {exc.strerror or exc}")
+
+    def _read_stream(self, handle: BinaryIO, shown: str) -> None:
+        kind = _kind(shown)
+        failed_before = self.result.files_failed
+        if kind == "jsonl":
+            self._read_jsonl(handle, shown)
+        else:
+            data = handle.read(self.options.max_bytes + 1)
+            if len(data) > self.options.max_bytes:
+                if kind == "json":
+                    self._fail(shown, f"JSON file larger than --max-bytes {self.options.max_bytes}; use JSON Lines")
+                    return
+                data = _cut(data, self.options.max_bytes)
+                self._fail(shown, f"truncated to {len(data)} bytes (--max-bytes {self.options.max_bytes})", fatal=False)
+            try:
+                text = decode(data)
+            except DecodeError as exc:
+                self._fail(shown, str(exc))
+                return
+            if kind == "json":
+                self._read_json(text, shown)
+            else:
+                self._add_text(text, shown)
+        if self.result.files_failed == failed_before:
+            self.result.files_read += 1
+
+    def _add_text(self, text: str, shown: str, *, title: str | None = None, line: int | None = None,
+                  record_id: str | None = None) -> None:
+        if not text.strip():
+            self._fail(shown, "empty: no text to compare", line=line)
+            return
+        doc_id = record_id if record_id is not None else shown if line is None else f"{shown}:{line}"
+        self.result.documents.append(Document(doc_id, text, title, shown, line))
+
+    def _add_record(self, record: object, shown: str, line: int) -> None:
+        opts = self.options
+        if not isinstance(record, dict):
+            self._fail(shown, f"record is {type(record).__name__}, not an object", line=line)
+            return
+        text = record.get(opts.text_field)
+        if text is None:
+            self._fail(shown, f"no {opts.text_field!r} field", line=line)
+            return
+        if not isinstance(text, str):
+            self._fail(shown, f"field {opts.text_field!r} is {type(text).__name__}, not a string", line=line)
+            return
+        raw_id = record.get(opts.id_field)
+        record_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
+        if record_id is None:
+            record_id = f"{shown}:{line}"
+        title = record.get(opts.title_field)
+        self._add_text(text, shown, title=title if isinstance(title, str) else None, line=line,
+                       record_id=record_id)
+
+    def _read_json(self, text: str, shown: str) -> None:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            self._fail(shown, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+            return
+        records = data if isinstance(data, list) else [data]
+        for number, record in enumerate(records, start=1):
+            self._add_record(record, shown, number)
+
+    def _read_jsonl(self, handle: BinaryIO, shown: str) -> None:
+        for number, raw in _lines(handle, self.options.max_bytes):
+            if raw is None:
+                self._fail(shown, f"line longer than --max-bytes {self.options.max_bytes}; skipped", line=number)
+                continue
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(decode(raw))
+            except DecodeError as exc:
+                self._fail(shown, str(exc), line=number)
+                continue
+            except json.JSONDecodeError as exc:
+                self._fail(shown, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number)
+                continue
+            self._add_record(record, shown, number)
+
+    def read_stdin(self, stream: BinaryIO) -> None:
+        data = stream.read()
+        head = data.lstrip()[:1]
+        if head == b"{":
+            self._read_jsonl(io.BytesIO(data), _STDIN)
+        elif head == b"[":
+            try:
+                self._read_json(decode(data), _STDIN)
+            except DecodeError as exc:
+                self._fail(_STDIN, str(exc))
+        else:
+            try:
+                self._add_text(decode(_cut(data, self.options.max_bytes)), _STDIN)
+            except DecodeError as exc:
+                self._fail(_STDIN, str(exc))
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines; a line over ``limit`` bytes yields None and is skipped unread."""
+    number = 0
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(1 << 20)
+            yield number, None
+            continue
+        yield number, line
+
+
+def _unique_ids(result: ReadResult) -> None:
+    """Make ids unique, deterministically whatever the order inputs were given in."""
+    docs = sorted(result.documents, key=lambda d: (d.id, d.path, d.line or 0))
+    counts = Counter(d.id for d in docs)
+    taken = set(counts)
+    seen: Counter[str] = Counter()
+    unique: list[Document] = []
+    for doc in docs:
+        seen[doc.id] += 1
+        if counts[doc.id] > 1 and seen[doc.id] > 1:
+            n = seen[doc.id]
+            new_id = f"{doc.id}~{n}"
+            while new_id in taken:
+                n += 1
+                new_id = f"{doc.id}~{n}"
+            taken.add(new_id)
+            result.problems.append(Problem(doc.path, f"duplicate id {doc.id!r}; renamed {new_id!r}", doc.line, False))
+            doc = Document(new_id, doc.text, doc.title, doc.path, doc.line)
+        unique.append(doc)
+    result.documents = unique
+
+
+def read_inputs(paths: Sequence[str], options: ReadOptions, stdin: BinaryIO | None = None) -> ReadResult:
+    """Read every path (``-`` is stdin); documents come back sorted by id."""
+    reader = _Reader(options)
+    for arg in dict.fromkeys(paths):  # the same argument twice is read once
+        if arg == _STDIN:
+            if stdin is not None:
+                reader.read_stdin(stdin)
+        else:
+            reader.add_path(arg)
+    _unique_ids(reader.result)
+    reader.result.problems.sort(key=lambda p: (p.path, p.line or 0, p.reason))
+    return reader.result

@@ -1,0 +1,103 @@
+"""Rich rendering of scan and compare results (the ``table`` format).
+
+Only this module and :mod:`dedup.cli` import rich.  Everything is laid out to
+stay readable at 80 columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .normalize import fold, tokens
+from .pipeline import ScanResult
+from .report import ClusterReport, SentenceRef
+
+__all__ = ["render_scan", "highlight_differences"]
+
+
+def highlight_differences(text: str, reference: str) -> Text:
+    """``text`` with the words that ``reference`` lacks in bold: what this copy changed."""
+    known = set(tokens(fold(reference)))
+    out = Text()
+    for i, word in enumerate(text.split(" ")):
+        if i:
+            out.append(" ")
+        changed = any(t not in known for t in tokens(fold(word)))
+        out.append(word, style="bold yellow" if changed else "")
+    return out
+
+
+def _more(count: int) -> Text:
+    return Text(f"  ... and {count} more (--limit 0 shows all)", style="dim")
+
+
+def _grid() -> Table:
+    """Two columns: a short marker, then text that wraps under itself (a hanging indent)."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True, width=3, justify="right")
+    grid.add_column(ratio=1, overflow="fold")
+    return grid
+
+
+def _sentences(refs: Sequence[SentenceRef], limit: int) -> list[RenderableType]:
+    shown = refs if limit <= 0 else refs[:limit]
+    grid = _grid()
+    for r in shown:
+        grid.add_row("-", r.text)
+    rows: list[RenderableType] = [grid]
+    if len(refs) > len(shown):
+        rows.append(_more(len(refs) - len(shown)))
+    return rows
+
+
+def _cluster(c: ClusterReport, limit: int) -> Panel:
+    members = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
+    members.add_column("document", overflow="fold", ratio=1)
+    members.add_column("relation", no_wrap=True)
+    members.add_column("score", justify="right", no_wrap=True)
+    members.add_column("words", justify="right", no_wrap=True)
+    for d in c.documents:
+        name = Text(d.id, style="bold" if d.role == "canonical" else "")
+        relation = "canonical" if d.role == "canonical" else (d.relation or "")
+        score = f"{d.score:.2f}" if d.score is not None else ""
+        members.add_row(name, relation, score, str(d.words))
+
+    parts: list[RenderableType] = [members, Text()]
+    parts.append(Text(f"Shared sentences ({len(c.shared)})", style="bold green"))
+    shared = c.shared if limit <= 0 else c.shared[:limit]
+    grid = _grid()
+    for s in shared:
+        grid.add_row(Text(f"x{len(s.documents)}", style="green"), s.text)
+        for v in s.variants:
+            line = Text(f"{v.document} ({v.similarity:.2f}): ", style="dim")
+            line.append_text(highlight_differences(v.text, s.text))
+            grid.add_row("", line)
+    parts.append(grid)
+    if len(c.shared) > len(shared):
+        parts.append(_more(len(c.shared) - len(shared)))
+    for d in c.documents:
+        parts.append(Text())
+        parts.append(Text(f"Only in {d.id} ({len(d.unique)})", style="bold cyan"))
+        parts.extend(_sentences(d.unique, limit))
+        if d.boilerplate:
+            parts.append(Text(f"  boilerplate: {len(d.boilerplate)} sentences "
+                              "(recur across unrelated documents)", style="dim"))
+    title = f"[bold]{c.id}[/] - {len(c.documents)} documents - {c.relation}"
+    return Panel(Group(*parts), title=title, title_align="left", padding=(0, 1))
+
+
+def render_scan(result: ScanResult, console: Console, *, limit: int = 10) -> None:
+    for c in result.clusters:
+        console.print(_cluster(c, limit))
+    s = result.stats
+    summary = (
+        f"{s['documents']} documents read, {s['clusters']} clusters "
+        f"({s['documents_in_clusters']} documents in clusters), "
+        f"{sum(1 for p in result.problems if p.fatal)} inputs failed"
+    )
+    console.print(Text(summary, style="bold"))

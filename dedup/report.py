@@ -1,0 +1,199 @@
+"""What each cluster's copies share and what each adds, ready for any renderer.
+
+Shared sentences are found by aligning every member with the cluster's canonical
+document (the relation each member was admitted by), plus sentences two or more
+members carry word for word that the canonical lacks.  Lines that recur across
+documents of several unrelated clusters are site boilerplate: they are labelled
+as such, never counted as shared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .align import Alignment, Match, align
+from .cluster import Cluster
+from .verify import Link
+
+if TYPE_CHECKING:
+    from .pipeline import Corpus
+
+__all__ = [
+    "ClusterReport",
+    "LinkReport",
+    "MemberReport",
+    "SentenceRef",
+    "SharedSentence",
+    "boilerplate_lines",
+    "build_reports",
+    "cluster_id",
+]
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    document: str
+    index: int
+    text: str
+    similarity: float = 1.0
+
+
+@dataclass(frozen=True)
+class SharedSentence:
+    text: str
+    documents: tuple[str, ...]
+    variants: tuple[SentenceRef, ...]  # the same sentence in other words, per document
+
+
+@dataclass(frozen=True)
+class MemberReport:
+    id: str
+    title: str | None
+    path: str
+    line: int | None
+    role: str  # "canonical" or "member"
+    relation: str | None  # to the canonical; None for the canonical itself
+    score: float | None
+    reason: str | None
+    words: int
+    sentences: int
+    unique: tuple[SentenceRef, ...]
+    boilerplate: tuple[SentenceRef, ...]
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    a: str
+    b: str
+    relation: str
+    score: float
+    reason: str
+    scores: dict[str, float | int]
+
+
+@dataclass(frozen=True)
+class ClusterReport:
+    id: str
+    canonical: str
+    relation: str  # the loosest relation that holds the cluster together
+    documents: tuple[MemberReport, ...]
+    shared: tuple[SharedSentence, ...]
+    links: tuple[LinkReport, ...]
+
+
+def cluster_id(member_keys: list[str]) -> str:
+    """Content-derived: the same copies give the same id, whatever else is in the corpus."""
+    digest = hashlib.blake2b("\n".join(sorted(member_keys)).encode(), digest_size=6).hexdigest()
+    return f"c-{digest}"
+
+
+def boilerplate_lines(corpus: Corpus, clusters: list[Cluster]) -> frozenset[int]:
+    """Line hashes seen in documents of at least ``boilerplate_clusters`` different clusters."""
+    minimum = corpus.settings.boilerplate_clusters
+    counts: Counter[int] = Counter()
+    for p in corpus.profiles:
+        counts.update(p.line_hashes)
+    frequent = {h for h, c in counts.items() if c >= minimum}
+    if not frequent:
+        return frozenset()
+    owner = {m: n for n, c in enumerate(clusters) for m in c.members}
+    owners: dict[int, set[object]] = defaultdict(set)
+    for i, p in enumerate(corpus.profiles):
+        tag: object = owner.get(i, ("single", i))
+        for h in p.line_hashes & frequent:
+            owners[h].add(tag)
+    return frozenset(h for h, seen in owners.items() if len(seen) >= minimum)
+
+
+def _oriented(link: Link, canonical: int, alignment: Alignment) -> list[Match]:
+    if link.a == canonical:
+        return list(alignment.matches)
+    return [Match(m.b, m.a, m.score) for m in alignment.matches]
+
+
+def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) -> ClusterReport:
+    docs = corpus.documents
+    threshold = corpus.settings.thresholds.sentence
+    hub = cluster.canonical
+    hs = corpus.sentences(hub)
+    is_boiler = {i: [h in boilerplate for h in corpus.sentences(i).line_hashes] for i in cluster.members}
+    matched_to_hub: dict[int, list[tuple[int, int, float]]] = defaultdict(list)  # hub sentence -> (doc, idx, sim)
+    used: dict[int, set[int]] = {i: set() for i in cluster.members}
+    for link in cluster.links:
+        member = link.b if link.a == hub else link.a
+        alignment = align(hs, corpus.sentences(member), threshold)
+        for m in _oriented(Link(hub, member, link.relation, link.scores, link.reason), hub, alignment):
+            if is_boiler[hub][m.a] or is_boiler[member][m.b]:
+                continue
+            matched_to_hub[m.a].append((member, m.b, m.score))
+            used[hub].add(m.a)
+            used[member].add(m.b)
+
+    shared: list[SharedSentence] = []
+    for i in sorted(matched_to_hub):
+        holders = matched_to_hub[i]
+        variants = tuple(
+            SentenceRef(docs[d].id, k, corpus.sentences(d).text[k], round(sim, 4))
+            for d, k, sim in sorted(holders)
+            if corpus.sentences(d).keys[k] != hs.keys[i]
+        )
+        ids = (docs[hub].id, *(docs[d].id for d, _, _ in sorted(holders)))
+        shared.append(SharedSentence(hs.text[i], ids, variants))
+
+    # Sentences several members carry word for word but the canonical lacks.
+    by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for member in cluster.members[1:]:
+        ms = corpus.sentences(member)
+        for k, key in enumerate(ms.keys):
+            if k not in used[member] and not is_boiler[member][k]:
+                by_key[key].append((member, k))
+    for key in sorted(by_key, key=lambda key: by_key[key][0]):
+        holders = sorted({d: k for d, k in by_key[key]}.items())
+        if len(holders) < 2:
+            continue
+        first_doc, first_idx = holders[0]
+        shared.append(SharedSentence(corpus.sentences(first_doc).text[first_idx],
+                                     tuple(docs[d].id for d, _ in holders), ()))
+        for d, k in holders:
+            used[d].add(k)
+
+    link_for = {(lk.b if lk.a == hub else lk.a): lk for lk in cluster.links}
+    members: list[MemberReport] = []
+    for i in cluster.members:
+        s = corpus.sentences(i)
+        link = link_for.get(i)
+        members.append(MemberReport(
+            id=docs[i].id, title=docs[i].title, path=docs[i].path, line=docs[i].line,
+            role="canonical" if i == hub else "member",
+            relation=link.relation.label if link and link.relation is not None else None,
+            score=link.score if link else None,
+            reason=link.reason if link else None,
+            words=s.total_words, sentences=len(s.text),
+            unique=tuple(SentenceRef(docs[i].id, k, t) for k, t in enumerate(s.text)
+                         if k not in used[i] and not is_boiler[i][k]),
+            boilerplate=tuple(SentenceRef(docs[i].id, k, t) for k, t in enumerate(s.text) if is_boiler[i][k]),
+        ))
+    links = tuple(
+        LinkReport(docs[hub].id, docs[m].id, lk.relation.label if lk.relation is not None else "none",
+                   lk.score, lk.reason, lk.scores.as_dict())
+        for m, lk in sorted(link_for.items())
+    )
+    loosest = max(lk.relation for lk in cluster.links if lk.relation is not None)
+    return ClusterReport(
+        id=cluster_id([corpus.profiles[i].key for i in cluster.members]),
+        canonical=docs[hub].id,
+        relation=loosest.label,
+        documents=tuple(members),
+        shared=tuple(shared),
+        links=links,
+    )
+
+
+def build_reports(corpus: Corpus, clusters: list[Cluster]) -> list[ClusterReport]:
+    """One report per cluster, largest first, then by id: a stable order."""
+    boilerplate = boilerplate_lines(corpus, clusters)
+    reports = [_build_one(corpus, c, boilerplate) for c in clusters]
+    return sorted(reports, key=lambda r: (-len(r.documents), r.id))

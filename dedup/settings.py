@@ -1,0 +1,62 @@
+"""One frozen settings object for a scan; the CLI builds it, the engine reads it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import SettingsError
+from .fingerprint import FingerprintParams
+from .normalize import NORMALIZER_VERSION
+from .read import ReadOptions
+from .verify import Relation, Thresholds
+
+__all__ = ["ScanSettings"]
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    """Everything that changes a scan's result; :meth:`parameters` is saved with it."""
+
+    level: Relation = Relation.STORY
+    read: ReadOptions = field(default_factory=ReadOptions)
+    fingerprint: FingerprintParams = field(default_factory=FingerprintParams)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    #: LSH threshold for the n-gram signature (copies) and the rare-term one (rewrites, stories).
+    text_lsh_threshold: float = 0.3
+    term_lsh_threshold: float = 0.15
+    #: A line seen in documents of at least this many different clusters is boilerplate.
+    boilerplate_clusters: int = 3
+    #: Smooth corpus IDF with background English word frequencies (see dedup.background).
+    background: bool = True
+    #: Processes for fingerprinting; 0 picks one per core.
+    workers: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("text_lsh_threshold", "term_lsh_threshold"):
+            value = getattr(self, name)
+            if not 0.0 < value < 1.0:
+                raise SettingsError(f"{name} must be between 0 and 1, got {value}")
+        if self.read.max_bytes < 1:
+            raise SettingsError("max_bytes must be positive")
+        if self.boilerplate_clusters < 2:
+            raise SettingsError("boilerplate_clusters must be at least 2")
+
+    def parameters(self) -> dict[str, object]:
+        """What a saved result must record to be reproduced (no paths, no clock)."""
+        return {
+            "level": self.level.label,
+            "normalizer": NORMALIZER_VERSION,
+            "minhash": self.fingerprint.as_dict(),
+            "lsh": {"text_threshold": self.text_lsh_threshold, "term_threshold": self.term_lsh_threshold},
+            "thresholds": self.thresholds.as_dict(),
+            "boilerplate_clusters": self.boilerplate_clusters,
+            "idf_background": "wordfreq-en-40k/1000 pseudo-documents" if self.background else None,
+            "reading": {
+                "include": list(self.read.include),
+                "exclude": list(self.read.exclude),
+                "text_field": self.read.text_field,
+                "id_field": self.read.id_field,
+                "title_field": self.read.title_field,
+                "max_bytes": self.read.max_bytes,
+            },
+        }

@@ -1,0 +1,208 @@
+"""Verification: is a candidate pair really two copies of one report, and of what kind?
+
+LSH only proposes.  Every proposed pair is scored here, cheapest evidence first,
+and given the tightest relation its evidence supports:
+
+``exact``   the same normalized text.
+``copy``    verbatim syndication with edits: most of the shorter text's word
+            3-grams (or its sentences, near-verbatim) are in the other, and the
+            figures in matched sentences agree (templates with other numbers are
+            different reports).
+``rewrite`` the same text reworded: most of the shorter text's sentences align
+            one to one with the other's, largely in order.
+``story``   an independent write-up of the same report: similar TF-IDF vectors
+            *and* several shared terms that are rare in this corpus (names,
+            numbers, places only these reports mention).
+
+Sentence alignment (rapidfuzz) is the costly step, so it runs only for pairs
+whose cheap scores leave a relation possible.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from enum import IntEnum
+
+import numpy as np
+
+from .align import Alignment, align
+from .analysis import Profile, Sentences, cosine
+
+__all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+class Relation(IntEnum):
+    """Ordered from tightest to loosest: a level admits itself and everything tighter."""
+
+    EXACT = 0
+    COPY = 1
+    REWRITE = 2
+    STORY = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Relation:
+        return cls[value.upper()]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Decision thresholds (tuned on the tuning splits; see README, Quality)."""
+
+    sentence: float = 0.5  # a sentence pair counts as the same sentence
+    verbatim_sentence: float = 0.85  # ... as the same sentence, lightly edited
+    copy_containment: float = 0.5  # share of the shorter text's 3-grams found in the other
+    copy_coverage: float = 0.6  # share of the shorter text in near-verbatim sentences
+    copy_min_shingles: int = 8
+    rewrite_coverage: float = 0.5  # share of the shorter text in aligned sentences
+    rewrite_order: float = 0.6
+    story_cosine: float = 0.3
+    story_rare_terms: int = 3
+    rare_df: int = 3  # a term is rare when at most this many distinct texts use it
+
+    def as_dict(self) -> dict[str, float]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PairScores:
+    """The evidence for a link; every field is in the JSON output."""
+
+    jaccard: float
+    containment_a: float
+    containment_b: float
+    cosine: float
+    rare_terms: int
+    aligned_sentences: int = 0
+    coverage_a: float = 0.0
+    coverage_b: float = 0.0
+    verbatim_coverage: float = 0.0
+    order: float = 0.0
+    numbers_agree: float = 1.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A verified pair; ``relation`` is None when the evidence supports no relation."""
+
+    a: int
+    b: int
+    relation: Relation | None
+    scores: PairScores
+    reason: str
+    alignment: Alignment | None = None
+
+    @property
+    def score(self) -> float:
+        """One number, higher = more alike, comparable across relations (0..1)."""
+        s = self.scores
+        text = max(s.jaccard, min(s.containment_a, s.containment_b))
+        aligned = min(s.coverage_a, s.coverage_b)
+        return round(max(text, aligned, s.cosine), 4)
+
+
+class Verifier:
+    """Scores candidate pairs.  Sentence analyses are computed on first use and kept."""
+
+    def __init__(
+        self,
+        profiles: list[Profile],
+        sentence_view: Callable[[int], Sentences],
+        rare_terms: Callable[[int, int], int],
+        thresholds: Thresholds,
+    ) -> None:
+        self._profiles = profiles
+        self._sentences = sentence_view
+        self._rare_terms = rare_terms
+        self._t = thresholds
+
+    def verify(self, i: int, j: int, *, level: Relation = Relation.STORY, full: bool = False) -> Link:
+        """Score ``(i, j)``; stop once no relation up to ``level`` is possible unless ``full``."""
+        a, b = self._profiles[i], self._profiles[j]
+        t = self._t
+        inter = int(np.intersect1d(a.shingles, b.shingles, assume_unique=True).size)
+        union = a.shingles.size + b.shingles.size - inter
+        scores = PairScores(
+            jaccard=inter / union if union else 0.0,
+            containment_a=inter / a.shingles.size if a.shingles.size else 0.0,
+            containment_b=inter / b.shingles.size if b.shingles.size else 0.0,
+            cosine=cosine(a.tfidf, b.tfidf),
+            rare_terms=self._rare_terms(i, j),
+        )
+        if a.key == b.key:
+            return Link(i, j, Relation.EXACT, scores, "same normalized text")
+        if not full and not self._worth_aligning(scores, level):
+            return Link(i, j, None, scores, "too little in common to align")
+        alignment = align(self._sentences(i), self._sentences(j), t.sentence)
+        scores = self._with_alignment(scores, i, j, alignment)
+        relation, reason = self._decide(scores, inter)
+        if relation is not None and relation > level:
+            reason = f"{reason}; looser than --level {level.label}"
+        return Link(i, j, relation, scores, reason, alignment)
+
+    def _worth_aligning(self, s: PairScores, level: Relation) -> bool:
+        t = self._t
+        text_close = max(s.containment_a, s.containment_b) >= t.copy_containment * 0.4
+        story_close = s.cosine >= t.story_cosine and s.rare_terms >= t.story_rare_terms
+        if level >= Relation.STORY and story_close:
+            return True
+        return text_close or s.cosine >= t.story_cosine
+
+    def _with_alignment(self, s: PairScores, i: int, j: int, al: Alignment) -> PairScores:
+        sa, sb = self._sentences(i), self._sentences(j)
+        shorter_is_a = sa.total_words <= sb.total_words
+        strong = [m for m in al.matches if m.score >= self._t.verbatim_sentence]
+        if shorter_is_a:
+            verbatim = sum(sa.words[m.a] for m in strong) / (sa.total_words or 1)
+        else:
+            verbatim = sum(sb.words[m.b] for m in strong) / (sb.total_words or 1)
+        numeric = [
+            (set(_DIGITS.findall(sa.keys[m.a])), set(_DIGITS.findall(sb.keys[m.b])))
+            for m in strong
+        ]
+        numeric = [(x, y) for x, y in numeric if x or y]
+        agree = sum(1 for x, y in numeric if x == y) / len(numeric) if numeric else 1.0
+        return PairScores(
+            jaccard=s.jaccard,
+            containment_a=s.containment_a,
+            containment_b=s.containment_b,
+            cosine=s.cosine,
+            rare_terms=s.rare_terms,
+            aligned_sentences=al.count,
+            coverage_a=al.covered_a,
+            coverage_b=al.covered_b,
+            verbatim_coverage=verbatim,
+            order=al.in_order,
+            numbers_agree=agree,
+        )
+
+    def _decide(self, s: PairScores, shared_shingles: int) -> tuple[Relation | None, str]:
+        t = self._t
+        contained = max(s.containment_a, s.containment_b)
+        coverage = max(s.coverage_a, s.coverage_b)
+        if s.numbers_agree >= 0.5:
+            if contained >= t.copy_containment and shared_shingles >= t.copy_min_shingles:
+                return Relation.COPY, f"{contained:.0%} of the shorter text's 3-grams are in the other"
+            if s.verbatim_coverage >= t.copy_coverage:
+                return Relation.COPY, f"{s.verbatim_coverage:.0%} of the shorter text is in near-verbatim sentences"
+        else:
+            why = "figures differ in matched sentences (a template, not a copy)"
+            if contained >= t.copy_containment:
+                return None, why
+        if coverage >= t.rewrite_coverage and s.order >= t.rewrite_order and s.numbers_agree >= 0.5:
+            return Relation.REWRITE, (
+                f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order"
+            )
+        if s.cosine >= t.story_cosine and s.rare_terms >= t.story_rare_terms:
+            return Relation.STORY, f"TF-IDF cosine {s.cosine:.2f} and {s.rare_terms} shared rare terms"
+        return None, f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, {coverage:.0%} aligned"
