@@ -112,7 +112,7 @@ def report_problems(problems: list[Problem], quiet: bool) -> None:
 
 
 def run_scan(paths: tuple[str, ...], settings: ScanSettings, quiet: bool) -> ScanResult:
-    stdin = click.get_binary_stream("stdin") if "-" in paths else None
+    stdin = sys.stdin.buffer if "-" in paths else None
     try:
         with _progress(quiet) as progress:
             result = scan(list(paths), settings, stdin=stdin, progress=progress)

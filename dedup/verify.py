@@ -61,10 +61,10 @@ class Thresholds:
     copy_containment: float = 0.5  # share of the shorter text's 3-grams found in the other
     copy_coverage: float = 0.6  # share of the shorter text in near-verbatim sentences
     copy_min_shingles: int = 8
-    rewrite_coverage: float = 0.5  # share of the shorter text in aligned sentences
+    rewrite_coverage: float = 0.6  # share of the shorter text in aligned sentences
     rewrite_order: float = 0.6
     story_cosine: float = 0.3
-    story_rare_terms: int = 3
+    story_rare_terms: int = 4
     rare_df: int = 3  # a term is rare when at most this many distinct texts use it
 
     def as_dict(self) -> dict[str, float]:
@@ -79,6 +79,7 @@ class PairScores:
     containment_a: float
     containment_b: float
     cosine: float
+    lead_cosine: float
     rare_terms: int
     aligned_sentences: int = 0
     coverage_a: float = 0.0
@@ -137,6 +138,7 @@ class Verifier:
             containment_a=inter / a.shingles.size if a.shingles.size else 0.0,
             containment_b=inter / b.shingles.size if b.shingles.size else 0.0,
             cosine=cosine(a.tfidf, b.tfidf),
+            lead_cosine=cosine(a.lead_tfidf, b.lead_tfidf),
             rare_terms=self._rare_terms(i, j),
         )
         if a.key == b.key:
@@ -177,6 +179,7 @@ class Verifier:
             containment_a=s.containment_a,
             containment_b=s.containment_b,
             cosine=s.cosine,
+            lead_cosine=s.lead_cosine,
             rare_terms=s.rare_terms,
             aligned_sentences=al.count,
             coverage_a=al.covered_a,

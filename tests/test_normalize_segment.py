@@ -1,0 +1,42 @@
+from dedup.normalize import fold, fold_lines, normalize, tokens
+from dedup.segment import logical_lines, split_sentences
+
+
+def test_normalize_unifies_typography_but_keeps_case():
+    assert normalize("\u201cLawsuit\u00a0time.\u201d \u2014 Musk\u2019s") == '"Lawsuit time." - Musk\'s'
+
+
+def test_fold_is_case_and_width_insensitive():
+    assert fold("ＦＵＬＬ width\u2019S") == "full width's"
+    assert fold_lines(["One “Two”", "THREE"]) == ['one "two"', "three"]
+
+
+def test_tokens_are_words_only():
+    assert tokens(fold("U.S. growth, 3.5% - fast!")) == ["u", "s", "growth", "3", "5", "fast"]
+
+
+def test_sentences_split_at_stops_not_at_abbreviations():
+    text = "Mr. Smith met Dr. Jones in the U.S. on Monday. They agreed. J. Doe did not!"
+    assert [s for _, s in split_sentences(text)] == [
+        "Mr. Smith met Dr. Jones in the U.S. on Monday.",
+        "They agreed.",
+        "J. Doe did not!",
+    ]
+
+
+def test_boilerplate_lines_without_full_stops_are_sentences_of_their_own():
+    text = "A headline\n\nBody sentence one. Body two.\nShare this Article\nJoin the Discussion"
+    assert [s for _, s in split_sentences(text)] == [
+        "A headline", "Body sentence one.", "Body two.", "Share this Article", "Join the Discussion",
+    ]
+
+
+def test_hard_wrapped_wire_copy_is_joined_before_splitting():
+    text = (
+        "    Showers continued throughout the week in\n"
+        "the Bahia cocoa zone, alleviating the drought since early\n"
+        "January and improving prospects for the coming temporao.\n"
+        "    The dry period means the temporao will be late."
+    )
+    assert len(logical_lines(text)) == 1
+    assert [s for _, s in split_sentences(text)][0].startswith("Showers continued throughout the week in the Bahia")

@@ -1,0 +1,141 @@
+"""Reading: formats, encodings, and every kind of bad input reported without stopping the scan."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+
+import pytest
+
+from dedup.read import ReadOptions, read_inputs
+
+TEXT = "Port Ellen harbour council voted on Tuesday to replace its diesel ferries.\n"
+
+
+def ids(result):
+    return [d.id for d in result.documents]
+
+
+def reasons(result):
+    return {(os.path.basename(p.path), p.line): p.reason for p in result.problems}
+
+
+def test_folder_ids_are_paths_as_typed_and_sorted(tmp_path):
+    (tmp_path / "b.txt").write_text(TEXT)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text(TEXT)
+    (tmp_path / "notes.csv").write_text(TEXT)  # not a supported format: ignored
+    (tmp_path / ".hidden.txt").write_text(TEXT)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text(TEXT)
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert ids(result) == [f"{tmp_path}/b.txt", f"{tmp_path}/sub/a.md"]
+    assert result.problems == []
+
+
+def test_include_and_exclude_globs(tmp_path):
+    for name in ("keep.txt", "drop.txt", "other.md"):
+        (tmp_path / name).write_text(TEXT)
+    result = read_inputs([str(tmp_path)], ReadOptions(include=("*.txt",), exclude=("drop*",)))
+    assert [os.path.basename(i) for i in ids(result)] == ["keep.txt"]
+
+
+def test_json_and_jsonl_records_use_fields_and_report_bad_lines(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps([{"id": "x1", "text": TEXT, "title": "T"}, {"body": TEXT}]))
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"id": 7, "text": TEXT}) + "\n{broken\n\n" + json.dumps({"id": "y", "text": 3}) + "\n"
+        + json.dumps({"text": TEXT}) + "\n"
+    )
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert ids(result) == sorted(["7", f"{tmp_path}/b.jsonl:5", "x1"])
+    assert [d.title for d in result.documents if d.id == "x1"] == ["T"]
+    got = reasons(result)
+    assert got[("a.json", 2)] == "no 'text' field"
+    assert got[("b.jsonl", 2)].startswith("invalid JSON")
+    assert got[("b.jsonl", 4)] == "field 'text' is int, not a string"
+    assert result.records_failed == 3 and result.files_failed == 0
+
+
+def test_custom_text_and_id_fields(tmp_path):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"key": "k", "body": TEXT}) + "\n")
+    result = read_inputs([str(tmp_path)], ReadOptions(text_field="body", id_field="key"))
+    assert ids(result) == ["k"]
+
+
+def test_duplicate_ids_are_made_unique_and_said_so(tmp_path):
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": "same", "text": TEXT + str(i)}) + "\n" for i in range(3)))
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert ids(result) == ["same", "same~2", "same~3"]
+    assert sum("duplicate id 'same'" in p.reason and not p.fatal for p in result.problems) == 2
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig", "cp1252", "latin-1"])
+def test_encodings_are_detected(tmp_path, encoding):
+    text = "The caf\u00e9\u2019s owner said \u201cwe will reopen\u201d in M\u00fcnchen. " * 5
+    if encoding == "latin-1":
+        text = "The caf\u00e9 owner in M\u00fcnchen said the na\u00efve plan failed. " * 5
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    result = read_inputs([str(tmp_path / "a.txt")], ReadOptions())
+    assert result.problems == []
+    assert result.documents[0].text.lstrip("\ufeff") == text
+
+
+def test_binary_and_empty_files_are_reported_and_the_rest_is_read(tmp_path):
+    (tmp_path / "good.txt").write_text(TEXT)
+    (tmp_path / "image.txt").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "blank.md").write_text("  \n\t\n")
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert [os.path.basename(i) for i in ids(result)] == ["good.txt"]
+    got = reasons(result)
+    assert "binary" in got[("image.txt", None)]
+    assert got[("empty.txt", None)].startswith("empty")
+    assert got[("blank.md", None)].startswith("empty")
+    assert result.files_failed == 3 and result.files_read == 1
+
+
+def test_missing_path_fifo_and_symlink_loop_never_hang(tmp_path):
+    (tmp_path / "good.txt").write_text(TEXT)
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.symlink(tmp_path, tmp_path / "loop")
+    os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
+    result = read_inputs([str(tmp_path), str(tmp_path / "nope.txt")], ReadOptions())
+    assert [os.path.basename(i) for i in ids(result)] == ["good.txt"]
+    got = reasons(result)
+    assert "not a regular file" in got[("pipe.txt", None)]
+    assert got[("nope.txt", None)] == "no such file or directory"
+    assert got[("dangling.txt", None)] == "broken symbolic link"
+    assert "loop" in got[("loop", None)]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read files without permission")
+def test_unreadable_file_is_reported(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text(TEXT)
+    path.chmod(0)
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert "cannot open" in reasons(result)[("secret.txt", None)]
+
+
+def test_oversized_text_is_truncated_and_reported(tmp_path):
+    (tmp_path / "big.txt").write_text("word " * 1000)
+    result = read_inputs([str(tmp_path)], ReadOptions(max_bytes=1000))
+    assert len(result.documents[0].text) <= 1000
+    (problem,) = result.problems
+    assert not problem.fatal and "truncated" in problem.reason
+
+
+def test_jsonl_line_over_the_limit_is_skipped_and_the_next_line_read(tmp_path):
+    long_line = json.dumps({"id": "big", "text": "x" * 5000})
+    (tmp_path / "a.jsonl").write_text(long_line + "\n" + json.dumps({"id": "ok", "text": TEXT}) + "\n")
+    result = read_inputs([str(tmp_path)], ReadOptions(max_bytes=1000))
+    assert ids(result) == ["ok"]
+    assert "longer than --max-bytes" in reasons(result)[("a.jsonl", 1)]
+
+
+def test_stdin_jsonl_and_plain_text():
+    jsonl = io.BytesIO((json.dumps({"id": "a", "text": TEXT}) + "\n").encode())
+    assert ids(read_inputs(["-"], ReadOptions(), jsonl)) == ["a"]
+    plain = io.BytesIO(TEXT.encode())
+    assert ids(read_inputs(["-"], ReadOptions(), plain)) == ["-"]

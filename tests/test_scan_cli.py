@@ -1,0 +1,161 @@
+"""The scan command as a user runs it: samples, formats, schema, determinism, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from dedup.cli import app
+from dedup.jsonout import load_schema
+
+from .conftest import SEEDS
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def assert_golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; DEDUP_UPDATE_GOLDEN=1 rewrites it (review the diff)."""
+    path = GOLDEN / name
+    if os.environ.get("DEDUP_UPDATE_GOLDEN") == "1":
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+def run(*args: str, input: bytes | str | None = None):
+    return CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+def scan_json(*args: str) -> dict:
+    result = run("scan", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def cluster_of(data: dict, doc_id: str) -> dict:
+    (found,) = [c for c in data["clusters"] if any(d["id"] == doc_id for d in c["documents"])]
+    return found
+
+
+def test_samples_table_matches_golden(in_root):
+    result = run("scan", "samples/")
+    assert result.exit_code == 0
+    assert_golden("samples_table.txt", result.stdout)
+
+
+def test_samples_json_matches_golden_and_schema(in_root):
+    result = run("scan", "samples/", "--format", "json")
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, load_schema("scan"))
+    assert_golden("samples.json", result.stdout)
+
+
+def test_seeds_form_one_cluster_with_boilerplate_unique_and_lawsuit_shared(in_root):
+    data = scan_json("samples/")
+    seed_ids = [f"samples/{s}" for s in SEEDS]
+    cluster = cluster_of(data, seed_ids[0])
+    assert sorted(d["id"] for d in cluster["documents"]) == seed_ids
+    shared = " ".join(s["text"] + " " + " ".join(v["text"] for v in s["variants"]) for s in cluster["shared_sentences"])
+    assert "Lawsuit time" in shared
+    lawsuit = [s for s in cluster["shared_sentences"] if "Lawsuit time" in s["text"]]
+    assert lawsuit and {"samples/" + SEEDS[0], "samples/" + SEEDS[1]} <= set(lawsuit[0]["documents"])
+    unique = {d["id"]: [u["text"] for u in d["unique_sentences"]] for d in cluster["documents"]}
+    for doc, line in [
+        (SEEDS[0], "Share this Article"),
+        (SEEDS[0], "For more such updates, keep reading techinnews"),
+        (SEEDS[1], "Popular posts from this blog"),
+        (SEEDS[1], "Skip to main content"),
+        (SEEDS[2], "Join the Discussion"),
+    ]:
+        assert line in unique["samples/" + doc], line
+        assert line not in shared
+
+
+def test_syndicated_copy_is_a_copy_and_unrelated_article_stays_alone(in_root):
+    data = scan_json("samples/")
+    ferry = cluster_of(data, "samples/wire_harbour_ferry.txt")
+    relations = {d["id"]: d["relation"] for d in ferry["documents"]}
+    assert relations == {"samples/wire_harbour_ferry.txt": None, "samples/dailycoast_ferry_copy.txt": "copy"} or \
+        relations == {"samples/wire_harbour_ferry.txt": "copy", "samples/dailycoast_ferry_copy.txt": None}
+    copy = [d for d in ferry["documents"] if d["id"].endswith("dailycoast_ferry_copy.txt")][0]
+    assert "Share this article" in [u["text"] for u in copy["unique_sentences"]]
+    assert all("library_reading_hours" not in d["id"] for c in data["clusters"] for d in c["documents"])
+
+
+def test_level_exact_finds_no_clusters_in_samples(in_root):
+    assert scan_json("samples/", "--level", "exact")["clusters"] == []
+    copy_level = scan_json("samples/", "--level", "copy")
+    assert [c["relation"] for c in copy_level["clusters"]] == ["copy"]
+
+
+def test_jsonl_is_one_valid_cluster_per_line(in_root):
+    result = run("scan", "samples/", "--format", "jsonl")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    schema = load_schema("cluster")
+    for line in lines:
+        jsonschema.validate(json.loads(line), schema)
+
+
+def test_output_is_byte_identical_whatever_the_file_order(tmp_path, in_root):
+    names = sorted(p.name for p in Path("samples").iterdir())
+    orders = []
+    for seed in range(3):
+        shuffled = names[:]
+        random.Random(seed).shuffle(shuffled)
+        orders.append(run("scan", *[f"samples/{n}" for n in shuffled], "--format", "json").stdout)
+    assert orders[0] == orders[1] == orders[2]
+    # and a copied tree scanned twice gives the same bytes too
+    shutil.copytree("samples", tmp_path / "s")
+    first = run("scan", str(tmp_path / "s"), "--format", "json").stdout
+    assert first == run("scan", str(tmp_path / "s"), "--format", "json").stdout
+
+
+def test_stdin_jsonl(in_root):
+    lines = [json.dumps({"id": p.name, "text": p.read_text()}) for p in sorted(Path("samples").iterdir())]
+    data = json.loads(run("scan", "-", "--format", "json", input="\n".join(lines)).stdout)
+    assert sorted(d["id"] for d in cluster_of(data, SEEDS[0])["documents"]) == SEEDS
+
+
+def test_bad_file_is_reported_on_stderr_and_in_json_but_scan_goes_on(tmp_path, in_root):
+    shutil.copytree("samples", tmp_path / "s")
+    (tmp_path / "s" / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    result = run("scan", str(tmp_path / "s"), "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["stats"]["files_failed"] == 1
+    (error,) = data["errors"]
+    assert error["path"].endswith("broken.txt") and "binary" in error["reason"]
+    assert f"dedup: error: {tmp_path}/s/broken.txt: binary" in result.stderr
+    assert len(data["clusters"]) == 2
+
+
+def test_no_readable_input_exits_2_with_one_line(tmp_path):
+    result = run("scan", str(tmp_path / "missing"))
+    assert result.exit_code == 2
+    assert "no readable documents" in result.stderr
+    assert result.stdout == ""
+
+
+def test_usage_errors_exit_2():
+    assert run("scan", "--nope", "x").exit_code == 2
+    assert run("scan").exit_code == 2
+    assert run("scan", "x", "--level", "fuzzy").exit_code == 2
+
+
+def test_help_documents_exit_codes():
+    out = run("scan", "--help").stdout
+    assert "Exit codes" in out and "2 usage error" in out
+
+
+def test_parameters_record_the_hashing_scheme(in_root):
+    params = scan_json("samples/")["parameters"]
+    assert params["minhash"]["scheme"] == "affine32"
+    assert params["minhash"]["num_perm"] == 128
+    assert params["normalizer"] and params["minhash"]["shingles"] == "word 3-grams"
