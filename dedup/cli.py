@@ -17,11 +17,13 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 
 from . import __version__
 from .errors import DedupError
-from .jsonout import dumps, jsonl_lines, result_dict
-from .model import Problem
+from .compare import compare_documents
+from .evaluate import evaluate_levels, read_labels
+from .jsonout import comparison_dict, dumps, jsonl_lines, result_dict
+from .model import Document, Problem
 from .pipeline import ScanResult, scan
-from .read import DEFAULT_INCLUDE, ReadOptions
-from .render import render_scan
+from .read import DEFAULT_INCLUDE, ReadOptions, read_inputs
+from .render import render_comparison, render_evaluation, render_scan
 from .settings import ScanSettings
 from .verify import Relation
 
@@ -160,6 +162,75 @@ def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, **op
     """
     result = run_scan(paths, build_settings(**options), quiet)
     emit(result, fmt, limit)
+
+
+def _read_one(path: str, settings: ScanSettings, quiet: bool) -> Document:
+    stdin = sys.stdin.buffer if path == "-" else None
+    read = read_inputs([path], settings.read, stdin)
+    report_problems(read.problems, quiet)
+    if len(read.documents) != 1:
+        found = f"{len(read.documents)} documents" if read.documents else "no readable document"
+        raise InputError(f"{path}: expected one document, found {found}")
+    return read.documents[0]
+
+
+@app.command("compare")
+@click.argument("first", metavar="A")
+@click.argument("second", metavar="B")
+@click.option("--level", type=click.Choice(LEVELS), default="story", show_default=True,
+              help="Level a scan would use: says whether A and B would join one cluster.")
+@format_option("table", "json")
+@click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
+def compare_command(first: str, second: str, level: str, fmt: str, quiet: bool) -> None:
+    """Align two documents sentence by sentence and say why they are (not) copies.
+
+    A and B are files (or '-' for stdin, once). The score is higher for more
+    alike documents (0..1); the relation is the tightest that holds.
+    """
+    if first == "-" and second == "-":
+        raise click.UsageError("only one of A and B can be '-'")
+    settings = build_settings(level=level, include=(), exclude=(), text_field="text", id_field="id",
+                              title_field="title", max_bytes=ReadOptions.max_bytes, workers=1)
+    a = _read_one(first, settings, quiet)
+    b = _read_one(second, settings, quiet)
+    comparison = compare_documents(a, b, settings)
+    if fmt == "json":
+        click.echo(dumps(comparison_dict(comparison)))
+    else:
+        render_comparison(comparison, Console(highlight=False))
+
+
+@app.command("eval")
+@click.argument("corpus", type=click.Path(exists=True, dir_okay=False))
+@click.option("--label-field", default="cluster", show_default=True,
+              help="Field holding each record's true cluster label.")
+@click.option("--text-field", default="text", show_default=True)
+@click.option("--id-field", default="id", show_default=True)
+@click.option("--level", "levels", multiple=True, type=click.Choice(LEVELS),
+              help="Levels to score (repeatable; default: all four).")
+@format_option("table", "json")
+@click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
+def eval_command(corpus: str, label_field: str, text_field: str, id_field: str, levels: tuple[str, ...],
+                 fmt: str, quiet: bool) -> None:
+    """Score clustering quality on a labelled JSONL corpus (id, text, label per line).
+
+    Prints pairwise precision, recall and F1 and the adjusted Rand index for
+    each level; unclustered documents count as singletons.
+    """
+    settings = build_settings(level="story", include=(), exclude=(), text_field=text_field, id_field=id_field,
+                              title_field="title", max_bytes=ReadOptions.max_bytes, workers=0)
+    read = read_inputs([corpus], settings.read)
+    report_problems(read.problems, quiet)
+    labels = read_labels(corpus, label_field)
+    docs = [d for d in read.documents if d.line in labels]
+    if len(docs) < 2:
+        raise InputError(f"{corpus}: fewer than two records with a {label_field!r} label")
+    chosen = [Relation.parse(x) for x in (levels or LEVELS)]
+    scores = evaluate_levels(docs, [labels[d.line] for d in docs if d.line is not None], settings, chosen)
+    if fmt == "json":
+        click.echo(dumps({"corpus": corpus, "documents": len(docs), "levels": scores}))
+    else:
+        render_evaluation(scores, Console(highlight=False))
 
 
 def main() -> None:

@@ -13,11 +13,12 @@ from importlib import resources
 from typing import Any
 
 from . import __version__
+from .compare import Comparison, SentenceRow
 from .model import Problem
 from .pipeline import ScanResult
 from .report import ClusterReport, MemberReport, SentenceRef
 
-__all__ = ["SCHEMA_VERSION", "cluster_dict", "dumps", "load_schema", "problem_dict", "result_dict"]
+__all__ = ["SCHEMA_VERSION", "cluster_dict", "comparison_dict", "dumps", "load_schema", "problem_dict", "result_dict"]
 
 #: Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change them.
 SCHEMA_VERSION = "1.0"
@@ -67,6 +68,26 @@ def cluster_dict(c: ClusterReport) -> dict[str, Any]:
              "scores": lk.scores}
             for lk in c.links
         ],
+    }
+
+
+def comparison_dict(c: Comparison) -> dict[str, Any]:
+    """``dedup compare --format json``: top-level numeric ``score`` and ``relation``."""
+    def rows(side: tuple[SentenceRow, ...]) -> list[dict[str, Any]]:
+        return [{"index": r.index, "text": r.text, "match": r.match, "score": r.score} for r in side]
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "a": c.a.id,
+        "b": c.b.id,
+        "score": c.score,
+        "relation": c.relation,
+        "level": c.level,
+        "joins_cluster": c.joins,
+        "reason": c.link.reason,
+        "scores": c.link.scores.as_dict(),
+        "sentences_a": rows(c.rows_a),
+        "sentences_b": rows(c.rows_b),
     }
 
 

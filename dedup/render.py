@@ -14,10 +14,11 @@ from rich.table import Table
 from rich.text import Text
 
 from .normalize import fold, tokens
+from .compare import Comparison
 from .pipeline import ScanResult
 from .report import ClusterReport, SentenceRef
 
-__all__ = ["render_scan", "highlight_differences"]
+__all__ = ["highlight_differences", "render_comparison", "render_evaluation", "render_scan"]
 
 
 def highlight_differences(text: str, reference: str) -> Text:
@@ -101,3 +102,37 @@ def render_scan(result: ScanResult, console: Console, *, limit: int = 10) -> Non
         f"{sum(1 for p in result.problems if p.fatal)} inputs failed"
     )
     console.print(Text(summary, style="bold"))
+
+
+def render_comparison(c: Comparison, console: Console) -> None:
+    """Each sentence of A with its match in B (or none), then B's sentences A lacks."""
+    verdict = c.relation or "not a duplicate"
+    joined = "joins" if c.joins else "does not join"
+    console.print(Text.assemble(("score ", "bold"), f"{c.score:.2f}  ", ("relation ", "bold"), verdict,
+                                f"  ({joined} a cluster at --level {c.level})"))
+    console.print(Text(c.link.reason, style="dim"))
+    scores = c.link.scores.as_dict()
+    console.print(Text("  ".join(f"{k} {v}" for k, v in scores.items()), style="dim"), soft_wrap=False)
+    grid = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
+    grid.add_column(f"A: {c.a.id}", ratio=1, overflow="fold")
+    grid.add_column("sim", justify="right", no_wrap=True, width=4)
+    grid.add_column(f"B: {c.b.id}", ratio=1, overflow="fold")
+    b_text = {r.index: r.text for r in c.rows_b}
+    for row in c.rows_a:
+        if row.match is None:
+            grid.add_row(Text(row.text, style="cyan"), "", "")
+        else:
+            grid.add_row(row.text, f"{row.score:.2f}", highlight_differences(b_text[row.match], row.text))
+    for row in c.rows_b:
+        if row.match is None:
+            grid.add_row("", "", Text(row.text, style="cyan"))
+    console.print(grid)
+
+
+def render_evaluation(scores: dict[str, dict[str, float | int]], console: Console) -> None:
+    table = Table(title="Pairwise scores against the labels", header_style="bold")
+    for name in ("level", "precision", "recall", "f1", "ari", "clusters"):
+        table.add_column(name, justify="left" if name == "level" else "right")
+    for level, s in scores.items():
+        table.add_row(level, *(f"{s[k]:.4f}" for k in ("precision", "recall", "f1", "ari")), str(s["clusters"]))
+    console.print(table)

@@ -1,0 +1,66 @@
+"""``dedup compare``: why two documents are (or are not) copies of one report.
+
+The same verifier the scan uses, run in full (no early exit), over a corpus of
+just the two documents (IDF from them plus the background table), so what the
+user sees here is the evidence a scan would weigh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Document
+from .pipeline import Corpus
+from .settings import ScanSettings
+from .verify import Link, Relation
+
+__all__ = ["Comparison", "SentenceRow", "compare_documents"]
+
+
+@dataclass(frozen=True)
+class SentenceRow:
+    """One sentence of A or B and what it matched on the other side, if anything."""
+
+    side: str  # "a" or "b"
+    index: int
+    text: str
+    match: int | None  # index of the matched sentence on the other side
+    score: float | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a: Document
+    b: Document
+    link: Link
+    rows_a: tuple[SentenceRow, ...]
+    rows_b: tuple[SentenceRow, ...]
+    level: str
+
+    @property
+    def score(self) -> float:
+        return self.link.score
+
+    @property
+    def relation(self) -> str | None:
+        return self.link.relation.label if self.link.relation is not None else None
+
+    @property
+    def joins(self) -> bool:
+        """Whether a scan at this level would put the two in one cluster."""
+        return self.link.relation is not None and self.link.relation <= Relation.parse(self.level)
+
+
+def compare_documents(a: Document, b: Document, settings: ScanSettings) -> Comparison:
+    if a.id == b.id:
+        b = Document(f"{b.id} (2)", b.text, b.title, b.path, b.line)
+    corpus = Corpus.build([a, b], settings)
+    link = corpus.verifier().verify(0, 1, level=settings.level, full=True)
+    sa, sb = corpus.sentences(0), corpus.sentences(1)
+    to_b = {m.a: m for m in link.alignment.matches} if link.alignment else {}
+    to_a = {m.b: m for m in link.alignment.matches} if link.alignment else {}
+    rows_a = tuple(SentenceRow("a", i, t, to_b[i].b if i in to_b else None, to_b[i].score if i in to_b else None)
+                   for i, t in enumerate(sa.text))
+    rows_b = tuple(SentenceRow("b", j, t, to_a[j].a if j in to_a else None, to_a[j].score if j in to_a else None)
+                   for j, t in enumerate(sb.text))
+    return Comparison(a, b, link, rows_a, rows_b, settings.level.label)
