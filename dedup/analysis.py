@@ -42,6 +42,8 @@ __all__ = [
 ]
 
 _NUMBER = re.compile(r"\w*\d\w*")
+#: A term is specific (a name, a rare word) when its IDF is at least this share of an unseen term's.
+SPECIFIC_IDF_SHARE = 0.6
 #: Headline and first paragraph: where a news report states its event.
 LEAD_WORDS = 80
 
@@ -116,6 +118,7 @@ class Sentences:
     line_hashes: list[int]  # each sentence's line hash
     words: list[int]
     terms: list[frozenset[str]]
+    facts: list[frozenset[str]]  # words and numbers rare in this corpus: what a template changes
     entry_sentence: np.ndarray
     entry_term: np.ndarray
     entry_weight: np.ndarray
@@ -143,6 +146,7 @@ def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> 
         line_hashes=[line_hash(folded_lines[n]) for n, _ in numbered],
         words=[len(ws) for ws in words_per_sentence],
         terms=terms,
+        facts=[frozenset(filter(weights.is_specific, ws)) for ws in words_per_sentence],
         entry_sentence=np.repeat(np.arange(len(terms), dtype=np.int64), [len(ts) for ts in terms]),
         entry_term=fingerprinter.token_hashes(flat),
         entry_weight=weights.weights(flat),
@@ -166,6 +170,10 @@ class TermWeights:
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default)
+
+    def is_specific(self, term: str) -> bool:
+        """Rare in this corpus and in English: names, places, jargon; not a template's frame words."""
+        return len(term) > 1 and term not in STOPWORDS and self.weight(term) >= SPECIFIC_IDF_SHARE * self.default
 
     def weights(self, terms: Sequence[str]) -> np.ndarray:
         get, default = self.idf.get, self.default

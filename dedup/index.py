@@ -47,12 +47,14 @@ class BandIndex:
             sorted_keys = keys[order]
             starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
             sizes = np.diff(np.r_[starts, n])
-            for start, size in zip(starts[sizes > 1], sizes[sizes > 1]):
+            pairs_of_two = starts[sizes == 2]  # most buckets: one pair each, done in bulk
+            found.append(np.sort(np.stack([order[pairs_of_two], order[pairs_of_two + 1]], axis=1), axis=1))
+            for start, size in zip(starts[sizes > 2].tolist(), sizes[sizes > 2].tolist()):
                 found.append(self._bucket_pairs(np.sort(order[start : start + size])))
         if not found:
             return np.empty((0, 2), dtype=np.int64)
-        pairs = np.concatenate(found)
-        return np.unique(pairs, axis=0)
+        pairs = np.concatenate(found).astype(np.int64)
+        return np.unique(pairs, axis=0) if len(pairs) else np.empty((0, 2), dtype=np.int64)
 
     def _bucket_pairs(self, members: np.ndarray) -> np.ndarray:
         size = len(members)

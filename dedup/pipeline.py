@@ -20,6 +20,7 @@ import numpy as np
 from .background import Background
 from .analysis import Profile, Sentences, TermWeights, document_body, profile, sentences
 from .cluster import Cluster, star_clusters
+from .features import FeatureMatrices
 from .errors import NoInputError
 from .fingerprint import FingerprintParams, Fingerprinter
 from .index import BandIndex, lsh_params
@@ -84,6 +85,7 @@ class Corpus:
     df: dict[str, int]
     groups: dict[str, list[int]]  # exact key -> documents with that text
     background: Background
+    features: FeatureMatrices
     _sentences: dict[int, Sentences] = field(default_factory=dict)
 
     @classmethod
@@ -105,7 +107,13 @@ class Corpus:
                 profiles[other].tfidf = rep.tfidf
                 profiles[other].lead_tfidf = rep.lead_tfidf
                 profiles[other].term_signature = rep.term_signature
-        return cls(documents, settings, fingerprinter, profiles, weights, df, dict(groups), background)
+        limit = settings.thresholds.rare_df
+
+        def is_rare(term: str) -> bool:
+            return df.get(term, 0) <= limit and background.pseudo_df(term) <= _RARE_PSEUDO_DF
+
+        features = FeatureMatrices.build(profiles, is_rare)
+        return cls(documents, settings, fingerprinter, profiles, weights, df, dict(groups), background, features)
 
     def sentences(self, i: int) -> Sentences:
         cached = self._sentences.get(i)
@@ -115,33 +123,27 @@ class Corpus:
             )
         return cached
 
-    def rare_terms(self, i: int, j: int) -> int:
-        limit = self.settings.thresholds.rare_df
-        a, b = self.profiles[i].term_counts, self.profiles[j].term_counts
-        if len(a) > len(b):
-            a, b = b, a
-        df, pseudo = self.df, self.background.pseudo_df
-        return sum(1 for t in a if t in b and df.get(t, 0) <= limit and pseudo(t) <= _RARE_PSEUDO_DF)
-
     def verifier(self) -> Verifier:
-        return Verifier(self.profiles, self.sentences, self.rare_terms, self.settings.thresholds)
+        return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds)
 
-    def candidates(self) -> list[tuple[int, int]]:
-        """LSH candidate pairs among distinct texts (exact copies are grouped already)."""
-        reps = [m[0] for m in self.groups.values() if self.profiles[m[0]].word_count > 0]
-        reps.sort()
+    def candidates(self) -> np.ndarray:
+        """LSH candidate pairs ``(i, j)``, ``i < j``, sorted, among distinct texts.
+
+        Exact copies are grouped already, so only one document of each text is indexed.
+        """
+        reps = np.array(sorted(m[0] for m in self.groups.values() if self.profiles[m[0]].word_count > 0),
+                        dtype=np.int64)
         if len(reps) < 2:
-            return []
+            return np.empty((0, 2), dtype=np.int64)
         num_perm = self.settings.fingerprint.num_perm
-        found: set[tuple[int, int]] = set()
+        found = []
         for threshold, signatures in (
             (self.settings.text_lsh_threshold, [self.profiles[i].text_signature for i in reps]),
             (self.settings.term_lsh_threshold, [self.profiles[i].term_signature for i in reps]),
         ):
             bands, rows = lsh_params(threshold, num_perm)
-            pairs = BandIndex(bands, rows).candidates(np.vstack(signatures))
-            found.update((reps[a], reps[b]) for a, b in pairs.tolist())
-        return sorted(found)
+            found.append(reps[BandIndex(bands, rows).candidates(np.vstack(signatures))])
+        return np.unique(np.concatenate(found), axis=0)
 
 
 def _document_frequencies(profiles: list[Profile], representatives: list[int]) -> dict[str, int]:
@@ -170,12 +172,11 @@ def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,
     level = settings.level
     candidates = corpus.candidates()
     links = _exact_links(corpus, verifier)
-    for n, (i, j) in enumerate(candidates, start=1):
-        link = verifier.verify(i, j, level=level)
-        if link.relation is not None and link.relation <= level:
-            links.append(link)
-        if progress and n % 500 == 0:
-            progress("verify", n, len(candidates))
+    step = 4096
+    for start in range(0, len(candidates), step):
+        links.extend(verifier.verify_many(candidates[start : start + step], level=level))
+        if progress:
+            progress("verify", min(start + step, len(candidates)), len(candidates))
 
     def verify_member(hub: int, far: int) -> Link | None:
         link = verifier.verify(hub, far, level=level)

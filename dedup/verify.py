@@ -8,8 +8,12 @@ and given the tightest relation its evidence supports:
             3-grams (or its sentences, near-verbatim) are in the other, and the
             figures in matched sentences agree (templates with other numbers are
             different reports).
+``facts``   (a guard on ``copy`` by sentences and on ``rewrite``) at least half the
+            matched sentences share a word or number rare in this corpus: the
+            frame lines of a template ("Pay March 31") share none.
 ``rewrite`` the same text reworded: most of the shorter text's sentences align
-            one to one with the other's, largely in order.
+            one to one with the other's, largely in order, and the two share at
+            least one term rare in the corpus (a name the report is about).
 ``story``   an independent write-up of the same report: similar TF-IDF vectors
             *and* several shared terms that are rare in this corpus (names,
             numbers, places only these reports mention).
@@ -28,7 +32,8 @@ from enum import IntEnum
 import numpy as np
 
 from .align import Alignment, align
-from .analysis import Profile, Sentences, cosine
+from .analysis import Profile, Sentences
+from .features import CheapScores, FeatureMatrices
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
 
@@ -63,6 +68,8 @@ class Thresholds:
     copy_min_shingles: int = 8
     rewrite_coverage: float = 0.6  # share of the shorter text in aligned sentences
     rewrite_order: float = 0.6
+    rewrite_rare_terms: int = 1  # a rewrite keeps the report's names: templates share none
+    rewrite_facts: float = 0.5  # share of matched sentences that share a name or figure rare in the corpus
     story_cosine: float = 0.3
     story_rare_terms: int = 4
     rare_df: int = 3  # a term is rare when at most this many distinct texts use it
@@ -87,6 +94,7 @@ class PairScores:
     verbatim_coverage: float = 0.0
     order: float = 0.0
     numbers_agree: float = 1.0
+    facts_agree: float = 0.0
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -121,48 +129,66 @@ class Verifier:
         self,
         profiles: list[Profile],
         sentence_view: Callable[[int], Sentences],
-        rare_terms: Callable[[int, int], int],
+        features: FeatureMatrices,
         thresholds: Thresholds,
     ) -> None:
         self._profiles = profiles
         self._sentences = sentence_view
-        self._rare_terms = rare_terms
+        self._features = features
         self._t = thresholds
 
-    def verify(self, i: int, j: int, *, level: Relation = Relation.STORY, full: bool = False) -> Link:
-        """Score ``(i, j)``; stop once no relation up to ``level`` is possible unless ``full``."""
+    def verify_many(self, pairs: np.ndarray, *, level: Relation) -> list[Link]:
+        """Links with a relation up to ``level`` among ``pairs``; cheap evidence first, in bulk.
+
+        Pairs whose cheap scores rule out every relation up to ``level`` are never aligned.
+        """
+        if len(pairs) == 0:
+            return []
+        cheap = self._features.scores(pairs)
+        links = []
+        for k in np.flatnonzero(self._worth_aligning(cheap, level)).tolist():
+            link = self.verify(int(pairs[k, 0]), int(pairs[k, 1]), level=level, cheap=(cheap, k))
+            if link.relation is not None and link.relation <= level:
+                links.append(link)
+        return links
+
+    def verify(self, i: int, j: int, *, level: Relation = Relation.STORY, full: bool = False,
+               cheap: tuple[CheapScores, int] | None = None) -> Link:
+        """Score ``(i, j)``; stop once no relation up to ``level`` is possible unless ``full``.
+
+        ``cheap`` is a batch already scored and screened by :meth:`verify_many`, and row ``k`` in it.
+        """
         a, b = self._profiles[i], self._profiles[j]
-        t = self._t
-        inter = int(np.intersect1d(a.shingles, b.shingles, assume_unique=True).size)
-        union = a.shingles.size + b.shingles.size - inter
+        batch, k = cheap if cheap is not None else (self._features.scores(np.array([[i, j]])), 0)
         scores = PairScores(
-            jaccard=inter / union if union else 0.0,
-            containment_a=inter / a.shingles.size if a.shingles.size else 0.0,
-            containment_b=inter / b.shingles.size if b.shingles.size else 0.0,
-            cosine=cosine(a.tfidf, b.tfidf),
-            lead_cosine=cosine(a.lead_tfidf, b.lead_tfidf),
-            rare_terms=self._rare_terms(i, j),
+            jaccard=float(batch.jaccard[k]),
+            containment_a=float(batch.containment_a[k]),
+            containment_b=float(batch.containment_b[k]),
+            cosine=float(batch.cosine[k]),
+            lead_cosine=float(batch.lead_cosine[k]),
+            rare_terms=int(batch.rare_terms[k]),
         )
         if a.key == b.key and not full:
             return Link(i, j, Relation.EXACT, scores, "same normalized text")
-        if not full and not self._worth_aligning(scores, level):
+        if not full and cheap is None and not bool(self._worth_aligning(batch, level)[k]):
             return Link(i, j, None, scores, "too little in common to align")
-        alignment = align(self._sentences(i), self._sentences(j), t.sentence)
+        alignment = align(self._sentences(i), self._sentences(j), self._t.sentence)
         scores = self._with_alignment(scores, i, j, alignment)
-        relation, reason = self._decide(scores, inter)
+        relation, reason = self._decide(scores, int(batch.shared_shingles[k]))
         if a.key == b.key:
             relation, reason = Relation.EXACT, "same normalized text"
         if relation is not None and relation > level:
             reason = f"{reason}; looser than --level {level.label}"
         return Link(i, j, relation, scores, reason, alignment)
 
-    def _worth_aligning(self, s: PairScores, level: Relation) -> bool:
+    def _worth_aligning(self, s: CheapScores, level: Relation) -> np.ndarray:
+        """Which pairs could still reach a relation up to ``level`` (vectorized)."""
         t = self._t
-        text_close = max(s.containment_a, s.containment_b) >= t.copy_containment * 0.4
-        story_close = s.cosine >= t.story_cosine and s.rare_terms >= t.story_rare_terms
-        if level >= Relation.STORY and story_close:
-            return True
-        return text_close or s.cosine >= t.story_cosine
+        text_close = np.maximum(s.containment_a, s.containment_b) >= t.copy_containment * 0.4
+        if level <= Relation.COPY:
+            return text_close
+        names_shared = s.rare_terms >= min(t.rewrite_rare_terms, t.story_rare_terms)
+        return text_close | ((s.cosine >= t.story_cosine) & names_shared)
 
     def _with_alignment(self, s: PairScores, i: int, j: int, al: Alignment) -> PairScores:
         sa, sb = self._sentences(i), self._sentences(j)
@@ -178,6 +204,8 @@ class Verifier:
         ]
         numeric = [(x, y) for x, y in numeric if x or y]
         agree = sum(1 for x, y in numeric if x == y) / len(numeric) if numeric else 1.0
+        shared_facts = sum(1 for m in al.matches if sa.facts[m.a] & sb.facts[m.b])
+        facts = shared_facts / al.count if al.count else 0.0
         return PairScores(
             jaccard=s.jaccard,
             containment_a=s.containment_a,
@@ -191,6 +219,7 @@ class Verifier:
             verbatim_coverage=verbatim,
             order=al.in_order,
             numbers_agree=agree,
+            facts_agree=facts,
         )
 
     def _decide(self, s: PairScores, shared_shingles: int) -> tuple[Relation | None, str]:
@@ -200,13 +229,14 @@ class Verifier:
         if s.numbers_agree >= 0.5:
             if contained >= t.copy_containment and shared_shingles >= t.copy_min_shingles:
                 return Relation.COPY, f"{contained:.0%} of the shorter text's 3-grams are in the other"
-            if s.verbatim_coverage >= t.copy_coverage:
+            if s.verbatim_coverage >= t.copy_coverage and s.facts_agree >= t.rewrite_facts:
                 return Relation.COPY, f"{s.verbatim_coverage:.0%} of the shorter text is in near-verbatim sentences"
         else:
             why = "figures differ in matched sentences (a template, not a copy)"
             if contained >= t.copy_containment:
                 return None, why
-        if coverage >= t.rewrite_coverage and s.order >= t.rewrite_order and s.numbers_agree >= 0.5:
+        if (coverage >= t.rewrite_coverage and s.order >= t.rewrite_order and s.numbers_agree >= 0.5
+                and s.facts_agree >= t.rewrite_facts and s.rare_terms >= t.rewrite_rare_terms):
             return Relation.REWRITE, (
                 f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order"
             )
