@@ -64,6 +64,8 @@ def scan_options(func: F) -> F:
         click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
                      help="Processes for fingerprinting (0: one per core)."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings on stderr."),
+        click.option("--strict", is_flag=True,
+                     help="Exit 2 if any input could not be read (after printing the results)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -150,18 +152,25 @@ def app() -> None:
 @format_option("table", "json", "jsonl")
 @click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True,
               help="Sentences shown per section in the table (0: all).")
-def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, **options: Any) -> None:
+def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, strict: bool, **options: Any) -> None:
     """Cluster the articles in PATH... (files, folders, '-' for stdin).
 
     Reads .txt, .md, .json and .jsonl; prints each cluster of copies of one
     report with the sentences its copies share and those unique to each copy.
 
     \b
-    Exit codes: 0 the scan ran (duplicates found or not); 2 usage error or
-    no readable input; 130 interrupted.
+    Exit codes: 0 the scan ran (duplicates found or not); 2 usage error,
+    no readable input, or (with --strict) any input failed; 130 interrupted.
     """
     result = run_scan(paths, build_settings(**options), quiet)
     emit(result, fmt, limit)
+    fail_if_strict(result, strict)
+
+
+def fail_if_strict(result: ScanResult, strict: bool) -> None:
+    failed = sum(1 for p in result.problems if p.fatal)
+    if strict and failed:
+        raise InputError(f"{failed} input(s) could not be read (--strict)")
 
 
 def _read_one(path: str, settings: ScanSettings, quiet: bool) -> Document:
@@ -234,8 +243,16 @@ def eval_command(corpus: str, label_field: str, text_field: str, id_field: str, 
 
 
 def main() -> None:
+    """Entry point.  Runs click outside standalone mode so Ctrl-C exits 130, not click's 'Aborted!' 1."""
     try:
-        app(prog_name="dedup")
-    except KeyboardInterrupt:
+        code = app.main(prog_name="dedup", standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("dedup: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:  # `dedup scan ... | head`: the reader left, nothing to report
+        sys.stderr.close()
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -197,6 +197,7 @@ def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,
     stats = dict(read_stats or {})
     stats.update(
         documents=len(docs),
+        documents_too_short=len(too_short),
         distinct_texts=len(corpus.groups),
         candidate_pairs=len(candidates),
         verified_links=len(links),

@@ -308,6 +308,12 @@ class _Reader:
             self._add_record(record, shown, number)
 
     def read_stdin(self, stream: BinaryIO) -> None:
+        failed_before = self.result.files_failed
+        self._read_stdin(stream)
+        if self.result.files_failed == failed_before:
+            self.result.files_read += 1
+
+    def _read_stdin(self, stream: BinaryIO) -> None:
         data = stream.read()
         head = data.lstrip()[:1]
         if head == b"{":

@@ -1,0 +1,315 @@
+"""Hostile inputs: every bad file is named once, nothing good is lost, the scan always finishes.
+
+Fixtures are generated here (no committed binaries).  Each test builds a folder of
+good articles plus one kind of bad input and checks what a user sees: the exit
+code, the one-line error naming the file, the JSON ``errors[]`` and ``stats``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dedup.cli import app
+from dedup.read import ReadOptions, read_inputs
+
+from .conftest import SAMPLES, corpus_file, read_jsonl
+
+ARTICLE = SAMPLES / "wire_harbour_ferry.txt"
+
+
+def scan(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(app, ["scan", *args, "--format", "json"], input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    """A folder holding the project's samples: two real clusters to keep finding."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(SAMPLES, folder)
+    return folder
+
+
+def only_error(result, name: str) -> dict:
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    errors = [e for e in data["errors"] if os.path.basename(e["path"]) == name]
+    assert len(errors) == 1, data["errors"]
+    assert len(data["clusters"]) == 2, "the good files must still be clustered"
+    assert result.stderr.count(name) == 1, result.stderr  # named once on stderr
+    return errors[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("image.txt", bytes(range(256)) * 40, "binary"),
+        ("nul.txt", b"Harbour council \x00\x00\x00\x00 voted" * 200 + b"\x00" * 4000, "binary"),
+        ("blank.txt", b"", "empty"),
+        ("spaces.txt", b"   \n\t\n   \n", "empty"),
+    ],
+)
+def test_unreadable_content_is_reported_and_the_rest_scanned(good: Path, name, content, reason):
+    (good / name).write_bytes(content)
+    error = only_error(scan(str(good)), name)
+    assert reason in error["reason"]
+
+
+def test_invalid_utf8_is_decoded_as_legacy_text_not_dropped(good: Path):
+    (good / "mixed.txt").write_bytes("Caf\u00e9 owners in Port Ellen said".encode() + b" \xff\xfe broken \x80 bytes.")
+    data = json.loads(scan(str(good)).stdout)
+    assert data["errors"] == []
+    assert data["stats"]["documents"] == 7
+
+
+@pytest.mark.parametrize(
+    ("name", "encode"),
+    [
+        ("utf16-bom.txt", lambda t: t.encode("utf-16")),
+        ("utf16le-nobom.txt", lambda t: t.encode("utf-16-le")),
+        ("utf16be-nobom.txt", lambda t: t.encode("utf-16-be")),
+        ("cp1252.txt", lambda t: t.replace("'", "\u2019").encode("cp1252")),
+        ("latin1.txt", lambda t: t.encode("latin-1")),
+    ],
+)
+def test_legacy_encodings_are_read_and_cluster_with_the_original(good: Path, name, encode):
+    text = ARTICLE.read_text(encoding="utf-8").replace("harbour", "harbour caf\u00e9")
+    (good / name).write_bytes(encode(text))
+    data = json.loads(scan(str(good)).stdout)
+    assert data["errors"] == []
+    (cluster,) = [c for c in data["clusters"] if any(d["id"].endswith(name) for d in c["documents"])]
+    assert any(d["id"].endswith("wire_harbour_ferry.txt") for d in cluster["documents"])
+    doc = next(d for d in cluster["documents"] if d["id"].endswith(name))
+    assert doc["relation"] in ("copy", "exact", None)
+
+
+def test_text_too_short_to_fingerprint_is_a_warning_and_counted(good: Path):
+    (good / "dots.txt").write_text("... !!! ???\n")
+    data = json.loads(scan(str(good)).stdout)
+    assert data["stats"]["documents_too_short"] == 1
+    assert any(w["path"].endswith("dots.txt") and "too short" in w["reason"] for w in data["warnings"])
+
+
+def test_one_5mb_line_is_read_within_the_limit(good: Path):
+    line = ("The harbour council voted to replace its ferries " * 110_000)[: 5 * 1024 * 1024]
+    (good / "oneline.txt").write_text(line)
+    result = scan(str(good))
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0 and data["errors"] == []
+    assert data["stats"]["documents"] == 7
+
+
+@pytest.mark.slow
+def test_a_file_of_several_hundred_mb_is_truncated_to_max_bytes(good: Path):
+    chunk = (ARTICLE.read_text(encoding="utf-8") + "\n\n").encode() * 700  # ~1 MB
+    with (good / "dump.txt").open("wb") as handle:
+        for _ in range(300):
+            handle.write(chunk)
+    assert (good / "dump.txt").stat().st_size > 300_000_000
+    result = scan(str(good), "--max-bytes", "2000000")
+    data = json.loads(result.stdout)
+    (warning,) = [w for w in data["warnings"] if w["path"].endswith("dump.txt")]
+    assert "truncated" in warning["reason"] and "--max-bytes 2000000" in warning["reason"]
+    assert data["errors"] == [] and data["stats"]["documents"] == 7
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_fifo_is_never_opened(good: Path):
+    os.mkfifo(good / "pipe.txt")  # opening it for reading would block forever
+    error = only_error(scan(str(good)), "pipe.txt")
+    assert "not a regular file" in error["reason"]
+
+
+def test_named_fifo_argument_is_not_opened(tmp_path: Path, good: Path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = scan(str(good), str(fifo))
+    assert "not a regular file" in json.loads(result.stdout)["errors"][0]["reason"]
+
+
+def test_directory_named_like_a_file_is_walked(good: Path):
+    (good / "x.txt").mkdir()
+    shutil.copy(ARTICLE, good / "x.txt" / "inner.txt")
+    data = json.loads(scan(str(good)).stdout)
+    assert data["errors"] == []
+    ids = {d["id"] for c in data["clusters"] for d in c["documents"]}
+    assert f"{good}/x.txt/inner.txt" in ids
+
+
+def test_symlink_loop_is_cut_and_reported_once(good: Path):
+    (good / "loop").symlink_to(good, target_is_directory=True)
+    result = scan(str(good))
+    data = json.loads(result.stdout)
+    loops = [w for w in data["warnings"] if "loop" in w["reason"]]
+    assert len(loops) == 1 and data["stats"]["documents"] == 6
+
+
+def test_broken_symlink_is_an_error(good: Path):
+    (good / "gone.txt").symlink_to(good / "missing.txt")
+    assert "broken symbolic link" in only_error(scan(str(good)), "gone.txt")["reason"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read files without permission")
+def test_unreadable_file_permission(good: Path):
+    path = good / "secret.txt"
+    shutil.copy(ARTICLE, path)
+    path.chmod(0)
+    assert "cannot open" in only_error(scan(str(good)), "secret.txt")["reason"]
+
+
+@pytest.mark.parametrize("name", ["with space.txt", "new\nline.txt", "caf\u00e9 \u65b0\u95fb.txt"])
+def test_odd_file_names_are_read_and_shown_as_typed(good: Path, name):
+    shutil.copy(ARTICLE, good / name)
+    data = json.loads(scan(str(good)).stdout)
+    ids = {d["id"] for c in data["clusters"] for d in c["documents"]}
+    assert f"{good}/{name}" in ids
+
+
+def test_jsonl_bad_lines_are_reported_with_line_numbers_and_good_lines_kept(tmp_path: Path):
+    text = ARTICLE.read_text(encoding="utf-8")
+    lines = [
+        json.dumps({"id": "a", "text": text}),
+        "{not json",
+        json.dumps({"id": "b", "text": text + " Extra line."}),
+        json.dumps({"id": "c", "text": 42}),
+        json.dumps({"id": "d", "body": text}),
+        json.dumps(["an", "array"]),
+        "\xff\xfe garbage",
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes("\n".join(lines).encode("utf-8", "surrogateescape").replace(b"\xc3\xbf\xc3\xbe", b"\xff\xfe"))
+    result = scan(str(path))
+    data = json.loads(result.stdout)
+    by_line = {e["line"]: e["reason"] for e in data["errors"]}
+    assert set(by_line) == {2, 4, 5, 6, 7}
+    assert "invalid JSON" in by_line[2]
+    assert "'text' is int, not a string" in by_line[4]
+    assert "no 'text' field" in by_line[5]
+    assert "not an object" in by_line[6]
+    assert data["stats"]["records_failed"] == 5
+    assert [d["id"] for d in data["clusters"][0]["documents"]] in (["a", "b"], ["b", "a"])
+    assert f"{path}:2: invalid JSON" in result.stderr
+
+
+def test_json_with_wrong_types_is_reported_per_record(tmp_path: Path):
+    text = ARTICLE.read_text(encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps([{"id": 1, "text": text}, {"id": 2, "text": None}, 7]))
+    data = json.loads(scan(str(tmp_path)).stdout)
+    assert {e["line"] for e in data["errors"]} == {2, 3}
+    assert data["stats"]["documents"] == 1
+
+
+def test_duplicate_ids_are_made_unique_and_said_so(tmp_path: Path):
+    text = ARTICLE.read_text(encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps({"id": "x", "text": text}) for _ in range(3)))
+    data = json.loads(scan(str(tmp_path)).stdout)
+    ids = sorted(d["id"] for d in data["clusters"][0]["documents"])
+    assert ids == ["x", "x~2", "x~3"]
+    assert sum("duplicate id 'x'" in w["reason"] for w in data["warnings"]) == 2
+
+
+def test_file_deleted_between_listing_and_reading(good: Path, monkeypatch: pytest.MonkeyPatch):
+    real_open = os.open
+
+    def vanishing_open(path, flags, *args):
+        if str(path).endswith("library_reading_hours.txt"):
+            os.unlink(path)  # another process removed it after the folder was listed
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr("dedup.read.os.open", vanishing_open)
+    error = only_error(scan(str(good)), "library_reading_hours.txt")
+    assert "No such file" in error["reason"]
+
+
+def test_file_truncated_while_reading_is_read_as_it_is(good: Path, monkeypatch: pytest.MonkeyPatch):
+    target = good / "wire_harbour_ferry.txt"
+    real_open = os.open
+
+    def truncating_open(path, flags, *args):
+        if str(path) == str(target):
+            with open(path, "r+b") as handle:
+                handle.truncate(0)
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr("dedup.read.os.open", truncating_open)
+    result = scan(str(good))
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    (error,) = [e for e in data["errors"] if e["path"].endswith("wire_harbour_ferry.txt")]
+    assert "empty" in error["reason"]
+    assert data["stats"]["documents"] == 5  # the others are all still read
+
+
+def test_strict_turns_any_bad_input_into_exit_2_after_printing(good: Path):
+    (good / "image.txt").write_bytes(bytes(range(256)) * 10)
+    result = CliRunner().invoke(app, ["scan", str(good), "--format", "json", "--strict"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["clusters"]  # the results are still printed
+    assert "1 input(s) could not be read (--strict)" in result.stderr
+    clean = CliRunner().invoke(app, ["scan", str(SAMPLES), "--format", "json", "--strict"])
+    assert clean.exit_code == 0
+
+
+def test_nothing_readable_exits_2(tmp_path: Path):
+    (tmp_path / "image.txt").write_bytes(bytes(range(256)) * 10)
+    result = scan(str(tmp_path))
+    assert result.exit_code == 2 and "no readable documents" in result.stderr and result.stdout == ""
+
+
+def test_ctrl_c_stops_with_one_line_and_exit_130(monkeypatch: pytest.MonkeyPatch, capsys):
+    from dedup import cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "scan", interrupted)
+    monkeypatch.setattr(sys, "argv", ["dedup", "scan", str(SAMPLES)])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 130
+    err = capsys.readouterr().err  # click moves off the ^C line first
+    assert [line for line in err.splitlines() if line] == ["dedup: interrupted"]
+
+
+def test_reader_memory_is_bounded_by_max_bytes(tmp_path: Path):
+    (tmp_path / "big.txt").write_text("word " * 400_000)  # 2 MB
+    result = read_inputs([str(tmp_path)], ReadOptions(max_bytes=10_000))
+    (doc,) = result.documents
+    assert len(doc.text.encode()) <= 10_000
+    assert "truncated" in result.problems[0].reason
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_real_articles_plus_every_hostile_case_scan_to_completion(tmp_path: Path):
+    """The issue's acceptance run: a few hundred real articles and all the bad inputs above."""
+    records = read_jsonl(corpus_file("bbc-news/articles.jsonl"))[:300]
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for r in records:
+        (folder / f"{r['id']}.txt").write_text(f"{r['title']}\n\n{r['text']}", encoding="utf-8")
+    original = records[7]
+    body = f"{original['title']}\n\n{original['text']}"
+    (folder / "copy-utf16.txt").write_bytes(body.encode("utf-16"))
+    (folder / "copy-cp1252.txt").write_bytes(body.replace("'", "\u2019").encode("cp1252", "replace"))
+    (folder / "image.txt").write_bytes(bytes(range(256)) * 50)
+    (folder / "blank.txt").write_bytes(b"")
+    (folder / "x.txt").mkdir()
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "gone.txt").symlink_to(folder / "missing.txt")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "bad.jsonl").write_text('{"id": "j1", "text": "A short line about ferries."}\n{broken\n')
+    result = CliRunner().invoke(app, ["scan", str(folder), "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    failed = {os.path.basename(e["path"]) for e in data["errors"]}
+    assert failed == {"image.txt", "blank.txt", "gone.txt", "pipe.txt", "bad.jsonl"}
+    (cluster,) = [c for c in data["clusters"] if any(d["id"].endswith(f"{original['id']}.txt") for d in c["documents"])]
+    members = {os.path.basename(d["id"]) for d in cluster["documents"]}
+    assert {"copy-utf16.txt", "copy-cp1252.txt"} <= members

@@ -1,0 +1,85 @@
+"""Properties that must hold for any input (hypothesis), checked on the engine directly."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dedup import Document, ScanSettings, scan_documents
+from dedup.compare import compare_documents
+from dedup.jsonout import dumps, result_dict
+from dedup.read import DecodeError, decode
+
+from .conftest import SAMPLES
+
+BASE = [Document(p.name, p.read_text(encoding="utf-8"), path=p.name) for p in sorted(SAMPLES.iterdir())]
+SETTINGS = ScanSettings(workers=1)
+FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def as_json(docs: list[Document]) -> str:
+    return dumps(result_dict(scan_documents(docs, SETTINGS)))
+
+
+def memberships(docs: list[Document]) -> set[frozenset[str]]:
+    return {frozenset(d.id for d in c.documents) for c in scan_documents(docs, SETTINGS).clusters}
+
+
+BASE_JSON = as_json(BASE)
+BASE_CLUSTERS = memberships(BASE)
+
+# Made-up words: an article that shares no vocabulary with the samples.
+nonsense = st.lists(st.text("bcdfgkpqvxz", min_size=3, max_size=9), min_size=5, max_size=80).map(" ".join)
+
+
+@FAST
+@given(st.permutations(BASE))
+def test_document_order_never_changes_the_output(docs):
+    assert as_json(list(docs)) == BASE_JSON
+
+
+def test_scanning_twice_gives_the_same_bytes():
+    assert as_json(BASE) == as_json(BASE) == BASE_JSON
+
+
+@FAST
+@given(nonsense)
+def test_an_unrelated_document_never_changes_other_clusters(text):
+    with_extra = memberships([*BASE, Document("zz-unrelated", text)])
+    assert {c for c in with_extra if "zz-unrelated" not in c} == BASE_CLUSTERS
+
+
+@FAST
+@given(st.sampled_from(BASE), st.sampled_from(["", "\n\n", "  "]), st.booleans())
+def test_an_exact_copy_always_joins_its_originals_cluster(original, padding, upper):
+    text = original.text.upper() if upper else original.text
+    copy = Document("zz-copy", padding + text.replace(" ", "  ") + padding)
+    clusters = memberships([*BASE, copy])
+    (home,) = [c for c in clusters if "zz-copy" in c]
+    assert original.id in home
+
+
+@FAST
+@given(st.lists(st.text(min_size=0, max_size=400), min_size=1, max_size=4))
+def test_arbitrary_unicode_never_crashes_a_scan(texts):
+    docs = [Document(f"u{i}", t) for i, t in enumerate(texts)] + BASE[:2]
+    data = json.loads(as_json(docs))
+    assert data["stats"]["documents"] == len(docs)
+
+
+@FAST
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_arbitrary_unicode_never_crashes_compare(a, b):
+    comparison = compare_documents(Document("a", a), Document("b", b), SETTINGS)
+    assert 0.0 <= comparison.score <= 1.0
+
+
+@FAST
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_decode_to_text_or_a_clear_error(data):
+    try:
+        assert isinstance(decode(data), str)
+    except DecodeError as exc:
+        assert str(exc)
