@@ -6,24 +6,31 @@ error or no readable input; 130 interrupted.
 
 from __future__ import annotations
 
+import functools
+import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
-from .errors import DedupError
+from .check import baseline_dict, check_against, load_baseline
 from .compare import compare_documents
+from .config import config_layers
+from .errors import DedupError
 from .evaluate import evaluate_levels, read_labels
 from .jsonout import comparison_dict, dumps, jsonl_lines, result_dict
 from .model import Document, Problem
 from .pipeline import ScanResult, scan
 from .read import DEFAULT_INCLUDE, ReadOptions, read_inputs
-from .render import render_comparison, render_evaluation, render_scan
+from .render import render_check, render_comparison, render_evaluation, render_scan
+from .reporters import check_dict, github_annotations, junit_xml, sarif_dict
 from .settings import ScanSettings
 from .verify import Relation
 
@@ -70,6 +77,76 @@ def scan_options(func: F) -> F:
     for option in reversed(options):
         func = option(func)
     return func
+
+
+#: Options that only make sense typed, never in a configuration file.
+_NOT_CONFIGURABLE = frozenset({"show_config", "write_baseline"})
+
+
+def _configurable(ctx: click.Context) -> dict[str, click.Option]:
+    return {p.name: p for p in ctx.command.params
+            if isinstance(p, click.Option) and p.name and p.name not in _NOT_CONFIGURABLE}
+
+
+def _config_key(option: click.Option) -> str:
+    return option.opts[-1].lstrip("-")
+
+
+def apply_config(ctx: click.Context, paths: tuple[str, ...]) -> dict[str, str]:
+    """Fill options the user did not type from the configuration files; return each one's source."""
+    options = _configurable(ctx)
+    by_key = {_config_key(o).replace("-", "_"): name for name, o in options.items()}
+    sources = {name: ("command line" if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE else "default")
+               for name in options}
+    try:
+        layers = config_layers(paths)
+    except DedupError as exc:
+        raise click.UsageError(str(exc)) from exc
+    for layer in layers:
+        for key, value in layer.values.items():
+            name = by_key.get(key.replace("-", "_"))
+            if name is None:
+                raise click.UsageError(f"{layer.source}: unknown configuration key {key!r}")
+            if sources[name] == "command line":
+                continue
+            option = options[name]
+            if option.multiple and isinstance(value, str):
+                value = [value]
+            try:
+                ctx.params[name] = option.type_cast_value(ctx, value)
+            except click.BadParameter as exc:
+                raise click.UsageError(f"{layer.source}: {key}: {exc.message}") from exc
+            sources[name] = layer.source
+    return sources
+
+
+def show_config(ctx: click.Context, sources: dict[str, str]) -> None:
+    """The effective settings as TOML a user could paste into .dedup.toml, each with its source."""
+    for name, option in sorted(_configurable(ctx).items(), key=lambda kv: _config_key(kv[1])):
+        value = ctx.params[name]
+        shown = json.dumps(list(value) if isinstance(value, tuple) else value)
+        click.echo(f"{_config_key(option)} = {shown}  # {sources[name]}")
+
+
+def with_config(func: F) -> F:
+    """Apply configuration files before the command runs; ``--show-config`` prints them and stops."""
+
+    @functools.wraps(func)
+    def wrapper(**kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        sources = apply_config(ctx, kwargs.get("paths", ()))
+        params = dict(ctx.params)
+        if params.pop("show_config", False):
+            show_config(ctx, sources)
+            return None
+        return func(**params)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def show_config_option(func: F) -> F:
+    return click.option("--show-config", is_flag=True,
+                        help="Print the effective settings and where each comes from, then exit.")(func)
 
 
 def build_settings(*, level: str, include: tuple[str, ...], exclude: tuple[str, ...], text_field: str,
@@ -152,6 +229,8 @@ def app() -> None:
 @format_option("table", "json", "jsonl")
 @click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True,
               help="Sentences shown per section in the table (0: all).")
+@show_config_option
+@with_config
 def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, strict: bool, **options: Any) -> None:
     """Cluster the articles in PATH... (files, folders, '-' for stdin).
 
@@ -171,6 +250,60 @@ def fail_if_strict(result: ScanResult, strict: bool) -> None:
     failed = sum(1 for p in result.problems if p.fatal)
     if strict and failed:
         raise InputError(f"{failed} input(s) could not be read (--strict)")
+
+
+@app.command("check")
+@scan_options
+@format_option("table", "json", "sarif", "github", "junit")
+@click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Accept the clusters recorded in FILE; only new ones fail.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record the current clusters in FILE as accepted, and exit 0.")
+@click.option("--max-clusters", type=click.IntRange(min=0), default=0, show_default=True,
+              help="How many new duplicate clusters are allowed before the check fails.")
+@show_config_option
+@with_config
+def check_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, baseline: str | None,
+                  write_baseline: str | None, max_clusters: int, **options: Any) -> None:
+    """Fail (exit 1) when PATH... holds duplicate clusters beyond those accepted.
+
+    For CI and pre-commit. Settings can also come from [tool.dedup] in
+    pyproject.toml or from .dedup.toml; flags typed here win.
+
+    \b
+    Exit codes: 0 nothing new (or --write-baseline); 1 new duplicate
+    clusters; 2 usage error, bad configuration or baseline, no readable
+    input, or (with --strict) any input failed; 130 interrupted.
+    """
+    own_files = tuple(os.path.basename(f) for f in (baseline, write_baseline) if f)
+    settings = build_settings(**{**options, "exclude": (*options["exclude"], *own_files)})
+    result = run_scan(paths, settings, quiet)
+    if write_baseline:
+        with open(write_baseline, "w", encoding="utf-8") as handle:
+            handle.write(dumps(baseline_dict(result.clusters, settings.parameters())) + "\n")
+        if not quiet:
+            click.echo(f"dedup: wrote {len(result.clusters)} accepted clusters to {write_baseline}", err=True)
+        fail_if_strict(result, strict)
+        return
+    try:
+        accepted = load_baseline(baseline) if baseline else []
+    except DedupError as exc:
+        raise InputError(str(exc)) from exc
+    checked = check_against(result.clusters, accepted, max_clusters=max_clusters)
+    if fmt == "json":
+        click.echo(dumps(check_dict(checked)))
+    elif fmt == "sarif":
+        click.echo(dumps(sarif_dict(checked)))
+    elif fmt == "github":
+        for line in github_annotations(checked):
+            click.echo(line)
+    elif fmt == "junit":
+        click.echo(junit_xml(checked), nl=False)
+    else:
+        render_check(checked, Console(highlight=False, soft_wrap=False))
+    fail_if_strict(result, strict)
+    if checked.failed:
+        click.get_current_context().exit(1)
 
 
 def _read_one(path: str, settings: ScanSettings, quiet: bool) -> Document:

@@ -13,12 +13,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .normalize import fold, tokens
+from .check import CheckResult
 from .compare import Comparison
+from .normalize import fold, tokens
 from .pipeline import ScanResult
 from .report import ClusterReport, SentenceRef
 
-__all__ = ["highlight_differences", "render_comparison", "render_evaluation", "render_scan"]
+__all__ = ["highlight_differences", "render_check", "render_comparison", "render_evaluation", "render_scan"]
 
 
 def highlight_differences(text: str, reference: str) -> Text:
@@ -102,6 +103,24 @@ def render_scan(result: ScanResult, console: Console, *, limit: int = 10) -> Non
         f"{sum(1 for p in result.problems if p.fatal)} inputs failed"
     )
     console.print(Text(summary, style="bold"))
+
+
+def render_check(result: CheckResult, console: Console, *, limit: int = 5) -> None:
+    """Each new cluster in full (what is new in it first), then a one-line verdict."""
+    for status in result.new:
+        if status.status == "grown":
+            console.print(Text(f"New copies in known cluster {status.baseline_id}: "
+                               + ", ".join(status.new_members), style="bold red"))
+        else:
+            console.print(Text(f"New duplicate cluster {status.cluster.id}", style="bold red"))
+        console.print(_cluster(status.cluster, limit))
+    for gone in result.vanished:
+        console.print(Text(f"Accepted cluster {gone} no longer found (not a failure)", style="dim"))
+    accepted = sum(1 for s in result.statuses if not s.is_new)
+    verdict = "FAILED" if result.failed else "passed"
+    console.print(Text(f"dedup check {verdict}: {len(result.new)} new duplicate clusters "
+                       f"(allowed {result.max_clusters}), {accepted} accepted, {len(result.vanished)} vanished",
+                       style="bold"))
 
 
 def render_comparison(c: Comparison, console: Console) -> None:

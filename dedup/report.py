@@ -54,6 +54,7 @@ class MemberReport:
     title: str | None
     path: str
     line: int | None
+    key: str  # content address of the normalized text (survives renames)
     role: str  # "canonical" or "member"
     relation: str | None  # to the canonical; None for the canonical itself
     score: float | None
@@ -167,7 +168,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
         link = link_for.get(i)
         members.append(MemberReport(
             id=docs[i].id, title=docs[i].title, path=docs[i].path, line=docs[i].line,
-            role="canonical" if i == hub else "member",
+            key=corpus.profiles[i].key, role="canonical" if i == hub else "member",
             relation=link.relation.label if link and link.relation is not None else None,
             score=link.score if link else None,
             reason=link.reason if link else None,

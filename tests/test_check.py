@@ -1,0 +1,182 @@
+"""``dedup check`` as CI runs it: the installed command, in a git repository of articles."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from dedup.cli import app
+
+from .conftest import SAMPLES
+
+DEDUP = Path(sys.executable).with_name("dedup")
+SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+WIRE = SAMPLES / "wire_harbour_ferry.txt"
+SEED = SAMPLES / "000_bd8e4e9c01becdd2.txt"
+
+
+def dedup(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(DEDUP), *args], cwd=repo, capture_output=True, text=True, timeout=120)
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository of distinct articles: no duplicates yet."""
+    if not DEDUP.exists():
+        pytest.skip(f"{DEDUP} not installed: run pip install -e '.[test]'")
+    root = tmp_path / "site"
+    (root / "articles").mkdir(parents=True)
+    for name in ("wire_harbour_ferry.txt", "library_reading_hours.txt", "000_bd8e4e9c01becdd2.txt"):
+        shutil.copy(SAMPLES / name, root / "articles" / name)
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "articles")
+    return root
+
+
+def copy_with_boilerplate(source: Path, target: Path, header: str) -> None:
+    target.write_text(f"{header}\n\n{source.read_text(encoding='utf-8')}\n\nShare this article\n", encoding="utf-8")
+
+
+def test_the_ci_story_clean_copy_baseline_second_copy_unknown_flag(repo: Path):
+    assert dedup(repo, "check", "articles").returncode == 0
+
+    copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted from the Coastal Wire")
+    first = dedup(repo, "check", "articles")
+    assert first.returncode == 1
+    assert "articles/reprint.txt" in first.stdout and "FAILED: 1 new" in first.stdout
+
+    written = dedup(repo, "check", "articles", "--write-baseline", "dedup-baseline.json")
+    assert written.returncode == 0 and "wrote 1 accepted clusters" in written.stderr
+    baseline = json.loads((repo / "dedup-baseline.json").read_text())
+    assert [sorted(d["id"] for d in c["documents"]) for c in baseline["clusters"]] == [
+        ["articles/reprint.txt", "articles/wire_harbour_ferry.txt"]]
+    assert dedup(repo, "check", "articles", "--baseline", "dedup-baseline.json").returncode == 0
+
+    copy_with_boilerplate(WIRE, repo / "articles" / "second-reprint.txt", "Island Times")
+    second = dedup(repo, "check", "articles", "--baseline", "dedup-baseline.json", "--format", "json")
+    assert second.returncode == 1
+    report = json.loads(second.stdout)
+    (grown,) = report["new_clusters"]
+    assert grown["status"] == "grown" and grown["new_documents"] == ["articles/second-reprint.txt"]
+
+    unknown = dedup(repo, "check", "articles", "--no-such-flag")
+    assert unknown.returncode == 2 and "No such option" in unknown.stderr and unknown.stdout == ""
+
+
+def test_baseline_survives_unrelated_edits_and_renames(repo: Path):
+    copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted")
+    assert dedup(repo, "check", "articles", "--write-baseline", "b.json").returncode == 0
+    (repo / "articles" / "library_reading_hours.txt").write_text("An entirely different notice about bins.")
+    (repo / "articles" / "reprint.txt").rename(repo / "articles" / "renamed.txt")
+    assert dedup(repo, "check", "articles", "--baseline", "b.json").returncode == 0
+
+
+def test_vanished_cluster_is_reported_but_does_not_fail(repo: Path):
+    copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted")
+    dedup(repo, "check", "articles", "--write-baseline", "b.json")
+    (repo / "articles" / "reprint.txt").unlink()
+    result = dedup(repo, "check", "articles", "--baseline", "b.json")
+    assert result.returncode == 0 and "no longer found" in result.stdout
+
+
+def test_max_clusters_allows_that_many_new_clusters(repo: Path):
+    copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted")
+    assert dedup(repo, "check", "articles", "--max-clusters", "1").returncode == 0
+    copy_with_boilerplate(SEED, repo / "articles" / "seed-copy.txt", "Tech news")
+    assert dedup(repo, "check", "articles", "--max-clusters", "1").returncode == 1
+
+
+def test_sarif_validates_against_the_official_2_1_0_schema(repo: Path):
+    copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted")
+    result = dedup(repo, "check", "articles", "--format", "sarif")
+    assert result.returncode == 1
+    sarif = json.loads(result.stdout)
+    jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text())).validate(sarif)
+    (finding,) = sarif["runs"][0]["results"]
+    located = {finding["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+               finding["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"]}
+    assert located == {"articles/reprint.txt", "articles/wire_harbour_ferry.txt"}
+    assert finding["ruleId"] == "dedup/copy" and finding["level"] == "error"
+
+
+def test_github_and_junit_reporters(repo: Path):
+    copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted")
+    github = dedup(repo, "check", "articles", "--format", "github")
+    (line,) = github.stdout.splitlines()
+    assert line.startswith("::error file=articles/") and ",line=1,title=dedup%3A copy::" in line
+    assert "reprint.txt" in line and "wire_harbour_ferry.txt" in line
+    junit = dedup(repo, "check", "articles", "--format", "junit")
+    assert '<testsuite name="dedup check" tests="1" failures="1">' in junit.stdout
+    import xml.etree.ElementTree as ET
+
+    assert ET.fromstring(junit.stdout).find("testcase/failure") is not None
+
+
+def test_config_precedence_flag_over_dedup_toml_over_pyproject(repo: Path):
+    copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted")
+    (repo / "pyproject.toml").write_text('[tool.dedup]\nlevel = "exact"\nmax-clusters = 5\n')
+    shown = dedup(repo, "check", "articles", "--show-config").stdout
+    assert 'level = "exact"  # pyproject.toml' in shown and "max-clusters = 5  # pyproject.toml" in shown
+    assert dedup(repo, "check", "articles").returncode == 0  # exact level: the reprint is not identical
+
+    (repo / ".dedup.toml").write_text('level = "copy"\n')
+    shown = dedup(repo, "check", "articles", "--show-config").stdout
+    assert 'level = "copy"  # .dedup.toml' in shown and "max-clusters = 5  # pyproject.toml" in shown
+    assert dedup(repo, "check", "articles").returncode == 0  # one new cluster, five allowed
+
+    shown = dedup(repo, "check", "articles", "--max-clusters", "0", "--show-config").stdout
+    assert "max-clusters = 0  # command line" in shown
+    assert dedup(repo, "check", "articles", "--max-clusters", "0").returncode == 1
+
+
+def test_dedup_toml_in_the_scanned_tree_applies(repo: Path):
+    copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted")
+    (repo / "articles" / ".dedup.toml").write_text('level = "exact"\n')
+    assert dedup(repo, "check", "articles").returncode == 0
+
+
+def test_unknown_and_invalid_config_keys_are_errors_naming_the_key(repo: Path):
+    (repo / ".dedup.toml").write_text("colour = 1\n")
+    result = dedup(repo, "check", "articles")
+    assert result.returncode == 2 and "unknown configuration key 'colour'" in result.stderr
+    (repo / ".dedup.toml").write_text('level = "fuzzy"\n')
+    result = dedup(repo, "check", "articles")
+    assert result.returncode == 2 and "level" in result.stderr and "fuzzy" in result.stderr
+
+
+def test_bad_baseline_is_a_usage_error(repo: Path):
+    (repo / "b.json").write_text("{}")
+    result = dedup(repo, "check", "articles", "--baseline", "b.json")
+    assert result.returncode == 2 and "not a dedup baseline" in result.stderr
+
+
+def test_check_help_documents_exit_codes():
+    out = CliRunner().invoke(app, ["check", "--help"]).stdout
+    assert "1 new duplicate" in out and "2 usage error" in out
+
+
+def test_installed_command_and_python_m_run(tmp_path: Path):
+    if not DEDUP.exists():
+        pytest.skip(f"{DEDUP} not installed")
+    version = subprocess.run([str(DEDUP), "--version"], capture_output=True, text=True)
+    assert version.returncode == 0 and version.stdout.startswith("dedup, version")
+    via_module = subprocess.run([sys.executable, "-m", "dedup", "scan", str(SAMPLES), "--format", "json"],
+                                capture_output=True, text=True)
+    assert via_module.returncode == 0 and len(json.loads(via_module.stdout)["clusters"]) == 2
+
+
+def test_pre_commit_hook_definition_runs_dedup_check():
+    text = (Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text()
+    assert "- id: dedup-check" in text and "entry: dedup check" in text and "language: python" in text
