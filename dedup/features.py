@@ -33,6 +33,7 @@ class CheapScores:
     cosine: np.ndarray
     lead_cosine: np.ndarray
     rare_terms: np.ndarray
+    specific_terms: np.ndarray
 
 
 def _rows(entries: Sequence[dict[str, float]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
@@ -69,9 +70,11 @@ class FeatureMatrices:
     tfidf: sparse.csr_matrix  # unit-length rows
     lead: sparse.csr_matrix  # unit-length rows
     rare: sparse.csr_matrix  # binary: terms rare in this corpus and in English
+    specific: sparse.csr_matrix  # binary: terms specific for the corpus's size (TermWeights.is_specific)
 
     @classmethod
-    def build(cls, profiles: Sequence[Profile], is_rare: Callable[[str], bool]) -> FeatureMatrices:
+    def build(cls, profiles: Sequence[Profile], is_rare: Callable[[str], bool],
+              is_specific: Callable[[str], bool]) -> FeatureMatrices:
         counts = np.array([p.shingles.size for p in profiles], dtype=np.int64)
         indptr = np.zeros(len(profiles) + 1, dtype=np.int64)
         np.cumsum(counts, out=indptr[1:])
@@ -85,8 +88,10 @@ class FeatureMatrices:
         tfidf = _rows([p.tfidf for p in profiles], vocabulary)
         lead = _rows([p.lead_tfidf for p in profiles], vocabulary)
         rare = _rows([{t: 1.0 for t in p.term_counts if is_rare(t)} for p in profiles], vocabulary)
+        specific = _rows([{t: 1.0 for t in p.term_counts if is_specific(t)} for p in profiles], vocabulary)
         width = max(len(vocabulary), 1)
-        return cls(shingles, counts, _pad(tfidf, width), _pad(lead, width), _pad(rare, width))
+        return cls(shingles, counts, _pad(tfidf, width), _pad(lead, width), _pad(rare, width),
+                   _pad(specific, width))
 
     def scores(self, pairs: np.ndarray) -> CheapScores:
         """Evidence for every ``(i, j)`` row of ``pairs``."""
@@ -106,4 +111,5 @@ class FeatureMatrices:
             cosine=_rowwise_dot(self.tfidf, left, right),
             lead_cosine=_rowwise_dot(self.lead, left, right),
             rare_terms=_rowwise_dot(self.rare, left, right).round().astype(np.int64),
+            specific_terms=_rowwise_dot(self.specific, left, right).round().astype(np.int64),
         )

@@ -112,7 +112,7 @@ class Corpus:
         def is_rare(term: str) -> bool:
             return df.get(term, 0) <= limit and background.pseudo_df(term) <= _RARE_PSEUDO_DF
 
-        features = FeatureMatrices.build(profiles, is_rare)
+        features = FeatureMatrices.build(profiles, is_rare, weights.is_specific)
         return cls(documents, settings, fingerprinter, profiles, weights, df, dict(groups), background, features)
 
     def sentences(self, i: int) -> Sentences:

@@ -12,8 +12,8 @@ and given the tightest relation its evidence supports:
             matched sentences share a word or number rare in this corpus: the
             frame lines of a template ("Pay March 31") share none.
 ``rewrite`` the same text reworded: most of the shorter text's sentences align
-            one to one with the other's, largely in order, and the two share at
-            least one term rare in the corpus (a name the report is about).
+            one to one with the other's, largely in order, and the two share a
+            few terms specific to them in this corpus (names the report is about).
 ``story``   an independent write-up of the same report: similar TF-IDF vectors
             *and* several shared terms that are rare in this corpus (names,
             numbers, places only these reports mention).
@@ -68,7 +68,7 @@ class Thresholds:
     copy_min_shingles: int = 8
     rewrite_coverage: float = 0.6  # share of the shorter text in aligned sentences
     rewrite_order: float = 0.6
-    rewrite_rare_terms: int = 1  # a rewrite keeps the report's names: templates share none
+    rewrite_specific_terms: int = 3  # a rewrite keeps the report's names: templates share few
     rewrite_facts: float = 0.5  # share of matched sentences that share a name or figure rare in the corpus
     story_cosine: float = 0.3
     story_rare_terms: int = 4
@@ -88,6 +88,7 @@ class PairScores:
     cosine: float
     lead_cosine: float
     rare_terms: int
+    specific_terms: int = 0
     aligned_sentences: int = 0
     coverage_a: float = 0.0
     coverage_b: float = 0.0
@@ -167,6 +168,7 @@ class Verifier:
             cosine=float(batch.cosine[k]),
             lead_cosine=float(batch.lead_cosine[k]),
             rare_terms=int(batch.rare_terms[k]),
+            specific_terms=int(batch.specific_terms[k]),
         )
         if a.key == b.key and not full:
             return Link(i, j, Relation.EXACT, scores, "same normalized text")
@@ -187,7 +189,7 @@ class Verifier:
         text_close = np.maximum(s.containment_a, s.containment_b) >= t.copy_containment * 0.4
         if level <= Relation.COPY:
             return text_close
-        names_shared = s.rare_terms >= min(t.rewrite_rare_terms, t.story_rare_terms)
+        names_shared = (s.specific_terms >= t.rewrite_specific_terms) | (s.rare_terms >= t.story_rare_terms)
         return text_close | ((s.cosine >= t.story_cosine) & names_shared)
 
     def _with_alignment(self, s: PairScores, i: int, j: int, al: Alignment) -> PairScores:
@@ -213,6 +215,7 @@ class Verifier:
             cosine=s.cosine,
             lead_cosine=s.lead_cosine,
             rare_terms=s.rare_terms,
+            specific_terms=s.specific_terms,
             aligned_sentences=al.count,
             coverage_a=al.covered_a,
             coverage_b=al.covered_b,
@@ -236,7 +239,8 @@ class Verifier:
             if contained >= t.copy_containment:
                 return None, why
         if (coverage >= t.rewrite_coverage and s.order >= t.rewrite_order and s.numbers_agree >= 0.5
-                and s.facts_agree >= t.rewrite_facts and s.rare_terms >= t.rewrite_rare_terms):
+                and s.facts_agree >= t.rewrite_facts
+                and s.specific_terms >= t.rewrite_specific_terms):
             return Relation.REWRITE, (
                 f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order"
             )

@@ -1,0 +1,184 @@
+"""Reproduce every number in the README's quality table from ../shared/corpora.
+
+    python evaluation/run_all.py            # all corpora, prints a Markdown table
+    python evaluation/run_all.py --only semeval,msrp
+
+Splits: thresholds were chosen on the *tuning* halves (syndication from BBC
+politics/sport/tech, seed 2; Reuters stories 0-4,999; SemEval pairs with an even
+index; MSRP train); the numbers printed are on the *report* halves (syndication
+from BBC business/entertainment, seed 3; all Reuters; SemEval odd index; MSRP test),
+except Clough-Stevenson, which is too small to split and is reported whole.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from dedup import Document, Relation, ScanSettings, scan_documents
+from dedup.align import similarity_matrix
+from dedup.analysis import TermWeights, sentences
+from dedup.background import Background
+from dedup.compare import compare_documents
+from dedup.evaluate import evaluate_levels
+from dedup.fingerprint import Fingerprinter
+
+HERE = Path(__file__).resolve().parent
+CORPORA = HERE.parent.parent / "shared" / "corpora"
+SETTINGS = ScanSettings()
+
+
+def jsonl(relative: str) -> list[dict]:
+    path = CORPORA / relative
+    if not path.exists():
+        sys.exit(f"{path} not found: evaluation needs ../shared/corpora beside the checkout")
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def syndication(categories: str, seed: int, rewrite_share: float, level: str) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
+        subprocess.run([sys.executable, str(HERE / "syndicate.py"), str(CORPORA / "bbc-news/articles.jsonl"),
+                        "--categories", categories, "--seed", str(seed), "--rewrite-share", str(rewrite_share),
+                        "-o", out.name], check=True)
+        rows = [json.loads(line) for line in open(out.name, encoding="utf-8")]
+    docs = [Document(r["id"], r["text"], r.get("title")) for r in rows]
+    scores = evaluate_levels(docs, [r["cluster"] for r in rows], SETTINGS, [Relation.parse(level)])[level]
+    return {"documents": len(docs), **scores}
+
+
+def clough_stevenson() -> dict:
+    rows = jsonl("clough-stevenson/answers.jsonl")
+    docs = [Document(r["id"], r["text"]) for r in rows]
+    result = scan_documents(docs, ScanSettings(level=Relation.REWRITE))
+    cluster_of = {d.id: c.id for c in result.clusters for d in c.documents}
+    out: dict = {}
+    unreachable = {"g2pE_taskc", "g4pD_taskb"}  # corpus README: their text is not in the source file
+    for category in ("cut", "light", "heavy", "non"):
+        answers = [r for r in rows if r["category"] == category and r["id"] not in unreachable]
+        joined = sum(1 for r in answers
+                     if cluster_of.get(r["id"]) is not None
+                     and cluster_of.get(r["id"]) == cluster_of.get(f"orig_task{r['task']}"))
+        out[category] = (joined, len(answers))
+    reuse = [out[c] for c in ("cut", "light", "heavy")]
+    out["recall_cut_light_heavy"] = sum(j for j, _ in reuse) / sum(n for _, n in reuse)
+    out["non_joined_share"] = out["non"][0] / out["non"][1]
+    return out
+
+
+def _auc(pos: list[float], neg: list[float]) -> float:
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def semeval(split: str) -> dict:
+    rows = [r for r in jsonl("semeval2022-task8/pairs.jsonl")
+            if len(r["text1"].split()) >= 40 and len(r["text2"].split()) >= 40]
+    rows = [r for i, r in enumerate(rows) if (i % 2 == 0) == (split == "tune")]
+    scores, overall = [], []
+    for r in rows:
+        a = Document("a", r["text1"], r.get("title1"))
+        b = Document("b", r["text2"], r.get("title2"))
+        scores.append(compare_documents(a, b, SETTINGS).score)
+        overall.append(r["overall"])
+    pos = [s for s, o in zip(scores, overall) if o <= 1.5]
+    neg = [s for s, o in zip(scores, overall) if o >= 3.5]
+    pearson = float(np.corrcoef(scores, [-o for o in overall])[0, 1])
+    return {"pairs": len(rows), "auc": _auc(pos, neg), "pearson": pearson, "similar": len(pos),
+            "dissimilar": len(neg)}
+
+
+def msrp(split: str) -> dict:
+    """F1 of the sentence-match decision (similarity >= Thresholds.sentence) on MSRP pairs."""
+    rows = jsonl(f"msrp/{split}.jsonl")
+    fingerprinter = Fingerprinter()
+    df: Counter[str] = Counter()
+    from dedup.normalize import content_terms, fold, tokens
+
+    for r in rows:
+        for key in ("sentence1", "sentence2"):
+            df.update(set(content_terms(tokens(fold(r[key])))))
+    weights = TermWeights.learn(dict(df), 2 * len(rows), Background.load())
+    threshold = SETTINGS.thresholds.sentence
+    tp = fp = fn = 0
+    for r in rows:
+        a = sentences(r["sentence1"], fingerprinter, weights)
+        b = sentences(r["sentence2"], fingerprinter, weights)
+        sim = similarity_matrix(a, b)
+        predicted = bool(sim.size) and float(sim.max()) >= threshold
+        tp += predicted and r["label"] == 1
+        fp += predicted and r["label"] == 0
+        fn += (not predicted) and r["label"] == 1
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return {"pairs": len(rows), "precision": precision, "recall": recall,
+            "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0}
+
+
+def identical_groups(relative: str, limit: int | None = None) -> dict:
+    rows = jsonl(relative)[:limit]
+    docs = [Document(r["id"], r["text"], r.get("title")) for r in rows]
+    groups: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        groups[" ".join(((r.get("title") or "") + " " + r["text"]).lower().split())].append(r["id"])
+    groups = {k: v for k, v in groups.items() if len(v) > 1}
+    out = {}
+    for level in (Relation.COPY, Relation.STORY):
+        result = scan_documents(docs, ScanSettings(level=level))
+        cluster_of = {d.id: c.id for c in result.clusters for d in c.documents}
+        found = sum(1 for v in groups.values() if cluster_of.get(v[0]) and len({cluster_of.get(x) for x in v}) == 1)
+        out[level.label] = {"groups": len(groups), "found": found, "clusters": len(result.clusters),
+                            "clustered_documents": sum(len(c.documents) for c in result.clusters)}
+        if level is Relation.COPY:
+            out["sample"] = _sample(result, 30)
+    return out
+
+
+def _sample(result, n: int) -> list[dict]:
+    """A seeded sample of clusters with their headlines, to be read by a person."""
+    rng = random.Random(30)
+    chosen = rng.sample(result.clusters, min(n, len(result.clusters)))
+    titles = {d.id: (d.title or d.text.strip().splitlines()[0])[:70] for d in result.documents}
+    return [{"id": c.id, "relation": c.relation, "titles": [titles[m.id] for m in c.documents]} for c in chosen]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="syndication,clough,semeval,msrp,bbc,reuters")
+    parser.add_argument("--split", default="report", choices=["tune", "report"])
+    parser.add_argument("--samples", type=Path, help="write the 30-cluster samples (JSON) here for reading")
+    args = parser.parse_args()
+    wanted = set(args.only.split(","))
+    tune = args.split == "tune"
+    results: dict = {}
+    if "syndication" in wanted:
+        cats, seed = ("politics,sport,tech", 2) if tune else ("business,entertainment", 3)
+        results["syndication copy"] = syndication(cats, seed, 0.0, "copy")
+        results["syndication rewrite"] = syndication(cats, seed, 0.5, "rewrite")
+    if "clough" in wanted:
+        results["clough-stevenson"] = clough_stevenson()
+    if "semeval" in wanted:
+        results["semeval"] = semeval("tune" if tune else "report")
+    if "msrp" in wanted:
+        results["msrp"] = msrp("train" if tune else "test")
+    if "bbc" in wanted:
+        results["bbc"] = identical_groups("bbc-news/articles.jsonl")
+    if "reuters" in wanted:
+        results["reuters"] = identical_groups("reuters21578/articles.jsonl", 5000 if tune else None)
+    samples = {k: v.pop("sample") for k, v in results.items() if isinstance(v, dict) and "sample" in v}
+    if args.samples:
+        args.samples.write_text(json.dumps(samples, indent=2, ensure_ascii=False))
+    print(json.dumps(results, indent=2, default=lambda o: round(o, 4) if isinstance(o, float) else str(o)))
+
+
+if __name__ == "__main__":
+    main()
