@@ -44,6 +44,8 @@ __all__ = [
 _NUMBER = re.compile(r"\w*\d\w*")
 #: A term is specific (a name, a rare word) when its IDF is at least this share of an unseen term's.
 SPECIFIC_IDF_SHARE = 0.6
+COMMON_SHARE = 0.25
+COMMON_MIN_DOCS = 4
 #: Headline and first paragraph: where a news report states its event.
 LEAD_WORDS = 80
 
@@ -160,20 +162,24 @@ class TermWeights:
 
     idf: dict[str, float]
     default: float
+    #: Terms in at least COMMON_SHARE of the texts: a template's frame, never specific.
+    common: frozenset[str] = frozenset()
 
     @classmethod
     def learn(cls, df: dict[str, int], documents: int, background: Background) -> TermWeights:
         """IDF from document frequencies, smoothed by the background's pseudo-documents."""
         total = documents + background.pseudo_documents + 1
         idf = {t: math.log(total / (c + background.pseudo_df(t) + 1)) + 1.0 for t, c in df.items()}
-        return cls(idf, math.log(total) + 1.0)
+        floor = max(COMMON_MIN_DOCS, COMMON_SHARE * documents)
+        return cls(idf, math.log(total) + 1.0, frozenset(t for t, c in df.items() if c >= floor))
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default)
 
     def is_specific(self, term: str) -> bool:
         """Rare in this corpus and in English: names, places, jargon; not a template's frame words."""
-        return len(term) > 1 and term not in STOPWORDS and self.weight(term) >= SPECIFIC_IDF_SHARE * self.default
+        return (len(term) > 1 and term not in STOPWORDS and term not in self.common
+                and self.weight(term) >= SPECIFIC_IDF_SHARE * self.default)
 
     def weights(self, terms: Sequence[str]) -> np.ndarray:
         get, default = self.idf.get, self.default

@@ -34,6 +34,7 @@ class CheapScores:
     lead_cosine: np.ndarray
     rare_terms: np.ndarray
     specific_terms: np.ndarray
+    specific_containment: np.ndarray  # shared specific terms / those of the side with fewer
 
 
 def _rows(entries: Sequence[dict[str, float]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
@@ -70,7 +71,7 @@ class FeatureMatrices:
     tfidf: sparse.csr_matrix  # unit-length rows
     lead: sparse.csr_matrix  # unit-length rows
     rare: sparse.csr_matrix  # binary: terms rare in this corpus and in English
-    specific: sparse.csr_matrix  # binary: terms specific for the corpus's size (TermWeights.is_specific)
+    specific: sparse.csr_matrix  # binary: non-numeric terms specific for the corpus's size (is_specific)
 
     @classmethod
     def build(cls, profiles: Sequence[Profile], is_rare: Callable[[str], bool],
@@ -88,7 +89,10 @@ class FeatureMatrices:
         tfidf = _rows([p.tfidf for p in profiles], vocabulary)
         lead = _rows([p.lead_tfidf for p in profiles], vocabulary)
         rare = _rows([{t: 1.0 for t in p.term_counts if is_rare(t)} for p in profiles], vocabulary)
-        specific = _rows([{t: 1.0 for t in p.term_counts if is_specific(t)} for p in profiles], vocabulary)
+        # Names and words only: figures have their own check (numbers_agree), and small
+        # numbers ("12", "31") collide by chance between unrelated notices.
+        specific = _rows([{t: 1.0 for t in p.term_counts if not t.isdigit() and is_specific(t)} for p in profiles],
+                         vocabulary)
         width = max(len(vocabulary), 1)
         return cls(shingles, counts, _pad(tfidf, width), _pad(lead, width), _pad(rare, width),
                    _pad(specific, width))
@@ -103,6 +107,9 @@ class FeatureMatrices:
         def ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
             return np.divide(num, den, out=np.zeros(len(num)), where=den > 0)
 
+        specific = _rowwise_dot(self.specific, left, right).round().astype(np.int64)
+        per_document = np.diff(self.specific.indptr)
+        fewer = np.minimum(per_document[left], per_document[right])
         return CheapScores(
             shared_shingles=inter.round().astype(np.int64),
             jaccard=ratio(inter, union),
@@ -111,5 +118,6 @@ class FeatureMatrices:
             cosine=_rowwise_dot(self.tfidf, left, right),
             lead_cosine=_rowwise_dot(self.lead, left, right),
             rare_terms=_rowwise_dot(self.rare, left, right).round().astype(np.int64),
-            specific_terms=_rowwise_dot(self.specific, left, right).round().astype(np.int64),
+            specific_terms=specific,
+            specific_containment=np.where(fewer > 0, specific / np.maximum(fewer, 1), 1.0),
         )

@@ -8,6 +8,8 @@ and given the tightest relation its evidence supports:
             3-grams (or its sentences, near-verbatim) are in the other, and the
             figures in matched sentences agree (templates with other numbers are
             different reports).
+``specific`` (a guard on ``copy``) at least half the terms specific to the shorter
+            text (rare for this corpus's size: names, figures) are in the other.
 ``facts``   (a guard on ``copy`` by sentences and on ``rewrite``) at least half the
             matched sentences share a word or number rare in this corpus: the
             frame lines of a template ("Pay March 31") share none.
@@ -66,6 +68,7 @@ class Thresholds:
     copy_containment: float = 0.5  # share of the shorter text's 3-grams found in the other
     copy_coverage: float = 0.6  # share of the shorter text in near-verbatim sentences
     copy_min_shingles: int = 8
+    copy_specific: float = 0.5  # share of the shorter text's specific terms found in the other
     rewrite_coverage: float = 0.6  # share of the shorter text in aligned sentences
     rewrite_order: float = 0.6
     rewrite_specific_terms: int = 3  # a rewrite keeps the report's names: templates share few
@@ -89,6 +92,7 @@ class PairScores:
     lead_cosine: float
     rare_terms: int
     specific_terms: int = 0
+    specific_containment: float = 1.0
     aligned_sentences: int = 0
     coverage_a: float = 0.0
     coverage_b: float = 0.0
@@ -169,6 +173,7 @@ class Verifier:
             lead_cosine=float(batch.lead_cosine[k]),
             rare_terms=int(batch.rare_terms[k]),
             specific_terms=int(batch.specific_terms[k]),
+            specific_containment=float(batch.specific_containment[k]),
         )
         if a.key == b.key and not full:
             return Link(i, j, Relation.EXACT, scores, "same normalized text")
@@ -216,6 +221,7 @@ class Verifier:
             lead_cosine=s.lead_cosine,
             rare_terms=s.rare_terms,
             specific_terms=s.specific_terms,
+            specific_containment=s.specific_containment,
             aligned_sentences=al.count,
             coverage_a=al.covered_a,
             coverage_b=al.covered_b,
@@ -229,7 +235,11 @@ class Verifier:
         t = self._t
         contained = max(s.containment_a, s.containment_b)
         coverage = max(s.coverage_a, s.coverage_b)
-        if s.numbers_agree >= 0.5:
+        if s.specific_containment < t.copy_specific:
+            if contained >= t.copy_containment:
+                return None, (f"{s.specific_containment:.0%} of the names and figures specific to the shorter "
+                              "text are in the other (a template, not a copy)")
+        elif s.numbers_agree >= 0.5:
             if contained >= t.copy_containment and shared_shingles >= t.copy_min_shingles:
                 return Relation.COPY, f"{contained:.0%} of the shorter text's 3-grams are in the other"
             if s.verbatim_coverage >= t.copy_coverage and s.facts_agree >= t.rewrite_facts:

@@ -1,0 +1,56 @@
+"""Verification decisions: copies are copies, templates with other names and figures are not."""
+
+from __future__ import annotations
+
+import random
+
+from dedup import Document, Relation, ScanSettings, scan_documents
+from dedup.compare import compare_documents
+
+from .conftest import SAMPLES
+
+COMPANIES = ["Harsco", "Loews", "Riggs National", "Van Dorn", "Athlone Industries", "Stone and Webster",
+             "Spectrum Control", "Colgate-Palmolive", "Franklin Federal", "Carolina Power", "Tenneco",
+             "Brown-Forman", "Quaker Oats", "Ohio Mattress", "Evans and Sutherland", "Pegasus Gold"]
+
+
+def dividend_notice(company: str, rng: random.Random) -> str:
+    cents = rng.choice(["six", "14", "27-1/2", "37.5", "15", "42"])
+    return (f"{company.upper()} SETS QUARTERLY DIVIDEND\n\n"
+            f"Qtly div {cents} cts vs {cents} cts prior\n"
+            f"    Pay {rng.choice(['March', 'April', 'May'])} {rng.randint(1, 28)}\n"
+            f"    Record March {rng.randint(1, 28)}\n")
+
+
+def test_template_notices_of_different_companies_never_cluster():
+    rng = random.Random(5)
+    docs = [Document(f"n{i}", dividend_notice(c, rng)) for i, c in enumerate(COMPANIES)]
+    for level in Relation:
+        result = scan_documents(docs, ScanSettings(level=level, workers=1))
+        assert result.clusters == [], [c.canonical for c in result.clusters]
+
+
+def test_a_reprinted_notice_is_still_a_copy_among_templates():
+    rng = random.Random(5)
+    docs = [Document(f"n{i}", dividend_notice(c, rng)) for i, c in enumerate(COMPANIES)]
+    reprint = Document("reprint", "Markets desk\n\n" + docs[3].text + "\nShare this article\n")
+    result = scan_documents([*docs, reprint], ScanSettings(level=Relation.COPY, workers=1))
+    assert [sorted(d.id for d in c.documents) for c in result.clusters] == [["n3", "reprint"]]
+
+
+def test_compare_explains_a_template_pair():
+    rng = random.Random(1)
+    a = Document("a", dividend_notice("Harsco", rng))
+    b = Document("b", dividend_notice("Quaker Oats", rng))
+    comparison = compare_documents(a, b, ScanSettings(workers=1))
+    assert comparison.relation is None and not comparison.joins
+    assert comparison.score < 1.0
+
+
+def test_seed_paraphrase_is_a_rewrite_with_evidence():
+    a = Document("000", (SAMPLES / "000_bd8e4e9c01becdd2.txt").read_text(encoding="utf-8"))
+    b = Document("001", (SAMPLES / "001_25689abf7d233c60.txt").read_text(encoding="utf-8"))
+    comparison = compare_documents(a, b, ScanSettings(workers=1))
+    scores = comparison.link.scores
+    assert comparison.relation == "rewrite"
+    assert scores.facts_agree >= 0.5 and scores.specific_terms >= 3 and scores.jaccard < 0.1
