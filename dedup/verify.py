@@ -39,7 +39,8 @@ from .features import CheapScores, FeatureMatrices
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
 
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+#: Standalone figures only: OCR noise puts digits inside words ("c0uncil").
+_DIGITS = re.compile(r"(?<!\w)\d+(?:[.,]\d+)*(?!\w)")
 
 
 class Relation(IntEnum):
@@ -210,7 +211,8 @@ class Verifier:
             for m in strong
         ]
         numeric = [(x, y) for x, y in numeric if x or y]
-        agree = sum(1 for x, y in numeric if x == y) / len(numeric) if numeric else 1.0
+        # Most figures shared, not all: one mistyped figure must not make a copy a template.
+        agree = sum(1 for x, y in numeric if len(x & y) * 2 >= len(x | y)) / len(numeric) if numeric else 1.0
         shared_facts = sum(1 for m in al.matches if sa.facts[m.a] & sb.facts[m.b])
         facts = shared_facts / al.count if al.count else 0.0
         return PairScores(

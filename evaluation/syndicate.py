@@ -8,7 +8,8 @@ what syndication and scraping do to news:
 * rewrite edits: synonym rewording and sentence reordering (a "rewrite").
 
 Every derived version is labelled with its source; sources with no versions stay
-as distractors.  The output is JSONL (id, text, title, cluster, kind), ready for
+as distractors.  Sources that are already identical or near-copies of each other in
+the corpus (BBC re-published updated stories) share a label: see near_duplicate_labels.  The output is JSONL (id, text, title, cluster, kind), ready for
 ``dedup eval``.  Deterministic for a given seed.
 
     python evaluation/syndicate.py ../shared/corpora/bbc-news/articles.jsonl \\
@@ -139,6 +140,44 @@ def exact_groups(records: list[dict]) -> dict[str, str]:
     return label
 
 
+def near_duplicate_labels(records: list[dict], label: dict[str, str], threshold: float = 0.5) -> dict[str, str]:
+    """Merge labels of sources that are already near-copies of each other in the corpus itself.
+
+    BBC re-published updated versions of some stories.  Rule, independent of dedup's own
+    pipeline: plain lower-cased word 5-grams, and two sources share a label when at least
+    ``threshold`` of the shorter one's 5-grams are in the other.
+    """
+    shingles = {}
+    for r in records:
+        words = re.findall(r"\w+", r["text"].lower())
+        shingles[r["id"]] = {" ".join(words[i : i + 5]) for i in range(max(1, len(words) - 4))}
+    index: dict[str, list[str]] = {}
+    for rid, grams in shingles.items():
+        for g in grams:
+            index.setdefault(g, []).append(rid)
+    parent = {rid: rid for rid in shingles}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for rid, grams in shingles.items():
+        shared: dict[str, int] = {}
+        for g in grams:
+            for other in index[g]:
+                if other > rid:
+                    shared[other] = shared.get(other, 0) + 1
+        for other, count in shared.items():
+            if count >= threshold * min(len(grams), len(shingles[other])):
+                parent[max(find(rid), find(other))] = min(find(rid), find(other))
+    root_label: dict[str, str] = {}
+    for r in records:  # the first record of a group names it, as exact_groups does
+        root_label.setdefault(find(r["id"]), label[r["id"]])
+    return {rid: root_label[find(rid)] for rid in label}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path)
@@ -151,7 +190,7 @@ def main() -> None:
     if args.categories:
         wanted = set(args.categories.split(","))
         records = [r for r in records if r.get("category") in wanted]
-    relabel = exact_groups(records)
+    relabel = near_duplicate_labels(records, exact_groups(records))
     rows = generate(records, args.seed, args.rewrite_share)
     for row in rows:
         row["cluster"] = relabel[row["cluster"]]
