@@ -33,7 +33,6 @@ __all__ = [
     "Profile",
     "Sentences",
     "TermWeights",
-    "cosine",
     "document_body",
     "exact_key",
     "line_hash",
@@ -202,9 +201,3 @@ class TermWeights:
         item.term_signature = fingerprinter.signature(
             np.unique(fingerprinter.token_hashes([t for t, _ in top]))
         )
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())

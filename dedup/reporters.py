@@ -41,19 +41,23 @@ class Finding:
 def findings(result: CheckResult) -> Iterator[Finding]:
     """One finding per new copy, in cluster order, pointing at the copy it duplicates."""
     for status in result.new:
-        docs = status.cluster.documents
-        canonical = next(m for m in docs if m.role == "canonical")
-        known = [m for m in docs if m.id not in status.new_members]
-        for member in docs:
-            if member.id not in status.new_members or (member is canonical and not known):
-                continue  # a brand-new cluster's canonical copy is what the others duplicate
-            original = canonical if member is not canonical else known[0]
-            relation = member.relation or original.relation or status.cluster.relation
-            joins = " joins a known cluster:" if status.status == "grown" else ""
-            score = member.score if member.score is not None else original.score
-            message = f"{member.id}{joins} {relation} of {original.id}" + (
-                f" (score {score:.2f})" if score is not None else "")
-            yield Finding(status.cluster.id, relation, member, original, message)
+        yield from _status_findings(status)
+
+
+def _status_findings(status: ClusterStatus) -> Iterator[Finding]:
+    docs = status.cluster.documents
+    canonical = next(m for m in docs if m.role == "canonical")
+    known = [m for m in docs if m.id not in status.new_members]
+    for member in docs:
+        if member.id not in status.new_members or (member is canonical and not known):
+            continue  # a brand-new cluster's canonical copy is what the others duplicate
+        original = canonical if member is not canonical else known[0]
+        relation = member.relation or original.relation or status.cluster.relation
+        joins = " joins a known cluster:" if status.status == "grown" else ""
+        score = member.score if member.score is not None else original.score
+        message = f"{member.id}{joins} {relation} of {original.id}" + (
+            f" (score {score:.2f})" if score is not None else "")
+        yield Finding(status.cluster.id, relation, member, original, message)
 
 
 def _status_dict(s: ClusterStatus) -> dict[str, Any]:
@@ -103,17 +107,22 @@ def sarif_dict(result: CheckResult) -> dict[str, Any]:
     }
 
 
+def _data(value: str) -> str:
+    """Escape a workflow command's message."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
 def _property(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(",", "%2C").replace(":", "%3A")
+    """Escape a workflow command's property value (also ``,`` and ``:``)."""
+    return _data(value).replace(",", "%2C").replace(":", "%3A")
 
 
 def github_annotations(result: CheckResult) -> Iterator[str]:
     """GitHub Actions workflow commands: one annotation per new copy, on its file."""
     kind = "error" if result.failed else "warning"
     for f in findings(result):
-        message = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         yield (f"::{kind} file={_property(f.member.path)},line={f.member.line or 1},"
-               f"title={_property('dedup: ' + f.relation)}::{message}")
+               f"title={_property('dedup: ' + f.relation)}::{_data(f.message)}")
 
 
 def junit_xml(result: CheckResult) -> str:
@@ -122,7 +131,7 @@ def junit_xml(result: CheckResult) -> str:
     for s in result.statuses:
         name = quoteattr(f"{s.cluster.id} ({len(s.cluster.documents)} documents)")
         if s.is_new:
-            text = "\n".join(f.message for f in findings(CheckResult((s,), (), 0)))
+            text = "\n".join(f.message for f in _status_findings(s))
             body = f'<failure message={quoteattr(s.status + " duplicate cluster")}>{escape(text)}</failure>'
             cases.append(f"    <testcase classname=\"dedup\" name={name}>{body}</testcase>")
         else:

@@ -9,7 +9,7 @@ and given the tightest relation its evidence supports:
             figures in matched sentences agree (templates with other numbers are
             different reports).
 ``specific`` (a guard on ``copy``) at least half the terms specific to the shorter
-            text (rare for this corpus's size: names, figures) are in the other.
+            text (rare for this corpus's size: names, not figures) are in the other.
 ``facts``   (a guard on ``copy`` by sentences and on ``rewrite``) at least half the
             matched sentences share a word or number rare in this corpus: the
             frame lines of a template ("Pay March 31") share none.
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import IntEnum
 
 import numpy as np
@@ -216,15 +216,8 @@ class Verifier:
         agree = sum(1 for x, y in numeric if len(x & y) * 2 >= len(x | y)) / len(numeric) if numeric else 1.0
         shared_facts = sum(1 for m in al.matches if sa.facts[m.a] & sb.facts[m.b])
         facts = shared_facts / al.count if al.count else 0.0
-        return PairScores(
-            jaccard=s.jaccard,
-            containment_a=s.containment_a,
-            containment_b=s.containment_b,
-            cosine=s.cosine,
-            lead_cosine=s.lead_cosine,
-            rare_terms=s.rare_terms,
-            specific_terms=s.specific_terms,
-            specific_containment=s.specific_containment,
+        return replace(
+            s,
             aligned_sentences=al.count,
             coverage_a=al.covered_a,
             coverage_b=al.covered_b,
