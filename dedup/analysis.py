@@ -6,19 +6,17 @@
   their matching keys and their content terms, for alignment and the report.
 
 A corpus-wide :class:`TermWeights` (IDF learned from the documents being scanned)
-gives each profile its rare-term fingerprint and TF-IDF vector, so "rare" means
-rare in *this* corpus.
+weighs terms, so "rare" means rare in *this* corpus; :mod:`dedup.terms` turns it
+into TF-IDF rows and rare-term fingerprints for all documents at once.
 """
 
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence  # noqa: F401
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 import numpy as np
 import xxhash
@@ -36,11 +34,10 @@ __all__ = [
     "document_body",
     "exact_key",
     "line_hash",
-    "profile",
+    "profiles",
     "sentences",
 ]
 
-_NUMBER = re.compile(r"\w*\d\w*")
 #: A term is specific (a name, a rare word) when its IDF is at least this share of an unseen term's.
 SPECIFIC_IDF_SHARE = 0.6
 COMMON_SHARE = 0.25
@@ -75,12 +72,8 @@ class Profile:
     shingles: np.ndarray
     text_signature: np.ndarray
     term_counts: dict[str, int]
-    numbers: frozenset[str]
     lead_counts: dict[str, int]
     line_hashes: frozenset[int]
-    term_signature: np.ndarray | None = None
-    tfidf: dict[str, float] = field(default_factory=dict)
-    lead_tfidf: dict[str, float] = field(default_factory=dict)
 
 
 def line_hash(folded_line: str) -> int:
@@ -88,21 +81,32 @@ def line_hash(folded_line: str) -> int:
     return xxhash.xxh64_intdigest(folded_line.encode("utf-8"), 0x5EED)
 
 
-def profile(text: str, fingerprinter: Fingerprinter) -> Profile:
-    lines = fold_lines(logical_lines(text))
-    words = tokens(" ".join(lines))
-    counts = Counter(words)
-    shingles = fingerprinter.shingles(words)
-    return Profile(
-        key=exact_key(words),
-        word_count=len(words),
-        shingles=shingles,
-        text_signature=fingerprinter.signature(shingles),
-        term_counts={w: c for w, c in counts.items() if len(w) > 1 and w not in STOPWORDS},
-        numbers=frozenset(_NUMBER.findall(" ".join(counts))),
-        line_hashes=frozenset(map(line_hash, lines)),
-        lead_counts=dict(Counter(t for t in words[:LEAD_WORDS] if len(t) > 1 and t not in STOPWORDS)),
-    )
+def profiles(texts: Sequence[str], fingerprinter: Fingerprinter) -> list[Profile]:
+    """Profiles of many texts; their MinHash signatures are computed together, in bulk."""
+    found = []
+    for text in texts:
+        lines = fold_lines(logical_lines(text))
+        words = tokens(" ".join(lines))
+        counts = Counter(words)
+        found.append((lines, words, counts, fingerprinter.shingles(words)))
+    sizes = [len(shingles) for *_, shingles in found]
+    indptr = np.zeros(len(found) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=indptr[1:])
+    flat = np.concatenate([shingles for *_, shingles in found]) if found else np.empty(0, dtype=np.uint32)
+    signatures = fingerprinter.signatures(indptr, flat)
+    return [
+        Profile(
+            key=exact_key(words),
+            word_count=len(words),
+            shingles=shingles,
+            text_signature=signature,
+            term_counts={w: c for w, c in counts.items() if len(w) > 1 and w not in STOPWORDS},
+            line_hashes=frozenset(map(line_hash, lines)),
+            lead_counts=dict(Counter(t for t in words[:LEAD_WORDS] if len(t) > 1 and t not in STOPWORDS)),
+        )
+        for (lines, words, counts, shingles), signature in zip(found, signatures)
+    ]
+
 
 
 @dataclass(frozen=True)
@@ -131,15 +135,16 @@ class Sentences:
 
 
 def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> Sentences:
-    numbered = split_sentences(text)
+    lines = logical_lines(text)
+    numbered = split_sentences(lines)
     display = [s for _, s in numbered]
     keys = fold_lines(display)
-    folded_lines = fold_lines(logical_lines(text))
+    folded_lines = fold_lines(lines)
     words_per_sentence = [tokens(k) for k in keys]
     terms = [_terms(ws) for ws in words_per_sentence]
-    ordered = [sorted(ts) for ts in terms]
-    flat = [t for ts in ordered for t in ts]
-    per_sentence = [weights.weights(ts) for ts in ordered]
+    flat = [t for ts in terms for t in sorted(ts)]
+    entry_sentence = np.repeat(np.arange(len(terms), dtype=np.int64), [len(ts) for ts in terms])
+    entry_weight = weights.weights(flat)
     return Sentences(
         text=display,
         keys=keys,
@@ -147,11 +152,11 @@ def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> 
         line_hashes=[line_hash(folded_lines[n]) for n, _ in numbered],
         words=[len(ws) for ws in words_per_sentence],
         terms=terms,
-        facts=[frozenset(filter(weights.is_specific, ws)) for ws in words_per_sentence],
-        entry_sentence=np.repeat(np.arange(len(terms), dtype=np.int64), [len(ts) for ts in terms]),
+        facts=[weights.specific_among(ws) for ws in words_per_sentence],
+        entry_sentence=entry_sentence,
         entry_term=fingerprinter.token_hashes(flat),
-        entry_weight=weights.weights(flat),
-        weight=np.array([w.sum() for w in per_sentence], dtype=np.float64),
+        entry_weight=entry_weight,
+        weight=np.bincount(entry_sentence, weights=entry_weight, minlength=len(terms)).astype(np.float64),
     )
 
 
@@ -163,6 +168,8 @@ class TermWeights:
     default: float
     #: Terms in at least COMMON_SHARE of the texts: a template's frame, never specific.
     common: frozenset[str] = frozenset()
+    #: The corpus's terms that :meth:`is_specific` accepts, found once.
+    specific: frozenset[str] = frozenset()
 
     @classmethod
     def learn(cls, df: dict[str, int], documents: int, background: Background) -> TermWeights:
@@ -170,7 +177,8 @@ class TermWeights:
         total = documents + background.pseudo_documents + 1
         idf = {t: math.log(total / (c + background.pseudo_df(t) + 1)) + 1.0 for t, c in df.items()}
         floor = max(COMMON_MIN_DOCS, COMMON_SHARE * documents)
-        return cls(idf, math.log(total) + 1.0, frozenset(t for t, c in df.items() if c >= floor))
+        unweighted = cls(idf, math.log(total) + 1.0, frozenset(t for t, c in df.items() if c >= floor))
+        return replace(unweighted, specific=frozenset(filter(unweighted.is_specific, idf)))
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default)
@@ -180,24 +188,11 @@ class TermWeights:
         return (len(term) > 1 and term not in STOPWORDS and term not in self.common
                 and self.weight(term) >= SPECIFIC_IDF_SHARE * self.default)
 
+    def specific_among(self, words: Iterable[str]) -> frozenset[str]:
+        """The specific ones of ``words``: :meth:`is_specific`, with the corpus's terms looked up."""
+        known, specific, is_specific = self.idf, self.specific, self.is_specific
+        return frozenset(w for w in words if ((w in specific) if w in known else is_specific(w)))
+
     def weights(self, terms: Sequence[str]) -> np.ndarray:
         get, default = self.idf.get, self.default
         return np.fromiter((get(t, default) for t in terms), dtype=np.float64, count=len(terms))
-
-    def tfidf(self, counts: dict[str, int]) -> dict[str, float]:
-        """Unit-length TF-IDF vector (sublinear tf), for cosine similarity."""
-        get, default = self.idf.get, self.default
-        vector = {t: (1.0 + math.log(c)) * get(t, default) for t, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        return {t: v / norm for t, v in vector.items()}
-
-    def add_term_signature(self, item: Profile, fingerprinter: Fingerprinter) -> None:
-        """Second pass, once the corpus IDF is known: TF-IDF and the rare-term signature."""
-        item.tfidf = self.tfidf(item.term_counts)
-        item.lead_tfidf = self.tfidf(item.lead_counts)
-        top = heapq.nsmallest(
-            fingerprinter.params.term_count, item.tfidf.items(), key=lambda kv: (-kv[1], kv[0])
-        )
-        item.term_signature = fingerprinter.signature(
-            np.unique(fingerprinter.token_hashes([t for t, _ in top]))
-        )

@@ -9,7 +9,7 @@ scipy is already installed with datasketch, which uses it to pick LSH bands.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,20 +37,16 @@ class CheapScores:
     specific_containment: np.ndarray  # shared specific terms / those of the side with fewer
 
 
-def _rows(entries: Sequence[dict[str, float]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    """One sparse row per dict of term -> value, columns from a shared vocabulary."""
-    indptr = np.zeros(len(entries) + 1, dtype=np.int64)
-    np.cumsum([len(e) for e in entries], out=indptr[1:])
-    setdefault = vocabulary.setdefault
-    columns = np.fromiter((setdefault(t, len(vocabulary)) for e in entries for t in e), dtype=np.int64,
-                          count=int(indptr[-1]))
-    values = np.fromiter((v for e in entries for v in e.values()), dtype=np.float64, count=int(indptr[-1]))
-    return sparse.csr_matrix((values, columns, indptr), shape=(len(entries), max(len(vocabulary), 1)))
+def _shared_columns(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Only the columns two or more rows use: no pair product depends on the others.
 
-
-def _pad(matrix: sparse.csr_matrix, width: int) -> sparse.csr_matrix:
-    matrix.resize((matrix.shape[0], width))
-    return matrix
+    Most shingles and many terms belong to a single document; dropping them makes
+    every row product below several times cheaper and changes no result.
+    """
+    used = np.bincount(matrix.indices, minlength=matrix.shape[1]) >= 2
+    kept = matrix[:, np.flatnonzero(used)]
+    kept.sort_indices()
+    return kept
 
 
 def _rowwise_dot(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -64,7 +60,11 @@ def _rowwise_dot(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray)
 
 @dataclass(frozen=True)
 class FeatureMatrices:
-    """Each document as sparse rows; built once per scan, read-only afterwards."""
+    """Each document as sparse rows; built once per scan, read-only afterwards.
+
+    Only columns shared by two or more documents are kept: the rest never add to a
+    pair's products.  Per-document totals are kept beside them.
+    """
 
     shingles: sparse.csr_matrix  # binary, one column per distinct shingle hash
     shingle_counts: np.ndarray
@@ -72,10 +72,12 @@ class FeatureMatrices:
     lead: sparse.csr_matrix  # unit-length rows
     rare: sparse.csr_matrix  # binary: terms rare in this corpus and in English
     specific: sparse.csr_matrix  # binary: non-numeric terms specific for the corpus's size (is_specific)
+    specific_counts: np.ndarray  # specific terms per document (the matrices keep shared columns only)
 
     @classmethod
-    def build(cls, profiles: Sequence[Profile], is_rare: Callable[[str], bool],
-              is_specific: Callable[[str], bool]) -> FeatureMatrices:
+    def build(cls, profiles: Sequence[Profile], tfidf: sparse.csr_matrix, lead: sparse.csr_matrix,
+              rare: sparse.csr_matrix, specific: sparse.csr_matrix) -> FeatureMatrices:
+        """``tfidf`` and ``lead`` have unit rows; ``rare`` and ``specific`` are binary."""
         counts = np.array([p.shingles.size for p in profiles], dtype=np.int64)
         indptr = np.zeros(len(profiles) + 1, dtype=np.int64)
         np.cumsum(counts, out=indptr[1:])
@@ -85,17 +87,8 @@ class FeatureMatrices:
             (np.ones(len(flat), dtype=np.float64), columns.ravel(), indptr),
             shape=(len(profiles), int(columns.max()) + 1 if len(flat) else 1),
         )
-        vocabulary: dict[str, int] = {}
-        tfidf = _rows([p.tfidf for p in profiles], vocabulary)
-        lead = _rows([p.lead_tfidf for p in profiles], vocabulary)
-        rare = _rows([{t: 1.0 for t in p.term_counts if is_rare(t)} for p in profiles], vocabulary)
-        # Names and words only: figures have their own check (numbers_agree), and small
-        # numbers ("12", "31") collide by chance between unrelated notices.
-        specific = _rows([{t: 1.0 for t in p.term_counts if not t.isdigit() and is_specific(t)} for p in profiles],
-                         vocabulary)
-        width = max(len(vocabulary), 1)
-        return cls(shingles, counts, _pad(tfidf, width), _pad(lead, width), _pad(rare, width),
-                   _pad(specific, width))
+        return cls(_shared_columns(shingles), counts, _shared_columns(tfidf), _shared_columns(lead),
+                   _shared_columns(rare), _shared_columns(specific), np.diff(specific.indptr))
 
     def scores(self, pairs: np.ndarray) -> CheapScores:
         """Evidence for every ``(i, j)`` row of ``pairs``."""
@@ -108,8 +101,7 @@ class FeatureMatrices:
             return np.divide(num, den, out=np.zeros(len(num)), where=den > 0)
 
         specific = _rowwise_dot(self.specific, left, right).round().astype(np.int64)
-        per_document = np.diff(self.specific.indptr)
-        fewer = np.minimum(per_document[left], per_document[right])
+        fewer = np.minimum(self.specific_counts[left], self.specific_counts[right])
         return CheapScores(
             shared_shingles=inter.round().astype(np.int64),
             jaccard=ratio(inter, union),

@@ -18,12 +18,13 @@ from typing import BinaryIO
 import numpy as np
 
 from .background import Background
-from .analysis import Profile, Sentences, TermWeights, document_body, profile, sentences
+from .analysis import Profile, Sentences, TermWeights, document_body, profiles, sentences
 from .cluster import Cluster, star_clusters
 from .features import FeatureMatrices
+from .terms import TermMatrix
 from .errors import NoInputError
 from .fingerprint import FingerprintParams, Fingerprinter
-from .index import BandIndex, lsh_params
+from .index import BandIndex, decode_pairs, lsh_params
 from .model import Document, Problem
 from .read import ReadResult, read_inputs
 from .report import ClusterReport, build_reports
@@ -48,23 +49,21 @@ class ScanResult:
 
 
 def _profile_chunk(texts: list[str], params: FingerprintParams) -> list[Profile]:
-    fingerprinter = Fingerprinter(params)
-    return [profile(t, fingerprinter) for t in texts]
+    return profiles(texts, Fingerprinter(params))
 
 
 def _profiles(texts: list[str], settings: ScanSettings, fingerprinter: Fingerprinter,
               progress: Progress | None) -> list[Profile]:
     workers = settings.workers or min(os.cpu_count() or 1, 4)
     total = len(texts)
-    if workers <= 1 or total < _PARALLEL_MIN_DOCS:
-        out = []
-        for n, text in enumerate(texts, start=1):
-            out.append(profile(text, fingerprinter))
-            if progress and n % _CHUNK_DOCS == 0:
-                progress("fingerprint", n, total)
-        return out
     chunks = [texts[i : i + _CHUNK_DOCS] for i in range(0, total, _CHUNK_DOCS)]
-    out = []
+    out: list[Profile] = []
+    if workers <= 1 or total < _PARALLEL_MIN_DOCS:
+        for chunk in chunks:
+            out.extend(profiles(chunk, fingerprinter))
+            if progress:
+                progress("fingerprint", len(out), total)
+        return out
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
         for part in pool.map(_profile_chunk, chunks, [settings.fingerprint] * len(chunks)):
             out.extend(part)
@@ -86,6 +85,7 @@ class Corpus:
     groups: dict[str, list[int]]  # exact key -> documents with that text
     background: Background
     features: FeatureMatrices
+    term_signatures: np.ndarray  # MinHash of each document's top TF-IDF terms, one row each
     _sentences: dict[int, Sentences] = field(default_factory=dict)
 
     @classmethod
@@ -96,24 +96,33 @@ class Corpus:
         groups: dict[str, list[int]] = defaultdict(list)
         for i, p in enumerate(profiles):
             groups[p.key].append(i)
-        representatives = [members[0] for members in groups.values()]
-        df = _document_frequencies(profiles, representatives)
+        representatives = np.array([members[0] for members in groups.values()], dtype=np.int64)
+        terms = TermMatrix.build(profiles)
+        df = terms.document_frequencies(representatives)  # exact copies count once
         background = Background.load() if settings.background else Background.empty()
         weights = TermWeights.learn(df, len(representatives), background)
-        for members in groups.values():
-            rep = profiles[members[0]]
-            weights.add_term_signature(rep, fingerprinter)
-            for other in members[1:]:
-                profiles[other].tfidf = rep.tfidf
-                profiles[other].lead_tfidf = rep.lead_tfidf
-                profiles[other].term_signature = rep.term_signature
+        idf = terms.idf(weights)
+        top_indptr, top_columns = terms.top_terms(idf, settings.fingerprint.term_count)
+        term_signatures = fingerprinter.signatures(top_indptr, fingerprinter.token_hashes(terms.terms)[top_columns])
         limit = settings.thresholds.rare_df
 
         def is_rare(term: str) -> bool:
             return df.get(term, 0) <= limit and background.pseudo_df(term) <= _RARE_PSEUDO_DF
 
-        features = FeatureMatrices.build(profiles, is_rare, weights.is_specific)
-        return cls(documents, settings, fingerprinter, profiles, weights, df, dict(groups), background, features)
+        def is_specific_name(term: str) -> bool:
+            # Names and words only: figures have their own check (numbers_agree), and small
+            # numbers ("12", "31") collide by chance between unrelated notices.
+            return not term.isdigit() and weights.is_specific(term)
+
+        features = FeatureMatrices.build(
+            profiles,
+            tfidf=terms.tfidf(idf),
+            lead=terms.tfidf(idf, lead=True),
+            rare=terms.present(is_rare),
+            specific=terms.present(is_specific_name),
+        )
+        return cls(documents, settings, fingerprinter, profiles, weights, df, dict(groups), background, features,
+                   term_signatures)
 
     def sentences(self, i: int) -> Sentences:
         cached = self._sentences.get(i)
@@ -136,22 +145,14 @@ class Corpus:
         if len(reps) < 2:
             return np.empty((0, 2), dtype=np.int64)
         num_perm = self.settings.fingerprint.num_perm
-        found = []
+        codes = []
         for threshold, signatures in (
-            (self.settings.text_lsh_threshold, [self.profiles[i].text_signature for i in reps]),
-            (self.settings.term_lsh_threshold, [self.profiles[i].term_signature for i in reps]),
+            (self.settings.text_lsh_threshold, np.vstack([self.profiles[i].text_signature for i in reps])),
+            (self.settings.term_lsh_threshold, self.term_signatures[reps]),
         ):
             bands, rows = lsh_params(threshold, num_perm)
-            found.append(reps[BandIndex(bands, rows).candidates(np.vstack(signatures))])
-        return np.unique(np.concatenate(found), axis=0)
-
-
-def _document_frequencies(profiles: list[Profile], representatives: list[int]) -> dict[str, int]:
-    df: dict[str, int] = defaultdict(int)
-    for i in representatives:
-        for t in profiles[i].term_counts:
-            df[t] += 1
-    return dict(df)
+            codes.append(BandIndex(bands, rows).pair_codes(signatures))
+        return reps[decode_pairs(np.unique(np.concatenate(codes)), len(reps))]
 
 
 def _exact_links(corpus: Corpus, verifier: Verifier) -> list[Link]:

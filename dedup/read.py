@@ -13,13 +13,12 @@ import fnmatch
 import io
 import json
 import os
+import re
 import stat
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
-
-from charset_normalizer import from_bytes
 
 from .model import Document, Problem
 
@@ -35,7 +34,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROL_OK = frozenset("\n\r\t\f\v")
+#: Control characters other than \t \n \v \f \r: text has almost none, binary data many.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 _STDIN = "-"
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 
@@ -65,8 +65,9 @@ class ReadResult:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ch < " " and ch not in _CONTROL_OK)
-    return controls > max(8, len(sample) // 100)
+    if not _CONTROLS.search(sample):
+        return False
+    return len(_CONTROLS.findall(sample)) > max(8, len(sample) // 100)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -87,6 +88,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _detect(data: bytes) -> str:
     """The likeliest legacy encoding; cp1252 wins ties, as it is what Western newsrooms wrote."""
+    from charset_normalizer import from_bytes  # only for the rare file that is not UTF-8
+
     matches = list(from_bytes(data[: 1 << 20]))
     if not matches:
         raise DecodeError("not text in any detectable encoding")

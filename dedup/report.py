@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .align import Alignment, Match, align
+from .align import align
 from .cluster import Cluster
 from .verify import Link
 
@@ -109,12 +109,6 @@ def boilerplate_lines(corpus: Corpus, clusters: list[Cluster]) -> frozenset[int]
     return frozenset(h for h, seen in owners.items() if len(seen) >= minimum)
 
 
-def _oriented(link: Link, canonical: int, alignment: Alignment) -> list[Match]:
-    if link.a == canonical:
-        return list(alignment.matches)
-    return [Match(m.b, m.a, m.score) for m in alignment.matches]
-
-
 def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) -> ClusterReport:
     docs = corpus.documents
     threshold = corpus.settings.thresholds.sentence
@@ -125,8 +119,9 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     used: dict[int, set[int]] = {i: set() for i in cluster.members}
     for link in cluster.links:
         member = link.b if link.a == hub else link.a
-        alignment = align(hs, corpus.sentences(member), threshold)
-        for m in _oriented(Link(hub, member, link.relation, link.scores, link.reason), hub, alignment):
+        # Verification aligned hub-first links already; greedy ties break by side, so others re-align.
+        alignment = link.alignment if link.a == hub and link.alignment else align(hs, corpus.sentences(member), threshold)
+        for m in alignment.matches:
             if is_boiler[hub][m.a] or is_boiler[member][m.b]:
                 continue
             matched_to_hub[m.a].append((member, m.b, m.score))

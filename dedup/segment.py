@@ -77,6 +77,6 @@ def logical_lines(text: str) -> list[str]:
     return _logical_lines(text)
 
 
-def split_sentences(text: str) -> list[tuple[int, str]]:
-    """``(line number, sentence)`` in order, numbered as in :func:`logical_lines`."""
-    return [(n, s) for n, line in enumerate(_logical_lines(text)) for s in _split_line(line)]
+def split_sentences(lines: list[str]) -> list[tuple[int, str]]:
+    """``(line number, sentence)`` in order, for the :func:`logical_lines` of a text."""
+    return [(n, s) for n, line in enumerate(lines) for s in _split_line(line)]

@@ -191,13 +191,29 @@ class Verifier:
         return Link(i, j, relation, scores, reason, alignment)
 
     def _worth_aligning(self, s: CheapScores, level: Relation) -> np.ndarray:
-        """Which pairs could still reach a relation up to ``level`` (vectorized)."""
+        """Which pairs could still reach a relation up to ``level`` (vectorized).
+
+        Each test is a necessary condition of :meth:`_decide` (or the screen that has
+        always kept texts with little in common from alignment), so skipping the
+        others changes no result: a copy needs the shorter text's specific names, a
+        rewrite shared names, a story a close TF-IDF vector and shared rare terms.
+        """
         t = self._t
-        text_close = np.maximum(s.containment_a, s.containment_b) >= t.copy_containment * 0.4
-        if level <= Relation.COPY:
-            return text_close
-        names_shared = (s.specific_terms >= t.rewrite_specific_terms) | (s.rare_terms >= t.story_rare_terms)
-        return text_close | ((s.cosine >= t.story_cosine) & names_shared)
+        contained = np.maximum(s.containment_a, s.containment_b)
+        text_close = contained >= t.copy_containment * 0.4
+        names_kept = s.specific_containment >= t.copy_specific
+        possible = text_close & names_kept
+        if level >= Relation.REWRITE:
+            # Most 3-grams shared but the names changed: a template, never a looser relation.
+            template = ~names_kept & (contained >= t.copy_containment)
+            rewrite = s.specific_terms >= t.rewrite_specific_terms
+            story = (s.cosine >= t.story_cosine) & (s.rare_terms >= t.story_rare_terms)
+            if level < Relation.STORY:
+                story = np.zeros_like(story)
+            names_shared = rewrite | (s.rare_terms >= t.story_rare_terms)
+            close = text_close | ((s.cosine >= t.story_cosine) & names_shared)
+            possible |= close & ~template & (rewrite | story)
+        return possible
 
     def _with_alignment(self, s: PairScores, i: int, j: int, al: Alignment) -> PairScores:
         sa, sb = self._sentences(i), self._sentences(j)

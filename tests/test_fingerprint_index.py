@@ -1,11 +1,15 @@
 """The numpy fast paths must be exactly datasketch's, so saved signatures stay comparable."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 import xxhash
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from dedup.fingerprint import FingerprintParams, Fingerprinter, combine_shingles
+from dedup.fingerprint import FingerprintParams, Fingerprinter, combine_shingles, permutations, to_minhash
 from dedup.index import BandIndex, lsh_params
 
 
@@ -36,10 +40,49 @@ def test_empty_set_signature_is_all_max():
     assert (sig == np.iinfo(np.uint32).max).all()
 
 
-@pytest.mark.parametrize("threshold", [0.15, 0.3, 0.5])
-def test_lsh_params_match_minhashlsh(threshold):
-    lsh = MinHashLSH(threshold=threshold, num_perm=128)
-    assert lsh_params(threshold, 128) == (lsh.b, lsh.r)
+@pytest.mark.parametrize("num_perm", [32, 64, 128, 256])
+def test_lsh_params_match_minhashlsh(num_perm):
+    for threshold in [0.05 * k for k in range(1, 19)] + [0.01, 0.33]:
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        assert lsh_params(threshold, num_perm) == (lsh.b, lsh.r), threshold
+
+
+@pytest.mark.parametrize("seed", [1, 7, 12345])
+def test_permutations_are_datasketchs(seed):
+    a, b = permutations(200, seed)
+    expected = MinHash(num_perm=200, seed=seed).permutations
+    np.testing.assert_array_equal(a, expected[0])
+    np.testing.assert_array_equal(b, expected[1])
+
+
+def test_to_minhash_estimates_jaccard_in_datasketch():
+    fp = Fingerprinter()
+    words = "the harbour council voted on tuesday to replace its four diesel ferries with electric vessels".split()
+    left, right = fp.shingles(words), fp.shingles(words[:-3])
+    m1, m2 = to_minhash(fp.signature(left), fp.params), to_minhash(fp.signature(right), fp.params)
+    lsh = MinHashLSH(threshold=0.5, num_perm=128)
+    lsh.insert("left", m1)
+    assert lsh.query(m2) == ["left"]
+    assert m1.jaccard(m2) == pytest.approx(len(np.intersect1d(left, right)) / len(np.union1d(left, right)), abs=0.15)
+
+
+def test_bulk_signatures_equal_one_at_a_time():
+    fp = Fingerprinter()
+    rng = np.random.default_rng(2)
+    sets = [rng.integers(0, 2**32, size=k, dtype=np.uint32) for k in (0, 3, 40, 0, 9000, 1, 2)]
+    indptr = np.r_[0, np.cumsum([len(s) for s in sets])]
+    bulk = fp.signatures(indptr, np.concatenate(sets))
+    for row, hashes in zip(bulk, sets):
+        np.testing.assert_array_equal(row, fp.signature(np.unique(hashes)))
+
+
+def test_a_scan_does_not_import_datasketch_or_scipy_integrate():
+    """datasketch's import loads scipy.integrate (~0.5 s): more than a small scan takes."""
+    code = ("import sys; from dedup import scan, ScanSettings; scan(['samples'], ScanSettings()); "
+            "print(sorted(m for m in sys.modules if m.startswith(('datasketch', 'scipy.integrate'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout.strip() == "[]"
 
 
 def test_band_index_proposes_the_same_pairs_as_minhashlsh():
