@@ -152,7 +152,7 @@ def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> 
         line_hashes=[line_hash(folded_lines[n]) for n, _ in numbered],
         words=[len(ws) for ws in words_per_sentence],
         terms=terms,
-        facts=[weights.specific_among(ws) for ws in words_per_sentence],
+        facts=[weights.specific_among(ts) for ts in terms],
         entry_sentence=entry_sentence,
         entry_term=fingerprinter.token_hashes(flat),
         entry_weight=entry_weight,
@@ -188,10 +188,11 @@ class TermWeights:
         return (len(term) > 1 and term not in STOPWORDS and term not in self.common
                 and self.weight(term) >= SPECIFIC_IDF_SHARE * self.default)
 
-    def specific_among(self, words: Iterable[str]) -> frozenset[str]:
-        """The specific ones of ``words``: :meth:`is_specific`, with the corpus's terms looked up."""
-        known, specific, is_specific = self.idf, self.specific, self.is_specific
-        return frozenset(w for w in words if ((w in specific) if w in known else is_specific(w)))
+    def specific_among(self, terms: frozenset[str]) -> frozenset[str]:
+        """The specific ones of a set of content terms; the corpus's own were found once, in :meth:`learn`."""
+        found = terms & self.specific
+        unknown = [t for t in terms if t not in self.idf]
+        return found | frozenset(filter(self.is_specific, unknown)) if unknown else found
 
     def weights(self, terms: Sequence[str]) -> np.ndarray:
         get, default = self.idf.get, self.default

@@ -90,8 +90,12 @@ class FeatureMatrices:
         return cls(_shared_columns(shingles), counts, _shared_columns(tfidf), _shared_columns(lead),
                    _shared_columns(rare), _shared_columns(specific), np.diff(specific.indptr))
 
-    def scores(self, pairs: np.ndarray) -> CheapScores:
-        """Evidence for every ``(i, j)`` row of ``pairs``."""
+    def scores(self, pairs: np.ndarray, *, cosines: bool = True) -> CheapScores:
+        """Evidence for every ``(i, j)`` row of ``pairs``.
+
+        Without ``cosines`` the two TF-IDF cosines are left at infinity, an upper bound
+        for screening many pairs before the costlier products.
+        """
         left, right = pairs[:, 0], pairs[:, 1]
         inter = _rowwise_dot(self.shingles, left, right)
         size_a, size_b = self.shingle_counts[left], self.shingle_counts[right]
@@ -107,8 +111,8 @@ class FeatureMatrices:
             jaccard=ratio(inter, union),
             containment_a=ratio(inter, size_a),
             containment_b=ratio(inter, size_b),
-            cosine=_rowwise_dot(self.tfidf, left, right),
-            lead_cosine=_rowwise_dot(self.lead, left, right),
+            cosine=_rowwise_dot(self.tfidf, left, right) if cosines else np.full(len(pairs), np.inf),
+            lead_cosine=_rowwise_dot(self.lead, left, right) if cosines else np.full(len(pairs), np.inf),
             rare_terms=_rowwise_dot(self.rare, left, right).round().astype(np.int64),
             specific_terms=specific,
             specific_containment=np.where(fewer > 0, specific / np.maximum(fewer, 1), 1.0),

@@ -26,6 +26,7 @@ from .errors import NoInputError
 from .fingerprint import FingerprintParams, Fingerprinter
 from .index import BandIndex, decode_pairs, lsh_params
 from .model import Document, Problem
+from .parallel import forked_map
 from .read import ReadResult, read_inputs
 from .report import ClusterReport, build_reports
 from .settings import ScanSettings
@@ -35,6 +36,8 @@ __all__ = ["Corpus", "ScanResult", "scan", "scan_documents"]
 
 Progress = Callable[[str, int, int], None]
 _PARALLEL_MIN_DOCS = 1500
+_PARALLEL_MIN_PAIRS = 20000
+_VERIFY_STEP = 4096
 _CHUNK_DOCS = 256
 _RARE_PSEUDO_DF = 2.0  # in at most ~0.2% of ordinary English documents
 
@@ -52,9 +55,13 @@ def _profile_chunk(texts: list[str], params: FingerprintParams) -> list[Profile]
     return profiles(texts, Fingerprinter(params))
 
 
+def _workers(settings: ScanSettings) -> int:
+    return settings.workers or min(os.cpu_count() or 1, 4)
+
+
 def _profiles(texts: list[str], settings: ScanSettings, fingerprinter: Fingerprinter,
               progress: Progress | None) -> list[Profile]:
-    workers = settings.workers or min(os.cpu_count() or 1, 4)
+    workers = _workers(settings)
     total = len(texts)
     chunks = [texts[i : i + _CHUNK_DOCS] for i in range(0, total, _CHUNK_DOCS)]
     out: list[Profile] = []
@@ -132,6 +139,15 @@ class Corpus:
             )
         return cached
 
+    def analysed_sentences(self) -> dict[int, Sentences]:
+        """The sentence analyses made so far, by document."""
+        return dict(self._sentences)
+
+    def add_sentences(self, analysed: dict[int, Sentences]) -> None:
+        """Keep analyses made elsewhere (a worker process) so they are not made again."""
+        for i, value in analysed.items():
+            self._sentences.setdefault(i, value)
+
     def verifier(self) -> Verifier:
         return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds)
 
@@ -155,6 +171,31 @@ class Corpus:
         return reps[decode_pairs(np.unique(np.concatenate(codes)), len(reps))]
 
 
+def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarray, workers: int,
+                       progress: Progress | None) -> list[Link]:
+    """Verified links among the LSH candidates, in candidate order.
+
+    Parts of the candidates go to forked workers; each returns its links and the
+    sentence analyses it made, which the report needs again.
+    """
+    total = len(candidates)
+    parts = np.array_split(candidates, workers if total >= _PARALLEL_MIN_PAIRS else 1)
+
+    def verify_part(part: np.ndarray) -> tuple[list[Link], dict[int, Sentences]]:
+        found: list[Link] = []
+        for start in range(0, len(part), _VERIFY_STEP):
+            found.extend(verifier.verify_many(part[start : start + _VERIFY_STEP], level=corpus.settings.level))
+            if progress and len(part):  # the parts run side by side; this one stands for all
+                progress("verify", min(total, (start + _VERIFY_STEP) * total // len(part)), total)
+        return found, corpus.analysed_sentences()
+
+    links: list[Link] = []
+    for found, analysed in forked_map(verify_part, parts):
+        links.extend(found)
+        corpus.add_sentences(analysed)
+    return links
+
+
 def _exact_links(corpus: Corpus, verifier: Verifier) -> list[Link]:
     links = []
     for members in corpus.groups.values():
@@ -173,11 +214,7 @@ def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,
     level = settings.level
     candidates = corpus.candidates()
     links = _exact_links(corpus, verifier)
-    step = 4096
-    for start in range(0, len(candidates), step):
-        links.extend(verifier.verify_many(candidates[start : start + step], level=level))
-        if progress:
-            progress("verify", min(start + step, len(candidates)), len(candidates))
+    links.extend(_verify_candidates(corpus, verifier, candidates, _workers(settings), progress))
 
     def verify_member(hub: int, far: int) -> Link | None:
         link = verifier.verify(hub, far, level=level)

@@ -151,6 +151,8 @@ class Verifier:
         """
         if len(pairs) == 0:
             return []
+        # Screen on the cheapest products first, with the cosines at their upper bound.
+        pairs = pairs[self._worth_aligning(self._features.scores(pairs, cosines=False), level)]
         cheap = self._features.scores(pairs)
         links = []
         for k in np.flatnonzero(self._worth_aligning(cheap, level)).tolist():

@@ -1,0 +1,66 @@
+"""Run a function over parts of the work in forked processes, results in order.
+
+Verification needs the whole analysed corpus (profiles, sparse matrices, term
+weights).  Pickling it to pool workers would cost more than the work, so each
+part runs in a child forked after the corpus is built, which sees the corpus
+as it is, and only the part's results come back through a pipe.  The last part
+runs in this process meanwhile.  Where ``fork`` is unavailable, parts run here
+one after another.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from typing import TypeVar
+
+__all__ = ["can_fork", "forked_map"]
+
+P = TypeVar("P")
+R = TypeVar("R")
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run_and_send(function: Callable[[P], R], part: P, send: Connection) -> None:
+    try:
+        send.send((True, function(part)))
+    except BaseException as exc:  # noqa: BLE001 - handed to the parent, which re-raises it
+        send.send((False, exc))
+    finally:
+        send.close()
+
+
+def forked_map(function: Callable[[P], R], parts: Sequence[P]) -> list[R]:
+    """``[function(part) for part in parts]``, all parts but the last in forked children."""
+    if len(parts) < 2 or not can_fork():
+        return [function(part) for part in parts]
+    context = multiprocessing.get_context("fork")
+    children = []
+    for part in parts[:-1]:
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_run_and_send, args=(function, part, send), daemon=True)
+        child.start()
+        send.close()
+        children.append((child, receive))
+    try:
+        last = function(parts[-1])
+        results = []
+        for child, receive in children:
+            try:
+                ok, value = receive.recv()
+            except EOFError:
+                raise RuntimeError(f"a worker process died (exit code {child.exitcode})") from None
+            if not ok:
+                raise value
+            results.append(value)
+        return [*results, last]
+    finally:
+        for child, receive in children:
+            receive.close()
+            if child.is_alive():
+                child.terminate()
+            child.join()
