@@ -87,13 +87,10 @@ def profiles(texts: Sequence[str], fingerprinter: Fingerprinter) -> list[Profile
     for text in texts:
         lines = fold_lines(logical_lines(text))
         words = tokens(" ".join(lines))
-        counts = Counter(words)
-        found.append((lines, words, counts, fingerprinter.shingles(words)))
-    sizes = [len(shingles) for *_, shingles in found]
-    indptr = np.zeros(len(found) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=indptr[1:])
-    flat = np.concatenate([shingles for *_, shingles in found]) if found else np.empty(0, dtype=np.uint32)
+        found.append((lines, words, Counter(words)))
+    indptr, flat = fingerprinter.shingle_sets([words for _, words, _ in found])
     signatures = fingerprinter.signatures(indptr, flat)
+    shingles = np.split(flat, indptr[1:-1])
     return [
         Profile(
             key=exact_key(words),
@@ -104,7 +101,7 @@ def profiles(texts: Sequence[str], fingerprinter: Fingerprinter) -> list[Profile
             line_hashes=frozenset(map(line_hash, lines)),
             lead_counts=dict(Counter(t for t in words[:LEAD_WORDS] if len(t) > 1 and t not in STOPWORDS)),
         )
-        for (lines, words, counts, shingles), signature in zip(found, signatures)
+        for (lines, words, counts), shingles, signature in zip(found, shingles, signatures)
     ]
 
 

@@ -20,6 +20,7 @@ on every run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -126,6 +127,27 @@ class Fingerprinter:
     def shingles(self, words: list[str]) -> np.ndarray:
         """Sorted unique shingle hashes: the exact set, for verification and for the signature."""
         return np.unique(combine_shingles(self.token_hashes(words), self.params.shingle_words))
+
+    def shingle_sets(self, texts: Sequence[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`shingles` of many word lists in bulk, as CSR-like ``(indptr, hashes)``."""
+        width = self.params.shingle_words
+        lengths = np.array([len(words) for words in texts], dtype=np.int64)
+        hashes = self.token_hashes([w for words in texts for w in words])
+        ends = np.cumsum(lengths)
+        starts = ends - lengths
+        combined = combine_shingles(hashes, width) if len(hashes) >= width else np.empty(0, dtype=np.uint32)
+        # A shingle belongs to the text it starts in if it also ends there.
+        owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)[: len(combined)]
+        inside = np.arange(len(combined)) + width <= ends[owner]
+        owner, combined = owner[inside], combined[inside]
+        short = np.flatnonzero((lengths > 0) & (lengths < width))  # a short text is one shingle
+        if len(short):
+            owner = np.r_[owner, short]
+            combined = np.r_[combined, [combine_shingles(hashes[starts[k] : ends[k]], width)[0] for k in short]]
+        keys = np.unique((owner.astype(np.uint64) << np.uint64(32)) | combined.astype(np.uint64))
+        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(np.bincount((keys >> np.uint64(32)).astype(np.int64), minlength=len(texts)), out=indptr[1:])
+        return indptr, (keys & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
     def signatures(self, indptr: np.ndarray, hashes: np.ndarray) -> np.ndarray:
         """One signature per row of a CSR-like ``(indptr, hashes)``: many small sets in bulk."""

@@ -38,6 +38,7 @@ Progress = Callable[[str, int, int], None]
 _PARALLEL_MIN_DOCS = 1500
 _PARALLEL_MIN_PAIRS = 20000
 _VERIFY_STEP = 4096
+_VERIFY_BLOCK = 64
 _CHUNK_DOCS = 256
 _RARE_PSEUDO_DF = 2.0  # in at most ~0.2% of ordinary English documents
 
@@ -173,19 +174,25 @@ class Corpus:
 
 def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarray, workers: int,
                        progress: Progress | None) -> list[Link]:
-    """Verified links among the LSH candidates, in candidate order.
+    """Verified links among the LSH candidates, in candidate order (sorted pairs).
 
     Parts of the candidates go to forked workers; each returns its links and the
     sentence analyses it made, which the report needs again.
     """
     total = len(candidates)
-    parts = np.array_split(candidates, workers if total >= _PARALLEL_MIN_PAIRS else 1)
+    workers = workers if total >= _PARALLEL_MIN_PAIRS else 1
+    # Blocks of neighbouring first documents: parts share few documents, and the work
+    # (which clusters in some stretches of a corpus) is spread evenly.
+    block = (candidates[:, 0] // _VERIFY_BLOCK) % workers
+    parts = [candidates[block == k] for k in range(workers)]
+
+    parent = os.getpid()
 
     def verify_part(part: np.ndarray) -> tuple[list[Link], dict[int, Sentences]]:
         found: list[Link] = []
         for start in range(0, len(part), _VERIFY_STEP):
             found.extend(verifier.verify_many(part[start : start + _VERIFY_STEP], level=corpus.settings.level))
-            if progress and len(part):  # the parts run side by side; this one stands for all
+            if progress and os.getpid() == parent:  # parts run side by side: this one stands for all
                 progress("verify", min(total, (start + _VERIFY_STEP) * total // len(part)), total)
         return found, corpus.analysed_sentences()
 
@@ -193,7 +200,7 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
     for found, analysed in forked_map(verify_part, parts):
         links.extend(found)
         corpus.add_sentences(analysed)
-    return links
+    return sorted(links, key=lambda link: (link.a, link.b))
 
 
 def _exact_links(corpus: Corpus, verifier: Verifier) -> list[Link]:

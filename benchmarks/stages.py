@@ -1,0 +1,69 @@
+"""Where a scan's time goes: wall time of each pipeline stage, one in-process run.
+
+    python benchmarks/stages.py FOLDER [--workers N]
+
+Each stage function is wrapped with a timer for this run only; figures vary with the
+machine's load, so compare stages within one run, not runs of different days.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+T0 = time.perf_counter()
+from dedup import cli, pipeline  # noqa: E402  (import time is part of what is measured)
+from dedup.jsonout import dumps, result_dict  # noqa: E402
+from dedup.settings import ScanSettings  # noqa: E402
+
+IMPORTED = time.perf_counter()
+STAGES = {
+    "read": (pipeline, "read_inputs"),
+    "profile (MinHash, in processes)": (pipeline, "_profiles"),
+    "candidates (LSH)": (pipeline.Corpus, "candidates"),
+    "verify (in processes)": (pipeline, "_verify_candidates"),
+    "cluster": (pipeline, "star_clusters"),
+    "report": (pipeline, "build_reports"),
+}
+
+
+def timed(name: str, function: Callable[..., Any], times: dict[str, float]) -> Callable[..., Any]:
+    @wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            times[name] = times.get(name, 0.0) + time.perf_counter() - start
+
+    return wrapper
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder")
+    parser.add_argument("--workers", type=int, default=0)
+    args = parser.parse_args()
+    times: dict[str, float] = {"import": IMPORTED - T0}
+    for name, (owner, attribute) in STAGES.items():
+        setattr(owner, attribute, timed(name, getattr(owner, attribute), times))
+    start = time.perf_counter()
+    result = pipeline.scan([args.folder], ScanSettings(workers=args.workers))
+    scanned = time.perf_counter()
+    dumps(result_dict(result))
+    times["JSON output"] = time.perf_counter() - scanned
+    times["other (term statistics, exact copies, ...)"] = (scanned - start) - sum(
+        t for name, t in times.items() if name in STAGES)
+    assert cli.main  # the command's own imports are part of the start-up cost
+    for name, seconds in times.items():
+        print(f"{name:45s} {seconds:6.2f} s")
+    print(f"{'total':45s} {sum(times.values()):6.2f} s")
+    print(f"{result.stats['documents']} documents, {result.stats['candidate_pairs']} candidate pairs, "
+          f"{result.stats['verified_links']} verified links")
+
+
+if __name__ == "__main__":
+    main()
