@@ -1,0 +1,110 @@
+"""The fast paths must give exactly what the straightforward computations give."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+
+import numpy as np
+import pytest
+
+from dedup import Document, Relation, ScanSettings, pipeline, scan_documents
+from dedup.analysis import TermWeights, profiles
+from dedup.background import Background
+from dedup.fingerprint import Fingerprinter
+from dedup.jsonout import dumps, result_dict
+from dedup.parallel import forked_map
+from dedup.terms import TermMatrix
+
+from .conftest import SAMPLES
+
+SAMPLE_DOCS = [Document(p.name, p.read_text(encoding="utf-8"), path=p.name) for p in sorted(SAMPLES.iterdir())]
+
+
+def edited_copies(rng: random.Random) -> list[Document]:
+    """Copies of the samples with dropped, swapped and re-cased lines: many candidate pairs."""
+    docs = []
+    for n in range(6):
+        for d in SAMPLE_DOCS:
+            lines = [line for line in d.text.splitlines() if rng.random() > 0.2]
+            if len(lines) > 3 and rng.random() < 0.5:
+                k = rng.randrange(len(lines) - 1)
+                lines[k], lines[k + 1] = lines[k + 1], lines[k]
+            docs.append(Document(f"{d.id}~{n}", "\n".join(lines)))
+    return docs
+
+
+def test_forked_parts_come_back_in_order():
+    assert forked_map(lambda part: [x * 2 for x in part], [[1], [2, 3], [4]]) == [[2], [4, 6], [8]]
+    assert forked_map(lambda part: os.getpid(), [0, 1])[1] == os.getpid()  # the last part runs here
+
+
+def test_a_failure_in_a_forked_part_is_raised_here():
+    def fail_first(part: int) -> int:
+        if part == 0:
+            raise ValueError("part 0 failed")
+        return part
+
+    with pytest.raises(ValueError, match="part 0 failed"):
+        forked_map(fail_first, [0, 1])
+
+
+def test_parts_run_here_where_fork_is_unavailable(monkeypatch):
+    monkeypatch.setattr("dedup.parallel.can_fork", lambda: False)
+    assert forked_map(lambda part: os.getpid(), [0, 1]) == [os.getpid(), os.getpid()]
+
+
+def test_parallel_scan_gives_the_serial_bytes(monkeypatch):
+    docs = SAMPLE_DOCS + edited_copies(random.Random(4))
+    serial = dumps(result_dict(scan_documents(docs, ScanSettings(workers=1))))
+    monkeypatch.setattr(pipeline, "_PARALLEL_MIN_DOCS", 1)
+    monkeypatch.setattr(pipeline, "_PARALLEL_MIN_PAIRS", 1)
+    monkeypatch.setattr(pipeline, "_VERIFY_BLOCK", 2)
+    parallel = dumps(result_dict(scan_documents(docs, ScanSettings(workers=2))))
+    assert parallel == serial
+    assert len(json.loads(serial)["clusters"]) >= 3
+
+
+def test_screen_never_drops_a_pair_that_verifies():
+    """Every pair with a relation up to the level passes the cheap screen (no false skips)."""
+    docs = sorted(SAMPLE_DOCS + edited_copies(random.Random(9)), key=lambda d: d.id)
+    for level in (Relation.COPY, Relation.REWRITE, Relation.STORY):
+        corpus = pipeline.Corpus.build(docs, ScanSettings(level=level, workers=1))
+        verifier = corpus.verifier()
+        pairs = np.array([(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))])
+        passed = verifier._worth_aligning(corpus.features.scores(pairs), level)
+        upper = verifier._worth_aligning(corpus.features.scores(pairs, cosines=False), level)
+        assert not (passed & ~upper).any()  # the cosine-free screen is an upper bound
+        joined = 0
+        for (i, j), ok in zip(pairs.tolist(), passed.tolist()):
+            link = verifier.verify(i, j, level=level, full=True)
+            if link.relation is not None and link.relation <= level and link.relation is not Relation.EXACT:
+                joined += 1
+                assert ok, (docs[i].id, docs[j].id, link.reason)
+        assert joined > 10
+
+
+def test_term_matrix_tfidf_and_top_terms_match_the_plain_computation():
+    texts = [d.text for d in SAMPLE_DOCS]
+    found = profiles(texts, Fingerprinter())
+    terms = TermMatrix.build(found)
+    df = terms.document_frequencies(np.arange(len(found)))
+    expected_df: dict[str, int] = {}
+    for p in found:
+        for t in p.term_counts:
+            expected_df[t] = expected_df.get(t, 0) + 1
+    assert df == expected_df
+    weights = TermWeights.learn(df, len(found), Background.load())
+    idf = terms.idf(weights)
+    tfidf = terms.tfidf(idf).toarray()
+    column = {t: k for k, t in enumerate(terms.terms)}
+    indptr, top = terms.top_terms(idf, 40)
+    for row, p in enumerate(found):
+        plain = {t: (1.0 + math.log(c)) * weights.weight(t) for t, c in p.term_counts.items()}
+        norm = math.sqrt(sum(v * v for v in plain.values()))
+        for t, v in plain.items():
+            assert tfidf[row, column[t]] == pytest.approx(v / norm, rel=1e-12)
+        best = sorted(plain.items(), key=lambda kv: (-kv[1], kv[0]))[:40]
+        assert [terms.terms[k] for k in top[indptr[row] : indptr[row + 1]]] == [t for t, _ in best]
