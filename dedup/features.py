@@ -32,6 +32,7 @@ class CheapScores:
     containment_b: np.ndarray
     cosine: np.ndarray
     lead_cosine: np.ndarray
+    count_cosine: np.ndarray  # TF-IDF cosine with raw term counts: a link's reported score
     rare_terms: np.ndarray
     specific_terms: np.ndarray
     specific_containment: np.ndarray  # shared specific terms / those of the side with fewer
@@ -69,15 +70,16 @@ class FeatureMatrices:
     shingles: sparse.csr_matrix  # binary, one column per distinct shingle hash
     shingle_counts: np.ndarray
     tfidf: sparse.csr_matrix  # unit-length rows
+    count_tfidf: sparse.csr_matrix  # unit-length rows, raw term counts as tf
     lead: sparse.csr_matrix  # unit-length rows
     rare: sparse.csr_matrix  # binary: terms rare in this corpus and in English
     specific: sparse.csr_matrix  # binary: non-numeric terms specific for the corpus's size (is_specific)
     specific_counts: np.ndarray  # specific terms per document (the matrices keep shared columns only)
 
     @classmethod
-    def build(cls, profiles: Sequence[Profile], tfidf: sparse.csr_matrix, lead: sparse.csr_matrix,
-              rare: sparse.csr_matrix, specific: sparse.csr_matrix) -> FeatureMatrices:
-        """``tfidf`` and ``lead`` have unit rows; ``rare`` and ``specific`` are binary."""
+    def build(cls, profiles: Sequence[Profile], tfidf: sparse.csr_matrix, count_tfidf: sparse.csr_matrix,
+              lead: sparse.csr_matrix, rare: sparse.csr_matrix, specific: sparse.csr_matrix) -> FeatureMatrices:
+        """``tfidf``, ``count_tfidf`` and ``lead`` have unit rows; ``rare`` and ``specific`` are binary."""
         counts = np.array([p.shingles.size for p in profiles], dtype=np.int64)
         indptr = np.zeros(len(profiles) + 1, dtype=np.int64)
         np.cumsum(counts, out=indptr[1:])
@@ -87,14 +89,15 @@ class FeatureMatrices:
             (np.ones(len(flat), dtype=np.float64), columns.ravel(), indptr),
             shape=(len(profiles), int(columns.max()) + 1 if len(flat) else 1),
         )
-        return cls(_shared_columns(shingles), counts, _shared_columns(tfidf), _shared_columns(lead),
+        return cls(_shared_columns(shingles), counts, _shared_columns(tfidf), _shared_columns(count_tfidf),
+                   _shared_columns(lead),
                    _shared_columns(rare), _shared_columns(specific), np.diff(specific.indptr))
 
     def scores(self, pairs: np.ndarray, *, cosines: bool = True) -> CheapScores:
         """Evidence for every ``(i, j)`` row of ``pairs``.
 
-        Without ``cosines`` the two TF-IDF cosines are left at infinity, an upper bound
-        for screening many pairs before the costlier products.
+        Without ``cosines`` the TF-IDF cosines are left at infinity, an upper bound for
+        screening many pairs before the costlier products.
         """
         left, right = pairs[:, 0], pairs[:, 1]
         inter = _rowwise_dot(self.shingles, left, right)
@@ -113,6 +116,7 @@ class FeatureMatrices:
             containment_b=ratio(inter, size_b),
             cosine=_rowwise_dot(self.tfidf, left, right) if cosines else np.full(len(pairs), np.inf),
             lead_cosine=_rowwise_dot(self.lead, left, right) if cosines else np.full(len(pairs), np.inf),
+            count_cosine=_rowwise_dot(self.count_tfidf, left, right) if cosines else np.full(len(pairs), np.inf),
             rare_terms=_rowwise_dot(self.rare, left, right).round().astype(np.int64),
             specific_terms=specific,
             specific_containment=np.where(fewer > 0, specific / np.maximum(fewer, 1), 1.0),

@@ -125,6 +125,7 @@ class Corpus:
         features = FeatureMatrices.build(
             profiles,
             tfidf=terms.tfidf(idf),
+            count_tfidf=terms.tfidf(idf, sublinear=False),
             lead=terms.tfidf(idf, lead=True),
             rare=terms.present(is_rare),
             specific=terms.present(is_specific_name),

@@ -28,7 +28,7 @@ class ScanSettings:
     boilerplate_clusters: int = 3
     #: Smooth corpus IDF with background English word frequencies (see dedup.background).
     background: bool = True
-    #: Processes for fingerprinting; 0 picks one per core.
+    #: Processes for fingerprinting and verification; 0 picks one per core (at most 4).
     workers: int = 0
 
     def __post_init__(self) -> None:

@@ -70,14 +70,15 @@ class TermMatrix:
         row = np.repeat(np.arange(self.counts.shape[0]), np.diff(self.counts.indptr))[hit]
         return sparse.csr_matrix((np.ones(len(row)), (row, self.counts.indices[hit])), shape=self.counts.shape)
 
-    def tfidf(self, idf: np.ndarray, *, lead: bool = False) -> sparse.csr_matrix:
-        """Unit-length TF-IDF rows (sublinear tf), for cosine similarity."""
-        return _unit_rows(self._weighted(self.lead if lead else self.counts, idf))
+    def tfidf(self, idf: np.ndarray, *, lead: bool = False, sublinear: bool = True) -> sparse.csr_matrix:
+        """Unit-length TF-IDF rows, for cosine similarity; tf is ``1 + log(count)`` or the count."""
+        return _unit_rows(self._weighted(self.lead if lead else self.counts, idf, sublinear))
 
     @staticmethod
-    def _weighted(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
-        return sparse.csr_matrix(((1.0 + np.log(counts.data)) * idf[counts.indices], counts.indices.copy(),
-                                  counts.indptr.copy()), shape=counts.shape)
+    def _weighted(counts: sparse.csr_matrix, idf: np.ndarray, sublinear: bool = True) -> sparse.csr_matrix:
+        tf = 1.0 + np.log(counts.data) if sublinear else counts.data
+        return sparse.csr_matrix((tf * idf[counts.indices], counts.indices.copy(), counts.indptr.copy()),
+                                 shape=counts.shape)
 
     def top_terms(self, idf: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
         """Each document's ``count`` highest-TF-IDF terms, ties by term: ``(indptr, columns)``."""
