@@ -7,9 +7,11 @@ files were listed or found in.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -212,10 +214,34 @@ def _exact_links(corpus: Corpus, verifier: Verifier) -> list[Link]:
     return links
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the duration.
+
+    A scan allocates millions of small dicts, sets and strings and frees almost none
+    of them before it ends, so the collector's repeated full passes are wasted: about
+    15% of a 5,000-file scan (benchmarks/bench_scan.py).  Nothing here makes reference
+    cycles of note, and the collector's state is restored however the scan ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,
                    problems: Sequence[Problem] = (), read_stats: dict[str, int] | None = None,
                    progress: Progress | None = None) -> ScanResult:
     """Cluster already-read documents (ids must be unique)."""
+    with _collector_paused():
+        return _scan_documents(documents, settings, problems=problems, read_stats=read_stats, progress=progress)
+
+
+def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, problems: Sequence[Problem],
+                    read_stats: dict[str, int] | None, progress: Progress | None) -> ScanResult:
     docs = sorted(documents, key=lambda d: d.id)
     corpus = Corpus.build(docs, settings, progress)
     verifier = corpus.verifier()
@@ -257,14 +283,15 @@ def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,
 def scan(paths: Sequence[str], settings: ScanSettings, *, stdin: BinaryIO | None = None,
          progress: Progress | None = None) -> ScanResult:
     """Read ``paths`` (``-`` for stdin) and cluster them.  Raises NoInputError if nothing is readable."""
-    read: ReadResult = read_inputs(paths, settings.read, stdin)
-    if not read.documents:
-        reasons = "; ".join(str(p) for p in read.problems[:3]) or "no matching files"
-        raise NoInputError(f"no readable documents in {', '.join(paths)} ({reasons})")
-    read_stats = {
-        "files_read": read.files_read,
-        "files_failed": read.files_failed,
-        "records_failed": read.records_failed,
-    }
-    return scan_documents(read.documents, settings, problems=read.problems, read_stats=read_stats,
-                          progress=progress)
+    with _collector_paused():
+        read: ReadResult = read_inputs(paths, settings.read, stdin)
+        if not read.documents:
+            reasons = "; ".join(str(p) for p in read.problems[:3]) or "no matching files"
+            raise NoInputError(f"no readable documents in {', '.join(paths)} ({reasons})")
+        read_stats = {
+            "files_read": read.files_read,
+            "files_failed": read.files_failed,
+            "records_failed": read.records_failed,
+        }
+        return scan_documents(read.documents, settings, problems=read.problems, read_stats=read_stats,
+                              progress=progress)

@@ -108,3 +108,22 @@ def test_term_matrix_tfidf_and_top_terms_match_the_plain_computation():
             assert tfidf[row, column[t]] == pytest.approx(v / norm, rel=1e-12)
         best = sorted(plain.items(), key=lambda kv: (-kv[1], kv[0]))[:40]
         assert [terms.terms[k] for k in top[indptr[row] : indptr[row + 1]]] == [t for t, _ in best]
+
+
+def test_the_garbage_collector_is_back_on_after_a_scan_however_it_ends():
+    import gc
+
+    from dedup import NoInputError, scan
+
+    assert gc.isenabled()
+    scan_documents(SAMPLE_DOCS, ScanSettings(workers=1))
+    assert gc.isenabled()
+    with pytest.raises(NoInputError):
+        scan(["no-such-folder-here"], ScanSettings(workers=1))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        scan_documents(SAMPLE_DOCS, ScanSettings(workers=1))
+        assert not gc.isenabled()  # a caller's choice is left alone
+    finally:
+        gc.enable()
