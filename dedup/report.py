@@ -2,7 +2,9 @@
 
 Shared sentences are found by aligning every member with the cluster's canonical
 document (the relation each member was admitted by), plus sentences two or more
-members carry word for word that the canonical lacks.  Lines that recur across
+members carry word for word that the canonical lacks.  A matched pair is shown as
+one shared sentence only from ``Thresholds.shared_sentence`` up: weaker matches
+count as evidence of rewording, but "the same sentence" should mean it.  Lines that recur across
 documents of several unrelated clusters are site boilerplate: they are labelled
 as such, never counted as shared.
 """
@@ -112,6 +114,7 @@ def boilerplate_lines(corpus: Corpus, clusters: list[Cluster]) -> frozenset[int]
 def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) -> ClusterReport:
     docs = corpus.documents
     threshold = corpus.settings.thresholds.sentence
+    shown = corpus.settings.thresholds.shared_sentence  # weaker matches are evidence, not the same sentence
     hub = cluster.canonical
     hs = corpus.sentences(hub)
     is_boiler = {i: [h in boilerplate for h in corpus.sentences(i).line_hashes] for i in cluster.members}
@@ -122,7 +125,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
         # Verification aligned hub-first links already; greedy ties break by side, so others re-align.
         alignment = link.alignment if link.a == hub and link.alignment else align(hs, corpus.sentences(member), threshold)
         for m in alignment.matches:
-            if is_boiler[hub][m.a] or is_boiler[member][m.b]:
+            if m.score < shown or is_boiler[hub][m.a] or is_boiler[member][m.b]:
                 continue
             matched_to_hub[m.a].append((member, m.b, m.score))
             used[hub].add(m.a)

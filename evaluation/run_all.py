@@ -98,7 +98,7 @@ def semeval(split: str) -> dict:
 
 
 def msrp(split: str) -> dict:
-    """F1 of the sentence-match decision (similarity >= Thresholds.sentence) on MSRP pairs."""
+    """F1 of the shared-sentence decision (similarity >= Thresholds.shared_sentence) on MSRP pairs."""
     rows = jsonl(f"msrp/{split}.jsonl")
     fingerprinter = Fingerprinter()
     df: Counter[str] = Counter()
@@ -108,7 +108,7 @@ def msrp(split: str) -> dict:
         for key in ("sentence1", "sentence2"):
             df.update(set(content_terms(tokens(fold(r[key])))))
     weights = TermWeights.learn(dict(df), 2 * len(rows), Background.load())
-    threshold = SETTINGS.thresholds.sentence
+    threshold = SETTINGS.thresholds.shared_sentence
     tp = fp = fn = 0
     for r in rows:
         a = sentences(r["sentence1"], fingerprinter, weights)
