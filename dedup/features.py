@@ -16,6 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from .analysis import Profile
+from .arrays import unique_with_inverse
 
 __all__ = ["CheapScores", "FeatureMatrices"]
 
@@ -84,7 +85,7 @@ class FeatureMatrices:
         indptr = np.zeros(len(profiles) + 1, dtype=np.int64)
         np.cumsum(counts, out=indptr[1:])
         flat = np.concatenate([p.shingles for p in profiles]) if len(profiles) else np.empty(0, np.uint32)
-        _, columns = np.unique(flat, return_inverse=True)
+        _, columns = unique_with_inverse(flat)
         shingles = sparse.csr_matrix(
             (np.ones(len(flat), dtype=np.float64), columns.ravel(), indptr),
             shape=(len(profiles), int(columns.max()) + 1 if len(flat) else 1),

@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import xxhash
 
+from .arrays import unique_sorted
+
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
 __all__ = ["FingerprintParams", "Fingerprinter", "combine_shingles", "fmix32", "permutations", "to_minhash"]
@@ -126,7 +128,7 @@ class Fingerprinter:
 
     def shingles(self, words: list[str]) -> np.ndarray:
         """Sorted unique shingle hashes: the exact set, for verification and for the signature."""
-        return np.unique(combine_shingles(self.token_hashes(words), self.params.shingle_words))
+        return unique_sorted(combine_shingles(self.token_hashes(words), self.params.shingle_words))
 
     def shingle_sets(self, texts: Sequence[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`shingles` of many word lists in bulk, as CSR-like ``(indptr, hashes)``."""
@@ -144,7 +146,7 @@ class Fingerprinter:
         if len(short):
             owner = np.r_[owner, short]
             combined = np.r_[combined, [combine_shingles(hashes[starts[k] : ends[k]], width)[0] for k in short]]
-        keys = np.unique((owner.astype(np.uint64) << np.uint64(32)) | combined.astype(np.uint64))
+        keys = unique_sorted((owner.astype(np.uint64) << np.uint64(32)) | combined.astype(np.uint64))
         indptr = np.zeros(len(texts) + 1, dtype=np.int64)
         np.cumsum(np.bincount((keys >> np.uint64(32)).astype(np.int64), minlength=len(texts)), out=indptr[1:])
         return indptr, (keys & np.uint64(0xFFFFFFFF)).astype(np.uint32)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .arrays import unique_sorted
+
 __all__ = ["BandIndex", "decode_pairs", "lsh_params"]
 
 
@@ -63,7 +65,7 @@ class BandIndex:
         """The candidate pairs coded ``i * n + j`` (``n`` rows), unique and sorted."""
         codes = [self._band_pairs(signatures[:, band * self.rows : (band + 1) * self.rows])
                  for band in range(self.bands)]
-        return np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+        return unique_sorted(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
 
     def _band_pairs(self, block: np.ndarray) -> np.ndarray:
         """Pairs sharing a bucket in one band, each coded ``i * n + j``."""

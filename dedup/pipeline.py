@@ -19,12 +19,12 @@ from typing import BinaryIO
 
 import numpy as np
 
-from .background import Background
 from .analysis import Profile, Sentences, TermWeights, document_body, profiles, sentences
+from .arrays import unique_sorted
+from .background import Background
 from .cluster import Cluster, star_clusters
-from .features import FeatureMatrices
-from .terms import TermMatrix
 from .errors import NoInputError
+from .features import FeatureMatrices
 from .fingerprint import FingerprintParams, Fingerprinter
 from .index import BandIndex, decode_pairs, lsh_params
 from .model import Document, Problem
@@ -32,6 +32,7 @@ from .parallel import forked_map
 from .read import ReadResult, read_inputs
 from .report import ClusterReport, build_reports
 from .settings import ScanSettings
+from .terms import TermMatrix
 from .verify import Link, Verifier
 
 __all__ = ["Corpus", "ScanResult", "scan", "scan_documents"]
@@ -172,7 +173,7 @@ class Corpus:
         ):
             bands, rows = lsh_params(threshold, num_perm)
             codes.append(BandIndex(bands, rows).pair_codes(signatures))
-        return reps[decode_pairs(np.unique(np.concatenate(codes)), len(reps))]
+        return reps[decode_pairs(unique_sorted(np.concatenate(codes)), len(reps))]
 
 
 def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarray, workers: int,
@@ -207,11 +208,13 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
 
 
 def _exact_links(corpus: Corpus, verifier: Verifier) -> list[Link]:
-    links = []
-    for members in corpus.groups.values():
-        for other in members[1:]:
-            links.append(verifier.verify(members[0], other))
-    return links
+    """Each exact copy linked to the first document with its text, scored in one batch."""
+    pairs = np.array([(members[0], other) for members in corpus.groups.values() for other in members[1:]],
+                     dtype=np.int64).reshape(-1, 2)
+    if not len(pairs):
+        return []
+    cheap = corpus.features.scores(pairs)  # equal texts need no screening: verify stops at "exact"
+    return [verifier.verify(i, j, cheap=(cheap, k)) for k, (i, j) in enumerate(pairs.tolist())]
 
 
 @contextmanager

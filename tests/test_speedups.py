@@ -9,9 +9,12 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dedup import Document, Relation, ScanSettings, pipeline, scan_documents
 from dedup.analysis import TermWeights, profiles
+from dedup.arrays import unique_sorted, unique_with_inverse
 from dedup.background import Background
 from dedup.fingerprint import Fingerprinter
 from dedup.jsonout import dumps, result_dict
@@ -127,3 +130,13 @@ def test_the_garbage_collector_is_back_on_after_a_scan_however_it_ends():
         assert not gc.isenabled()  # a caller's choice is left alone
     finally:
         gc.enable()
+
+
+@given(st.lists(st.integers(0, 2**63 - 1), max_size=200))
+def test_sorting_unique_helpers_equal_numpy_unique(values):
+    array = np.array(values, dtype=np.int64)
+    np.testing.assert_array_equal(unique_sorted(array), np.unique(array))
+    distinct, inverse = unique_with_inverse(array)
+    expected, expected_inverse = np.unique(array, return_inverse=True)
+    np.testing.assert_array_equal(distinct, expected)
+    np.testing.assert_array_equal(inverse, expected_inverse.ravel())
