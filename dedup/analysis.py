@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence  # noqa: F401
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -38,6 +39,7 @@ __all__ = [
     "sentences",
 ]
 
+_LONG_WORD = re.compile(r"\w\w+")  # the tokens of normalize.tokens that are two characters or more
 #: A term is specific (a name, a rare word) when its IDF is at least this share of an unseen term's.
 SPECIFIC_IDF_SHARE = 0.6
 COMMON_SHARE = 0.25
@@ -59,8 +61,9 @@ def document_body(document: Document) -> str:
     return document.text
 
 
-def _terms(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(t for t in frozenset(words).difference(STOPWORDS) if len(t) > 1)
+def _terms(folded: str) -> frozenset[str]:
+    """Content terms of a folded text: words of two or more characters that are not stopwords."""
+    return frozenset(_LONG_WORD.findall(folded)).difference(STOPWORDS)
 
 
 @dataclass
@@ -138,7 +141,7 @@ def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> 
     keys = fold_lines(display)
     folded_lines = fold_lines(lines)
     words_per_sentence = [tokens(k) for k in keys]
-    terms = [_terms(ws) for ws in words_per_sentence]
+    terms = [_terms(k) for k in keys]
     flat = [t for ts in terms for t in sorted(ts)]
     entry_sentence = np.repeat(np.arange(len(terms), dtype=np.int64), [len(ts) for ts in terms])
     entry_weight = weights.weights(flat)
@@ -165,7 +168,8 @@ class TermWeights:
     default: float
     #: Terms in at least COMMON_SHARE of the texts: a template's frame, never specific.
     common: frozenset[str] = frozenset()
-    #: The corpus's terms that :meth:`is_specific` accepts, found once.
+    #: The corpus's terms, and those of them that :meth:`is_specific` accepts, found once.
+    known: frozenset[str] = frozenset()
     specific: frozenset[str] = frozenset()
 
     @classmethod
@@ -175,7 +179,7 @@ class TermWeights:
         idf = {t: math.log(total / (c + background.pseudo_df(t) + 1)) + 1.0 for t, c in df.items()}
         floor = max(COMMON_MIN_DOCS, COMMON_SHARE * documents)
         unweighted = cls(idf, math.log(total) + 1.0, frozenset(t for t, c in df.items() if c >= floor))
-        return replace(unweighted, specific=frozenset(filter(unweighted.is_specific, idf)))
+        return replace(unweighted, known=frozenset(idf), specific=frozenset(filter(unweighted.is_specific, idf)))
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default)
@@ -188,7 +192,7 @@ class TermWeights:
     def specific_among(self, terms: frozenset[str]) -> frozenset[str]:
         """The specific ones of a set of content terms; the corpus's own were found once, in :meth:`learn`."""
         found = terms & self.specific
-        unknown = [t for t in terms if t not in self.idf]
+        unknown = terms.difference(self.known)
         return found | frozenset(filter(self.is_specific, unknown)) if unknown else found
 
     def weights(self, terms: Sequence[str]) -> np.ndarray:

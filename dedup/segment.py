@@ -14,7 +14,6 @@ __all__ = ["logical_lines", "split_sentences"]
 
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+")
 _NEXT_STARTS = re.compile(r"[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f]")
-_LAST_WORD = re.compile(r"(\S+)$")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr inc corp co ltd plc gov sen rep gen col lt sgt capt
     vs etc no nos fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e
@@ -26,11 +25,13 @@ _TERMINAL = frozenset(".!?:\"'\u201d\u2019)\u2026")
 _WRAP_MIN = 40
 
 
-def _is_abbreviation(before: str) -> bool:
-    match = _LAST_WORD.search(before)
-    if not match:
-        return False
-    word = match.group(1).rstrip(".!?\u2026").lstrip("\"'(\u201c\u2018").lower()
+def _is_abbreviation(line: str, start: int, end: int) -> bool:
+    """Whether the word ending at ``end`` (after ``start``) is an abbreviation or an initial.
+
+    Logical lines hold single spaces only, so the word starts after the last one.
+    """
+    word = line[max(line.rfind(" ", start, end) + 1, start) : end]
+    word = word.rstrip(".!?\u2026").lstrip("\"'(\u201c\u2018").lower()
     if word in _ABBREVIATIONS:
         return True
     return len(word) == 1 and word.isalpha()  # an initial: "J. Smith"
@@ -43,7 +44,7 @@ def _split_line(line: str) -> list[str]:
         end = match.end()
         if not _NEXT_STARTS.match(line, end):
             continue
-        if _is_abbreviation(line[start : match.start() + 1]):
+        if _is_abbreviation(line, start, match.start() + 1):
             continue
         pieces.append(line[start:end].strip())
         start = end
