@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -27,6 +26,7 @@ from .fingerprint import Fingerprinter
 from .model import Document
 from .normalize import STOPWORDS, fold_lines, tokens
 from .segment import logical_lines, split_sentences
+from .terms import ChunkTerms
 
 __all__ = [
     "Profile",
@@ -44,8 +44,6 @@ _LONG_WORD = re.compile(r"\w\w+")  # the tokens of normalize.tokens that are two
 SPECIFIC_IDF_SHARE = 0.6
 COMMON_SHARE = 0.25
 COMMON_MIN_DOCS = 4
-#: Headline and first paragraph: where a news report states its event.
-LEAD_WORDS = 80
 
 
 def exact_key(words: Sequence[str]) -> str:
@@ -74,8 +72,6 @@ class Profile:
     word_count: int
     shingles: np.ndarray
     text_signature: np.ndarray
-    term_counts: dict[str, int]
-    lead_counts: dict[str, int]
     line_hashes: frozenset[int]
 
 
@@ -84,29 +80,27 @@ def line_hash(folded_line: str) -> int:
     return xxhash.xxh64_intdigest(folded_line.encode("utf-8"), 0x5EED)
 
 
-def profiles(texts: Sequence[str], fingerprinter: Fingerprinter) -> list[Profile]:
-    """Profiles of many texts; their MinHash signatures are computed together, in bulk."""
+def profiles(texts: Sequence[str], fingerprinter: Fingerprinter) -> tuple[list[Profile], ChunkTerms]:
+    """Profiles of many texts, and their term counts; signatures and counts are made in bulk."""
     found = []
     for text in texts:
         lines = fold_lines(logical_lines(text))
-        words = tokens(" ".join(lines))
-        found.append((lines, words, Counter(words)))
-    indptr, flat = fingerprinter.shingle_sets([words for _, words, _ in found])
+        found.append((lines, tokens(" ".join(lines))))
+    word_lists = [words for _, words in found]
+    indptr, flat = fingerprinter.shingle_sets(word_lists)
     signatures = fingerprinter.signatures(indptr, flat)
     shingles = np.split(flat, indptr[1:-1])
-    return [
+    made = [
         Profile(
             key=exact_key(words),
             word_count=len(words),
             shingles=shingles,
             text_signature=signature,
-            term_counts={w: c for w, c in counts.items() if len(w) > 1 and w not in STOPWORDS},
             line_hashes=frozenset(map(line_hash, lines)),
-            lead_counts=dict(Counter(t for t in words[:LEAD_WORDS] if len(t) > 1 and t not in STOPWORDS)),
         )
-        for (lines, words, counts), shingles, signature in zip(found, shingles, signatures)
+        for (lines, words), shingles, signature in zip(found, shingles, signatures)
     ]
-
+    return made, ChunkTerms.count(word_lists)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from .parallel import forked_map
 from .read import ReadResult, read_inputs
 from .report import ClusterReport, build_reports
 from .settings import ScanSettings
-from .terms import TermMatrix
+from .terms import ChunkTerms, TermMatrix
 from .verify import Link, Verifier
 
 __all__ = ["Corpus", "ScanResult", "scan", "scan_documents"]
@@ -55,7 +55,7 @@ class ScanResult:
     stats: dict[str, int]
 
 
-def _profile_chunk(texts: list[str], params: FingerprintParams) -> list[Profile]:
+def _profile_chunk(texts: list[str], params: FingerprintParams) -> tuple[list[Profile], ChunkTerms]:
     return profiles(texts, Fingerprinter(params))
 
 
@@ -64,23 +64,28 @@ def _workers(settings: ScanSettings) -> int:
 
 
 def _profiles(texts: list[str], settings: ScanSettings, fingerprinter: Fingerprinter,
-              progress: Progress | None) -> list[Profile]:
+              progress: Progress | None) -> tuple[list[Profile], list[ChunkTerms]]:
+    """Profiles of all texts and their term counts, in runs of _CHUNK_DOCS, in processes if many."""
     workers = _workers(settings)
     total = len(texts)
     chunks = [texts[i : i + _CHUNK_DOCS] for i in range(0, total, _CHUNK_DOCS)]
-    out: list[Profile] = []
     if workers <= 1 or total < _PARALLEL_MIN_DOCS:
-        for chunk in chunks:
-            out.extend(profiles(chunk, fingerprinter))
-            if progress:
-                progress("fingerprint", len(out), total)
-        return out
+        made = map(profiles, chunks, [fingerprinter] * len(chunks))
+        return _gather(made, total, progress)
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        for part in pool.map(_profile_chunk, chunks, [settings.fingerprint] * len(chunks)):
-            out.extend(part)
-            if progress:
-                progress("fingerprint", len(out), total)
-    return out
+        return _gather(pool.map(_profile_chunk, chunks, [settings.fingerprint] * len(chunks)), total, progress)
+
+
+def _gather(parts: Iterator[tuple[list[Profile], ChunkTerms]], total: int,
+            progress: Progress | None) -> tuple[list[Profile], list[ChunkTerms]]:
+    out: list[Profile] = []
+    terms: list[ChunkTerms] = []
+    for made, counted in parts:
+        out.extend(made)
+        terms.append(counted)
+        if progress:
+            progress("fingerprint", len(out), total)
+    return out, terms
 
 
 @dataclass
@@ -103,12 +108,12 @@ class Corpus:
     def build(cls, documents: list[Document], settings: ScanSettings,
               progress: Progress | None = None) -> Corpus:
         fingerprinter = Fingerprinter(settings.fingerprint)
-        profiles = _profiles([document_body(d) for d in documents], settings, fingerprinter, progress)
+        profiles, chunk_terms = _profiles([document_body(d) for d in documents], settings, fingerprinter, progress)
         groups: dict[str, list[int]] = defaultdict(list)
         for i, p in enumerate(profiles):
             groups[p.key].append(i)
         representatives = np.array([members[0] for members in groups.values()], dtype=np.int64)
-        terms = TermMatrix.build(profiles)
+        terms = TermMatrix.build(chunk_terms)
         df = terms.document_frequencies(representatives)  # exact copies count once
         background = Background.load() if settings.background else Background.empty()
         weights = TermWeights.learn(df, len(representatives), background)

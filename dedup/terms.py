@@ -8,26 +8,73 @@ statistics are a few array operations.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+import xxhash
 from scipy import sparse
 
-from .analysis import Profile, TermWeights
+from .arrays import unique_with_inverse
+from .normalize import STOPWORDS
 
-__all__ = ["TermMatrix"]
+if TYPE_CHECKING:
+    from .analysis import TermWeights
+
+__all__ = ["LEAD_WORDS", "ChunkTerms", "TermMatrix"]
+
+#: Headline and first paragraph: where a news report states its event.
+LEAD_WORDS = 80
+_TERM_SEED = 0x7E57
 
 
-def _csr(rows: Sequence[dict[str, int]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    """One row per dict of term -> count; new terms are added to ``vocabulary``."""
+def _is_term(word: str) -> bool:
+    return len(word) > 1 and word not in STOPWORDS
+
+
+@dataclass(frozen=True)
+class ChunkTerms:
+    """Content-term counts of a run of documents, over the run's own vocabulary.
+
+    Made where the documents are profiled (a worker process), so only arrays and
+    one vocabulary per run travel back, and runs merge by the terms' 64-bit hashes.
+    """
+
+    vocabulary: list[str]  # local column -> term, in order of first use
+    hashes: np.ndarray  # xxh64 of each vocabulary term
+    indptr: np.ndarray
+    columns: np.ndarray
+    counts: np.ndarray
+    lead_indptr: np.ndarray
+    lead_columns: np.ndarray
+    lead_counts: np.ndarray
+
+    @classmethod
+    def count(cls, texts: Sequence[list[str]]) -> ChunkTerms:
+        """Terms (words of two or more characters, no stopwords) of each word list, and of its lead."""
+        vocabulary: dict[str, int] = {}
+        setdefault = vocabulary.setdefault
+        full: list[dict[str, int]] = []
+        lead: list[Counter[str]] = []
+        for words in texts:
+            counts = Counter(words)
+            full.append({w: c for w, c in counts.items() if _is_term(w)})
+            lead.append(Counter(filter(_is_term, words[:LEAD_WORDS])))
+        rows = [[(setdefault(t, len(vocabulary)), c) for t, c in counter.items()] for counter in full]
+        lead_rows = [[(vocabulary[t], c) for t, c in counter.items()] for counter in lead]
+        terms = list(vocabulary)
+        hashes = np.fromiter((xxhash.xxh64_intdigest(t.encode("utf-8"), _TERM_SEED) for t in terms),
+                             dtype=np.uint64, count=len(terms))
+        return cls(terms, hashes, *_flatten(rows), *_flatten(lead_rows))
+
+
+def _flatten(rows: list[list[tuple[int, int]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
     np.cumsum([len(r) for r in rows], out=indptr[1:])
-    setdefault = vocabulary.setdefault
-    columns = np.fromiter((setdefault(t, len(vocabulary)) for r in rows for t in r), dtype=np.int64,
-                          count=int(indptr[-1]))
-    values = np.fromiter((c for r in rows for c in r.values()), dtype=np.float64, count=int(indptr[-1]))
-    return sparse.csr_matrix((values, columns, indptr), shape=(len(rows), max(len(vocabulary), 1)))
+    pairs = np.array([entry for row in rows for entry in row], dtype=np.int64).reshape(-1, 2)
+    return indptr, pairs[:, 0], pairs[:, 1].astype(np.float64)
 
 
 def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -37,23 +84,48 @@ def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
 
+def _stack(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], width: int) -> sparse.csr_matrix:
+    """CSR rows of several runs, one after another (columns already global)."""
+    if not parts:
+        return sparse.csr_matrix((0, width))
+    pieces = [parts[0][0]]
+    for part in parts[1:]:
+        pieces.append(part[0][1:] + pieces[-1][-1])
+    indptr = np.concatenate(pieces)
+    return sparse.csr_matrix((np.concatenate([p[2] for p in parts]), np.concatenate([p[1] for p in parts]),
+                              indptr), shape=(len(indptr) - 1, width))
+
+
 @dataclass(frozen=True)
 class TermMatrix:
     """Content-term counts of every document (``counts``) and of its lead (``lead``)."""
 
-    terms: list[str]  # column -> term
+    terms: list[str]  # column -> term, in order of first use across the documents
     counts: sparse.csr_matrix
     lead: sparse.csr_matrix
 
     @classmethod
-    def build(cls, profiles: Sequence[Profile]) -> TermMatrix:
-        vocabulary: dict[str, int] = {}
-        counts = _csr([p.term_counts for p in profiles], vocabulary)
-        lead = _csr([p.lead_counts for p in profiles], vocabulary)
-        width = max(len(vocabulary), 1)
-        counts.resize((len(profiles), width))
-        lead.resize((len(profiles), width))
-        return cls(list(vocabulary), counts, lead)
+    def build(cls, chunks: Sequence[ChunkTerms]) -> TermMatrix:
+        """One matrix from runs profiled apart; columns in order of first use, as one pass would give."""
+        hashes = np.concatenate([c.hashes for c in chunks]) if chunks else np.empty(0, dtype=np.uint64)
+        strings = [t for c in chunks for t in c.vocabulary]
+        distinct, inverse = unique_with_inverse(hashes)
+        first = np.full(len(distinct), len(hashes), dtype=np.int64)
+        np.minimum.at(first, inverse, np.arange(len(hashes)))
+        by_first_use = np.argsort(first, kind="stable")
+        column = np.empty(len(distinct), dtype=np.int64)
+        column[by_first_use] = np.arange(len(distinct))
+        global_column = column[inverse]
+        width = max(len(distinct), 1)
+        full, lead = [], []
+        offset = 0
+        for c in chunks:
+            local = global_column[offset : offset + len(c.vocabulary)]
+            full.append((c.indptr, local[c.columns], c.counts))
+            lead.append((c.lead_indptr, local[c.lead_columns], c.lead_counts))
+            offset += len(c.vocabulary)
+        terms = [strings[k] for k in first[by_first_use].tolist()]
+        return cls(terms, _stack(full, width), _stack(lead, width))
 
     def document_frequencies(self, rows: np.ndarray) -> dict[str, int]:
         """How many of ``rows`` use each term (terms none of them use are left out)."""

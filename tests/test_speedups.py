@@ -6,6 +6,7 @@ import json
 import math
 import os
 import random
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -18,7 +19,9 @@ from dedup.arrays import unique_sorted, unique_with_inverse
 from dedup.background import Background
 from dedup.fingerprint import Fingerprinter
 from dedup.jsonout import dumps, result_dict
+from dedup.normalize import STOPWORDS, fold_lines, tokens
 from dedup.parallel import forked_map
+from dedup.segment import logical_lines
 from dedup.terms import TermMatrix
 
 from .conftest import SAMPLES
@@ -89,28 +92,40 @@ def test_screen_never_drops_a_pair_that_verifies():
         assert joined > 10
 
 
+def plain_term_counts(text: str) -> dict[str, int]:
+    words = tokens(" ".join(fold_lines(logical_lines(text))))
+    return dict(Counter(w for w in words if len(w) > 1 and w not in STOPWORDS))
+
+
 def test_term_matrix_tfidf_and_top_terms_match_the_plain_computation():
     texts = [d.text for d in SAMPLE_DOCS]
-    found = profiles(texts, Fingerprinter())
-    terms = TermMatrix.build(found)
-    df = terms.document_frequencies(np.arange(len(found)))
-    expected_df: dict[str, int] = {}
-    for p in found:
-        for t in p.term_counts:
-            expected_df[t] = expected_df.get(t, 0) + 1
-    assert df == expected_df
-    weights = TermWeights.learn(df, len(found), Background.load())
+    terms = TermMatrix.build([profiles(texts, Fingerprinter())[1]])
+    counts = [plain_term_counts(t) for t in texts]
+    df = terms.document_frequencies(np.arange(len(texts)))
+    assert df == dict(Counter(t for c in counts for t in c))
+    weights = TermWeights.learn(df, len(texts), Background.load())
     idf = terms.idf(weights)
     tfidf = terms.tfidf(idf).toarray()
     column = {t: k for k, t in enumerate(terms.terms)}
     indptr, top = terms.top_terms(idf, 40)
-    for row, p in enumerate(found):
-        plain = {t: (1.0 + math.log(c)) * weights.weight(t) for t, c in p.term_counts.items()}
+    for row, term_counts in enumerate(counts):
+        plain = {t: (1.0 + math.log(c)) * weights.weight(t) for t, c in term_counts.items()}
         norm = math.sqrt(sum(v * v for v in plain.values()))
         for t, v in plain.items():
             assert tfidf[row, column[t]] == pytest.approx(v / norm, rel=1e-12)
+        assert np.count_nonzero(tfidf[row]) == len(plain)
         best = sorted(plain.items(), key=lambda kv: (-kv[1], kv[0]))[:40]
         assert [terms.terms[k] for k in top[indptr[row] : indptr[row + 1]]] == [t for t, _ in best]
+
+
+def test_term_counts_made_in_runs_merge_into_the_one_pass_matrix():
+    texts = [d.text for d in SAMPLE_DOCS + edited_copies(random.Random(2))]
+    fingerprinter = Fingerprinter()
+    whole = TermMatrix.build([profiles(texts, fingerprinter)[1]])
+    runs = TermMatrix.build([profiles(texts[i : i + 5], fingerprinter)[1] for i in range(0, len(texts), 5)])
+    assert runs.terms == whole.terms
+    assert (runs.counts != whole.counts).nnz == 0 and (runs.lead != whole.lead).nnz == 0
+    assert whole.counts.shape == (len(texts), len(whole.terms))
 
 
 def test_the_garbage_collector_is_back_on_after_a_scan_however_it_ends():
