@@ -37,6 +37,7 @@ class CheapScores:
     rare_terms: np.ndarray
     specific_terms: np.ndarray
     specific_containment: np.ndarray  # shared specific terms / those of the side with fewer
+    lead_facts: np.ndarray  # share of a lead's names and figures found in the other text (the better side)
 
 
 def _shared_columns(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -51,11 +52,23 @@ def _shared_columns(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     return kept
 
 
-def _rowwise_dot(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+def _shared_columns_of(lead: sparse.csr_matrix, whole: sparse.csr_matrix) -> tuple[sparse.csr_matrix, ...]:
+    """Both matrices on the columns two or more rows of ``whole`` use (a lead is part of its text)."""
+    used = np.flatnonzero(np.bincount(whole.indices, minlength=whole.shape[1]) >= 2)
+    kept = lead[:, used], whole[:, used]
+    for matrix in kept:
+        matrix.sort_indices()
+    return kept
+
+
+def _rowwise_dot(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray,
+                 other: sparse.csr_matrix | None = None) -> np.ndarray:
+    """``matrix[l] . other[r]`` for each pair (``other`` defaults to ``matrix``; same columns)."""
+    other = matrix if other is None else other
     out = np.empty(len(left), dtype=np.float64)
     for start in range(0, len(left), _BATCH):
         a = matrix[left[start : start + _BATCH]]
-        b = matrix[right[start : start + _BATCH]]
+        b = other[right[start : start + _BATCH]]
         out[start : start + _BATCH] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
     return out
 
@@ -76,11 +89,15 @@ class FeatureMatrices:
     rare: sparse.csr_matrix  # binary: terms rare in this corpus and in English
     specific: sparse.csr_matrix  # binary: non-numeric terms specific for the corpus's size (is_specific)
     specific_counts: np.ndarray  # specific terms per document (the matrices keep shared columns only)
+    lead_facts: sparse.csr_matrix  # binary: names and figures of each document's lead
+    present: sparse.csr_matrix  # binary: every term of each document (same columns as lead_facts)
+    lead_fact_counts: np.ndarray
 
     @classmethod
     def build(cls, profiles: Sequence[Profile], tfidf: sparse.csr_matrix, count_tfidf: sparse.csr_matrix,
-              lead: sparse.csr_matrix, rare: sparse.csr_matrix, specific: sparse.csr_matrix) -> FeatureMatrices:
-        """``tfidf``, ``count_tfidf`` and ``lead`` have unit rows; ``rare`` and ``specific`` are binary."""
+              lead: sparse.csr_matrix, rare: sparse.csr_matrix, specific: sparse.csr_matrix,
+              lead_facts: sparse.csr_matrix, present: sparse.csr_matrix) -> FeatureMatrices:
+        """``tfidf``, ``count_tfidf`` and ``lead`` have unit rows; the others are binary, over the same terms."""
         counts = np.array([p.shingles.size for p in profiles], dtype=np.int64)
         indptr = np.zeros(len(profiles) + 1, dtype=np.int64)
         np.cumsum(counts, out=indptr[1:])
@@ -92,13 +109,14 @@ class FeatureMatrices:
         )
         return cls(_shared_columns(shingles), counts, _shared_columns(tfidf), _shared_columns(count_tfidf),
                    _shared_columns(lead),
-                   _shared_columns(rare), _shared_columns(specific), np.diff(specific.indptr))
+                   _shared_columns(rare), _shared_columns(specific), np.diff(specific.indptr),
+                   *_shared_columns_of(lead_facts, present), np.diff(lead_facts.indptr))
 
     def scores(self, pairs: np.ndarray, *, cosines: bool = True) -> CheapScores:
         """Evidence for every ``(i, j)`` row of ``pairs``.
 
-        Without ``cosines`` the TF-IDF cosines are left at infinity, an upper bound for
-        screening many pairs before the costlier products.
+        Without ``cosines`` the TF-IDF cosines and lead facts are left at infinity, an
+        upper bound for screening many pairs before the costlier products.
         """
         left, right = pairs[:, 0], pairs[:, 1]
         inter = _rowwise_dot(self.shingles, left, right)
@@ -121,4 +139,17 @@ class FeatureMatrices:
             rare_terms=_rowwise_dot(self.rare, left, right).round().astype(np.int64),
             specific_terms=specific,
             specific_containment=np.where(fewer > 0, specific / np.maximum(fewer, 1), 1.0),
+            lead_facts=self._lead_facts(left, right) if cosines else np.full(len(pairs), np.inf),
         )
+
+    def _lead_facts(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Share of one lead's names and figures that the other text has; the better of the two sides.
+
+        A lead with fewer than two such facts says nothing and counts as kept.
+        """
+        kept = []
+        for a, b in ((left, right), (right, left)):
+            facts = self.lead_fact_counts[a]
+            found = _rowwise_dot(self.lead_facts, a, b, other=self.present)
+            kept.append(np.where(facts >= 2, found / np.maximum(facts, 1), 1.0))
+        return np.maximum(*kept)

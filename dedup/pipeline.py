@@ -130,6 +130,10 @@ class Corpus:
             # numbers ("12", "31") collide by chance between unrelated notices.
             return not term.isdigit() and weights.is_specific(term)
 
+        def is_fact(term: str) -> bool:
+            # What a template changes from one instance to the next: names, and figures of two digits or more.
+            return (term.isdigit() and len(term) >= 2) or is_specific_name(term)
+
         features = FeatureMatrices.build(
             profiles,
             tfidf=terms.tfidf(idf),
@@ -137,6 +141,8 @@ class Corpus:
             lead=terms.tfidf(idf, lead=True),
             rare=terms.present(is_rare),
             specific=terms.present(is_specific_name),
+            lead_facts=terms.present(is_fact, lead=True),
+            present=terms.present(),
         )
         return cls(documents, settings, fingerprinter, profiles, weights, df, dict(groups), background, features,
                    term_signatures)

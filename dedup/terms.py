@@ -135,12 +135,14 @@ class TermMatrix:
     def idf(self, weights: TermWeights) -> np.ndarray:
         return weights.weights(self.terms)
 
-    def present(self, keep: Callable[[str], bool]) -> sparse.csr_matrix:
-        """Binary rows: which of the terms ``keep`` accepts each document uses."""
-        wanted = np.fromiter(map(keep, self.terms), dtype=bool, count=len(self.terms))
-        hit = wanted[self.counts.indices]
-        row = np.repeat(np.arange(self.counts.shape[0]), np.diff(self.counts.indptr))[hit]
-        return sparse.csr_matrix((np.ones(len(row)), (row, self.counts.indices[hit])), shape=self.counts.shape)
+    def present(self, keep: Callable[[str], bool] | None = None, *, lead: bool = False) -> sparse.csr_matrix:
+        """Binary rows: which of the terms ``keep`` accepts (all by default) each document, or its lead, uses."""
+        counts = self.lead if lead else self.counts
+        hit = np.ones(len(counts.indices), dtype=bool)
+        if keep is not None:
+            hit = np.fromiter(map(keep, self.terms), dtype=bool, count=len(self.terms))[counts.indices]
+        row = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))[hit]
+        return sparse.csr_matrix((np.ones(len(row)), (row, counts.indices[hit])), shape=counts.shape)
 
     def tfidf(self, idf: np.ndarray, *, lead: bool = False, sublinear: bool = True) -> sparse.csr_matrix:
         """Unit-length TF-IDF rows, for cosine similarity; tf is ``1 + log(count)`` or the count."""

@@ -71,6 +71,8 @@ class Thresholds:
     copy_coverage: float = 0.6  # share of the shorter text in near-verbatim sentences
     copy_min_shingles: int = 8
     copy_specific: float = 0.5  # share of the shorter text's specific terms found in the other
+    lead_facts: float = 0.6  # share of a lead's names and figures found in the other text, for copy and rewrite
+    lead_facts_below: int = 10  # ... checked when fewer specific terms are shared: versions of one report share many
     rewrite_coverage: float = 0.6  # share of the shorter text in aligned sentences
     rewrite_order: float = 0.6
     rewrite_specific_terms: int = 3  # a rewrite keeps the report's names: templates share few
@@ -96,6 +98,7 @@ class PairScores:
     count_cosine: float = 0.0
     specific_terms: int = 0
     specific_containment: float = 1.0
+    lead_facts: float = 1.0
     aligned_sentences: int = 0
     coverage_a: float = 0.0
     coverage_b: float = 0.0
@@ -182,6 +185,7 @@ class Verifier:
             rare_terms=int(batch.rare_terms[k]),
             specific_terms=int(batch.specific_terms[k]),
             specific_containment=float(batch.specific_containment[k]),
+            lead_facts=float(batch.lead_facts[k]),
         )
         if a.key == b.key and not full:
             return Link(i, j, Relation.EXACT, scores, "same normalized text")
@@ -253,6 +257,13 @@ class Verifier:
         t = self._t
         contained = max(s.containment_a, s.containment_b)
         coverage = max(s.coverage_a, s.coverage_b)
+        story = s.cosine >= t.story_cosine and s.rare_terms >= t.story_rare_terms
+        if s.lead_facts < t.lead_facts and s.specific_terms < t.lead_facts_below:
+            why = (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
+                   "(another instance of a template, not a copy)")
+            if story and contained < t.copy_containment:
+                return Relation.STORY, f"TF-IDF cosine {s.cosine:.2f} and {s.rare_terms} shared rare terms"
+            return None, why
         if s.specific_containment < t.copy_specific:
             if contained >= t.copy_containment:
                 return None, (f"{s.specific_containment:.0%} of the names and figures specific to the shorter "
@@ -272,6 +283,6 @@ class Verifier:
             return Relation.REWRITE, (
                 f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order"
             )
-        if s.cosine >= t.story_cosine and s.rare_terms >= t.story_rare_terms:
+        if story:
             return Relation.STORY, f"TF-IDF cosine {s.cosine:.2f} and {s.rare_terms} shared rare terms"
         return None, f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, {coverage:.0%} aligned"

@@ -54,3 +54,33 @@ def test_seed_paraphrase_is_a_rewrite_with_evidence():
     scores = comparison.link.scores
     assert comparison.relation == "rewrite"
     assert scores.facts_agree >= 0.5 and scores.specific_terms >= 3 and scores.jaccard < 0.1
+
+
+ISSUERS = ["Tokyo Optical Co Ltd", "Nippon Shokubai Kagaku Kogyo", "Westpac Banking Corporation",
+           "Mercedes-Benz Credit Corp", "Union Bank of Finland", "Caisse Centrale Desjardins du Quebec",
+           "Canon Sales Co", "Zenchiku Co Ltd", "Keihanshin Real Estate", "Mitsubishi Chemical Industries"]
+MANAGERS = ["Nomura International", "Daiwa Europe", "Deutsche Bank Capital Markets", "LTCB International"]
+
+
+def bond_notice(issuer: str, rng: random.Random) -> str:
+    """A prose template: the frame is word for word the same, the issuer, amounts and dates are not."""
+    amount, day, year = rng.choice([40, 50, 80, 100, 150]), rng.randint(1, 28), rng.choice([1990, 1992, 1994])
+    return (f"{issuer.upper()} ISSUES {amount} MLN DLR EUROBOND\n\n"
+            f"{issuer} is issuing a {amount} mln dlr equity warrant eurobond due April {day}, {year} "
+            f"paying an indicated coupon of 2-1/4 pct and priced at par, lead manager "
+            f"{rng.choice(MANAGERS)} Ltd said.\n"
+            "The selling concession is 1-1/2 pct while management and underwriting combined pays 3/4 pct.\n"
+            "The non-callable bond is available in denominations of 5,000 dlrs and will be listed in "
+            "Luxembourg.\n"
+            f"The payment date is April {day} and the warrants are exercisable until {year}.\n")
+
+
+def test_prose_templates_of_different_issuers_never_cluster_but_a_reprint_does():
+    rng = random.Random(11)
+    docs = [Document(f"b{i}", bond_notice(issuer, rng)) for i, issuer in enumerate(ISSUERS)]
+    for level in Relation:
+        result = scan_documents(docs, ScanSettings(level=level, workers=1))
+        assert result.clusters == [], [[d.id for d in c.documents] for c in result.clusters]
+    reprint = Document("reprint", "Bond markets\n\n" + docs[4].text.split("\n\n", 1)[1] + "\nShare this article\n")
+    result = scan_documents([*docs, reprint], ScanSettings(level=Relation.COPY, workers=1))
+    assert [sorted(d.id for d in c.documents) for c in result.clusters] == [["b4", "reprint"]]
