@@ -28,7 +28,7 @@ from .features import FeatureMatrices
 from .fingerprint import FingerprintParams, Fingerprinter
 from .index import BandIndex, decode_pairs, lsh_params
 from .model import Document, Problem
-from .parallel import forked_map
+from .parallel import can_fork, forked_map
 from .read import ReadResult, read_inputs
 from .report import ClusterReport, build_reports
 from .settings import ScanSettings
@@ -69,7 +69,7 @@ def _profiles(texts: list[str], settings: ScanSettings, fingerprinter: Fingerpri
     workers = _workers(settings)
     total = len(texts)
     chunks = [texts[i : i + _CHUNK_DOCS] for i in range(0, total, _CHUNK_DOCS)]
-    if workers <= 1 or total < _PARALLEL_MIN_DOCS:
+    if workers <= 1 or total < _PARALLEL_MIN_DOCS or not can_fork():
         made = map(profiles, chunks, [fingerprinter] * len(chunks))
         return _gather(made, total, progress)
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:

@@ -155,3 +155,14 @@ def test_sorting_unique_helpers_equal_numpy_unique(values):
     expected, expected_inverse = np.unique(array, return_inverse=True)
     np.testing.assert_array_equal(distinct, expected)
     np.testing.assert_array_equal(inverse, expected_inverse.ravel())
+
+
+def test_a_machine_without_fork_scans_in_one_process(monkeypatch):
+    docs = SAMPLE_DOCS + edited_copies(random.Random(4))
+    expected = dumps(result_dict(scan_documents(docs, ScanSettings(workers=1))))
+    monkeypatch.setattr(pipeline, "_PARALLEL_MIN_DOCS", 1)
+    monkeypatch.setattr(pipeline, "_PARALLEL_MIN_PAIRS", 1)
+    monkeypatch.setattr("dedup.parallel.can_fork", lambda: False)
+    monkeypatch.setattr(pipeline, "can_fork", lambda: False)
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", None)  # would fail if used
+    assert dumps(result_dict(scan_documents(docs, ScanSettings(workers=2)))) == expected
