@@ -30,10 +30,6 @@ LEAD_WORDS = 80
 _TERM_SEED = 0x7E57
 
 
-def _is_term(word: str) -> bool:
-    return len(word) > 1 and word not in STOPWORDS
-
-
 @dataclass(frozen=True)
 class ChunkTerms:
     """Content-term counts of a run of documents, over the run's own vocabulary.
@@ -55,26 +51,29 @@ class ChunkTerms:
     def count(cls, texts: Sequence[list[str]]) -> ChunkTerms:
         """Terms (words of two or more characters, no stopwords) of each word list, and of its lead."""
         vocabulary: dict[str, int] = {}
-        setdefault = vocabulary.setdefault
-        full: list[dict[str, int]] = []
-        lead: list[Counter[str]] = []
+        column_of = vocabulary.setdefault
+        full: tuple[list[int], list[int], list[int]] = ([], [], [])  # columns, counts, row sizes
+        lead: tuple[list[int], list[int], list[int]] = ([], [], [])
         for words in texts:
             counts = Counter(words)
-            full.append({w: c for w, c in counts.items() if _is_term(w)})
-            lead.append(Counter(filter(_is_term, words[:LEAD_WORDS])))
-        rows = [[(setdefault(t, len(vocabulary)), c) for t, c in counter.items()] for counter in full]
-        lead_rows = [[(vocabulary[t], c) for t, c in counter.items()] for counter in lead]
+            terms = [w for w in counts if len(w) > 1 and w not in STOPWORDS]  # in order of first use
+            full[0].extend([column_of(t, len(vocabulary)) for t in terms])
+            full[1].extend([counts[t] for t in terms])
+            full[2].append(len(terms))
+            opening = Counter(w for w in words[:LEAD_WORDS] if len(w) > 1 and w not in STOPWORDS)
+            lead[0].extend([vocabulary[t] for t in opening])
+            lead[1].extend(opening.values())
+            lead[2].append(len(opening))
         terms = list(vocabulary)
         hashes = np.fromiter((xxhash.xxh64_intdigest(t.encode("utf-8"), _TERM_SEED) for t in terms),
                              dtype=np.uint64, count=len(terms))
-        return cls(terms, hashes, *_flatten(rows), *_flatten(lead_rows))
+        return cls(terms, hashes, *_arrays(*full), *_arrays(*lead))
 
 
-def _flatten(rows: list[list[tuple[int, int]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum([len(r) for r in rows], out=indptr[1:])
-    pairs = np.array([entry for row in rows for entry in row], dtype=np.int64).reshape(-1, 2)
-    return indptr, pairs[:, 0], pairs[:, 1].astype(np.float64)
+def _arrays(columns: list[int], counts: list[int], sizes: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    indptr = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=indptr[1:])
+    return indptr, np.array(columns, dtype=np.int64), np.array(counts, dtype=np.float64)
 
 
 def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
