@@ -22,20 +22,23 @@ def dividend_notice(company: str, rng: random.Random) -> str:
             f"    Record March {rng.randint(1, 28)}\n")
 
 
+def clusters_at(level: Relation, docs: list[Document]) -> list[list[str]]:
+    result = scan_documents(docs, ScanSettings(level=level, workers=1))
+    return [sorted(d.id for d in c.documents) for c in result.clusters]
+
+
 def test_template_notices_of_different_companies_never_cluster():
     rng = random.Random(5)
     docs = [Document(f"n{i}", dividend_notice(c, rng)) for i, c in enumerate(COMPANIES)]
     for level in Relation:
-        result = scan_documents(docs, ScanSettings(level=level, workers=1))
-        assert result.clusters == [], [c.canonical for c in result.clusters]
+        assert clusters_at(level, docs) == []
 
 
 def test_a_reprinted_notice_is_still_a_copy_among_templates():
     rng = random.Random(5)
     docs = [Document(f"n{i}", dividend_notice(c, rng)) for i, c in enumerate(COMPANIES)]
     reprint = Document("reprint", "Markets desk\n\n" + docs[3].text + "\nShare this article\n")
-    result = scan_documents([*docs, reprint], ScanSettings(level=Relation.COPY, workers=1))
-    assert [sorted(d.id for d in c.documents) for c in result.clusters] == [["n3", "reprint"]]
+    assert clusters_at(Relation.COPY, [*docs, reprint]) == [["n3", "reprint"]]
 
 
 def test_compare_explains_a_template_pair():
@@ -79,8 +82,6 @@ def test_prose_templates_of_different_issuers_never_cluster_but_a_reprint_does()
     rng = random.Random(11)
     docs = [Document(f"b{i}", bond_notice(issuer, rng)) for i, issuer in enumerate(ISSUERS)]
     for level in Relation:
-        result = scan_documents(docs, ScanSettings(level=level, workers=1))
-        assert result.clusters == [], [[d.id for d in c.documents] for c in result.clusters]
+        assert clusters_at(level, docs) == []
     reprint = Document("reprint", "Bond markets\n\n" + docs[4].text.split("\n\n", 1)[1] + "\nShare this article\n")
-    result = scan_documents([*docs, reprint], ScanSettings(level=Relation.COPY, workers=1))
-    assert [sorted(d.id for d in c.documents) for c in result.clusters] == [["b4", "reprint"]]
+    assert clusters_at(Relation.COPY, [*docs, reprint]) == [["b4", "reprint"]]
