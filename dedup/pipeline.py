@@ -128,7 +128,7 @@ class Corpus:
         def is_specific_name(term: str) -> bool:
             # Names and words only: figures have their own check (numbers_agree), and small
             # numbers ("12", "31") collide by chance between unrelated notices.
-            return not term.isdigit() and weights.is_specific(term)
+            return not term.isdigit() and term in weights.specific  # the corpus's own terms, judged once
 
         def is_fact(term: str) -> bool:
             # What a template changes from one instance to the next: names, and figures of two digits or more.
