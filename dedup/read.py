@@ -123,6 +123,17 @@ def decode(data: bytes) -> str:
     return text
 
 
+def _read_at_most(handle: BinaryIO, limit: int, size_hint: int | None) -> bytes:
+    """Up to ``limit`` bytes.  Asking for the file's size first spares allocating ``limit``
+    (8 MiB by default) for every small file; a file that grew since is read on."""
+    if size_hint is None or size_hint + 1 >= limit:
+        return handle.read(limit)
+    data = handle.read(size_hint + 1)
+    if len(data) > size_hint:
+        data += handle.read(limit - len(data))
+    return data
+
+
 def _cut(data: bytes, limit: int) -> bytes:
     """At most ``limit`` bytes, ending at a line or word break when there is one."""
     head = data[:limit]
@@ -223,20 +234,21 @@ class _Reader:
             return
         try:
             with os.fdopen(fd, "rb") as handle:
-                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                st = os.fstat(handle.fileno())
+                if not stat.S_ISREG(st.st_mode):
                     self._fail(shown, "not a regular file (FIFO, socket or device); not opened")
                     return
-                self._read_stream(handle, shown)
+                self._read_stream(handle, shown, size_hint=st.st_size)
         except OSError as exc:
             self._fail(shown, f"read failed: {exc.strerror or exc}")
 
-    def _read_stream(self, handle: BinaryIO, shown: str) -> None:
+    def _read_stream(self, handle: BinaryIO, shown: str, size_hint: int | None = None) -> None:
         kind = _kind(shown)
         failed_before = self.result.files_failed
         if kind == "jsonl":
             self._read_jsonl(handle, shown)
         else:
-            data = handle.read(self.options.max_bytes + 1)
+            data = _read_at_most(handle, self.options.max_bytes + 1, size_hint)
             if len(data) > self.options.max_bytes:
                 if kind == "json":
                     self._fail(shown, f"JSON file larger than --max-bytes {self.options.max_bytes}; use JSON Lines")

@@ -139,3 +139,15 @@ def test_stdin_jsonl_and_plain_text():
     assert ids(read_inputs(["-"], ReadOptions(), jsonl)) == ["a"]
     plain = io.BytesIO(TEXT.encode())
     assert ids(read_inputs(["-"], ReadOptions(), plain)) == ["-"]
+
+
+def test_a_file_longer_than_its_stat_size_is_still_read_whole_up_to_the_limit():
+    import io
+
+    from dedup.read import _read_at_most
+
+    data = b"x" * 1000
+    assert _read_at_most(io.BytesIO(data), 5000, size_hint=10) == data  # grew after fstat
+    assert _read_at_most(io.BytesIO(data), 5000, size_hint=1000) == data
+    assert _read_at_most(io.BytesIO(data), 501, size_hint=10) == data[:501]  # still bounded
+    assert _read_at_most(io.BytesIO(data), 501, size_hint=None) == data[:501]
