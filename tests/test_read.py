@@ -142,8 +142,6 @@ def test_stdin_jsonl_and_plain_text():
 
 
 def test_a_file_longer_than_its_stat_size_is_still_read_whole_up_to_the_limit():
-    import io
-
     from dedup.read import _read_at_most
 
     data = b"x" * 1000
