@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -42,10 +43,16 @@ def write_corpus(folder: Path, count: int) -> int:
     return written
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MiB, the largest process of the run)."""
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        sys.exit(f"{command[1]} failed with exit code {child.returncode}")
+    return seconds, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -58,16 +65,17 @@ def main() -> None:
         n = write_corpus(folder, args.files)
         dedup = [sys.executable, "-m", "dedup", "scan", str(folder), "--format", "json", "--quiet"]
         baseline = [sys.executable, str(HERE / "baseline_datasketch.py"), str(folder)]
-        ours: list[float] = []
-        theirs: list[float] = []
+        ours: list[tuple[float, float]] = []
+        theirs: list[tuple[float, float]] = []
         for _ in range(args.rounds):  # alternate, so drift on the machine hits both alike
             theirs.append(timed(baseline))
             ours.append(timed(dedup))
-        t_ours, t_theirs = statistics.median(ours), statistics.median(theirs)
-        print(f"{n} files, {args.rounds} alternating rounds (median wall time)")
-        print(f"datasketch baseline: {t_theirs:7.2f} s  {n / t_theirs:8.0f} files/s")
-        print(f"dedup scan:          {t_ours:7.2f} s  {n / t_ours:8.0f} files/s")
-        print(f"ratio: dedup scan is {t_theirs / t_ours:.1f}x faster")
+        t_ours, t_theirs = (statistics.median(t for t, _ in runs) for runs in (ours, theirs))
+        m_ours, m_theirs = (max(m for _, m in runs) for runs in (ours, theirs))
+        print(f"{n} files, {args.rounds} alternating rounds (median wall time, peak memory)")
+        print(f"datasketch baseline: {t_theirs:7.2f} s  {n / t_theirs:8.0f} files/s  {m_theirs:6.0f} MiB")
+        print(f"dedup scan:          {t_ours:7.2f} s  {n / t_ours:8.0f} files/s  {m_ours:6.0f} MiB")
+        print(f"ratio: dedup scan is {t_theirs / t_ours:.1f}x faster, using {m_ours / m_theirs:.1f}x the memory")
     finally:
         shutil.rmtree(folder)
 
