@@ -12,9 +12,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from typing import BinaryIO
 
 import numpy as np
@@ -25,10 +23,10 @@ from .background import Background
 from .cluster import Cluster, star_clusters
 from .errors import NoInputError
 from .features import FeatureMatrices
-from .fingerprint import FingerprintParams, Fingerprinter
+from .fingerprint import Fingerprinter
 from .index import BandIndex, decode_pairs, lsh_params
 from .model import Document, Problem
-from .parallel import can_fork, forked_map
+from .parallel import forked_map
 from .read import ReadResult, read_inputs
 from .report import ClusterReport, build_reports
 from .settings import ScanSettings
@@ -55,36 +53,37 @@ class ScanResult:
     stats: dict[str, int]
 
 
-def _profile_chunk(texts: list[str], params: FingerprintParams) -> tuple[list[Profile], ChunkTerms]:
-    return profiles(texts, Fingerprinter(params))
-
-
 def _workers(settings: ScanSettings) -> int:
     return settings.workers or min(os.cpu_count() or 1, 4)
 
 
 def _profiles(texts: list[str], settings: ScanSettings, fingerprinter: Fingerprinter,
               progress: Progress | None) -> tuple[list[Profile], list[ChunkTerms]]:
-    """Profiles of all texts and their term counts, in runs of _CHUNK_DOCS, in processes if many."""
-    workers = _workers(settings)
+    """Profiles of all texts and their term counts, in runs of _CHUNK_DOCS, in processes if many.
+
+    Runs are dealt out in turn to this process and forked workers, which see the texts
+    as they are: only the profiles of the workers' runs travel back.
+    """
     total = len(texts)
     chunks = [texts[i : i + _CHUNK_DOCS] for i in range(0, total, _CHUNK_DOCS)]
-    if workers <= 1 or total < _PARALLEL_MIN_DOCS or not can_fork():
-        made = map(profiles, chunks, [fingerprinter] * len(chunks))
-        return _gather(made, total, progress)
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        return _gather(pool.map(_profile_chunk, chunks, [settings.fingerprint] * len(chunks)), total, progress)
+    workers = 1 if total < _PARALLEL_MIN_DOCS else min(_workers(settings), max(len(chunks), 1))
+    parent = os.getpid()
 
+    def profile_runs(runs: list[list[str]]) -> list[tuple[list[Profile], ChunkTerms]]:
+        made = []
+        for run in runs:
+            made.append(profiles(run, fingerprinter))
+            if progress and os.getpid() == parent:  # the parts run side by side: this one stands for all
+                progress("fingerprint", min(total, len(made) * workers * _CHUNK_DOCS), total)
+        return made
 
-def _gather(parts: Iterator[tuple[list[Profile], ChunkTerms]], total: int,
-            progress: Progress | None) -> tuple[list[Profile], list[ChunkTerms]]:
+    parts = forked_map(profile_runs, [chunks[k::workers] for k in range(workers)])
     out: list[Profile] = []
     terms: list[ChunkTerms] = []
-    for made, counted in parts:
+    for n in range(len(chunks)):  # run n went to part n % workers
+        made, counted = parts[n % workers][n // workers]
         out.extend(made)
         terms.append(counted)
-        if progress:
-            progress("fingerprint", len(out), total)
     return out, terms
 
 

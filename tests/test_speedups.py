@@ -163,6 +163,5 @@ def test_a_machine_without_fork_scans_in_one_process(monkeypatch):
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_DOCS", 1)
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_PAIRS", 1)
     monkeypatch.setattr("dedup.parallel.can_fork", lambda: False)
-    monkeypatch.setattr(pipeline, "can_fork", lambda: False)
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", None)  # would fail if used
+    monkeypatch.setattr("dedup.parallel.multiprocessing", None)  # any fork would fail
     assert dumps(result_dict(scan_documents(docs, ScanSettings(workers=2)))) == expected
