@@ -13,6 +13,10 @@ and given the tightest relation its evidence supports:
 ``facts``   (a guard on ``copy`` by sentences and on ``rewrite``) at least half the
             matched sentences share a word or number rare in this corpus: the
             frame lines of a template ("Pay March 31") share none.
+``lead``    (a guard on ``copy`` and ``rewrite`` for pairs sharing fewer than 10
+            specific names) most names and two-digit figures of one document's
+            lead are in the other text: a bond issue by another issuer, for
+            another amount, shares the frame but not these.
 ``rewrite`` the same text reworded: most of the shorter text's sentences align
             one to one with the other's, largely in order, and the two share a
             few terms specific to them in this corpus (names the report is about).
@@ -258,12 +262,12 @@ class Verifier:
         contained = max(s.containment_a, s.containment_b)
         coverage = max(s.coverage_a, s.coverage_b)
         story = s.cosine >= t.story_cosine and s.rare_terms >= t.story_rare_terms
+        story_why = f"TF-IDF cosine {s.cosine:.2f} and {s.rare_terms} shared rare terms"
         if s.lead_facts < t.lead_facts and s.specific_terms < t.lead_facts_below:
-            why = (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
-                   "(another instance of a template, not a copy)")
             if story and contained < t.copy_containment:
-                return Relation.STORY, f"TF-IDF cosine {s.cosine:.2f} and {s.rare_terms} shared rare terms"
-            return None, why
+                return Relation.STORY, story_why
+            return None, (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
+                          "(another instance of a template, not a copy)")
         if s.specific_containment < t.copy_specific:
             if contained >= t.copy_containment:
                 return None, (f"{s.specific_containment:.0%} of the names and figures specific to the shorter "
@@ -284,5 +288,5 @@ class Verifier:
                 f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order"
             )
         if story:
-            return Relation.STORY, f"TF-IDF cosine {s.cosine:.2f} and {s.rare_terms} shared rare terms"
+            return Relation.STORY, story_why
         return None, f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, {coverage:.0%} aligned"
