@@ -9,7 +9,7 @@ scipy is already installed with datasketch, which uses it to pick LSH bands.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,25 +40,21 @@ class CheapScores:
     lead_facts: np.ndarray  # share of a lead's names and figures found in the other text (the better side)
 
 
-def _shared_columns(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    """Only the columns two or more rows use: no pair product depends on the others.
+def _on_shared_columns(reference: sparse.csr_matrix, *matrices: sparse.csr_matrix) -> list[sparse.csr_matrix]:
+    """``matrices`` on the columns two or more rows of ``reference`` use: no pair product needs the others.
 
     Most shingles and many terms belong to a single document; dropping them makes
     every row product below several times cheaper and changes no result.
     """
-    used = np.bincount(matrix.indices, minlength=matrix.shape[1]) >= 2
-    kept = matrix[:, np.flatnonzero(used)]
-    kept.sort_indices()
-    return kept
-
-
-def _shared_columns_of(lead: sparse.csr_matrix, whole: sparse.csr_matrix) -> tuple[sparse.csr_matrix, ...]:
-    """Both matrices on the columns two or more rows of ``whole`` use (a lead is part of its text)."""
-    used = np.flatnonzero(np.bincount(whole.indices, minlength=whole.shape[1]) >= 2)
-    kept = lead[:, used], whole[:, used]
+    used = np.flatnonzero(np.bincount(reference.indices, minlength=reference.shape[1]) >= 2)
+    kept = [matrix[:, used] for matrix in matrices]
     for matrix in kept:
         matrix.sort_indices()
     return kept
+
+
+def _shared_columns(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    return _on_shared_columns(matrix, matrix)[0]
 
 
 def _rowwise_dot(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray,
@@ -110,7 +106,7 @@ class FeatureMatrices:
         return cls(_shared_columns(shingles), counts, _shared_columns(tfidf), _shared_columns(count_tfidf),
                    _shared_columns(lead),
                    _shared_columns(rare), _shared_columns(specific), np.diff(specific.indptr),
-                   *_shared_columns_of(lead_facts, present), np.diff(lead_facts.indptr))
+                   *_on_shared_columns(present, lead_facts, present), np.diff(lead_facts.indptr))
 
     def scores(self, pairs: np.ndarray, *, cosines: bool = True) -> CheapScores:
         """Evidence for every ``(i, j)`` row of ``pairs``.
@@ -126,6 +122,9 @@ class FeatureMatrices:
         def ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
             return np.divide(num, den, out=np.zeros(len(num)), where=den > 0)
 
+        def unless_screening(measure: Callable[[], np.ndarray]) -> np.ndarray:
+            return measure() if cosines else np.full(len(pairs), np.inf)
+
         specific = _rowwise_dot(self.specific, left, right).round().astype(np.int64)
         fewer = np.minimum(self.specific_counts[left], self.specific_counts[right])
         return CheapScores(
@@ -133,13 +132,13 @@ class FeatureMatrices:
             jaccard=ratio(inter, union),
             containment_a=ratio(inter, size_a),
             containment_b=ratio(inter, size_b),
-            cosine=_rowwise_dot(self.tfidf, left, right) if cosines else np.full(len(pairs), np.inf),
-            lead_cosine=_rowwise_dot(self.lead, left, right) if cosines else np.full(len(pairs), np.inf),
-            count_cosine=_rowwise_dot(self.count_tfidf, left, right) if cosines else np.full(len(pairs), np.inf),
+            cosine=unless_screening(lambda: _rowwise_dot(self.tfidf, left, right)),
+            lead_cosine=unless_screening(lambda: _rowwise_dot(self.lead, left, right)),
+            count_cosine=unless_screening(lambda: _rowwise_dot(self.count_tfidf, left, right)),
             rare_terms=_rowwise_dot(self.rare, left, right).round().astype(np.int64),
             specific_terms=specific,
             specific_containment=np.where(fewer > 0, specific / np.maximum(fewer, 1), 1.0),
-            lead_facts=self._lead_facts(left, right) if cosines else np.full(len(pairs), np.inf),
+            lead_facts=unless_screening(lambda: self._lead_facts(left, right)),
         )
 
     def _lead_facts(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
