@@ -4,9 +4,9 @@ Shared sentences are found by aligning every member with the cluster's canonical
 document (the relation each member was admitted by), plus sentences two or more
 members carry word for word that the canonical lacks.  A matched pair is shown as
 one shared sentence only from ``Thresholds.shared_sentence`` up: weaker matches
-count as evidence of rewording, but "the same sentence" should mean it.  Lines that recur across
-documents of several unrelated clusters are site boilerplate: they are labelled
-as such, never counted as shared.
+count as evidence of rewording, but "the same sentence" should mean it.  Lines
+that recur across documents of several unrelated clusters are site boilerplate:
+they are labelled as such, never counted as shared.
 """
 
 from __future__ import annotations
