@@ -39,4 +39,5 @@ def test_hard_wrapped_wire_copy_is_joined_before_splitting():
         "    The dry period means the temporao will be late."
     )
     assert len(logical_lines(text)) == 1
-    assert [s for _, s in split_sentences(logical_lines(text))][0].startswith("Showers continued throughout the week in the Bahia")
+    first = split_sentences(logical_lines(text))[0][1]
+    assert first.startswith("Showers continued throughout the week in the Bahia")
