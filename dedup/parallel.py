@@ -10,7 +10,9 @@ one after another.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import pickle
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import TypeVar
@@ -27,9 +29,18 @@ def can_fork() -> bool:
 
 def _run_and_send(function: Callable[[P], R], part: P, send: Connection) -> None:
     try:
-        send.send((True, function(part)))
+        outcome: tuple[bool, object] = (True, function(part))
+    except KeyboardInterrupt:
+        send.close()  # Ctrl-C reached the parent too, which reports it
+        return
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which re-raises it
-        send.send((False, exc))
+        outcome = (False, exc)
+    try:
+        send.send(outcome)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
+        # The parent stopped listening, or the outcome cannot be pickled: say so if it still listens.
+        with contextlib.suppress(OSError):
+            send.send((False, RuntimeError(f"a worker's result could not be sent back: {exc}")))
     finally:
         send.close()
 

@@ -165,3 +165,8 @@ def test_a_machine_without_fork_scans_in_one_process(monkeypatch):
     monkeypatch.setattr("dedup.parallel.can_fork", lambda: False)
     monkeypatch.setattr("dedup.parallel.multiprocessing", None)  # any fork would fail
     assert dumps(result_dict(scan_documents(docs, ScanSettings(workers=2)))) == expected
+
+
+def test_a_result_that_cannot_travel_back_is_reported_not_lost():
+    with pytest.raises(RuntimeError, match="could not be sent back"):
+        forked_map(lambda part: (lambda: part), [0, 1])  # a lambda cannot be pickled
