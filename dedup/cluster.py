@@ -28,7 +28,7 @@ class Cluster:
 def star_clusters(
     count: int,
     links: Sequence[Link],
-    prominence: Callable[[int], tuple[int, ...]],
+    prominence: Callable[[int], tuple[float, ...]],
     verify: Callable[[int, int], Link | None],
 ) -> list[Cluster]:
     """Split the link graph into star clusters of two or more documents.
@@ -68,7 +68,7 @@ def _components(neighbours: dict[int, dict[int, Link]]) -> list[set[int]]:
 def _stars(
     unassigned: set[int],
     neighbours: dict[int, dict[int, Link]],
-    prominence: Callable[[int], tuple[int, ...]],
+    prominence: Callable[[int], tuple[float, ...]],
     verify: Callable[[int, int], Link | None],
 ) -> list[Cluster]:
     clusters: list[Cluster] = []

@@ -103,10 +103,10 @@ class FeatureMatrices:
             (np.ones(len(flat), dtype=np.float64), columns.ravel(), indptr),
             shape=(len(profiles), int(columns.max()) + 1 if len(flat) else 1),
         )
+        lead_facts_kept, present_kept = _on_shared_columns(present, lead_facts, present)
         return cls(_shared_columns(shingles), counts, _shared_columns(tfidf), _shared_columns(count_tfidf),
-                   _shared_columns(lead),
-                   _shared_columns(rare), _shared_columns(specific), np.diff(specific.indptr),
-                   *_on_shared_columns(present, lead_facts, present), np.diff(lead_facts.indptr))
+                   _shared_columns(lead), _shared_columns(rare), _shared_columns(specific),
+                   np.diff(specific.indptr), lead_facts_kept, present_kept, np.diff(lead_facts.indptr))
 
     def scores(self, pairs: np.ndarray, *, cosines: bool = True) -> CheapScores:
         """Evidence for every ``(i, j)`` row of ``pairs``.

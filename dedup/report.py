@@ -152,26 +152,26 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
             if k not in used[member] and not is_boiler[member][k]:
                 by_key[key].append((member, k))
     for key in sorted(by_key, key=lambda key: by_key[key][0]):
-        holders = sorted({d: k for d, k in by_key[key]}.items())
-        if len(holders) < 2:
+        carriers = sorted({d: k for d, k in by_key[key]}.items())
+        if len(carriers) < 2:
             continue
-        first_doc, first_idx = holders[0]
+        first_doc, first_idx = carriers[0]
         shared.append(SharedSentence(corpus.sentences(first_doc).text[first_idx],
-                                     tuple(docs[d].id for d, _ in holders), ()))
-        for d, k in holders:
+                                     tuple(docs[d].id for d, _ in carriers), ()))
+        for d, k in carriers:
             used[d].add(k)
 
     link_for = {(lk.b if lk.a == hub else lk.a): lk for lk in cluster.links}
     members: list[MemberReport] = []
     for i in cluster.members:
         s = corpus.sentences(i)
-        link = link_for.get(i)
+        to_hub = link_for.get(i)
         members.append(MemberReport(
             id=docs[i].id, title=docs[i].title, path=docs[i].path, line=docs[i].line,
             key=corpus.profiles[i].key, role="canonical" if i == hub else "member",
-            relation=link.relation.label if link and link.relation is not None else None,
-            score=link.score if link else None,
-            reason=link.reason if link else None,
+            relation=to_hub.relation.label if to_hub and to_hub.relation is not None else None,
+            score=to_hub.score if to_hub else None,
+            reason=to_hub.reason if to_hub else None,
             words=s.total_words, sentences=len(s.text),
             unique=tuple(SentenceRef(docs[i].id, k, t) for k, t in enumerate(s.text)
                          if k not in used[i] and not is_boiler[i][k]),
