@@ -1,11 +1,11 @@
 """Run a function over parts of the work in forked processes, results in order.
 
 Verification needs the whole analysed corpus (profiles, sparse matrices, term
-weights).  Pickling it to pool workers would cost more than the work, so each
-part runs in a child forked after the corpus is built, which sees the corpus
-as it is, and only the part's results come back through a pipe.  The last part
-runs in this process meanwhile.  Where ``fork`` is unavailable, parts run here
-one after another.
+weights), profiling the texts.  Pickling them to pool workers would cost more
+than the work, so each part runs in a child forked when the data is ready, which
+sees it as it is, and only the part's results come back through a pipe.  The
+last part runs in this process meanwhile.  Where ``fork`` is unavailable, parts
+run here one after another.
 """
 
 from __future__ import annotations
