@@ -1,7 +1,7 @@
 """The ``dedup`` command: parse options, build one ScanSettings, call the engine, render.
 
 Exit codes (all commands): 0 ran; 1 duplicates found (``check`` only); 2 usage
-error or no readable input; 130 interrupted.
+error or no readable input; 130 interrupted; 141 output cut off (``| head``).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ __all__ = ["main"]
 F = TypeVar("F", bound=Callable[..., Any])
 LEVELS = [r.label for r in Relation]
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what shells report for `cmd | head` when cmd is cut off
 
 
 class InputError(click.ClickException):
@@ -213,14 +214,26 @@ def emit(result: ScanResult, fmt: str, limit: int) -> None:
         render_scan(result, Console(highlight=False, soft_wrap=False), limit=limit)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OutputClosed(Exception):
+    """stdout's reader went away; click would turn the BrokenPipeError into a plain exit 1."""
+
+
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise _OutputClosed from exc
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dedup")
 def app() -> None:
     """Find copies, rewrites and independent write-ups of the same news report.
 
     \b
     Exit codes: 0 ran; 1 duplicates found (check); 2 usage error or
-    no readable input; 130 interrupted.
+    no readable input; 130 interrupted; 141 output cut off (| head).
     """
 
 
@@ -239,7 +252,7 @@ def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, stri
 
     \b
     Exit codes: 0 the scan ran (duplicates found or not); 2 usage error,
-    no readable input, or (with --strict) any input failed; 130 interrupted.
+    no readable input, or (with --strict) any input failed; 130 interrupted; 141 output cut off (| head).
     """
     result = run_scan(paths, build_settings(**options), quiet)
     emit(result, fmt, limit)
@@ -273,7 +286,7 @@ def check_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, b
     \b
     Exit codes: 0 nothing new (or --write-baseline); 1 new duplicate
     clusters; 2 usage error, bad configuration or baseline, no readable
-    input, or (with --strict) any input failed; 130 interrupted.
+    input, or (with --strict) any input failed; 130 interrupted; 141 output cut off (| head).
     """
     own_files = tuple(os.path.basename(f) for f in (baseline, write_baseline) if f)
     settings = build_settings(**{**options, "exclude": (*options["exclude"], *own_files)})
@@ -385,7 +398,8 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except BrokenPipeError:  # `dedup scan ... | head`: the reader left, nothing to report
-        sys.stderr.close()
-        sys.exit(1)
+    except (BrokenPipeError, _OutputClosed):  # `dedup scan ... | head`: the reader left, nothing to report
+        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_BROKEN_PIPE)
     sys.exit(code if isinstance(code, int) else 0)

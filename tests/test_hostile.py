@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import sys
 from pathlib import Path
@@ -313,3 +314,23 @@ def test_real_articles_plus_every_hostile_case_scan_to_completion(tmp_path: Path
     (cluster,) = [c for c in data["clusters"] if any(d["id"].endswith(f"{original['id']}.txt") for d in c["documents"])]
     members = {os.path.basename(d["id"]) for d in cluster["documents"]}
     assert {"copy-utf16.txt", "copy-cp1252.txt"} <= members
+
+
+def test_output_cut_off_by_head_exits_141_without_a_traceback(tmp_path):
+    """`dedup scan ... | head`: the reader leaves early; no 'Broken pipe' noise, the shell's code for it."""
+    import subprocess
+
+    rng = random.Random(7)
+    for i in range(400):  # 400 clusters of two copies: several MB, more than any pipe holds
+        words = ["".join(rng.choice("bcdfgklmnprstvz") for _ in range(7)) for _ in range(300)]
+        text = "\n".join(" ".join(words[k : k + 12]) + "." for k in range(0, 300, 12))
+        (tmp_path / f"a{i}.txt").write_text(text)
+        (tmp_path / f"b{i}.txt").write_text(text)
+    command = [sys.executable, "-m", "dedup", "scan", str(tmp_path), "--format", "jsonl", "--quiet"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as scan:
+        assert scan.stdout is not None and scan.stderr is not None
+        scan.stdout.read(10)
+        scan.stdout.close()  # like `head -c 10`
+        error = scan.stderr.read()
+        assert scan.wait(timeout=60) == 141
+    assert error == b""
