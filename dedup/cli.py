@@ -252,7 +252,8 @@ def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, stri
 
     \b
     Exit codes: 0 the scan ran (duplicates found or not); 2 usage error,
-    no readable input, or (with --strict) any input failed; 130 interrupted; 141 output cut off (| head).
+    no readable input, or (with --strict) any input failed; 130
+    interrupted; 141 output cut off (| head).
     """
     result = run_scan(paths, build_settings(**options), quiet)
     emit(result, fmt, limit)
@@ -286,7 +287,8 @@ def check_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, b
     \b
     Exit codes: 0 nothing new (or --write-baseline); 1 new duplicate
     clusters; 2 usage error, bad configuration or baseline, no readable
-    input, or (with --strict) any input failed; 130 interrupted; 141 output cut off (| head).
+    input, or (with --strict) any input failed; 130 interrupted; 141
+    output cut off (| head).
     """
     own_files = tuple(os.path.basename(f) for f in (baseline, write_baseline) if f)
     settings = build_settings(**{**options, "exclude": (*options["exclude"], *own_files)})
