@@ -158,7 +158,7 @@ class TermMatrix:
         weighted = self._weighted(self.counts, idf)  # the row norm does not change the order
         row = np.repeat(np.arange(weighted.shape[0]), np.diff(weighted.indptr))
         alphabetical = np.empty(len(self.terms), dtype=np.int64)
-        alphabetical[np.argsort(np.array(self.terms, dtype=object), kind="stable")] = np.arange(len(self.terms))
+        alphabetical[sorted(range(len(self.terms)), key=self.terms.__getitem__)] = np.arange(len(self.terms))
         order = np.lexsort((alphabetical[weighted.indices], -weighted.data, row))
         rank = np.arange(len(order)) - weighted.indptr[row[order]]
         chosen = order[rank < count]
