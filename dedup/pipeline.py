@@ -57,6 +57,18 @@ def _workers(settings: ScanSettings) -> int:
     return settings.workers or min(os.cpu_count() or 1, 4)
 
 
+def _reported_here(progress: Progress | None) -> Progress:
+    """``progress`` as called from this process only: forked parts run side by side, and the
+    part that stays here stands for all of them (a child must not draw on the terminal)."""
+    parent = os.getpid()
+
+    def report(stage: str, done: int, total: int) -> None:
+        if progress is not None and os.getpid() == parent:
+            progress(stage, done, total)
+
+    return report
+
+
 def _profiles(texts: list[str], settings: ScanSettings, fingerprinter: Fingerprinter,
               progress: Progress | None) -> tuple[list[Profile], list[ChunkTerms]]:
     """Profiles of all texts and their term counts, in runs of _CHUNK_DOCS, in processes if many.
@@ -67,14 +79,13 @@ def _profiles(texts: list[str], settings: ScanSettings, fingerprinter: Fingerpri
     total = len(texts)
     chunks = [texts[i : i + _CHUNK_DOCS] for i in range(0, total, _CHUNK_DOCS)]
     workers = 1 if total < _PARALLEL_MIN_DOCS else min(_workers(settings), max(len(chunks), 1))
-    parent = os.getpid()
+    report = _reported_here(progress)
 
     def profile_runs(runs: list[list[str]]) -> list[tuple[list[Profile], ChunkTerms]]:
         made = []
         for run in runs:
             made.append(profiles(run, fingerprinter))
-            if progress and os.getpid() == parent:  # the parts run side by side: this one stands for all
-                progress("fingerprint", min(total, len(made) * workers * _CHUNK_DOCS), total)
+            report("fingerprint", min(total, len(made) * workers * _CHUNK_DOCS), total)
         return made
 
     parts = forked_map(profile_runs, [chunks[k::workers] for k in range(workers)])
@@ -200,14 +211,13 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
     block = (candidates[:, 0] // _VERIFY_BLOCK) % workers
     parts = [candidates[block == k] for k in range(workers)]
 
-    parent = os.getpid()
+    report = _reported_here(progress)
 
     def verify_part(part: np.ndarray) -> tuple[list[Link], dict[int, Sentences]]:
         found: list[Link] = []
         for start in range(0, len(part), _VERIFY_STEP):
             found.extend(verifier.verify_many(part[start : start + _VERIFY_STEP], level=corpus.settings.level))
-            if progress and os.getpid() == parent:  # parts run side by side: this one stands for all
-                progress("verify", min(total, (start + _VERIFY_STEP) * total // len(part)), total)
+            report("verify", min(total, (start + _VERIFY_STEP) * total // len(part)), total)
         return found, corpus.analysed_sentences()
 
     links: list[Link] = []

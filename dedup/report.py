@@ -123,7 +123,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     for link in cluster.links:
         member = link.b if link.a == hub else link.a
         # Verification aligned hub-first links already; greedy ties break by side, so others re-align.
-        alignment = link.alignment if link.a == hub and link.alignment else None
+        alignment = link.alignment if link.a == hub else None
         if alignment is None:
             alignment = align(hs, corpus.sentences(member), threshold)
         for m in alignment.matches:

@@ -76,6 +76,14 @@ def test_bulk_signatures_equal_one_at_a_time():
         np.testing.assert_array_equal(row, fp.signature(np.unique(hashes)))
 
 
+def test_bulk_shingles_equal_one_text_at_a_time():
+    fp = Fingerprinter()
+    texts = [[], ["a"], ["a", "b"], "the cat sat on the mat".split(), ["x"] * 10, "one two three".split(), []]
+    indptr, flat = fp.shingle_sets(texts)
+    for k, words in enumerate(texts):
+        np.testing.assert_array_equal(flat[indptr[k] : indptr[k + 1]], fp.shingles(words))
+
+
 def test_a_scan_does_not_import_datasketch_or_scipy_integrate():
     """datasketch's import loads scipy.integrate (~0.5 s): more than a small scan takes."""
     code = ("import sys; from dedup import scan, ScanSettings; scan(['samples'], ScanSettings()); "
