@@ -45,6 +45,12 @@ __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
 
 #: Standalone figures only: OCR noise puts digits inside words ("c0uncil").
 _DIGITS = re.compile(r"(?<!\w)\d+(?:[.,]\d+)*(?!\w)")
+#: A list item's number ("1.", "2)") at the start of a sentence is layout, not a figure.
+_ENUMERATOR = re.compile(r"^\s*\(?\d{1,2}[.)](?!\d)")
+
+
+def _figures(sentence: str) -> set[str]:
+    return set(_DIGITS.findall(_ENUMERATOR.sub("", sentence, count=1)))
 
 
 class Relation(IntEnum):
@@ -238,10 +244,11 @@ class Verifier:
         else:
             verbatim = sum(sb.words[m.b] for m in strong) / (sb.total_words or 1)
         numeric = [
-            (set(_DIGITS.findall(sa.keys[m.a])), set(_DIGITS.findall(sb.keys[m.b])))
+            (_figures(sa.keys[m.a]), _figures(sb.keys[m.b]))
             for m in strong
         ]
-        numeric = [(x, y) for x, y in numeric if x or y]
+        # Both sides must carry figures: a figure trimmed from one copy is an edit, not another instance.
+        numeric = [(x, y) for x, y in numeric if x and y]
         # Most figures shared, not all: one mistyped figure must not make a copy a template.
         agree = sum(1 for x, y in numeric if len(x & y) * 2 >= len(x | y)) / len(numeric) if numeric else 1.0
         shared_facts = sum(1 for m in al.matches if sa.facts[m.a] & sb.facts[m.b])

@@ -85,3 +85,18 @@ def test_prose_templates_of_different_issuers_never_cluster_but_a_reprint_does()
         assert clusters_at(level, docs) == []
     reprint = Document("reprint", "Bond markets\n\n" + docs[4].text.split("\n\n", 1)[1] + "\nShare this article\n")
     assert clusters_at(Relation.COPY, [*docs, reprint]) == [["b4", "reprint"]]
+
+
+def test_list_numbers_and_a_dropped_figure_do_not_make_a_copy_a_template():
+    """Figures differ only when both sentences carry figures: "1." is layout, a trimmed date is an edit."""
+    source = ("Dynamic programming was refined by Richard Bellman in 1953 at the RAND Corporation.\n"
+              "It solves a problem with optimal substructure in three steps.\n"
+              "1. Break the problem into smaller subproblems.\n"
+              "2. Solve these subproblems optimally, using the same three steps recursively.\n"
+              "3. Use these optimal solutions to construct an optimal solution for the original problem.\n"
+              "The subproblems are solved in turn, smallest first, and each answer is stored in a table.\n")
+    copy = (source.replace(" in 1953", "").replace("1. ", "").replace("2. ", "").replace("3. ", "")
+            + "Share this article\n")
+    comparison = compare_documents(Document("source", source), Document("copy", copy), ScanSettings(workers=1))
+    assert comparison.relation == "copy", comparison.link.reason
+    assert comparison.link.scores.numbers_agree == 1.0
