@@ -16,6 +16,7 @@ import argparse
 import json
 import math
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -80,21 +81,46 @@ def _auc(pos: list[float], neg: list[float]) -> float:
     return wins / (len(pos) * len(neg))
 
 
+def plain_tfidf_cosines(pairs: list[tuple[str, str]]) -> list[float]:
+    """The floor the issue names: a plain TF-IDF cosine, IDF fitted on the texts being scored.
+
+    Lower-cased ``\\w+`` words, sublinear tf, smooth IDF (scikit-learn's formula); over all
+    SemEval pairs it gives Pearson 0.848, the issue's "0.851" up to tokenizing details.
+    """
+    texts = [[w for w in re.findall(r"\w+", t.lower())] for pair in pairs for t in pair]
+    df = Counter(w for words in texts for w in set(words))
+    idf = {w: math.log((1 + len(texts)) / (1 + n)) + 1 for w, n in df.items()}
+
+    def vector(words: list[str]) -> dict[str, float]:
+        weights = {w: (1 + math.log(n)) * idf[w] for w, n in Counter(words).items()}
+        norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+        return {w: x / norm for w, x in weights.items()}
+
+    vectors = [vector(words) for words in texts]
+    return [sum(x * vectors[k + 1].get(w, 0.0) for w, x in vectors[k].items()) for k in range(0, len(vectors), 2)]
+
+
+def _separation(scores: list[float], overall: list[float]) -> tuple[float, float]:
+    """ROC AUC (Overall <= 1.5 against >= 3.5) and Pearson with -Overall."""
+    pos = [s for s, o in zip(scores, overall) if o <= 1.5]
+    neg = [s for s, o in zip(scores, overall) if o >= 3.5]
+    return _auc(pos, neg), float(np.corrcoef(scores, [-o for o in overall])[0, 1])
+
+
 def semeval(split: str) -> dict:
     rows = [r for r in jsonl("semeval2022-task8/pairs.jsonl")
             if len(r["text1"].split()) >= 40 and len(r["text2"].split()) >= 40]
-    rows = [r for i, r in enumerate(rows) if (i % 2 == 0) == (split == "tune")]
-    scores, overall = [], []
-    for r in rows:
-        a = Document("a", r["text1"], r.get("title1"))
-        b = Document("b", r["text2"], r.get("title2"))
-        scores.append(compare_documents(a, b, SETTINGS).score)
-        overall.append(r["overall"])
-    pos = [s for s, o in zip(scores, overall) if o <= 1.5]
-    neg = [s for s, o in zip(scores, overall) if o >= 3.5]
-    pearson = float(np.corrcoef(scores, [-o for o in overall])[0, 1])
-    return {"pairs": len(rows), "auc": _auc(pos, neg), "pearson": pearson, "similar": len(pos),
-            "dissimilar": len(neg)}
+    rows = [r for i, r in enumerate(rows) if split == "all" or (i % 2 == 0) == (split == "tune")]
+    scores = [compare_documents(Document("a", r["text1"], r.get("title1")),
+                                Document("b", r["text2"], r.get("title2")), SETTINGS).score for r in rows]
+    overall = [r["overall"] for r in rows]
+    auc, pearson = _separation(scores, overall)
+    plain = plain_tfidf_cosines([((r.get("title1") or "") + " " + r["text1"],
+                                  (r.get("title2") or "") + " " + r["text2"]) for r in rows])
+    plain_auc, plain_pearson = _separation(plain, overall)
+    return {"pairs": len(rows), "auc": auc, "pearson": pearson,
+            "similar": sum(o <= 1.5 for o in overall), "dissimilar": sum(o >= 3.5 for o in overall),
+            "plain_tfidf_auc": plain_auc, "plain_tfidf_pearson": plain_pearson}
 
 
 def msrp(split: str) -> dict:
@@ -168,6 +194,8 @@ def main() -> None:
         results["clough-stevenson"] = clough_stevenson()
     if "semeval" in wanted:
         results["semeval"] = semeval("tune" if tune else "report")
+        # All pairs, the issue's framing; half of them were seen while tuning, so never the headline.
+        results["semeval, all pairs"] = semeval("all")
     if "msrp" in wanted:
         results["msrp"] = msrp("train" if tune else "test")
     if "bbc" in wanted:
