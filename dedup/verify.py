@@ -13,6 +13,9 @@ and given the tightest relation its evidence supports:
 ``facts``   (a guard on ``copy`` by sentences and on ``rewrite``) at least half the
             matched sentences share a word or number rare in this corpus: the
             frame lines of a template ("Pay March 31") share none.
+``figures`` (a guard on ``copy`` and ``rewrite``) where aligned sentences carry at least
+            4 quantities, at least half agree (as values: "1.46 billion" is
+            "1,459,193,000"): the next issue of a periodic report changes them.
 ``lead``    (a guard on ``copy`` and ``rewrite`` for pairs sharing fewer than 10
             specific names) most names and two-digit figures of one document's
             lead are in the other text: a bond issue by another issuer, for
@@ -30,7 +33,6 @@ whose cheap scores leave a relation possible.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from enum import IntEnum
@@ -40,17 +42,10 @@ import numpy as np
 from .align import Alignment, align
 from .analysis import Profile, Sentences
 from .features import CheapScores, FeatureMatrices
+from .figures import quantities, shared_quantities
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
 
-#: Standalone figures only: OCR noise puts digits inside words ("c0uncil").
-_DIGITS = re.compile(r"(?<!\w)\d+(?:[.,]\d+)*(?!\w)")
-#: A list item's number ("1.", "2)") at the start of a sentence is layout, not a figure.
-_ENUMERATOR = re.compile(r"^\s*\(?\d{1,2}[.)](?!\d)")
-
-
-def _figures(sentence: str) -> set[str]:
-    return set(_DIGITS.findall(_ENUMERATOR.sub("", sentence, count=1)))
 
 
 class Relation(IntEnum):
@@ -83,6 +78,8 @@ class Thresholds:
     copy_specific: float = 0.5  # share of the shorter text's specific terms found in the other
     lead_facts: float = 0.6  # share of a lead's names and figures found in the other text, for copy and rewrite
     lead_facts_below: int = 10  # ... checked when fewer specific terms are shared: versions of one report share many
+    figures_agree: float = 0.5  # pooled Jaccard of the quantities in aligned sentences, for copy and rewrite
+    figures_min: int = 4  # ... checked when the aligned sentences carry at least this many quantities
     rewrite_coverage: float = 0.6  # share of the shorter text in aligned sentences
     rewrite_order: float = 0.6
     rewrite_specific_terms: int = 3  # a rewrite keeps the report's names: templates share few
@@ -115,6 +112,8 @@ class PairScores:
     verbatim_coverage: float = 0.0
     order: float = 0.0
     numbers_agree: float = 1.0
+    figures_agree: float = 1.0
+    figures_compared: int = 0
     facts_agree: float = 0.0
 
     def as_dict(self) -> dict[str, float | int]:
@@ -243,14 +242,17 @@ class Verifier:
             verbatim = sum(sa.words[m.a] for m in strong) / (sa.total_words or 1)
         else:
             verbatim = sum(sb.words[m.b] for m in strong) / (sb.total_words or 1)
-        numeric = [
-            (_figures(sa.keys[m.a]), _figures(sb.keys[m.b]))
-            for m in strong
-        ]
-        # Both sides must carry figures: a figure trimmed from one copy is an edit, not another instance.
-        numeric = [(x, y) for x, y in numeric if x and y]
-        # Most figures shared, not all: one mistyped figure must not make a copy a template.
-        agree = sum(1 for x, y in numeric if len(x & y) * 2 >= len(x | y)) / len(numeric) if numeric else 1.0
+        # Figures as quantities ("1.46 billion" is "1,459,193,000"), for each aligned sentence pair
+        # that carries some on both sides: a figure trimmed from one copy is an edit, not another instance.
+        counted = [(m, shared_quantities(x, y)) for m, x, y in
+                   ((m, quantities(sa.keys[m.a]), quantities(sb.keys[m.b])) for m in al.matches) if x and y]
+        # Near-verbatim sentences: most figures shared, not all (one mistyped figure keeps a copy a copy).
+        numeric = [shared * 2 >= union for m, (shared, union) in counted if m.score >= self._t.verbatim_sentence]
+        agree = sum(numeric) / len(numeric) if numeric else 1.0
+        # Pooled over every aligned pair: the next issue of a periodic report aligns its frame
+        # but changes most of its figures.
+        agreeing = sum(shared for _, (shared, _) in counted)
+        compared = sum(union for _, (_, union) in counted)
         shared_facts = sum(1 for m in al.matches if sa.facts[m.a] & sb.facts[m.b])
         facts = shared_facts / al.count if al.count else 0.0
         return replace(
@@ -261,6 +263,8 @@ class Verifier:
             verbatim_coverage=verbatim,
             order=al.in_order,
             numbers_agree=agree,
+            figures_agree=agreeing / compared if compared else 1.0,
+            figures_compared=compared,
             facts_agree=facts,
         )
 
@@ -275,6 +279,11 @@ class Verifier:
                 return Relation.STORY, story_why
             return None, (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
                           "(another instance of a template, not a copy)")
+        if s.figures_compared >= t.figures_min and s.figures_agree < t.figures_agree:
+            if story and contained < t.copy_containment:
+                return Relation.STORY, story_why
+            return None, (f"{s.figures_agree:.0%} of the quantities in aligned sentences agree "
+                          "(another issue of a periodic report, not a copy)")
         if s.specific_containment < t.copy_specific:
             if contained >= t.copy_containment:
                 return None, (f"{s.specific_containment:.0%} of the names and figures specific to the shorter "

@@ -174,7 +174,8 @@ def _sample(result, n: int) -> list[dict]:
     rng = random.Random(30)
     chosen = rng.sample(result.clusters, min(n, len(result.clusters)))
     titles = {d.id: (d.title or d.text.strip().splitlines()[0])[:70] for d in result.documents}
-    return [{"id": c.id, "relation": c.relation, "titles": [titles[m.id] for m in c.documents]} for c in chosen]
+    return [{"id": c.id, "relation": c.relation, "documents": [m.id for m in c.documents],
+             "titles": [titles[m.id] for m in c.documents]} for c in chosen]
 
 
 def main() -> None:

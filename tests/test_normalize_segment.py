@@ -41,3 +41,17 @@ def test_hard_wrapped_wire_copy_is_joined_before_splitting():
     assert len(logical_lines(text)) == 1
     first = split_sentences(logical_lines(text))[0][1]
     assert first.startswith("Showers continued throughout the week in the Bahia")
+
+
+def test_quantities_read_figures_as_values():
+    from dedup.figures import quantities, shared_quantities
+
+    assert set(quantities("sales were 1.46 billion dlrs").values()) == set(
+        quantities("sales were 1,459,193,000 dlrs").values())
+    assert quantities("qtly div 12-1/2 cts") == {"12-1/2": "12.5"}
+    assert quantities("1. Break the problem into 3 parts") == {"3": "3"}  # a list number is layout
+    hogs = quantities("hog slaughter at 295,000 to 305,000 head")
+    assert len(set(hogs.values())) == 2  # three significant digits keep these apart
+    assert shared_quantities({"15": "15"}, {"15": "1.5e+07"}) == (1, 1)  # "15 milli0n": as written
+    assert shared_quantities({"1987": "1987"}, {"1988": "1988"}) == (0, 2)
+    assert quantities("m-2 plus cds rose 9.0 pct") == {"9.0": "9"}  # a name's number is part of the name

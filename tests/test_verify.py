@@ -100,3 +100,23 @@ def test_list_numbers_and_a_dropped_figure_do_not_make_a_copy_a_template():
     comparison = compare_documents(Document("source", source), Document("copy", copy), ScanSettings(workers=1))
     assert comparison.relation == "copy", comparison.link.reason
     assert comparison.link.scores.numbers_agree == 1.0
+
+
+def slaughter_estimate(day: int) -> str:
+    """A periodic report: the same frame every day, some figures repeating, most not."""
+    today, week_ago, year_ago = 110 + 4 * day, 113 + 4 * day, 140 + 4 * day  # no figure repeats across days
+    return ("HOG AND CATTLE SLAUGHTER GUESSTIMATES\n\n"
+            "Chicago Mercantile Exchange floor traders and commission house representatives are "
+            "guesstimating today's hog slaughter at about 295,000 to 305,000 head.\n"
+            "Saturday's hog slaughter is guesstimated at about 40,000 to 60,000 head.\n"
+            f"Cattle slaughter is guesstimated at about {today},000 to {today + 5},000 head versus "
+            f"{week_ago},000 week ago and {year_ago},000 a year ago.\n")
+
+
+def test_issues_of_a_periodic_report_never_cluster_but_a_reprint_does():
+    docs = [Document(f"day{i}", slaughter_estimate(i)) for i in range(6)]
+    for level in Relation:
+        assert clusters_at(level, docs) == []
+    # A reprint that writes its figures its own way is still a copy.
+    reprint = Document("reprint", docs[2].text.replace(",000", " thousand") + "\nShare this article\n")
+    assert clusters_at(Relation.COPY, [*docs, reprint]) == [["day2", "reprint"]]
