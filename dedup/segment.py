@@ -3,7 +3,8 @@
 Alignment works on sentences, so a boundary in the wrong place splits a shared
 sentence into two half-matches.  Lines are kept as hard boundaries because site
 boilerplate ("Share this article", "Popular posts") sits on lines of its own
-without a full stop.
+without a full stop, and so are table rows: joined into one "sentence", two issues
+of a rate table could not be compared row by row.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ _MIN_CHARS = 2
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 _TERMINAL = frozenset(".!?:\"'\u201d\u2019)\u2026")
 _WRAP_MIN = 40
+#: A gap between table columns: two or more spaces not after the end of a sentence.
+_COLUMN_GAP = re.compile(r"(?<![.!?:;])[ \t]{2,}(?=\S)")
 
 
 def _is_abbreviation(line: str, start: int, end: int) -> bool:
@@ -61,15 +64,31 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
     return wrapped * 2 >= len(inner)
 
 
+def _is_table_row(line: str) -> bool:
+    """Columns set apart by runs of spaces ("30-273 days  5.00 pct  5.00 pct"), not prose."""
+    return len(_COLUMN_GAP.findall(line.strip())) >= 2
+
+
+def _runs(lines: list[str]) -> list[list[str]]:
+    """A paragraph's lines in runs: each table row alone, consecutive prose lines together."""
+    runs: list[list[str]] = []
+    for line in lines:
+        if _is_table_row(line) or not runs or _is_table_row(runs[-1][-1]):
+            runs.append([line])
+        else:
+            runs[-1].append(line)
+    return runs
+
+
 def _logical_lines(text: str) -> list[str]:
     lines: list[str] = []
     for paragraph in _PARAGRAPH.split(text):
-        raw = [" ".join(line.split()) for line in paragraph.splitlines()]
-        raw = [line for line in raw if line]
-        if _looks_hard_wrapped(raw):
-            lines.append(" ".join(raw))
-        else:
-            lines.extend(raw)
+        for run in _runs([line for line in paragraph.splitlines() if line.strip()]):
+            raw = [" ".join(line.split()) for line in run]
+            if _looks_hard_wrapped(raw):
+                lines.append(" ".join(raw))
+            else:
+                lines.extend(raw)
     return lines
 
 

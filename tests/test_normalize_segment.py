@@ -43,6 +43,28 @@ def test_hard_wrapped_wire_copy_is_joined_before_splitting():
     assert first.startswith("Showers continued throughout the week in the Bahia")
 
 
+def test_table_rows_stay_rows_inside_a_wrapped_paragraph():
+    """Joined into one line, two issues of a rate table could not be compared row by row."""
+    text = (
+        "The Federal Home Loan Bank Board adjusted the rates\n"
+        "on its short-term discount notes as follows, a spokesman\n"
+        "said in Washington:\n"
+        "  30-273 days  5.00 pct  5.00 pct   30-273 days\n"
+        " 274-294 days  5.90 pct  5.92 pct  274-294 days\n"
+        " 295-344 days  5.00 pct  5.00 pct  295-344 days\n"
+    )
+    assert logical_lines(text) == [
+        "The Federal Home Loan Bank Board adjusted the rates on its short-term discount notes as follows, "
+        "a spokesman said in Washington:",
+        "30-273 days 5.00 pct 5.00 pct 30-273 days",
+        "274-294 days 5.90 pct 5.92 pct 274-294 days",
+        "295-344 days 5.00 pct 5.00 pct 295-344 days",
+    ]
+    # Two spaces after a full stop are typing style, not columns.
+    assert len(logical_lines("The dry period ended.  Rain fell in the zone, growers said\n"
+                             "on Monday, and the harvest of the main crop will be late.")) == 1
+
+
 def test_quantities_read_figures_as_values():
     from dedup.figures import quantities, shared_quantities
 
