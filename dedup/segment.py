@@ -64,31 +64,43 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
     return wrapped * 2 >= len(inner)
 
 
-def _is_table_row(line: str) -> bool:
+def _is_table_row(inner: str) -> bool:
     """Columns set apart by runs of spaces ("30-273 days  5.00 pct  5.00 pct"), not prose."""
-    return len(_COLUMN_GAP.findall(line.strip())) >= 2
+    return "  " in inner and len(_COLUMN_GAP.findall(inner)) >= 2
 
 
-def _runs(lines: list[str]) -> list[list[str]]:
+def _runs(lines: list[str], rows: list[bool]) -> list[list[str]]:
     """A paragraph's lines in runs: each table row alone, consecutive prose lines together."""
     runs: list[list[str]] = []
-    for line in lines:
-        if _is_table_row(line) or not runs or _is_table_row(runs[-1][-1]):
+    previous_is_row = True
+    for line, is_row in zip(lines, rows):
+        if is_row or previous_is_row:
             runs.append([line])
         else:
             runs[-1].append(line)
+        previous_is_row = is_row
     return runs
+
+
+def _join_wrapped(raw: list[str], lines: list[str]) -> None:
+    if _looks_hard_wrapped(raw):
+        lines.append(" ".join(raw))
+    else:
+        lines.extend(raw)
 
 
 def _logical_lines(text: str) -> list[str]:
     lines: list[str] = []
     for paragraph in _PARAGRAPH.split(text):
-        for run in _runs([line for line in paragraph.splitlines() if line.strip()]):
-            raw = [" ".join(line.split()) for line in run]
-            if _looks_hard_wrapped(raw):
-                lines.append(" ".join(raw))
-            else:
-                lines.extend(raw)
+        inner = [line.strip() for line in paragraph.splitlines()]
+        inner = [line for line in inner if line]
+        rows = [_is_table_row(line) for line in inner]
+        raw = [" ".join(line.split()) for line in inner]
+        if not any(rows):
+            _join_wrapped(raw, lines)
+            continue
+        for run in _runs(raw, rows):
+            _join_wrapped(run, lines)
     return lines
 
 
