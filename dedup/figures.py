@@ -20,6 +20,7 @@ _QUANTITY = re.compile(r"(?<!\w)(?<![^\W\d_]-)(\d+(?:-\d+/\d+|/\d+|(?:[.,]\d+)*)
                        r"(?:\s+(thousand|mln|million|bln|billion|trillion)\b)?")
 _FRACTION = re.compile(r"(?:(\d+)-)?(\d+)/(\d+)")  # wire style: "27-1/2 cts", "9-3/4 pct"
 _SCALE = {"thousand": 1e3, "mln": 1e6, "million": 1e6, "bln": 1e9, "billion": 1e9, "trillion": 1e12}
+_DIGIT = re.compile(r"\d")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
@@ -29,7 +30,9 @@ def _layout_free(sentence: str) -> str:
 
 def quantities(sentence: str) -> dict[str, str]:
     """Each figure as written, and its quantity; amounts of 100,000 or more to three significant digits."""
-    out = {}
+    out: dict[str, str] = {}
+    if not _DIGIT.search(sentence):
+        return out
     for number, scale in _QUANTITY.findall(_layout_free(sentence)):
         written = number
         if _GROUPED.fullmatch(number):
