@@ -47,7 +47,6 @@ from .figures import quantities, shared_quantities
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
 
 
-
 class Relation(IntEnum):
     """Ordered from tightest to loosest: a level admits itself and everything tighter."""
 
@@ -274,16 +273,19 @@ class Verifier:
         coverage = max(s.coverage_a, s.coverage_b)
         story = s.cosine >= t.story_cosine and s.rare_terms >= t.story_rare_terms
         story_why = f"TF-IDF cosine {s.cosine:.2f} and {s.rare_terms} shared rare terms"
+        # Another instance of a template is no copy or rewrite; a write-up of one story it may still be,
+        # unless its text is mostly the template's.
+        template = None
         if s.lead_facts < t.lead_facts and s.specific_terms < t.lead_facts_below:
+            template = (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
+                        "(another instance of a template, not a copy)")
+        elif s.figures_compared >= t.figures_min and s.figures_agree < t.figures_agree:
+            template = (f"{s.figures_agree:.0%} of the quantities in aligned sentences agree "
+                        "(another issue of a periodic report, not a copy)")
+        if template is not None:
             if story and contained < t.copy_containment:
                 return Relation.STORY, story_why
-            return None, (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
-                          "(another instance of a template, not a copy)")
-        if s.figures_compared >= t.figures_min and s.figures_agree < t.figures_agree:
-            if story and contained < t.copy_containment:
-                return Relation.STORY, story_why
-            return None, (f"{s.figures_agree:.0%} of the quantities in aligned sentences agree "
-                          "(another issue of a periodic report, not a copy)")
+            return None, template
         if s.specific_containment < t.copy_specific:
             if contained >= t.copy_containment:
                 return None, (f"{s.specific_containment:.0%} of the names and figures specific to the shorter "
