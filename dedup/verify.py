@@ -215,23 +215,26 @@ class Verifier:
         always kept texts with little in common from alignment), so skipping the
         others changes no result: a copy needs the shorter text's specific names, a
         rewrite shared names, a story a close TF-IDF vector and shared rare terms.
+        The lead-facts guard is decided by cheap scores alone: a pair it stops is at
+        most a story, and only by cheap evidence.
         """
         t = self._t
         contained = np.maximum(s.containment_a, s.containment_b)
         text_close = contained >= t.copy_containment * 0.4
         names_kept = s.specific_containment >= t.copy_specific
+        story = (s.cosine >= t.story_cosine) & (s.rare_terms >= t.story_rare_terms)
+        if level < Relation.STORY:
+            story = np.zeros_like(story)
         possible = text_close & names_kept
         if level >= Relation.REWRITE:
             # Most 3-grams shared but the names changed: a template, never a looser relation.
             template = ~names_kept & (contained >= t.copy_containment)
             rewrite = s.specific_terms >= t.rewrite_specific_terms
-            story = (s.cosine >= t.story_cosine) & (s.rare_terms >= t.story_rare_terms)
-            if level < Relation.STORY:
-                story = np.zeros_like(story)
             names_shared = rewrite | (s.rare_terms >= t.story_rare_terms)
             close = text_close | ((s.cosine >= t.story_cosine) & names_shared)
             possible |= close & ~template & (rewrite | story)
-        return possible
+        lead_stopped = (s.lead_facts < t.lead_facts) & (s.specific_terms < t.lead_facts_below)
+        return possible & (~lead_stopped | (story & (contained < t.copy_containment)))
 
     def _with_alignment(self, s: PairScores, i: int, j: int, al: Alignment) -> PairScores:
         sa, sb = self._sentences(i), self._sentences(j)

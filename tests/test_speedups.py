@@ -24,6 +24,8 @@ from dedup.parallel import forked_map
 from dedup.segment import logical_lines
 from dedup.terms import TermMatrix
 
+from .test_verify import ISSUERS, bond_notice
+
 from .conftest import SAMPLES
 
 SAMPLE_DOCS = [Document(p.name, p.read_text(encoding="utf-8"), path=p.name) for p in sorted(SAMPLES.iterdir())]
@@ -75,7 +77,10 @@ def test_parallel_scan_gives_the_serial_bytes(monkeypatch):
 
 def test_screen_never_drops_a_pair_that_verifies():
     """Every pair with a relation up to the level passes the cheap screen (no false skips)."""
-    docs = sorted(SAMPLE_DOCS + edited_copies(random.Random(9)), key=lambda d: d.id)
+    rng = random.Random(9)
+    templates = [Document(f"bond{i}", bond_notice(issuer, rng)) for i, issuer in enumerate(ISSUERS)]
+    docs = sorted(SAMPLE_DOCS + edited_copies(rng) + templates, key=lambda d: d.id)
+    lead_stopped = 0
     for level in (Relation.COPY, Relation.REWRITE, Relation.STORY):
         corpus = pipeline.Corpus.build(docs, ScanSettings(level=level, workers=1))
         verifier = corpus.verifier()
@@ -89,7 +94,11 @@ def test_screen_never_drops_a_pair_that_verifies():
             if link.relation is not None and link.relation <= level and link.relation is not Relation.EXACT:
                 joined += 1
                 assert ok, (docs[i].id, docs[j].id, link.reason)
+            if link.relation is None and "names and figures in the lead" in link.reason:
+                lead_stopped += 1
+                assert not ok, (docs[i].id, docs[j].id)  # the guard needs no alignment: screened
         assert joined > 10
+    assert lead_stopped > 0
 
 
 def plain_term_counts(text: str) -> dict[str, int]:
