@@ -1,3 +1,4 @@
+from dedup.figures import quantities, shared_quantities
 from dedup.normalize import fold, fold_lines, normalize, tokens
 from dedup.segment import logical_lines, split_sentences
 
@@ -66,8 +67,6 @@ def test_table_rows_stay_rows_inside_a_wrapped_paragraph():
 
 
 def test_quantities_read_figures_as_values():
-    from dedup.figures import quantities, shared_quantities
-
     assert set(quantities("sales were 1.46 billion dlrs").values()) == set(
         quantities("sales were 1,459,193,000 dlrs").values())
     assert quantities("qtly div 12-1/2 cts") == {"12-1/2": "12.5"}

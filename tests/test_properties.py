@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from dedup import Document, ScanSettings, scan_documents
 from dedup.compare import compare_documents
+from dedup.figures import quantities, shared_quantities
 from dedup.jsonout import dumps, result_dict
 from dedup.read import DecodeError, decode
 
@@ -87,15 +88,11 @@ def test_arbitrary_bytes_decode_to_text_or_a_clear_error(data):
 
 @given(st.integers(min_value=0, max_value=10**15))
 def test_a_figure_is_the_same_quantity_with_or_without_thousands_separators(n):
-    from dedup.figures import quantities
-
     assert set(quantities(f"sales of {n:,} dlrs").values()) == set(quantities(f"sales of {n} dlrs").values())
 
 
 @given(st.text(alphabet=st.sampled_from("0123456789.,-/ mlnbiotha"), max_size=60))
 def test_reading_figures_never_fails_and_agreement_is_bounded(text):
-    from dedup.figures import quantities, shared_quantities
-
     found = quantities(text)
     shared, union = shared_quantities(found, quantities(text[::-1]))
     assert 0 <= shared <= union and shared <= len(found)

@@ -24,9 +24,8 @@ from dedup.parallel import forked_map
 from dedup.segment import logical_lines
 from dedup.terms import TermMatrix
 
-from .test_verify import ISSUERS, bond_notice
-
 from .conftest import SAMPLES
+from .test_verify import ISSUERS, bond_notice
 
 SAMPLE_DOCS = [Document(p.name, p.read_text(encoding="utf-8"), path=p.name) for p in sorted(SAMPLES.iterdir())]
 
