@@ -23,6 +23,9 @@ __all__ = ["CHAR_MATCH_FLOOR", "LONG_SENTENCE_WORDS", "Alignment", "Match", "ali
 #: "Real Time Analytics" share half their letters and nothing else.
 CHAR_MATCH_FLOOR = 0.75
 LONG_SENTENCE_WORDS = 8
+#: Sentence pairs scored at once: about 40 MB of working arrays, whatever the documents' length.
+_BLOCK_CELLS = 1_000_000
+_ROW_CANDIDATES = 32
 
 
 @dataclass(frozen=True)
@@ -46,34 +49,68 @@ class Alignment:
         return len(self.matches)
 
 
-def _term_overlap(a: Sentences, b: Sentences) -> np.ndarray:
-    """IDF-weighted Dice coefficient of the content words of every sentence pair."""
-    overlap = np.zeros((len(a.keys), len(b.keys)), dtype=np.float64)
-    if len(a.entry_term) and len(b.entry_term):
+def _term_overlap(a: Sentences, b: Sentences, rows: range) -> np.ndarray:
+    """IDF-weighted Dice coefficient of the content words of sentence pairs (``rows`` of ``a``, all of ``b``)."""
+    overlap = np.zeros((len(rows), len(b.keys)), dtype=np.float64)
+    lo_entry, hi_entry = np.searchsorted(a.entry_sentence, [rows.start, rows.stop])
+    a_sentence = a.entry_sentence[lo_entry:hi_entry] - rows.start
+    a_term, a_weight = a.entry_term[lo_entry:hi_entry], a.entry_weight[lo_entry:hi_entry]
+    if len(a_term) and len(b.entry_term):
         order = np.argsort(b.entry_term, kind="stable")
         b_terms, b_sents = b.entry_term[order], b.entry_sentence[order]
-        lo = np.searchsorted(b_terms, a.entry_term, "left")
-        hi = np.searchsorted(b_terms, a.entry_term, "right")
+        lo = np.searchsorted(b_terms, a_term, "left")
+        hi = np.searchsorted(b_terms, a_term, "right")
         counts = hi - lo
         if counts.sum():
-            rows = np.repeat(a.entry_sentence, counts)
+            sentence_rows = np.repeat(a_sentence, counts)
             starts = np.repeat(lo - np.cumsum(counts) + counts, counts)
             cols = b_sents[starts + np.arange(counts.sum())]
-            np.add.at(overlap, (rows, cols), np.repeat(a.entry_weight, counts))
-    total = a.weight.reshape(-1, 1) + b.weight.reshape(1, -1)
+            # bincount adds in input order, as np.add.at does, and is many times faster
+            flat = np.bincount(sentence_rows * len(b.keys) + cols, weights=np.repeat(a_weight, counts),
+                               minlength=overlap.size)
+            overlap = flat.reshape(overlap.shape)
+    total = a.weight[rows.start : rows.stop].reshape(-1, 1) + b.weight.reshape(1, -1)
     return np.divide(2.0 * overlap, total, out=np.zeros_like(overlap), where=total > 0)
 
 
-def similarity_matrix(a: Sentences, b: Sentences) -> np.ndarray:
-    """Similarity in [0, 1] of every sentence of ``a`` to every sentence of ``b``."""
-    if not a.keys or not b.keys:
-        return np.zeros((len(a.keys), len(b.keys)))
-    chars = cdist(a.keys, b.keys, scorer=fuzz.ratio, dtype=np.uint8, workers=1) / 100.0
-    short = (np.array(a.words) < LONG_SENTENCE_WORDS).reshape(-1, 1) | (
+def similarity_matrix(a: Sentences, b: Sentences, rows: range | None = None) -> np.ndarray:
+    """Similarity in [0, 1] of every sentence of ``a`` (or its ``rows``) to every sentence of ``b``."""
+    rows = range(len(a.keys)) if rows is None else rows
+    if not len(rows) or not b.keys:
+        return np.zeros((len(rows), len(b.keys)))
+    chars = cdist(a.keys[rows.start : rows.stop], b.keys, scorer=fuzz.ratio, dtype=np.uint8, workers=1) / 100.0
+    short = (np.array(a.words[rows.start : rows.stop]) < LONG_SENTENCE_WORDS).reshape(-1, 1) | (
         np.array(b.words) < LONG_SENTENCE_WORDS
     ).reshape(1, -1)
     chars[short & (chars < CHAR_MATCH_FLOOR)] = 0.0  # short strings share letters by chance
-    return np.maximum(chars, _term_overlap(a, b))
+    return np.maximum(chars, _term_overlap(a, b, rows))
+
+
+def _similar_pairs(a: Sentences, b: Sentences, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(rows, cols, scores)`` of the sentence pairs scoring at least ``threshold``, best first.
+
+    Computed a block of rows at a time, so that two very long documents (a book, a
+    20,000-row table) need memory for the matches, not for every pair of sentences.
+    Each sentence of ``a`` keeps its ``_ROW_CANDIDATES`` best counterparts only: a
+    row of a long table resembles every other row, and greedy matching never reaches
+    that far down a list in prose.
+    """
+    step = max(1, _BLOCK_CELLS // max(len(b.keys), 1))
+    rows: list[np.ndarray] = [np.empty(0, dtype=np.intp)]
+    cols: list[np.ndarray] = [np.empty(0, dtype=np.intp)]
+    scores: list[np.ndarray] = [np.empty(0)]
+    for start in range(0, len(a.keys), step):
+        sim = similarity_matrix(a, b, range(start, min(start + step, len(a.keys))))
+        r, c = np.nonzero(sim >= threshold)
+        v = sim[r, c]
+        by_row = np.lexsort((c, -v, r))  # each row's counterparts, best first
+        r, c, v = r[by_row], c[by_row], v[by_row]
+        first = np.searchsorted(r, r)  # where each entry's row starts
+        kept = np.arange(len(r)) - first < _ROW_CANDIDATES
+        rows.append(r[kept] + start)
+        cols.append(c[kept])
+        scores.append(v[kept])
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(scores)
 
 
 def _longest_increasing(values: list[int]) -> int:
@@ -91,20 +128,21 @@ def _longest_increasing(values: list[int]) -> int:
 
 def align(a: Sentences, b: Sentences, threshold: float) -> Alignment:
     """Greedy one-to-one alignment of sentences scoring at least ``threshold``."""
-    sim = similarity_matrix(a, b)
-    rows, cols = np.nonzero(sim >= threshold)
-    scores = sim[rows, cols]
+    rows, cols, scores = _similar_pairs(a, b, threshold)
     order = np.lexsort((cols, rows, -scores))
     used_a: set[int] = set()
     used_b: set[int] = set()
     matches: list[Match] = []
-    for k in order:
+    most = min(len(a.keys), len(b.keys))
+    for k in order.tolist():
         i, j = int(rows[k]), int(cols[k])
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
         matches.append(Match(i, j, round(float(scores[k]), 4)))
+        if len(matches) == most:
+            break
     covered_a = sum(a.words[m.a] for m in matches) / (a.total_words or 1)
     covered_b = sum(b.words[m.b] for m in matches) / (b.total_words or 1)
     by_a = [m.b for m in sorted(matches, key=lambda m: m.a)]

@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dedup import Document, Relation, ScanSettings, pipeline, scan_documents
+from dedup.align import _similar_pairs, align
 from dedup.analysis import TermWeights, profiles
 from dedup.arrays import unique_sorted, unique_with_inverse
 from dedup.background import Background
@@ -178,3 +179,29 @@ def test_a_machine_without_fork_scans_in_one_process(monkeypatch):
 def test_a_result_that_cannot_travel_back_is_reported_not_lost():
     with pytest.raises(RuntimeError, match="could not be sent back"):
         forked_map(lambda part: (lambda: part), [0, 1])  # a lambda cannot be pickled
+
+
+def table(rows: int) -> str:
+    rng = random.Random(rows)
+    return "Discount note rates as follows:\n" + "\n".join(
+        f"  {i}-{i + 5} days  {rng.random() * 10:.2f} pct  {rng.random() * 10:.2f} pct   {i}-{i + 9} days"
+        for i in range(rows))
+
+
+def test_alignment_in_blocks_is_alignment_in_one_block(monkeypatch):
+    docs = [SAMPLE_DOCS[0], SAMPLE_DOCS[1], Document("t1", table(300)), Document("t2", table(300) + "\nShare this")]
+    corpus = pipeline.Corpus.build(docs, ScanSettings(workers=1))
+    whole = [align(corpus.sentences(i), corpus.sentences(i + 1), 0.5) for i in (0, 2)]
+    monkeypatch.setattr("dedup.align._BLOCK_CELLS", 7)
+    assert [align(corpus.sentences(i), corpus.sentences(i + 1), 0.5) for i in (0, 2)] == whole
+
+
+def test_long_self_similar_tables_align_row_by_row_in_bounded_work():
+    """Every row of a long table resembles every other; each keeps its best counterparts only."""
+    docs = [Document("t1", table(600)), Document("t2", table(600) + "\nShare this article")]
+    corpus = pipeline.Corpus.build(docs, ScanSettings(workers=1))
+    a, b = corpus.sentences(0), corpus.sentences(1)
+    rows, _, _ = _similar_pairs(a, b, 0.5)
+    assert len(rows) <= 32 * len(a.keys) < len(a.keys) * len(b.keys) // 10
+    matches = align(a, b, 0.5).matches
+    assert len(matches) == len(a.keys) and all(m.a == m.b and m.score == 1.0 for m in matches)
