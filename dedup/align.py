@@ -68,7 +68,7 @@ def _term_overlap(a: Sentences, b: Sentences, rows: range) -> np.ndarray:
             # bincount adds in input order, as np.add.at does, and is many times faster
             flat = np.bincount(sentence_rows * len(b.keys) + cols, weights=np.repeat(a_weight, counts),
                                minlength=overlap.size)
-            overlap = flat.reshape(overlap.shape)
+            overlap = flat.reshape(overlap.shape).astype(np.float64, copy=False)
     total = a.weight[rows.start : rows.stop].reshape(-1, 1) + b.weight.reshape(1, -1)
     return np.divide(2.0 * overlap, total, out=np.zeros_like(overlap), where=total > 0)
 
