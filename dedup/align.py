@@ -87,7 +87,7 @@ def similarity_matrix(a: Sentences, b: Sentences, rows: range | None = None) -> 
 
 
 def _similar_pairs(a: Sentences, b: Sentences, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(rows, cols, scores)`` of the sentence pairs scoring at least ``threshold``, best first.
+    """``(rows, cols, scores)`` of the sentence pairs scoring at least ``threshold``, by row, best first.
 
     Computed a block of rows at a time, so that two very long documents (a book, a
     20,000-row table) need memory for the matches, not for every pair of sentences.
