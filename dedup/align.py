@@ -87,7 +87,7 @@ def similarity_matrix(a: Sentences, b: Sentences, rows: range | None = None) -> 
 
 
 def _similar_pairs(a: Sentences, b: Sentences, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(rows, cols, scores)`` of the sentence pairs scoring at least ``threshold``, by row, best first.
+    """``(rows, cols, scores)`` of the sentence pairs scoring at least ``threshold``, row by row.
 
     Computed a block of rows at a time, so that two very long documents (a book, a
     20,000-row table) need memory for the matches, not for every pair of sentences.
@@ -101,16 +101,24 @@ def _similar_pairs(a: Sentences, b: Sentences, threshold: float) -> tuple[np.nda
     scores: list[np.ndarray] = [np.empty(0)]
     for start in range(0, len(a.keys), step):
         sim = similarity_matrix(a, b, range(start, min(start + step, len(a.keys))))
-        r, c = np.nonzero(sim >= threshold)
-        v = sim[r, c]
-        by_row = np.lexsort((c, -v, r))  # each row's counterparts, best first
-        r, c, v = r[by_row], c[by_row], v[by_row]
-        first = np.searchsorted(r, r)  # where each entry's row starts
-        kept = np.arange(len(r)) - first < _ROW_CANDIDATES
-        rows.append(r[kept] + start)
-        cols.append(c[kept])
-        scores.append(v[kept])
+        kept = sim >= threshold
+        if len(b.keys) > _ROW_CANDIDATES and int(kept.sum(axis=1).max(initial=0)) > _ROW_CANDIDATES:
+            kept = _best_per_row(sim, kept, _ROW_CANDIDATES)
+        r, c = np.nonzero(kept)
+        rows.append(r + start)
+        cols.append(c)
+        scores.append(sim[r, c])
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(scores)
+
+
+def _best_per_row(sim: np.ndarray, kept: np.ndarray, count: int) -> np.ndarray:
+    """``kept`` cut to each row's ``count`` best entries, ties by column (in one pass over the block)."""
+    candidates = np.where(kept, sim, -1.0)
+    kth = -np.partition(-candidates, count - 1, axis=1)[:, count - 1 : count]  # each row's count-th best
+    better = candidates > kth
+    ties = kept & (candidates == kth)
+    room = count - better.sum(axis=1, keepdims=True)
+    return better | (ties & (np.cumsum(ties, axis=1) <= room))
 
 
 def _longest_increasing(values: list[int]) -> int:

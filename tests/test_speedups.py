@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dedup import Document, Relation, ScanSettings, pipeline, scan_documents
-from dedup.align import _similar_pairs, align
+from dedup.align import _best_per_row, _similar_pairs, align
 from dedup.analysis import TermWeights, profiles
 from dedup.arrays import unique_sorted, unique_with_inverse
 from dedup.background import Background
@@ -205,3 +205,15 @@ def test_long_self_similar_tables_align_row_by_row_in_bounded_work():
     assert len(rows) <= 32 * len(a.keys) < len(a.keys) * len(b.keys) // 10
     matches = align(a, b, 0.5).matches
     assert len(matches) == len(a.keys) and all(m.a == m.b and m.score == 1.0 for m in matches)
+
+
+@given(st.integers(min_value=1, max_value=6), st.integers(min_value=0, max_value=2**32 - 1))
+def test_best_per_row_keeps_each_rows_best_entries_ties_by_column(count, seed):
+    rng = np.random.default_rng(seed)
+    sim = rng.choice([0.2, 0.5, 0.6, 0.6, 0.9, 1.0], size=(5, 9))  # many ties
+    kept = sim >= 0.5
+    expected = np.zeros_like(kept)
+    for i in range(sim.shape[0]):
+        best = sorted((j for j in range(sim.shape[1]) if kept[i, j]), key=lambda j: (-sim[i, j], j))[:count]
+        expected[i, best] = True
+    assert (_best_per_row(sim, kept, count) == expected).all()
