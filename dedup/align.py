@@ -51,7 +51,8 @@ class Alignment:
 
 def _term_overlap(a: Sentences, b: Sentences, rows: range) -> np.ndarray:
     """IDF-weighted Dice coefficient of the content words of sentence pairs (``rows`` of ``a``, all of ``b``)."""
-    overlap = np.zeros((len(rows), len(b.keys)), dtype=np.float64)
+    shape = (len(rows), len(b.keys))
+    overlap = None
     lo_entry, hi_entry = np.searchsorted(a.entry_sentence, [rows.start, rows.stop])
     a_sentence = a.entry_sentence[lo_entry:hi_entry] - rows.start
     a_term, a_weight = a.entry_term[lo_entry:hi_entry], a.entry_weight[lo_entry:hi_entry]
@@ -67,8 +68,10 @@ def _term_overlap(a: Sentences, b: Sentences, rows: range) -> np.ndarray:
             cols = b_sents[starts + np.arange(counts.sum())]
             # bincount adds in input order, as np.add.at does, and is many times faster
             flat = np.bincount(sentence_rows * len(b.keys) + cols, weights=np.repeat(a_weight, counts),
-                               minlength=overlap.size)
-            overlap = flat.reshape(overlap.shape).astype(np.float64, copy=False)
+                               minlength=shape[0] * shape[1])
+            overlap = flat.reshape(shape).astype(np.float64, copy=False)
+    if overlap is None:
+        return np.zeros(shape)
     total = a.weight[rows.start : rows.stop].reshape(-1, 1) + b.weight.reshape(1, -1)
     return np.divide(2.0 * overlap, total, out=np.zeros_like(overlap), where=total > 0)
 

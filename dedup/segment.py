@@ -96,7 +96,7 @@ def _logical_lines(text: str) -> list[str]:
         inner = [line for line in inner if line]
         rows = [_is_table_row(line) for line in inner]
         raw = [" ".join(line.split()) for line in inner]
-        if not any(rows):
+        if not any(rows):  # prose only (almost every paragraph): the one run _runs would make
             _join_wrapped(raw, lines)
             continue
         for run in _runs(raw, rows):

@@ -222,7 +222,7 @@ class Verifier:
         contained = np.maximum(s.containment_a, s.containment_b)
         text_close = contained >= t.copy_containment * 0.4
         names_kept = s.specific_containment >= t.copy_specific
-        story = (s.cosine >= t.story_cosine) & (s.rare_terms >= t.story_rare_terms)
+        story = self._story_evidence(s)
         if level < Relation.STORY:
             story = np.zeros_like(story)
         possible = text_close & names_kept
@@ -233,8 +233,17 @@ class Verifier:
             names_shared = rewrite | (s.rare_terms >= t.story_rare_terms)
             close = text_close | ((s.cosine >= t.story_cosine) & names_shared)
             possible |= close & ~template & (rewrite | story)
-        lead_stopped = (s.lead_facts < t.lead_facts) & (s.specific_terms < t.lead_facts_below)
-        return possible & (~lead_stopped | (story & (contained < t.copy_containment)))
+        return possible & (~self._lead_stopped(s) | (story & (contained < t.copy_containment)))
+
+    # The two predicates below serve a pair (:meth:`_decide`) and a batch (:meth:`_worth_aligning`)
+    # alike, so that the screen can never drift from the decision it stands in for.
+    def _story_evidence(self, s: CheapScores | PairScores) -> np.ndarray | bool:
+        """A close TF-IDF vector and several shared rare terms."""
+        return (s.cosine >= self._t.story_cosine) & (s.rare_terms >= self._t.story_rare_terms)
+
+    def _lead_stopped(self, s: CheapScores | PairScores) -> np.ndarray | bool:
+        """The lead-facts guard: few shared names, and the lead's names and figures mostly missing."""
+        return (s.lead_facts < self._t.lead_facts) & (s.specific_terms < self._t.lead_facts_below)
 
     def _with_alignment(self, s: PairScores, i: int, j: int, al: Alignment) -> PairScores:
         sa, sb = self._sentences(i), self._sentences(j)
@@ -274,12 +283,12 @@ class Verifier:
         t = self._t
         contained = max(s.containment_a, s.containment_b)
         coverage = max(s.coverage_a, s.coverage_b)
-        story = s.cosine >= t.story_cosine and s.rare_terms >= t.story_rare_terms
+        story = bool(self._story_evidence(s))
         story_why = f"TF-IDF cosine {s.cosine:.2f} and {s.rare_terms} shared rare terms"
         # Another instance of a template is no copy or rewrite; a write-up of one story it may still be,
         # unless its text is mostly the template's.
         template = None
-        if s.lead_facts < t.lead_facts and s.specific_terms < t.lead_facts_below:
+        if self._lead_stopped(s):
             template = (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
                         "(another instance of a template, not a copy)")
         elif s.figures_compared >= t.figures_min and s.figures_agree < t.figures_agree:
