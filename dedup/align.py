@@ -1,9 +1,10 @@
 """Sentence alignment between two documents.
 
 Two sentences match when either their characters agree (rapidfuzz ``ratio``:
-verbatim copies, OCR noise, small edits) or their content words agree, weighted
-by IDF (paraphrases: "illegally trained the platform using Twitter data" vs
-"trained it illegally using Twitter data").  Matching is one-to-one and greedy by
+verbatim copies, OCR noise, small edits) or their content words agree, as
+stems weighted by IDF (paraphrases: "illegally trained the platform using Twitter
+data" vs "trained it illegally using Twitter data"; "each dimension corresponds
+to a separate term" vs "each separate term corresponding to a dimension").  Matching is one-to-one and greedy by
 score, so the result does not depend on which document comes first.
 """
 

@@ -128,6 +128,16 @@ class Sentences:
         return sum(self.words)
 
 
+def _stem_entries(sentence: np.ndarray, stem: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, ...]:
+    """One entry per stem of a sentence, weighted as its rarest word ("vector", "vectors"): a
+    sentence's terms are a set, and a similarity must not count one stem twice."""
+    order = np.lexsort((-weight, stem, sentence))
+    sentence, stem, weight = sentence[order], stem[order], weight[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (sentence[1:] != sentence[:-1]) | (stem[1:] != stem[:-1])
+    return sentence[first], stem[first], weight[first]
+
+
 def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> Sentences:
     lines = logical_lines(text)
     numbered = split_sentences(lines)
@@ -137,8 +147,11 @@ def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> 
     words_per_sentence = [tokens(k) for k in keys]
     terms = [_terms(k) for k in keys]
     flat = [t for ts in terms for t in sorted(ts)]
-    entry_sentence = np.repeat(np.arange(len(terms), dtype=np.int64), [len(ts) for ts in terms])
-    entry_weight = weights.weights(flat)
+    entry_sentence, entry_term, entry_weight = _stem_entries(
+        np.repeat(np.arange(len(terms), dtype=np.int64), [len(ts) for ts in terms]),
+        fingerprinter.stem_hashes(flat),
+        weights.weights(flat),
+    )
     return Sentences(
         text=display,
         keys=keys,
@@ -148,7 +161,7 @@ def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> 
         terms=terms,
         facts=[weights.specific_among(ts) for ts in terms],
         entry_sentence=entry_sentence,
-        entry_term=fingerprinter.token_hashes(flat),
+        entry_term=entry_term,
         entry_weight=entry_weight,
         weight=np.bincount(entry_sentence, weights=entry_weight, minlength=len(terms)).astype(np.float64),
     )

@@ -25,19 +25,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
+import Stemmer
 import xxhash
 
 from .arrays import unique_sorted
 
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
-__all__ = ["FingerprintParams", "Fingerprinter", "combine_shingles", "fmix32", "permutations", "to_minhash"]
+__all__ = ["SENTENCE_TERMS", "FingerprintParams", "Fingerprinter", "combine_shingles", "fmix32", "permutations", "to_minhash"]
 
 _M32 = np.uint32
 _SHINGLE_MULTIPLIERS = (_M32(0x9E3779B1), _M32(0x85EBCA77), _M32(0xC2B2AE3D),
                         _M32(0x27D4EB2F), _M32(0x165667B1), _M32(0xD3A2646C),
                         _M32(0xFD7046C5), _M32(0xB55A4F09))
 _TOKEN_SEED = 0x5EED
+#: How sentence alignment names a content word (recorded with saved results).
+SENTENCE_TERMS = "snowball-english-stem"
 _CHUNK = 4096  # shingles per block: keeps num_perm x chunk in cache, bounds memory
 
 
@@ -122,9 +125,14 @@ class Fingerprinter:
         self._a = a.reshape(-1, 1)
         self._b = b.reshape(-1, 1)
         self._token_cache = _TokenHashes()
+        self._stemmer = Stemmer.Stemmer("english")
 
     def token_hashes(self, words: list[str]) -> np.ndarray:
         return np.fromiter(map(self._token_cache.__getitem__, words), dtype=np.uint32, count=len(words))
+
+    def stem_hashes(self, terms: list[str]) -> np.ndarray:
+        """Hashes of the terms' Snowball stems, so a reworded sentence's "corresponds" meets "corresponding"."""
+        return self.token_hashes(self._stemmer.stemWords(terms))
 
     def shingles(self, words: list[str]) -> np.ndarray:
         """Sorted unique shingle hashes: the exact set, for verification and for the signature."""

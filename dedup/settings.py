@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .errors import SettingsError
-from .fingerprint import FingerprintParams
+from .fingerprint import SENTENCE_TERMS, FingerprintParams
 from .normalize import NORMALIZER_VERSION
 from .read import ReadOptions
 from .verify import Relation, Thresholds
@@ -46,6 +46,7 @@ class ScanSettings:
         return {
             "level": self.level.label,
             "normalizer": NORMALIZER_VERSION,
+            "sentence_terms": SENTENCE_TERMS,
             "minhash": self.fingerprint.as_dict(),
             "lsh": {"text_threshold": self.text_lsh_threshold, "term_threshold": self.term_lsh_threshold},
             "thresholds": self.thresholds.as_dict(),

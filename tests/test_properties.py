@@ -8,8 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dedup import Document, ScanSettings, scan_documents
+from dedup.align import similarity_matrix
+from dedup.analysis import TermWeights, sentences
+from dedup.background import Background
 from dedup.compare import compare_documents
 from dedup.figures import quantities, shared_quantities
+from dedup.fingerprint import Fingerprinter
 from dedup.jsonout import dumps, result_dict
 from dedup.read import DecodeError, decode
 
@@ -97,3 +101,20 @@ def test_reading_figures_never_fails_and_agreement_is_bounded(text):
     shared, union = shared_quantities(found, quantities(text[::-1]))
     assert 0 <= shared <= union and shared <= len(found)
     assert shared_quantities(found, found) == (len(found), len(found))
+
+
+# Inflections of a few stems: one stem must never count twice in a sentence.
+inflected = st.lists(st.sampled_from("vector vectors vectored term terms termed model models modelling "
+                                     "document documents documented dimension dimensions".split()),
+                     min_size=1, max_size=12).map(" ".join)
+
+
+@FAST
+@given(st.lists(inflected, min_size=1, max_size=4), st.lists(inflected, min_size=1, max_size=4))
+def test_sentence_similarity_stays_between_zero_and_one_and_a_sentence_matches_itself(a, b):
+    texts = [". ".join(a) + ".", ". ".join(b) + "."]
+    weights = TermWeights.learn({}, 2, Background.load())
+    sa, sb = (sentences(t, Fingerprinter(), weights) for t in texts)
+    sim = similarity_matrix(sa, sb)
+    assert ((sim >= 0) & (sim <= 1 + 1e-9)).all()
+    assert abs(float(similarity_matrix(sa, sa).diagonal().min()) - 1.0) < 1e-9

@@ -59,6 +59,14 @@ def test_seed_paraphrase_is_a_rewrite_with_evidence():
     assert scores.facts_agree >= 0.5 and scores.specific_terms >= 3 and scores.jaccard < 0.1
 
 
+def test_inflected_words_still_match_when_a_sentence_is_reworded():
+    # A heavy rewrite in Clough-Stevenson's style: the source's words, inflected and reordered.
+    source = Document("source", "Each dimension corresponds to a separate term.")
+    rewrite = Document("rewrite", "With each separate term corresponding to the differing dimensions.")
+    rows = compare_documents(source, rewrite, ScanSettings(workers=1)).rows_a
+    assert rows[0].match == 0 and rows[0].score >= ScanSettings().thresholds.shared_sentence
+
+
 ISSUERS = ["Tokyo Optical Co Ltd", "Nippon Shokubai Kagaku Kogyo", "Westpac Banking Corporation",
            "Mercedes-Benz Credit Corp", "Union Bank of Finland", "Caisse Centrale Desjardins du Quebec",
            "Canon Sales Co", "Zenchiku Co Ltd", "Keihanshin Real Estate", "Mitsubishi Chemical Industries"]
