@@ -16,6 +16,10 @@ and given the tightest relation its evidence supports:
 ``figures`` (a guard on ``copy`` and ``rewrite``) where aligned sentences carry at least
             4 quantities, at least half agree (as values: "1.46 billion" is
             "1,459,193,000"): the next issue of a periodic report changes them.
+``dates``   (a guard on ``copy`` and ``rewrite``) where both leads (headline and first three
+            sentences) carry a date, one lead's first date is in the other text: the
+            next issue of a daily table or a dividend notice may repeat every figure,
+            but not the day it reports.
 ``lead``    (a guard on ``copy`` and ``rewrite`` for pairs sharing fewer than 10
             specific names) most names and two-digit figures of one document's
             lead are in the other text: a bond issue by another issuer, for
@@ -42,6 +46,7 @@ import numpy as np
 from .align import Alignment, align
 from .analysis import Profile, Sentences
 from .features import CheapScores, FeatureMatrices
+from .dates import lead_dates_differ
 from .figures import quantities, shared_quantities
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
@@ -114,6 +119,7 @@ class PairScores:
     figures_agree: float = 1.0
     figures_compared: int = 0
     facts_agree: float = 0.0
+    dates_agree: float = 1.0  # 0 when both leads carry a date and neither lead's first date is in the other text
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -277,6 +283,7 @@ class Verifier:
             figures_agree=agreeing / compared if compared else 1.0,
             figures_compared=compared,
             facts_agree=facts,
+            dates_agree=0.0 if lead_dates_differ(sa.keys, sb.keys) else 1.0,
         )
 
     def _decide(self, s: PairScores, shared_shingles: int) -> tuple[Relation | None, str]:
@@ -293,6 +300,9 @@ class Verifier:
                         "(another instance of a template, not a copy)")
         elif s.figures_compared >= t.figures_min and s.figures_agree < t.figures_agree:
             template = (f"{s.figures_agree:.0%} of the quantities in aligned sentences agree "
+                        "(another issue of a periodic report, not a copy)")
+        elif s.dates_agree < 1.0:
+            template = ("the leads report different dates "
                         "(another issue of a periodic report, not a copy)")
         if template is not None:
             if story and contained < t.copy_containment:

@@ -76,3 +76,12 @@ def test_quantities_read_figures_as_values():
     assert shared_quantities({"15": "15"}, {"15": "1.5e+07"}) == (1, 1)  # "15 milli0n": as written
     assert shared_quantities({"1987": "1987"}, {"1988": "1988"}) == (0, 2)
     assert quantities("m-2 plus cds rose 9.0 pct") == {"9.0": "9"}  # a name's number is part of the name
+
+
+def test_dates_are_read_as_month_and_day_in_the_ways_news_writes_them():
+    from dedup.dates import dates
+
+    assert dates(["pay may 15 record april 24", "through oct. 6, 1981", "record july six", "on 15 march 2005"]) == [
+        (5, 15), (4, 24), (10, 6), (7, 6), (3, 15)]
+    # A month with a year, an amount after a month, and "may" as a verb are no dates.
+    assert dates(["sales in march 1987", "april 8,000 tonnes", "prices of 12 may rise", "may 1.5 pct"]) == []

@@ -128,3 +128,40 @@ def test_issues_of_a_periodic_report_never_cluster_but_a_reprint_does():
     # A reprint that writes its figures its own way is still a copy.
     reprint = Document("reprint", docs[2].text.replace(",000", " thousand") + "\nShare this article\n")
     assert clusters_at(Relation.COPY, [*docs, reprint]) == [["day2", "reprint"]]
+
+
+def reserve_prices(day: int) -> str:
+    """A daily table whose figures mostly repeat: only the date it reports always changes."""
+    return ("NATIONAL AVERAGE PRICES FOR FARMER-OWNED RESERVE\n\n"
+            "The U.S. Agriculture Department reported the farmer-owned reserve national five-day "
+            f"average price through April {day} as follows (Dlrs/Bu-Sorghum Cwt) -\n"
+            f" Wheat   2.6{day % 2}   2.40       IV     4.65\n"
+            " Corn    1.38   1.92       IV     3.15   3.15\n"
+            " Oats     1.58   0.99        V    1.65\n"
+            " Barley   1.55   1.56       IV    2.55   2.55\n"
+            "Reserves I, II and III have matured. Level IV reflects grain entered after Oct 6, 1981.\n")
+
+
+def test_issues_of_a_daily_table_with_repeating_figures_never_cluster_but_a_reprint_does():
+    docs = [Document(f"april{day}", reserve_prices(day)) for day in (6, 7, 8, 9)]
+    for level in Relation:
+        assert clusters_at(level, docs) == []
+    reprint = Document("reprint", docs[1].text.replace("April 7", "Apr. 7") + "\nShare this article\n")
+    assert clusters_at(Relation.COPY, [*docs, reprint]) == [["april7", "reprint"]]
+
+
+def test_a_copy_that_trims_or_rewords_a_date_deep_in_the_story_stays_a_copy():
+    """Only the leads' dates are compared: "began May nine" trimmed to "began May 9" is an edit."""
+    story = ("Cominco Ltd has no contract negotiations scheduled this week with any of the five striking "
+             "locals at the Trail smelter and Kimberley lead-zinc mine, union spokesmen said.\n"
+             "Leaders of the negotiating teams are trying to set up an informal meeting to discuss "
+             "the stalemate, said John Owens of United Steelworkers of America local 480.\n"
+             "Owens said the strike is costing Cominco five mln Canadian dlrs a day in debt service.\n"
+             "The production and maintenance workers rejected a tentative three-year agreement.\n"
+             "The strike, which began May nine, also involves two locals of office workers.\n"
+             "Each of the five locals has a separate contract that expired April 30.\n")
+    copy = story.replace("May nine", "May 9").replace(
+        "Each of the five locals has a separate contract that expired April 30.\n", "")
+    comparison = compare_documents(Document("a", story), Document("b", copy), ScanSettings(workers=1))
+    assert comparison.relation == "copy", comparison.link.reason
+    assert comparison.link.scores.dates_agree == 1.0

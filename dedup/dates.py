@@ -1,0 +1,55 @@
+"""Calendar dates in a text: the day a periodic report is for.
+
+The next issue of a daily price table or a quarterly dividend notice repeats its frame
+and often most of its figures ("three cts vs three cts prior"); what always changes is
+the date it reports ("through April 8" for "through April 6", "Pay Aug 14" for "Pay
+May 15").  A copy keeps its report's date.  Dates are read as (month, day), from
+"April 8", "Oct. 6, 1981", "July six" and "15 March"; a month without a day ("March 1987")
+is not a date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+__all__ = ["LEAD_SENTENCES", "dates", "lead_dates_differ"]
+
+#: The headline and the first three sentences or table lines: where a report names its day.
+LEAD_SENTENCES = 4
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+#: Day first only before a full month name, and never "may": "prices of 12 may rise".
+_FULL_MONTH = "|".join(m for m in _MONTHS if len(m) > 3 and m != "sept")
+#: Wire style spells days under ten: "Record July six".
+_SPELLED = {w: n for n, w in enumerate("one two three four five six seven eight nine".split(), start=1)}
+_DAY = rf"\d{{1,2}}(?![\d.,]\d|\s*(?:%|pct|per\b))|(?:{'|'.join(_SPELLED)})\b"
+#: "april 8", "oct. 6, 1981", "july six" (month first) or "15 march" (day first), in folded text.
+_DATE = re.compile(rf"\b(?:({_MONTH})\.?\s+({_DAY})|(\d{{1,2}})\s+({_FULL_MONTH})\b)")
+
+
+def dates(folded_texts: Iterable[str]) -> list[tuple[int, int]]:
+    """The (month, day) dates of folded (lower-cased) texts, in order of appearance."""
+    found = []
+    for text in folded_texts:
+        for month_first, day, day_first, month in _DATE.findall(text):
+            number = _SPELLED.get(day) or int(day or day_first)
+            if 1 <= number <= 31:
+                found.append((_MONTHS[month_first or month], number))
+    return found
+
+
+def lead_dates_differ(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Both texts (folded sentences) date themselves in their lead, and neither lead's first date
+    is anywhere in the other text.
+
+    A report states its day up front ("through April 8", "Pay May 15"); a date deep in a
+    story ("the strike, which began May 9") is detail a copy may trim or reword.  Either
+    side alone may carry a dateline, so one lead's date missing from the other is not enough.
+    """
+    lead_a, lead_b = dates(a[:LEAD_SENTENCES]), dates(b[:LEAD_SENTENCES])
+    return bool(lead_a and lead_b) and lead_a[0] not in dates(b) and lead_b[0] not in dates(a)
