@@ -20,6 +20,8 @@ _ABBREVIATIONS = frozenset(
     vs etc no nos fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e
     a.m p.m""".split()
 )
+#: Initials run together: "J.P. Stevens", "C.R.I. Insured".
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _MIN_CHARS = 2
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 _TERMINAL = frozenset(".!?:\"'\u201d\u2019)\u2026")
@@ -35,7 +37,7 @@ def _is_abbreviation(line: str, start: int, end: int) -> bool:
     """
     word = line[max(line.rfind(" ", start, end) + 1, start) : end]
     word = word.rstrip(".!?\u2026").lstrip("\"'(\u201c\u2018").lower()
-    if word in _ABBREVIATIONS:
+    if word in _ABBREVIATIONS or _INITIALS.fullmatch(word):
         return True
     return len(word) == 1 and word.isalpha()  # an initial: "J. Smith"
 

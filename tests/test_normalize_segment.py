@@ -17,11 +17,13 @@ def test_tokens_are_words_only():
 
 
 def test_sentences_split_at_stops_not_at_abbreviations():
-    text = "Mr. Smith met Dr. Jones in the U.S. on Monday. They agreed. J. Doe did not!"
+    text = ("Mr. Smith met Dr. Jones in the U.S. on Monday. They agreed. J. Doe did not! "
+            "J.P. Stevens and C.R.I. Insured Mortgage paid.")
     assert [s for _, s in split_sentences(logical_lines(text))] == [
         "Mr. Smith met Dr. Jones in the U.S. on Monday.",
         "They agreed.",
         "J. Doe did not!",
+        "J.P. Stevens and C.R.I. Insured Mortgage paid.",
     ]
 
 
