@@ -20,7 +20,7 @@ on every run.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -114,6 +114,19 @@ class _TokenHashes(dict[str, int]):
         return value
 
 
+class _StemHashes(dict[str, int]):
+    """Memo of the stem's token hash per distinct term (PyStemmer's own cache is small and slower)."""
+
+    def __init__(self, stem: Callable[[str], str], token_hashes: _TokenHashes) -> None:
+        super().__init__()
+        self._stem = stem
+        self._token_hashes = token_hashes
+
+    def __missing__(self, term: str) -> int:
+        value = self[term] = self._token_hashes[self._stem(term)]
+        return value
+
+
 @dataclass
 class Fingerprinter:
     """Holds the permutations and a token-hash cache for one scan (no global state)."""
@@ -125,14 +138,14 @@ class Fingerprinter:
         self._a = a.reshape(-1, 1)
         self._b = b.reshape(-1, 1)
         self._token_cache = _TokenHashes()
-        self._stemmer = Stemmer.Stemmer("english")
+        self._stem_cache = _StemHashes(Stemmer.Stemmer("english").stemWord, self._token_cache)
 
     def token_hashes(self, words: list[str]) -> np.ndarray:
         return np.fromiter(map(self._token_cache.__getitem__, words), dtype=np.uint32, count=len(words))
 
     def stem_hashes(self, terms: list[str]) -> np.ndarray:
         """Hashes of the terms' Snowball stems, so a reworded sentence's "corresponds" meets "corresponding"."""
-        return self.token_hashes(self._stemmer.stemWords(terms))
+        return np.fromiter(map(self._stem_cache.__getitem__, terms), dtype=np.uint32, count=len(terms))
 
     def shingles(self, words: list[str]) -> np.ndarray:
         """Sorted unique shingle hashes: the exact set, for verification and for the signature."""
