@@ -33,7 +33,7 @@ class CheapScores:
     containment_b: np.ndarray
     cosine: np.ndarray
     lead_cosine: np.ndarray
-    count_cosine: np.ndarray  # TF-IDF cosine with raw term counts: a link's reported score
+    count_cosine: np.ndarray  # TF-IDF cosine of word stems with raw counts: a link's reported score
     rare_terms: np.ndarray
     specific_terms: np.ndarray
     specific_containment: np.ndarray  # shared specific terms / those of the side with fewer
@@ -80,7 +80,7 @@ class FeatureMatrices:
     shingles: sparse.csr_matrix  # binary, one column per distinct shingle hash
     shingle_counts: np.ndarray
     tfidf: sparse.csr_matrix  # unit-length rows
-    count_tfidf: sparse.csr_matrix  # unit-length rows, raw term counts as tf
+    count_tfidf: sparse.csr_matrix  # unit-length rows over word stems, raw counts as tf
     lead: sparse.csr_matrix  # unit-length rows
     rare: sparse.csr_matrix  # binary: terms rare in this corpus and in English
     specific: sparse.csr_matrix  # binary: non-numeric terms specific for the corpus's size (is_specific)

@@ -147,7 +147,7 @@ class Corpus:
         features = FeatureMatrices.build(
             profiles,
             tfidf=terms.tfidf(idf),
-            count_tfidf=terms.tfidf(idf, sublinear=False),
+            count_tfidf=terms.stem_tfidf(idf, fingerprinter.stem_hashes(terms.terms)),
             lead=terms.tfidf(idf, lead=True),
             rare=terms.present(is_rare),
             specific=terms.present(is_specific_name),

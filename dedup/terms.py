@@ -147,6 +147,21 @@ class TermMatrix:
         """Unit-length TF-IDF rows, for cosine similarity; tf is ``1 + log(count)`` or the count."""
         return _unit_rows(self._weighted(self.lead if lead else self.counts, idf, sublinear))
 
+    def stem_tfidf(self, idf: np.ndarray, stems: np.ndarray) -> sparse.csr_matrix:
+        """Unit-length rows with raw counts as tf, over word stems (``stems``: each term's stem id).
+
+        "Bank" and "banks" count as one term, weighted as the stem's commonest word (its
+        lowest IDF): a corpus that writes both forms uses the stem at least that often.
+        """
+        distinct, column = unique_with_inverse(stems)
+        width = max(len(distinct), 1)  # as in build: a corpus without terms still has a column
+        merge = sparse.csr_matrix((np.ones(len(column)), (np.arange(len(column)), column)),
+                                  shape=(self.counts.shape[1], width))
+        weight = np.ones(width)
+        weight[: len(distinct)] = np.inf
+        np.minimum.at(weight, column, idf)
+        return _unit_rows(self._weighted(sparse.csr_matrix(self.counts @ merge), weight, sublinear=False))
+
     @staticmethod
     def _weighted(counts: sparse.csr_matrix, idf: np.ndarray, sublinear: bool = True) -> sparse.csr_matrix:
         tf = 1.0 + np.log(counts.data) if sublinear else counts.data
