@@ -165,9 +165,9 @@ class Corpus:
             )
         return cached
 
-    def analysed_sentences(self) -> dict[int, Sentences]:
-        """The sentence analyses made so far, by document."""
-        return dict(self._sentences)
+    def analysed_sentences(self, documents: set[int]) -> dict[int, Sentences]:
+        """The sentence analyses made so far of ``documents``."""
+        return {i: s for i, s in self._sentences.items() if i in documents}
 
     def add_sentences(self, analysed: dict[int, Sentences]) -> None:
         """Keep analyses made elsewhere (a worker process) so they are not made again."""
@@ -202,7 +202,7 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
     """Verified links among the LSH candidates, in candidate order (sorted pairs).
 
     Parts of the candidates go to forked workers; each returns its links and the
-    sentence analyses it made, which the report needs again.
+    sentence analyses of the linked documents, which the report needs again.
     """
     total = len(candidates)
     workers = workers if total >= _PARALLEL_MIN_PAIRS else 1
@@ -218,7 +218,8 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
         for start in range(0, len(part), _VERIFY_STEP):
             found.extend(verifier.verify_many(part[start : start + _VERIFY_STEP], level=corpus.settings.level))
             report("verify", min(total, (start + _VERIFY_STEP) * total // len(part)), total)
-        return found, corpus.analysed_sentences()
+        # Only linked documents are reported; sending back the rest costs more than it saves.
+        return found, corpus.analysed_sentences({i for link in found for i in (link.a, link.b)})
 
     links: list[Link] = []
     for found, analysed in forked_map(verify_part, parts):
