@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-__all__ = ["LEAD_SENTENCES", "dates", "lead_dates_differ"]
+__all__ = ["LEAD_SENTENCES", "Date", "date_label", "dates", "differing_lead_dates"]
+
+Date = tuple[int, int]  # (month, day)
 
 #: The headline and the first three sentences or table lines: where a report names its day.
 LEAD_SENTENCES = 4
@@ -22,6 +24,8 @@ _MONTHS = {
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
+_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 #: Day first only before a full month name, and never "may": "prices of 12 may rise".
 _FULL_MONTH = "|".join(m for m in _MONTHS if len(m) > 3 and m != "sept")
@@ -32,7 +36,7 @@ _DAY = rf"\d{{1,2}}(?![\d.,]\d|\s*(?:%|pct|per\b))|(?:{'|'.join(_SPELLED)})\b"
 _DATE = re.compile(rf"\b(?:({_MONTH})\.?\s+({_DAY})|(\d{{1,2}})\s+({_FULL_MONTH})\b)")
 
 
-def dates(folded_texts: Iterable[str]) -> list[tuple[int, int]]:
+def dates(folded_texts: Iterable[str]) -> list[Date]:
     """The (month, day) dates of folded (lower-cased) texts, in order of appearance."""
     found = []
     for text in folded_texts:
@@ -43,13 +47,20 @@ def dates(folded_texts: Iterable[str]) -> list[tuple[int, int]]:
     return found
 
 
-def lead_dates_differ(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Both texts (folded sentences) date themselves in their lead, and neither lead's first date
-    is anywhere in the other text.
+def date_label(date: Date) -> str:
+    """"May 15" for (5, 15)."""
+    return f"{_NAMES[date[0] - 1]} {date[1]}"
+
+
+def differing_lead_dates(a: Sequence[str], b: Sequence[str]) -> tuple[Date, Date] | None:
+    """The first dates of both leads when each text (folded sentences) dates itself in its lead
+    and neither lead's first date is anywhere in the other text; otherwise None.
 
     A report states its day up front ("through April 8", "Pay May 15"); a date deep in a
     story ("the strike, which began May 9") is detail a copy may trim or reword.  Either
     side alone may carry a dateline, so one lead's date missing from the other is not enough.
     """
     lead_a, lead_b = dates(a[:LEAD_SENTENCES]), dates(b[:LEAD_SENTENCES])
-    return bool(lead_a and lead_b) and lead_a[0] not in dates(b) and lead_b[0] not in dates(a)
+    if lead_a and lead_b and lead_a[0] not in dates(b) and lead_b[0] not in dates(a):
+        return lead_a[0], lead_b[0]
+    return None

@@ -46,7 +46,7 @@ import numpy as np
 from .align import Alignment, align
 from .analysis import Profile, Sentences
 from .features import CheapScores, FeatureMatrices
-from .dates import lead_dates_differ
+from .dates import Date, date_label, differing_lead_dates
 from .figures import quantities, shared_quantities
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
@@ -208,8 +208,9 @@ class Verifier:
         if not full and cheap is None and not bool(self._worth_aligning(batch, level)[k]):
             return Link(i, j, None, scores, "too little in common to align")
         alignment = align(self._sentences(i), self._sentences(j), self._t.sentence)
-        scores = self._with_alignment(scores, i, j, alignment)
-        relation, reason = self._decide(scores, int(batch.shared_shingles[k]))
+        lead_dates = differing_lead_dates(self._sentences(i).keys, self._sentences(j).keys)
+        scores = self._with_alignment(scores, i, j, alignment, dates_differ=lead_dates is not None)
+        relation, reason = self._decide(scores, int(batch.shared_shingles[k]), lead_dates)
         if a.key == b.key:
             relation, reason = Relation.EXACT, "same normalized text"
         if relation is not None and relation > level:
@@ -253,7 +254,7 @@ class Verifier:
         """The lead-facts guard: few shared names, and the lead's names and figures mostly missing."""
         return (s.lead_facts < self._t.lead_facts) & (s.specific_terms < self._t.lead_facts_below)
 
-    def _with_alignment(self, s: PairScores, i: int, j: int, al: Alignment) -> PairScores:
+    def _with_alignment(self, s: PairScores, i: int, j: int, al: Alignment, *, dates_differ: bool) -> PairScores:
         sa, sb = self._sentences(i), self._sentences(j)
         shorter_is_a = sa.total_words <= sb.total_words
         strong = [m for m in al.matches if m.score >= self._t.verbatim_sentence]
@@ -285,10 +286,11 @@ class Verifier:
             figures_agree=agreeing / compared if compared else 1.0,
             figures_compared=compared,
             facts_agree=facts,
-            dates_agree=0.0 if lead_dates_differ(sa.keys, sb.keys) else 1.0,
+            dates_agree=0.0 if dates_differ else 1.0,
         )
 
-    def _decide(self, s: PairScores, shared_shingles: int) -> tuple[Relation | None, str]:
+    def _decide(self, s: PairScores, shared_shingles: int,
+                lead_dates: tuple[Date, Date] | None = None) -> tuple[Relation | None, str]:
         t = self._t
         contained = max(s.containment_a, s.containment_b)
         coverage = max(s.coverage_a, s.coverage_b)
@@ -304,7 +306,9 @@ class Verifier:
             template = (f"{s.figures_agree:.0%} of the quantities in aligned sentences agree "
                         "(another issue of a periodic report, not a copy)")
         elif s.dates_agree < 1.0:
-            template = ("the leads report different dates "
+            named = (f"{date_label(lead_dates[0])} and {date_label(lead_dates[1])}" if lead_dates
+                     else "different dates")
+            template = (f"the leads report {named} "
                         "(another issue of a periodic report, not a copy)")
         if template is not None:
             if story and contained < t.copy_containment:

@@ -165,3 +165,10 @@ def test_a_copy_that_trims_or_rewords_a_date_deep_in_the_story_stays_a_copy():
     comparison = compare_documents(Document("a", story), Document("b", copy), ScanSettings(workers=1))
     assert comparison.relation == "copy", comparison.link.reason
     assert comparison.link.scores.dates_agree == 1.0
+
+
+def test_compare_names_the_dates_that_set_two_issues_apart():
+    a, b = (Document(f"april{day}", reserve_prices(day)) for day in (6, 8))
+    comparison = compare_documents(a, b, ScanSettings(workers=1))
+    assert comparison.relation is None
+    assert comparison.link.reason.startswith("the leads report April 6 and April 8 (another issue")
