@@ -20,6 +20,8 @@ and given the tightest relation its evidence supports:
             sentences) carry a date, one lead's first date is in the other text: the
             next issue of a daily table or a dividend notice may repeat every figure,
             but not the day it reports.
+            A correction ("CORRECTED - ..." headline) changes figures and dates by
+            design: the figures and dates guards do not apply to it.
 ``lead``    (a guard on ``copy`` and ``rewrite`` for pairs sharing fewer than 10
             specific names) most names and two-digit figures of one document's
             lead are in the other text: a bond issue by another issuer, for
@@ -37,6 +39,7 @@ whose cheap scores leave a relation possible.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from enum import IntEnum
@@ -151,6 +154,14 @@ class Link:
         return round(max(s.jaccard, s.count_cosine), 4)
 
 
+#: A wire correction's headline: "CORRECTED - GM TO IDLE SIX PLANTS", "(CORRECTED)-...", "Correction: ...".
+_CORRECTION = re.compile(r"\W*correct(?:ed|ion)\b")
+
+
+def _is_correction(s: Sentences) -> bool:
+    return bool(s.keys) and _CORRECTION.match(s.keys[0]) is not None
+
+
 class Verifier:
     """Scores candidate pairs.  Sentence analyses are computed on first use and kept."""
 
@@ -210,7 +221,8 @@ class Verifier:
         alignment = align(self._sentences(i), self._sentences(j), self._t.sentence)
         lead_dates = differing_lead_dates(self._sentences(i).keys, self._sentences(j).keys)
         scores = self._with_alignment(scores, i, j, alignment, dates_differ=lead_dates is not None)
-        relation, reason = self._decide(scores, int(batch.shared_shingles[k]), lead_dates)
+        correction = _is_correction(self._sentences(i)) or _is_correction(self._sentences(j))
+        relation, reason = self._decide(scores, int(batch.shared_shingles[k]), lead_dates, correction=correction)
         if a.key == b.key:
             relation, reason = Relation.EXACT, "same normalized text"
         if relation is not None and relation > level:
@@ -289,23 +301,25 @@ class Verifier:
             dates_agree=0.0 if dates_differ else 1.0,
         )
 
-    def _decide(self, s: PairScores, shared_shingles: int,
-                lead_dates: tuple[Date, Date] | None = None) -> tuple[Relation | None, str]:
+    def _decide(self, s: PairScores, shared_shingles: int, lead_dates: tuple[Date, Date] | None = None, *,
+                correction: bool = False) -> tuple[Relation | None, str]:
         t = self._t
         contained = max(s.containment_a, s.containment_b)
         coverage = max(s.coverage_a, s.coverage_b)
         story = bool(self._story_evidence(s))
         story_why = f"TF-IDF cosine {s.cosine:.2f} and {s.rare_terms} shared rare terms"
         # Another instance of a template is no copy or rewrite; a write-up of one story it may still be,
-        # unless its text is mostly the template's.
+        # unless its text is mostly the template's.  A correction changes figures and dates by design:
+        # it is the report it corrects, not another issue.
         template = None
+        figures_kept = s.numbers_agree >= 0.5 or correction
         if self._lead_stopped(s):
             template = (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
                         "(another instance of a template, not a copy)")
-        elif s.figures_compared >= t.figures_min and s.figures_agree < t.figures_agree:
+        elif not correction and s.figures_compared >= t.figures_min and s.figures_agree < t.figures_agree:
             template = (f"{s.figures_agree:.0%} of the quantities in aligned sentences agree "
                         "(another issue of a periodic report, not a copy)")
-        elif s.dates_agree < 1.0:
+        elif not correction and s.dates_agree < 1.0:
             named = (f"{date_label(lead_dates[0])} and {date_label(lead_dates[1])}" if lead_dates
                      else "different dates")
             template = (f"the leads report {named} "
@@ -318,7 +332,7 @@ class Verifier:
             if contained >= t.copy_containment:
                 return None, (f"{s.specific_containment:.0%} of the names and figures specific to the shorter "
                               "text are in the other (a template, not a copy)")
-        elif s.numbers_agree >= 0.5:
+        elif figures_kept:
             if contained >= t.copy_containment and shared_shingles >= t.copy_min_shingles:
                 return Relation.COPY, f"{contained:.0%} of the shorter text's 3-grams are in the other"
             if s.verbatim_coverage >= t.copy_coverage and s.facts_agree >= t.rewrite_facts:
@@ -327,7 +341,7 @@ class Verifier:
             why = "figures differ in matched sentences (a template, not a copy)"
             if contained >= t.copy_containment:
                 return None, why
-        if (coverage >= t.rewrite_coverage and s.order >= t.rewrite_order and s.numbers_agree >= 0.5
+        if (coverage >= t.rewrite_coverage and s.order >= t.rewrite_order and figures_kept
                 and s.facts_agree >= t.rewrite_facts
                 and s.specific_terms >= t.rewrite_specific_terms):
             return Relation.REWRITE, (

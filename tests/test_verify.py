@@ -172,3 +172,20 @@ def test_compare_names_the_dates_that_set_two_issues_apart():
     comparison = compare_documents(a, b, ScanSettings(workers=1))
     assert comparison.relation is None
     assert comparison.link.reason.startswith("the leads report April 6 and April 8 (another issue")
+
+
+def test_a_correction_is_the_report_it_corrects_even_when_it_changes_the_date_or_a_figure():
+    def notice(headline: str, month: str, workers: str) -> Document:
+        return Document(headline, f"{headline}\n\nGeneral Motors Corp will idle six of its car assembly plants "
+                                  f"for a week starting {month} six, temporarily laying off {workers} workers, "
+                                  "according to spokespersons for the company's groups.\n"
+                                  "The automaker will shut three plants each in its two groups, the "
+                                  "Buick-Oldsmobile-Cadillac group and the Chevrolet-Pontiac-GM of Canada group.\n"
+                                  "Five of the plants are located in the United States. The sixth is in Canada.\n")
+    original = notice("GM TO IDLE SIX PLANTS", "August", "21,600")
+    settings = ScanSettings(workers=1)
+    corrected = notice("CORRECTED - GM TO IDLE SIX PLANTS", "April", "21,500")
+    assert compare_documents(original, corrected, settings).relation == "copy"
+    # The same change without the correction's headline reads as the next issue of a notice.
+    reissued = notice("GM TO IDLE SIX MORE PLANTS", "April", "21,500")
+    assert compare_documents(original, reissued, settings).relation is None
