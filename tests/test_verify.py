@@ -27,6 +27,13 @@ def clusters_at(level: Relation, docs: list[Document]) -> list[list[str]]:
     return [sorted(d.id for d in c.documents) for c in result.clusters]
 
 
+def assert_apart_but_a_reprint_joins(instances: list[Document], reprint: Document, original: str) -> None:
+    """Instances of one template never cluster, at any level; a reprint of one of them is its copy."""
+    for level in Relation:
+        assert clusters_at(level, instances) == []
+    assert clusters_at(Relation.COPY, [*instances, reprint]) == [sorted([original, reprint.id])]
+
+
 def test_template_notices_of_different_companies_never_cluster():
     rng = random.Random(5)
     docs = [Document(f"n{i}", dividend_notice(c, rng)) for i, c in enumerate(COMPANIES)]
@@ -89,10 +96,8 @@ def bond_notice(issuer: str, rng: random.Random) -> str:
 def test_prose_templates_of_different_issuers_never_cluster_but_a_reprint_does():
     rng = random.Random(11)
     docs = [Document(f"b{i}", bond_notice(issuer, rng)) for i, issuer in enumerate(ISSUERS)]
-    for level in Relation:
-        assert clusters_at(level, docs) == []
     reprint = Document("reprint", "Bond markets\n\n" + docs[4].text.split("\n\n", 1)[1] + "\nShare this article\n")
-    assert clusters_at(Relation.COPY, [*docs, reprint]) == [["b4", "reprint"]]
+    assert_apart_but_a_reprint_joins(docs, reprint, "b4")
 
 
 def test_list_numbers_and_a_dropped_figure_do_not_make_a_copy_a_template():
@@ -123,11 +128,9 @@ def slaughter_estimate(day: int) -> str:
 
 def test_issues_of_a_periodic_report_never_cluster_but_a_reprint_does():
     docs = [Document(f"day{i}", slaughter_estimate(i)) for i in range(6)]
-    for level in Relation:
-        assert clusters_at(level, docs) == []
     # A reprint that writes its figures its own way is still a copy.
     reprint = Document("reprint", docs[2].text.replace(",000", " thousand") + "\nShare this article\n")
-    assert clusters_at(Relation.COPY, [*docs, reprint]) == [["day2", "reprint"]]
+    assert_apart_but_a_reprint_joins(docs, reprint, "day2")
 
 
 def reserve_prices(day: int) -> str:
@@ -144,10 +147,8 @@ def reserve_prices(day: int) -> str:
 
 def test_issues_of_a_daily_table_with_repeating_figures_never_cluster_but_a_reprint_does():
     docs = [Document(f"april{day}", reserve_prices(day)) for day in (6, 7, 8, 9)]
-    for level in Relation:
-        assert clusters_at(level, docs) == []
     reprint = Document("reprint", docs[1].text.replace("April 7", "Apr. 7") + "\nShare this article\n")
-    assert clusters_at(Relation.COPY, [*docs, reprint]) == [["april7", "reprint"]]
+    assert_apart_but_a_reprint_joins(docs, reprint, "april7")
 
 
 def test_a_copy_that_trims_or_rewords_a_date_deep_in_the_story_stays_a_copy():
