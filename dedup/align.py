@@ -4,8 +4,9 @@ Two sentences match when either their characters agree (rapidfuzz ``ratio``:
 verbatim copies, OCR noise, small edits) or their content words agree, as
 stems weighted by IDF (paraphrases: "illegally trained the platform using Twitter
 data" vs "trained it illegally using Twitter data"; "each dimension corresponds
-to a separate term" vs "each separate term corresponding to a dimension").  Matching is one-to-one and greedy by
-score, so the result does not depend on which document comes first.
+to a separate term" vs "each separate term corresponding to a dimension").
+Matching is one-to-one and greedy by score, so the result does not depend on
+which document comes first.
 """
 
 from __future__ import annotations

@@ -32,7 +32,8 @@ from .arrays import unique_sorted
 
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
-__all__ = ["SENTENCE_TERMS", "FingerprintParams", "Fingerprinter", "combine_shingles", "fmix32", "permutations", "to_minhash"]
+__all__ = ["SENTENCE_TERMS", "FingerprintParams", "Fingerprinter", "combine_shingles", "fmix32", "permutations",
+           "to_minhash"]
 
 _M32 = np.uint32
 _SHINGLE_MULTIPLIERS = (_M32(0x9E3779B1), _M32(0x85EBCA77), _M32(0xC2B2AE3D),

@@ -157,8 +157,7 @@ class TermMatrix:
         width = max(len(distinct), 1)  # as in build: a corpus without terms still has a column
         merge = sparse.csr_matrix((np.ones(len(column)), (np.arange(len(column)), column)),
                                   shape=(self.counts.shape[1], width))
-        weight = np.ones(width)
-        weight[: len(distinct)] = np.inf
+        weight = np.full(width, np.inf)  # every stem has a word; the placeholder column has no counts
         np.minimum.at(weight, column, idf)
         return _unit_rows(self._weighted(sparse.csr_matrix(self.counts @ merge), weight, sublinear=False))
 

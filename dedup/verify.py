@@ -48,8 +48,8 @@ import numpy as np
 
 from .align import Alignment, align
 from .analysis import Profile, Sentences
-from .features import CheapScores, FeatureMatrices
 from .dates import Date, date_label, differing_lead_dates
+from .features import CheapScores, FeatureMatrices
 from .figures import quantities, shared_quantities
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
@@ -218,10 +218,11 @@ class Verifier:
             return Link(i, j, Relation.EXACT, scores, "same normalized text")
         if not full and cheap is None and not bool(self._worth_aligning(batch, level)[k]):
             return Link(i, j, None, scores, "too little in common to align")
-        alignment = align(self._sentences(i), self._sentences(j), self._t.sentence)
-        lead_dates = differing_lead_dates(self._sentences(i).keys, self._sentences(j).keys)
-        scores = self._with_alignment(scores, i, j, alignment, dates_differ=lead_dates is not None)
-        correction = _is_correction(self._sentences(i)) or _is_correction(self._sentences(j))
+        sa, sb = self._sentences(i), self._sentences(j)
+        alignment = align(sa, sb, self._t.sentence)
+        lead_dates = differing_lead_dates(sa.keys, sb.keys)
+        scores = self._with_alignment(scores, sa, sb, alignment, dates_differ=lead_dates is not None)
+        correction = _is_correction(sa) or _is_correction(sb)
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), lead_dates, correction=correction)
         if a.key == b.key:
             relation, reason = Relation.EXACT, "same normalized text"
@@ -266,8 +267,8 @@ class Verifier:
         """The lead-facts guard: few shared names, and the lead's names and figures mostly missing."""
         return (s.lead_facts < self._t.lead_facts) & (s.specific_terms < self._t.lead_facts_below)
 
-    def _with_alignment(self, s: PairScores, i: int, j: int, al: Alignment, *, dates_differ: bool) -> PairScores:
-        sa, sb = self._sentences(i), self._sentences(j)
+    def _with_alignment(self, s: PairScores, sa: Sentences, sb: Sentences, al: Alignment, *,
+                        dates_differ: bool) -> PairScores:
         shorter_is_a = sa.total_words <= sb.total_words
         strong = [m for m in al.matches if m.score >= self._t.verbatim_sentence]
         if shorter_is_a:
@@ -319,10 +320,8 @@ class Verifier:
         elif not correction and s.figures_compared >= t.figures_min and s.figures_agree < t.figures_agree:
             template = (f"{s.figures_agree:.0%} of the quantities in aligned sentences agree "
                         "(another issue of a periodic report, not a copy)")
-        elif not correction and s.dates_agree < 1.0:
-            named = (f"{date_label(lead_dates[0])} and {date_label(lead_dates[1])}" if lead_dates
-                     else "different dates")
-            template = (f"the leads report {named} "
+        elif not correction and lead_dates is not None:
+            template = (f"the leads report {date_label(lead_dates[0])} and {date_label(lead_dates[1])} "
                         "(another issue of a periodic report, not a copy)")
         if template is not None:
             if story and contained < t.copy_containment:
