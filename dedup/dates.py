@@ -53,14 +53,30 @@ def date_label(date: Date) -> str:
 
 
 def differing_lead_dates(a: Sequence[str], b: Sequence[str]) -> tuple[Date, Date] | None:
-    """The first dates of both leads when each text (folded sentences) dates itself in its lead
-    and neither lead's first date is anywhere in the other text; otherwise None.
+    """When each text (folded sentences) dates itself in its lead and the leads' dates are not
+    the other's, the first date of each lead that the other text lacks; otherwise None.
 
-    A report states its day up front ("through April 8", "Pay May 15"); a date deep in a
-    story ("the strike, which began May 9") is detail a copy may trim or reword.  Either
-    side alone may carry a dateline, so one lead's date missing from the other is not enough.
+    "Not the other's": neither lead's first date is anywhere in the other text, or, where
+    both leads carry two dates or more, fewer than half of either lead's dates are (a bond
+    issue names its maturity first, then the days its terms are set and paid).  A report
+    states its days up front ("through April 8", "Pay May 15"); a date deep in a story ("the
+    strike, which began May 9") is detail a copy may trim or reword.  Either side alone may
+    carry a dateline, so one lead's dates missing from the other is not enough.
     """
     lead_a, lead_b = dates(a[:LEAD_SENTENCES]), dates(b[:LEAD_SENTENCES])
-    if lead_a and lead_b and lead_a[0] not in dates(b) and lead_b[0] not in dates(a):
-        return lead_a[0], lead_b[0]
+    if not (lead_a and lead_b):
+        return None
+    in_a, in_b = set(dates(a)), set(dates(b))
+    missing_a, missing_b = [d for d in lead_a if d not in in_b], [d for d in lead_b if d not in in_a]
+    firsts_missing = lead_a[0] in missing_a and lead_b[0] in missing_b
+    several = len(set(lead_a)) >= 2 and len(set(lead_b)) >= 2
+    mostly_missing = several and max(_share(lead_a, in_b), _share(lead_b, in_a)) < 0.5
+    if firsts_missing or mostly_missing:
+        return missing_a[0], missing_b[0]
     return None
+
+
+def _share(lead: list[Date], other: set[Date]) -> float:
+    """The share of a lead's distinct dates found in the other text."""
+    distinct = set(lead)
+    return len(distinct & other) / len(distinct)

@@ -17,9 +17,10 @@ and given the tightest relation its evidence supports:
             4 quantities, at least half agree (as values: "1.46 billion" is
             "1,459,193,000"): the next issue of a periodic report changes them.
 ``dates``   (a guard on ``copy`` and ``rewrite``) where both leads (headline and first three
-            sentences) carry a date, one lead's first date is in the other text: the
-            next issue of a daily table or a dividend notice may repeat every figure,
-            but not the day it reports.
+            sentences) carry a date, one lead's first date is in the other text, and
+            where both carry several, at least half of one lead's dates are: the next
+            issue of a daily table or a dividend notice may repeat every figure, but not
+            the day it reports.
             A correction ("CORRECTED - ..." headline) changes figures and dates by
             design: the figures and dates guards do not apply to it.
 ``lead``    (a guard on ``copy`` and ``rewrite`` for pairs sharing fewer than 10

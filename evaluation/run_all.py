@@ -149,7 +149,7 @@ def msrp(split: str) -> dict:
             "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0}
 
 
-def identical_groups(relative: str, part: slice = slice(None)) -> dict:
+def identical_groups(relative: str, part: slice = slice(None), sample_start: int = 0) -> dict:
     rows = jsonl(relative)[part]
     docs = [Document(r["id"], r["text"], r.get("title")) for r in rows]
     groups: dict[str, list[str]] = defaultdict(list)
@@ -164,17 +164,18 @@ def identical_groups(relative: str, part: slice = slice(None)) -> dict:
         out[level.label] = {"groups": len(groups), "found": found, "clusters": len(result.clusters),
                             "clustered_documents": sum(len(c.documents) for c in result.clusters)}
         if level is Relation.COPY:
-            out["sample"] = _sample(result, 30)
+            out["sample"] = _sample(result, sample_start, 30)
     return out
 
 
-def _sample(result, n: int) -> list[dict]:
-    """The ``n`` clusters with the lowest ids, with their headlines, to be read by a person.
+def _sample(result, start: int, n: int) -> list[dict]:
+    """``n`` clusters in id order from the ``start``-th, with their headlines, to be read by a person.
 
     Cluster ids are content hashes of the members, so this is a uniform sample that
     changes only where the clusters themselves change: a cluster read once stays read.
+    Another ``start`` gives a fresh sample, e.g. to check a change made after reading one.
     """
-    chosen = sorted(result.clusters, key=lambda c: c.id)[:n]
+    chosen = sorted(result.clusters, key=lambda c: c.id)[start : start + n]
     titles = {d.id: (d.title or d.text.strip().splitlines()[0])[:70] for d in result.documents}
     return [{"id": c.id, "relation": c.relation, "documents": [m.id for m in c.documents],
              "titles": [titles[m.id] for m in c.documents]} for c in chosen]
@@ -185,6 +186,8 @@ def main() -> None:
     parser.add_argument("--only", default="syndication,clough,semeval,msrp,bbc,reuters")
     parser.add_argument("--split", default="report", choices=["tune", "report"])
     parser.add_argument("--samples", type=Path, help="write the 30-cluster samples (JSON) here for reading")
+    parser.add_argument("--sample-start", type=int, default=0,
+                        help="take the samples from this cluster on, in id order (default: the first 30)")
     args = parser.parse_args()
     wanted = set(args.only.split(","))
     tune = args.split == "tune"
@@ -202,10 +205,10 @@ def main() -> None:
     if "msrp" in wanted:
         results["msrp"] = msrp("train" if tune else "test")
     if "bbc" in wanted:
-        results["bbc"] = identical_groups("bbc-news/articles.jsonl")
+        results["bbc"] = identical_groups("bbc-news/articles.jsonl", sample_start=args.sample_start)
     if "reuters" in wanted:
         results["reuters"] = identical_groups("reuters21578/articles.jsonl",
-                                              slice(None, 5000) if tune else slice(5000, None))
+                                              slice(None, 5000) if tune else slice(5000, None), args.sample_start)
     samples = {k: v.pop("sample") for k, v in results.items() if isinstance(v, dict) and "sample" in v}
     if args.samples:
         args.samples.write_text(json.dumps(samples, indent=2, ensure_ascii=False))

@@ -190,3 +190,23 @@ def test_a_correction_is_the_report_it_corrects_even_when_it_changes_the_date_or
     # The same change without the correction's headline reads as the next issue of a notice.
     reissued = notice("GM TO IDLE SIX MORE PLANTS", "April", "21,500")
     assert compare_documents(original, reissued, settings).relation is None
+
+
+def convertible(issuer: str, manager: str, set_on: str, paid_on: str, converts_until: str) -> Document:
+    """A prose bond notice: its maturity comes first and repeats; the days terms are set and paid do not."""
+    return Document(issuer, f"{issuer.upper()} ISSUES 100 MLN SFR CONVERTIBLE\n\n"
+                            f"{issuer} is issuing 100 mln Swiss francs of convertible notes due September 30, "
+                            f"1992, paying an indicated 1-1/4 pct, lead manager {manager} said.\n"
+                            f"Terms will be set on {set_on} with payment due {paid_on}.\n"
+                            f"The conversion period is from May 20, 1987 until {converts_until}, 1992.\n")
+
+
+def test_bond_issues_whose_lead_dates_mostly_differ_are_apart_but_a_reprint_joins():
+    # Reuters 11853 and 14898, a week apart: only the maturity and the conversion start repeat.
+    tokyo = convertible("Bank of Tokyo Ltd", "Swiss Bank Corp", "April 9", "April 30", "September 20")
+    saitama = convertible("Saitama Bank Ltd", "Credit Suisse", "April 15", "May 6", "September 18")
+    comparison = compare_documents(tokyo, saitama, ScanSettings(workers=1))
+    assert comparison.relation is None
+    assert comparison.link.reason.startswith("the leads report April 9 and April 15")
+    reprint = Document("reprint", tokyo.text.replace("April 30", "Apr 30") + "\nShare this article\n")
+    assert compare_documents(tokyo, reprint, ScanSettings(workers=1)).relation == "copy"
