@@ -69,14 +69,9 @@ def differing_lead_dates(a: Sequence[str], b: Sequence[str]) -> tuple[Date, Date
     in_a, in_b = set(dates(a)), set(dates(b))
     missing_a, missing_b = [d for d in lead_a if d not in in_b], [d for d in lead_b if d not in in_a]
     firsts_missing = lead_a[0] in missing_a and lead_b[0] in missing_b
-    several = len(set(lead_a)) >= 2 and len(set(lead_b)) >= 2
-    mostly_missing = several and max(_share(lead_a, in_b), _share(lead_b, in_a)) < 0.5
+    distinct_a, distinct_b = set(lead_a), set(lead_b)
+    mostly_missing = (len(distinct_a) >= 2 and len(distinct_b) >= 2
+                      and max(len(distinct_a & in_b) / len(distinct_a), len(distinct_b & in_a) / len(distinct_b)) < 0.5)
     if firsts_missing or mostly_missing:
         return missing_a[0], missing_b[0]
     return None
-
-
-def _share(lead: list[Date], other: set[Date]) -> float:
-    """The share of a lead's distinct dates found in the other text."""
-    distinct = set(lead)
-    return len(distinct & other) / len(distinct)

@@ -143,9 +143,9 @@ class TermMatrix:
         row = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))[hit]
         return sparse.csr_matrix((np.ones(len(row)), (row, counts.indices[hit])), shape=counts.shape)
 
-    def tfidf(self, idf: np.ndarray, *, lead: bool = False, sublinear: bool = True) -> sparse.csr_matrix:
-        """Unit-length TF-IDF rows, for cosine similarity; tf is ``1 + log(count)`` or the count."""
-        return _unit_rows(self._weighted(self.lead if lead else self.counts, idf, sublinear))
+    def tfidf(self, idf: np.ndarray, *, lead: bool = False) -> sparse.csr_matrix:
+        """Unit-length TF-IDF rows, for cosine similarity; tf is ``1 + log(count)``."""
+        return _unit_rows(self._weighted(self.lead if lead else self.counts, idf))
 
     def stem_tfidf(self, idf: np.ndarray, stems: np.ndarray) -> sparse.csr_matrix:
         """Unit-length rows with raw counts as tf, over word stems (``stems``: each term's stem id).
