@@ -178,7 +178,8 @@ class Corpus:
         return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds)
 
     def candidates(self) -> np.ndarray:
-        """LSH candidate pairs ``(i, j)``, ``i < j``, sorted, among distinct texts.
+        """Candidate pairs ``(i, j)``, ``i < j``, sorted, among distinct texts: from LSH, or all of
+        them when there are few (``settings.all_pairs_up_to``).
 
         Exact copies are grouped already, so only one document of each text is indexed.
         """
@@ -186,6 +187,9 @@ class Corpus:
                         dtype=np.int64)
         if len(reps) < 2:
             return np.empty((0, 2), dtype=np.int64)
+        if len(reps) * (len(reps) - 1) // 2 <= self.settings.all_pairs_up_to:
+            first, second = np.triu_indices(len(reps), 1)
+            return np.stack([reps[first], reps[second]], axis=1)
         num_perm = self.settings.fingerprint.num_perm
         codes = []
         for threshold, signatures in (

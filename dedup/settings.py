@@ -24,6 +24,9 @@ class ScanSettings:
     #: LSH threshold for the n-gram signature (copies) and the rare-term one (rewrites, stories).
     text_lsh_threshold: float = 0.3
     term_lsh_threshold: float = 0.15
+    #: Up to this many pairs of distinct texts (about 316 texts), every pair is a candidate:
+    #: LSH saves time on a large corpus and costs a little recall on any.
+    all_pairs_up_to: int = 50_000
     #: A line seen in documents of at least this many different clusters is boilerplate.
     boilerplate_clusters: int = 3
     #: Smooth corpus IDF with background English word frequencies (see dedup.background).
@@ -36,6 +39,8 @@ class ScanSettings:
             value = getattr(self, name)
             if not 0.0 < value < 1.0:
                 raise SettingsError(f"{name} must be between 0 and 1, got {value}")
+        if self.all_pairs_up_to < 0:
+            raise SettingsError("all_pairs_up_to must not be negative")
         if self.read.max_bytes < 1:
             raise SettingsError("max_bytes must be positive")
         if self.boilerplate_clusters < 2:
@@ -48,7 +53,8 @@ class ScanSettings:
             "normalizer": NORMALIZER_VERSION,
             "sentence_terms": SENTENCE_TERMS,
             "minhash": self.fingerprint.as_dict(),
-            "lsh": {"text_threshold": self.text_lsh_threshold, "term_threshold": self.term_lsh_threshold},
+            "lsh": {"text_threshold": self.text_lsh_threshold, "term_threshold": self.term_lsh_threshold,
+                    "all_pairs_up_to": self.all_pairs_up_to},
             "thresholds": self.thresholds.as_dict(),
             "boilerplate_clusters": self.boilerplate_clusters,
             "idf_background": "wordfreq-en-40k/1000 pseudo-documents" if self.background else None,

@@ -117,3 +117,22 @@ def test_oversized_buckets_still_connect_every_member():
     pairs = BandIndex(32, 4, max_bucket=10).candidates(sigs)
     assert len(pairs) < 100 * 99 // 2
     assert set(pairs.ravel().tolist()) == set(range(100))
+
+
+def test_a_small_corpus_compares_every_pair_so_lsh_misses_cost_nothing():
+    """LSH is there for speed; below ``all_pairs_up_to`` pairs its misses would be lost recall for nothing."""
+    from dedup import ScanSettings, scan
+    from tests.conftest import SAMPLES, SEEDS
+
+    strict = {"text_lsh_threshold": 0.95, "term_lsh_threshold": 0.95}  # LSH proposes almost nothing
+    seeds = {f"{SAMPLES}/{name}" for name in SEEDS}
+
+    def seed_cluster(settings: ScanSettings) -> tuple[set[str], int]:
+        result = scan([str(SAMPLES)], settings)
+        found = [{d.id for d in c.documents} for c in result.clusters if seeds & {d.id for d in c.documents}]
+        return (found[0] if found else set()), result.stats["candidate_pairs"]
+
+    lsh_only, lsh_pairs = seed_cluster(ScanSettings(**strict, all_pairs_up_to=0))
+    every_pair, all_pairs = seed_cluster(ScanSettings(**strict))
+    assert lsh_only != seeds and lsh_pairs < all_pairs == 6 * 5 // 2
+    assert every_pair == seeds
