@@ -116,7 +116,11 @@ class _TokenHashes(dict[str, int]):
 
 
 class _StemHashes(dict[str, int]):
-    """Memo of the stem's token hash per distinct term (PyStemmer's own cache is small and slower)."""
+    """Memo of the stem's token hash per distinct term.
+
+    PyStemmer's own cache is turned off: stemming 25,000 distinct words took 0.11 s with it and
+    0.018 s without, and this memo already sees each word once.
+    """
 
     def __init__(self, stem: Callable[[str], str], token_hashes: _TokenHashes) -> None:
         super().__init__()
@@ -139,7 +143,7 @@ class Fingerprinter:
         self._a = a.reshape(-1, 1)
         self._b = b.reshape(-1, 1)
         self._token_cache = _TokenHashes()
-        self._stem_cache = _StemHashes(Stemmer.Stemmer("english").stemWord, self._token_cache)
+        self._stem_cache = _StemHashes(Stemmer.Stemmer("english", 0).stemWord, self._token_cache)
 
     def token_hashes(self, words: list[str]) -> np.ndarray:
         return np.fromiter(map(self._token_cache.__getitem__, words), dtype=np.uint32, count=len(words))
