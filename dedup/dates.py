@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-__all__ = ["LEAD_SENTENCES", "Date", "date_label", "dates", "differing_lead_dates"]
+from .figures import LEAD_SENTENCES
+
+__all__ = ["Date", "date_label", "dates", "differing_lead_dates"]
 
 Date = tuple[int, int]  # (month, day)
 
-#: The headline and the first three sentences or table lines: where a report names its day.
-LEAD_SENTENCES = 4
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,

@@ -4,13 +4,21 @@
 dropped, "mln" and "billion" applied, "27-1/2" as 27.5, amounts from 100,000 up to three
 significant digits.  So one report's "1.46 billion dlrs" and "1,459,193,000 dlrs" agree,
 while the hog slaughter of 295,000 and of 305,000 head, or the years 1987 and 1988, do not.
+
+:func:`differing_lead_figures` compares the figure each text leads with: a fund's monthly
+dividend notice and its sister fund's ("Mthly div 6.5 cts" and "Mthly div 7.1 cts") share
+every word of the frame but not that figure, which a reprint always keeps.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["quantities", "shared_quantities"]
+__all__ = ["LEAD_SENTENCES", "differing_lead_figures", "quantities", "shared_quantities"]
+
+#: The headline and the first three sentences or table lines: where a report states its news.
+LEAD_SENTENCES = 4
 
 #: A list item's number ("1.", "2)") at the start of a sentence is layout, not a figure.
 _ENUMERATOR = re.compile(r"^\s*\(?\d{1,2}[.)](?!\d)")
@@ -60,3 +68,31 @@ def shared_quantities(a: dict[str, str], b: dict[str, str]) -> tuple[int, int]:
     quantities_b = set(b.values())
     shared = sum(1 for written, value in a.items() if written in b or value in quantities_b)
     return shared, max(shared, len(a) + len(b) - shared)
+
+
+def differing_lead_figures(a: Sequence[str], b: Sequence[str]) -> tuple[str, str] | None:
+    """When both leads (folded sentences) carry a figure and neither lead's first figure is anywhere
+    in the other text (as written or as a quantity), the two first figures; otherwise None.
+
+    One side's lead figure missing from the other is not enough: a trimmed copy may drop the
+    sentence, a re-headlined one may round the figure ("up 8 pct") where the body keeps it.
+    """
+    first_a, first_b = _first_figure(a), _first_figure(b)
+    if first_a is None or first_b is None:
+        return None
+    if _mentions(b, first_a) or _mentions(a, first_b):
+        return None
+    return first_a[0], first_b[0]
+
+
+def _first_figure(sentences: Sequence[str]) -> tuple[str, str] | None:
+    for sentence in sentences[:LEAD_SENTENCES]:
+        found = quantities(sentence)
+        if found:
+            return next(iter(found.items()))
+    return None
+
+
+def _mentions(sentences: Sequence[str], figure: tuple[str, str]) -> bool:
+    written, value = figure
+    return any(written in found or value in found.values() for found in map(quantities, sentences))

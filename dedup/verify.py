@@ -21,8 +21,11 @@ and given the tightest relation its evidence supports:
             where both carry several, at least half of one lead's dates are: the next
             issue of a daily table or a dividend notice may repeat every figure, but not
             the day it reports.
+``lead figure`` (a guard on ``copy`` and ``rewrite``) where both leads carry a figure, one
+            lead's first figure is in the other text: a sister fund's dividend notice
+            ("Mthly div 7.1 cts" for "6.5 cts") shares its whole frame but not that.
             A correction ("CORRECTED - ..." headline) changes figures and dates by
-            design: the figures and dates guards do not apply to it.
+            design: the figures, dates and lead-figure guards do not apply to it.
 ``lead``    (a guard on ``copy`` and ``rewrite`` for pairs sharing fewer than 10
             specific names) most names and two-digit figures of one document's
             lead are in the other text: a bond issue by another issuer, for
@@ -51,7 +54,7 @@ from .align import Alignment, align
 from .analysis import Profile, Sentences
 from .dates import Date, date_label, differing_lead_dates
 from .features import CheapScores, FeatureMatrices
-from .figures import quantities, shared_quantities
+from .figures import differing_lead_figures, quantities, shared_quantities
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
 
@@ -124,6 +127,7 @@ class PairScores:
     figures_compared: int = 0
     facts_agree: float = 0.0
     dates_agree: float = 1.0  # 0 when both leads carry a date and neither lead's first date is in the other text
+    lead_figures_agree: float = 1.0  # 0 when both leads carry a figure and neither lead's first is in the other text
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -222,9 +226,12 @@ class Verifier:
         sa, sb = self._sentences(i), self._sentences(j)
         alignment = align(sa, sb, self._t.sentence)
         lead_dates = differing_lead_dates(sa.keys, sb.keys)
-        scores = self._with_alignment(scores, sa, sb, alignment, dates_differ=lead_dates is not None)
+        lead_figures = differing_lead_figures(sa.keys, sb.keys)
+        scores = self._with_alignment(scores, sa, sb, alignment, dates_differ=lead_dates is not None,
+                                      figures_differ=lead_figures is not None)
         correction = _is_correction(sa) or _is_correction(sb)
-        relation, reason = self._decide(scores, int(batch.shared_shingles[k]), lead_dates, correction=correction)
+        relation, reason = self._decide(scores, int(batch.shared_shingles[k]), lead_dates, lead_figures,
+                                        correction=correction)
         if a.key == b.key:
             relation, reason = Relation.EXACT, "same normalized text"
         if relation is not None and relation > level:
@@ -269,7 +276,7 @@ class Verifier:
         return (s.lead_facts < self._t.lead_facts) & (s.specific_terms < self._t.lead_facts_below)
 
     def _with_alignment(self, s: PairScores, sa: Sentences, sb: Sentences, al: Alignment, *,
-                        dates_differ: bool) -> PairScores:
+                        dates_differ: bool, figures_differ: bool) -> PairScores:
         shorter_is_a = sa.total_words <= sb.total_words
         strong = [m for m in al.matches if m.score >= self._t.verbatim_sentence]
         if shorter_is_a:
@@ -301,10 +308,12 @@ class Verifier:
             figures_compared=compared,
             facts_agree=facts,
             dates_agree=0.0 if dates_differ else 1.0,
+            lead_figures_agree=0.0 if figures_differ else 1.0,
         )
 
-    def _decide(self, s: PairScores, shared_shingles: int, lead_dates: tuple[Date, Date] | None = None, *,
-                correction: bool = False) -> tuple[Relation | None, str]:
+    def _decide(self, s: PairScores, shared_shingles: int, lead_dates: tuple[Date, Date] | None = None,
+                lead_figures: tuple[str, str] | None = None, *, correction: bool = False,
+                ) -> tuple[Relation | None, str]:
         t = self._t
         contained = max(s.containment_a, s.containment_b)
         coverage = max(s.coverage_a, s.coverage_b)
@@ -324,6 +333,9 @@ class Verifier:
         elif not correction and lead_dates is not None:
             template = (f"the leads report {date_label(lead_dates[0])} and {date_label(lead_dates[1])} "
                         "(another issue of a periodic report, not a copy)")
+        elif not correction and lead_figures is not None:
+            template = (f"the leads open with {lead_figures[0]} and {lead_figures[1]}, neither in the other text "
+                        "(another instance of a template, or an update with new figures: not a copy)")
         if template is not None:
             if story and contained < t.copy_containment:
                 return Relation.STORY, story_why

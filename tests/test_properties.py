@@ -12,7 +12,7 @@ from dedup.align import similarity_matrix
 from dedup.analysis import TermWeights, sentences
 from dedup.background import Background
 from dedup.compare import compare_documents
-from dedup.figures import quantities, shared_quantities
+from dedup.figures import differing_lead_figures, quantities, shared_quantities
 from dedup.fingerprint import Fingerprinter
 from dedup.jsonout import dumps, result_dict
 from dedup.read import DecodeError, decode
@@ -101,6 +101,16 @@ def test_reading_figures_never_fails_and_agreement_is_bounded(text):
     shared, union = shared_quantities(found, quantities(text[::-1]))
     assert 0 <= shared <= union and shared <= len(found)
     assert shared_quantities(found, found) == (len(found), len(found))
+
+
+figure_lines = st.lists(st.text(alphabet=st.sampled_from("0123456789.,-/ mlndivcts"), max_size=30), max_size=6)
+
+
+@given(figure_lines, figure_lines)
+def test_lead_figures_never_set_a_text_apart_from_itself_and_the_verdict_is_symmetric(a, b):
+    assert differing_lead_figures(a, a) is None
+    found = differing_lead_figures(a, b)
+    assert differing_lead_figures(b, a) == (found[::-1] if found else None)
 
 
 # Inflections of a few stems: one stem must never count twice in a sentence.

@@ -210,3 +210,34 @@ def test_bond_issues_whose_lead_dates_mostly_differ_are_apart_but_a_reprint_join
     assert comparison.link.reason.startswith("the leads report April 9 and April 15")
     reprint = Document("reprint", tokyo.text.replace("April 30", "Apr 30") + "\nShare this article\n")
     assert compare_documents(tokyo, reprint, ScanSettings(workers=1)).relation == "copy"
+
+
+def fund_payout(fund: str, cents: str) -> Document:
+    """A sister fund's monthly notice: the frame, the days and the sponsor repeat; its name and amount do not."""
+    return Document(fund, f"FRANKLIN {fund.upper()} TAX-FREE SETS PAYOUT\n\n"
+                          f"Mthly div {cents} cts vs {cents} cts prior\n"
+                          "    Pay March 31\n"
+                          "    Record March 16\n"
+                          f"    NOTE: Franklin {fund} Tax-Free Income Fund.\n")
+
+
+def test_sister_funds_notices_are_apart_but_a_reprint_joins():
+    funds = [fund_payout(fund, cents) for fund, cents in
+             (("California", "6.5"), ("Insured", "7.1"), ("Michigan", "7.4"), ("Ohio", "6.9"), ("Puerto Rico", "5.8"))]
+    reprint = Document("reprint", funds[2].text.replace("Mthly div", "Monthly div") + "\nShare this article\n")
+    assert_apart_but_a_reprint_joins(funds, reprint, "Michigan")
+    comparison = compare_documents(funds[0], funds[1], ScanSettings(workers=1))
+    assert comparison.link.scores.lead_figures_agree == 0.0
+    assert comparison.link.reason.startswith("the leads open with 6.5 and 7.1, neither in the other text")
+
+
+def test_a_copy_whose_new_headline_rounds_the_lead_figure_stays_a_copy():
+    """Only when *neither* lead's first figure is in the other text do the leads disagree."""
+    body = ("K mart Corp said its February sales rose 8.2 pct to 1.52 billion dlrs from 1.40 billion dlrs "
+            "a year earlier.\nComparable-store sales in the month were up 5.8 pct, the retailer said.\n"
+            "The company said the increase reflected strong demand for apparel and home furnishings.\n")
+    wire = Document("wire", f"K MART FEBRUARY SALES UP 8.2 PCT\n\n{body}")
+    reprint = Document("reprint", f"K mart sales rise 8 pct in February\n\n{body}Share this article\n")
+    comparison = compare_documents(wire, reprint, ScanSettings(workers=1))
+    assert comparison.relation == "copy", comparison.link.reason
+    assert comparison.link.scores.lead_figures_agree == 1.0
