@@ -1,8 +1,8 @@
 """Figures in a sentence: what a template's next issue changes and a copy keeps.
 
 :func:`quantities` reads each figure as written and as a quantity: thousands separators
-dropped, "mln" and "billion" applied, "27-1/2" as 27.5, amounts from 100,000 up to three
-significant digits.  So one report's "1.46 billion dlrs" and "1,459,193,000 dlrs" agree,
+dropped, "mln" and "billion" applied, "27-1/2" as 27.5, "six cts" as 6 cts, amounts from 100,000
+up to three significant digits.  So one report's "1.46 billion dlrs" and "1,459,193,000 dlrs" agree,
 while the hog slaughter of 295,000 and of 305,000 head, or the years 1987 and 1988, do not.
 
 :func:`differing_lead_figures` compares the figure each text leads with: a fund's monthly
@@ -36,9 +36,17 @@ def _layout_free(sentence: str) -> str:
     return _ENUMERATOR.sub("", sentence, count=1)
 
 
+#: Wire style spells amounts under ten: "Mthly div six cts", "two billion dlrs" (only before a unit:
+#: "one of the", "two-year" are not amounts).
+_SPELLED_AMOUNT = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine)(?=\s+(?:cts|cents|pct|percent|dlrs?"
+                             r"|dollars?|mln|million|bln|billion|stg|yen|marks|francs)\b)", re.IGNORECASE)
+_SPELLED_VALUE = {w: str(n) for n, w in enumerate("one two three four five six seven eight nine".split(), start=1)}
+
+
 def quantities(sentence: str) -> dict[str, str]:
     """Each figure as written, and its quantity; amounts of 100,000 or more to three significant digits."""
     out: dict[str, str] = {}
+    sentence = _SPELLED_AMOUNT.sub(lambda m: _SPELLED_VALUE[m.group(1).lower()], sentence)
     if not _DIGIT.search(sentence):
         return out
     for number, scale in _QUANTITY.findall(_layout_free(sentence)):

@@ -78,6 +78,10 @@ def test_quantities_read_figures_as_values():
     assert shared_quantities({"15": "15"}, {"15": "1.5e+07"}) == (1, 1)  # "15 milli0n": as written
     assert shared_quantities({"1987": "1987"}, {"1988": "1988"}) == (0, 2)
     assert quantities("m-2 plus cds rose 9.0 pct") == {"9.0": "9"}  # a name's number is part of the name
+    # Wire style spells amounts under ten before a unit; elsewhere a number word is prose.
+    assert quantities("mthly div six cts vs six cts prior") == {"6": "6"}
+    assert set(quantities("to arrange two billion dlrs of").values()) == set(quantities("2,000,000,000 dlrs").values())
+    assert quantities("one of the two-year plans, said two officials") == {}
 
 
 def test_dates_are_read_as_month_and_day_in_the_ways_news_writes_them():
