@@ -21,6 +21,9 @@ and given the tightest relation its evidence supports:
             where both carry several, at least half of one lead's dates are: the next
             issue of a daily table or a dividend notice may repeat every figure, but not
             the day it reports.
+``companies`` (a guard on ``copy`` and ``rewrite``) where both headlines tag a company with its
+            stock ticker, the tickers or the names differ: two oil companies' notices
+            of one price rise share every sentence but the name.
 ``lead figure`` (a guard on ``copy`` and ``rewrite``) where both leads carry a figure, one
             lead's first figure is in the other text: a sister fund's dividend notice
             ("Mthly div 7.1 cts" for "6.5 cts") shares its whole frame but not that.
@@ -52,6 +55,7 @@ import numpy as np
 
 from .align import Alignment, align
 from .analysis import Profile, Sentences
+from .companies import different_companies
 from .dates import Date, date_label, differing_lead_dates
 from .features import CheapScores, FeatureMatrices
 from .figures import differing_lead_figures, quantities, shared_quantities
@@ -128,6 +132,7 @@ class PairScores:
     facts_agree: float = 0.0
     dates_agree: float = 1.0  # 0 when both leads carry a date and neither lead's first date is in the other text
     lead_figures_agree: float = 1.0  # 0 when both leads carry a figure and neither lead's first is in the other text
+    companies_agree: float = 1.0  # 0 when the headlines tag different companies by ticker and name
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -227,11 +232,12 @@ class Verifier:
         alignment = align(sa, sb, self._t.sentence)
         lead_dates = differing_lead_dates(sa.keys, sb.keys)
         lead_figures = differing_lead_figures(sa.keys, sb.keys)
+        companies = different_companies(sa.text[0], sb.text[0]) if sa.text and sb.text else None
         scores = self._with_alignment(scores, sa, sb, alignment, dates_differ=lead_dates is not None,
-                                      figures_differ=lead_figures is not None)
+                                      figures_differ=lead_figures is not None, companies_differ=companies is not None)
         correction = _is_correction(sa) or _is_correction(sb)
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), lead_dates, lead_figures,
-                                        correction=correction)
+                                        companies, correction=correction)
         if a.key == b.key:
             relation, reason = Relation.EXACT, "same normalized text"
         if relation is not None and relation > level:
@@ -276,7 +282,7 @@ class Verifier:
         return (s.lead_facts < self._t.lead_facts) & (s.specific_terms < self._t.lead_facts_below)
 
     def _with_alignment(self, s: PairScores, sa: Sentences, sb: Sentences, al: Alignment, *,
-                        dates_differ: bool, figures_differ: bool) -> PairScores:
+                        dates_differ: bool, figures_differ: bool, companies_differ: bool) -> PairScores:
         shorter_is_a = sa.total_words <= sb.total_words
         strong = [m for m in al.matches if m.score >= self._t.verbatim_sentence]
         if shorter_is_a:
@@ -309,10 +315,12 @@ class Verifier:
             facts_agree=facts,
             dates_agree=0.0 if dates_differ else 1.0,
             lead_figures_agree=0.0 if figures_differ else 1.0,
+            companies_agree=0.0 if companies_differ else 1.0,
         )
 
     def _decide(self, s: PairScores, shared_shingles: int, lead_dates: tuple[Date, Date] | None = None,
-                lead_figures: tuple[str, str] | None = None, *, correction: bool = False,
+                lead_figures: tuple[str, str] | None = None, companies: tuple[str, str] | None = None, *,
+                correction: bool = False,
                 ) -> tuple[Relation | None, str]:
         t = self._t
         contained = max(s.containment_a, s.containment_b)
@@ -324,7 +332,10 @@ class Verifier:
         # it is the report it corrects, not another issue.
         template = None
         figures_kept = s.numbers_agree >= 0.5 or correction
-        if self._lead_stopped(s):
+        if companies is not None:
+            template = (f"the headlines are about different companies, <{companies[0]}> and <{companies[1]}> "
+                        "(another company's notice, not a copy)")
+        elif self._lead_stopped(s):
             template = (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
                         "(another instance of a template, not a copy)")
         elif not correction and s.figures_compared >= t.figures_min and s.figures_agree < t.figures_agree:

@@ -91,3 +91,14 @@ def test_dates_are_read_as_month_and_day_in_the_ways_news_writes_them():
         (5, 15), (4, 24), (10, 6), (7, 6), (3, 15)]
     # A month with a year, an amount after a month, and "may" as a verb are no dates.
     assert dates(["sales in march 1987", "april 8,000 tonnes", "prices of 12 may rise", "may 1.5 pct"]) == []
+
+
+def test_headlines_name_different_companies_only_when_ticker_and_name_differ():
+    from dedup.companies import different_companies
+
+    assert different_companies("SUN <SUN> RAISES CRUDE POSTINGS", "PHILLIPS <P> RAISES CRUDE POSTINGS") == ("SUN", "P")
+    assert different_companies("Acme Corp (NYSE: ACM) reports", "Zenith Inc (Nasdaq: ZNT) reports") == ("ACM", "ZNT")
+    # The same company: an exchange suffix, a mistyped ticker under the same name, no ticker at all.
+    assert different_companies("PARK COMMUNICATIONS <PARC> 1ST QTR", "PARK COMMUNICATIONS <PARC.O> 1ST QTR") is None
+    assert different_companies("WESTPORT BANCORP INC <WBAT.O> NET", "WESTPORT BANCORP <WEBAT.O> NET") is None
+    assert different_companies("SUN <SUN> RAISES CRUDE POSTINGS", "OIL COMPANIES RAISE POSTINGS") is None

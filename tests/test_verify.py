@@ -241,3 +241,24 @@ def test_a_copy_whose_new_headline_rounds_the_lead_figure_stays_a_copy():
     comparison = compare_documents(wire, reprint, ScanSettings(workers=1))
     assert comparison.relation == "copy", comparison.link.reason
     assert comparison.link.scores.lead_figures_agree == 1.0
+
+
+def crude_posting(company: str, ticker: str, others: str) -> Document:
+    """Two companies' notices of one price move: the same frame, even each other's names."""
+    return Document(company, f"{company.upper()} <{ticker}> RAISES CRUDE POSTINGS 50 CTS\n\n"
+                             f"{company} said it raised the contract price it will pay for all grades of "
+                             "crude oil 50 cts a barrel, effective today.\n"
+                             f"The increase brings {company}'s posted price for the West Texas Intermediate "
+                             "and West Texas Sour grades to 17.50 dlrs a barrel.\n"
+                             f"The price increase follows similar moves by {others} earlier today.\n")
+
+
+def test_two_companies_notices_of_one_move_are_apart_but_a_reprint_joins():
+    notices = [crude_posting("Sun Co", "SUN", "Phillips Petroleum and Unocal"),
+               crude_posting("Phillips Petroleum", "P", "Sun Co and Unocal"),
+               crude_posting("Unocal Corp", "UCL", "Sun Co and Phillips Petroleum")]
+    reprint = Document("reprint", notices[1].text.replace("<P>", "<P.N>") + "\nShare this article\n")
+    assert_apart_but_a_reprint_joins(notices, reprint, "Phillips Petroleum")
+    comparison = compare_documents(notices[0], notices[1], ScanSettings(workers=1))
+    assert comparison.link.scores.companies_agree == 0.0
+    assert comparison.link.reason.startswith("the headlines are about different companies, <SUN> and <P>")

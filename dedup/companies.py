@@ -1,0 +1,37 @@
+"""The company a headline is about, where it names one by stock ticker.
+
+Wire headlines tag a listed company with its ticker: "SUN <SUN> RAISES CRUDE POSTINGS 50 CTS",
+"Acme Corp (NYSE: ACM) reports ...".  Two companies' notices of the same move (crude price
+rises, Defense Department contracts on the same terms) share every sentence of the frame,
+and often each other's names ("follows similar moves by Sun Co"); the headline says whose
+notice it is.  Tickers alone are noisy ("<PARC>" and "<PARC.O>", a mistyped "<WEBAT.O>"), so
+two headlines name different companies only when the tickers differ *and* the names before
+them share no word.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["different_companies"]
+
+#: "NAME <TICK>" or "NAME <TICK.O>" (Reuters), "Name (NYSE: TICK)" (press releases).
+_TICKER = re.compile(r"^(.*?)(?:<([A-Z][A-Z0-9]{0,7})(?:\.[A-Z]{1,2})?>"
+                     r"|\((?:NYSE|NASDAQ|Nasdaq|AMEX|NYSE American|LSE|TSX|ASX)\s*:\s*([A-Z][A-Z0-9]{0,7})\))")
+_WORD = re.compile(r"[a-z0-9]{2,}")
+
+
+def _company(headline: str) -> tuple[str, frozenset[str]] | None:
+    found = _TICKER.search(headline)
+    if found is None:
+        return None
+    name = frozenset(_WORD.findall(found.group(1).lower()))
+    return (found.group(2) or found.group(3)), name
+
+
+def different_companies(headline_a: str, headline_b: str) -> tuple[str, str] | None:
+    """The two headlines' tickers when they name different companies; otherwise None."""
+    a, b = _company(headline_a), _company(headline_b)
+    if a is None or b is None or a[0] == b[0] or not (a[1] and b[1]) or a[1] & b[1]:
+        return None
+    return a[0], b[0]
