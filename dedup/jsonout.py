@@ -23,7 +23,7 @@ __all__ = ["SCHEMA_VERSION", "cluster_dict", "comparison_dict", "dumps", "load_s
 #: Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change them.
 SCHEMA_VERSION = "1.4"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
 # figures_compared; 1.3: parameters.sentence_terms, links.scores.dates_agree; 1.4: parameters.lsh.all_pairs_up_to,
-# links.scores.lead_figures_agree, links.scores.companies_agree
+# links.scores.lead_figures_agree, companies_agree, lead_aligned; parameters.thresholds.lead_match_sentences
 
 
 def _sentence(ref: SentenceRef, *, similarity: bool = False) -> dict[str, Any]:

@@ -67,7 +67,7 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
 
 
 def _is_table_row(inner: str) -> bool:
-    """Columns set apart by runs of spaces ("30-273 days  5.00 pct  5.00 pct"), not prose."""
+    """Columns set apart by runs of spaces ("30-180 days  4.75 pct  4.75 pct"), not prose."""
     return "  " in inner and len(_COLUMN_GAP.findall(inner)) >= 2
 
 

@@ -24,6 +24,9 @@ and given the tightest relation its evidence supports:
 ``companies`` (a guard on ``copy`` and ``rewrite``) where both headlines tag a company with its
             stock ticker, the tickers or the names differ: two oil companies' notices
             of one price rise share every sentence but the name.
+``lead match`` (a guard on ``copy`` and ``rewrite``) where sentences match, one of them is among
+            the first three (headline included) of either text: a follow-up story that
+            repeats the earlier one's background under a new lead is not a copy of it.
 ``lead figure`` (a guard on ``copy`` and ``rewrite``) where both leads carry a figure, one
             lead's first figure is in the other text: a sister fund's dividend notice
             ("Mthly div 7.1 cts" for "6.5 cts") shares its whole frame but not that.
@@ -102,6 +105,8 @@ class Thresholds:
     story_cosine: float = 0.3
     story_rare_terms: int = 4
     rare_df: int = 3  # a term is rare when at most this many distinct texts use it
+    #: Copy and rewrite: a matched sentence is among the first this many of either text (headline included).
+    lead_match_sentences: int = 3
 
     def as_dict(self) -> dict[str, float]:
         return asdict(self)
@@ -133,6 +138,7 @@ class PairScores:
     dates_agree: float = 1.0  # 0 when both leads carry a date and neither lead's first date is in the other text
     lead_figures_agree: float = 1.0  # 0 when both leads carry a figure and neither lead's first is in the other text
     companies_agree: float = 1.0  # 0 when the headlines tag different companies by ticker and name
+    lead_aligned: float = 1.0  # 0 when sentences match but none in either text's first lead_match_sentences
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -316,6 +322,8 @@ class Verifier:
             dates_agree=0.0 if dates_differ else 1.0,
             lead_figures_agree=0.0 if figures_differ else 1.0,
             companies_agree=0.0 if companies_differ else 1.0,
+            lead_aligned=0.0 if al.count and not any(
+                min(m.a, m.b) < self._t.lead_match_sentences for m in al.matches) else 1.0,
         )
 
     def _decide(self, s: PairScores, shared_shingles: int, lead_dates: tuple[Date, Date] | None = None,
@@ -344,6 +352,9 @@ class Verifier:
         elif not correction and lead_dates is not None:
             template = (f"the leads report {date_label(lead_dates[0])} and {date_label(lead_dates[1])} "
                         "(another issue of a periodic report, not a copy)")
+        elif not correction and s.lead_aligned == 0.0:
+            template = ("no sentence of either lead matches, only later ones "
+                        "(a follow-up reusing the earlier story's background, not a copy)")
         elif not correction and lead_figures is not None:
             template = (f"the leads open with {lead_figures[0]} and {lead_figures[1]}, neither in the other text "
                         "(another instance of a template, or an update with new figures: not a copy)")

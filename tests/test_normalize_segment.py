@@ -36,32 +36,32 @@ def test_boilerplate_lines_without_full_stops_are_sentences_of_their_own():
 
 def test_hard_wrapped_wire_copy_is_joined_before_splitting():
     text = (
-        "    Showers continued throughout the week in\n"
-        "the Bahia cocoa zone, alleviating the drought since early\n"
-        "January and improving prospects for the coming temporao.\n"
-        "    The dry period means the temporao will be late."
+        "    Rain fell steadily through the week across\n"
+        "the southern coffee belt, easing the dry spell since early\n"
+        "January and lifting hopes for the coming harvest.\n"
+        "    The dry spell means the harvest will be late."
     )
     assert len(logical_lines(text)) == 1
     first = split_sentences(logical_lines(text))[0][1]
-    assert first.startswith("Showers continued throughout the week in the Bahia")
+    assert first.startswith("Rain fell steadily through the week across the southern coffee belt")
 
 
 def test_table_rows_stay_rows_inside_a_wrapped_paragraph():
     """Joined into one line, two issues of a rate table could not be compared row by row."""
     text = (
-        "The Federal Home Loan Bank Board adjusted the rates\n"
-        "on its short-term discount notes as follows, a spokesman\n"
-        "said in Washington:\n"
-        "  30-273 days  5.00 pct  5.00 pct   30-273 days\n"
-        " 274-294 days  5.90 pct  5.92 pct  274-294 days\n"
-        " 295-344 days  5.00 pct  5.00 pct  295-344 days\n"
+        "The Harbour Savings Authority revised the rates\n"
+        "on its short-dated deposit notes as listed below, an official\n"
+        "said in Ridgeport:\n"
+        "  30-180 days  4.75 pct  4.75 pct   30-180 days\n"
+        " 181-240 days  5.40 pct  5.45 pct  181-240 days\n"
+        " 241-365 days  4.75 pct  4.75 pct  241-365 days\n"
     )
     assert logical_lines(text) == [
-        "The Federal Home Loan Bank Board adjusted the rates on its short-term discount notes as follows, "
-        "a spokesman said in Washington:",
-        "30-273 days 5.00 pct 5.00 pct 30-273 days",
-        "274-294 days 5.90 pct 5.92 pct 274-294 days",
-        "295-344 days 5.00 pct 5.00 pct 295-344 days",
+        "The Harbour Savings Authority revised the rates on its short-dated deposit notes as listed below, "
+        "an official said in Ridgeport:",
+        "30-180 days 4.75 pct 4.75 pct 30-180 days",
+        "181-240 days 5.40 pct 5.45 pct 181-240 days",
+        "241-365 days 4.75 pct 4.75 pct 241-365 days",
     ]
     # Two spaces after a full stop are typing style, not columns.
     assert len(logical_lines("The dry period ended.  Rain fell in the zone, growers said\n"
@@ -79,7 +79,7 @@ def test_quantities_read_figures_as_values():
     assert shared_quantities({"1987": "1987"}, {"1988": "1988"}) == (0, 2)
     assert quantities("m-2 plus cds rose 9.0 pct") == {"9.0": "9"}  # a name's number is part of the name
     # Wire style spells amounts under ten before a unit; elsewhere a number word is prose.
-    assert quantities("mthly div six cts vs six cts prior") == {"6": "6"}
+    assert quantities("monthly dividend seven cts, unchanged") == {"7": "7"}
     assert set(quantities("to arrange two billion dlrs of").values()) == set(quantities("2,000,000,000 dlrs").values())
     assert quantities("one of the two-year plans, said two officials") == {}
 

@@ -84,13 +84,13 @@ def bond_notice(issuer: str, rng: random.Random) -> str:
     """A prose template: the frame is word for word the same, the issuer, amounts and dates are not."""
     amount, day, year = rng.choice([40, 50, 80, 100, 150]), rng.randint(1, 28), rng.choice([1990, 1992, 1994])
     return (f"{issuer.upper()} ISSUES {amount} MLN DLR EUROBOND\n\n"
-            f"{issuer} is issuing a {amount} mln dlr equity warrant eurobond due April {day}, {year} "
-            f"paying an indicated coupon of 2-1/4 pct and priced at par, lead manager "
-            f"{rng.choice(MANAGERS)} Ltd said.\n"
-            "The selling concession is 1-1/2 pct while management and underwriting combined pays 3/4 pct.\n"
-            "The non-callable bond is available in denominations of 5,000 dlrs and will be listed in "
+            f"{issuer} is launching a {amount} mln dlr eurobond with equity warrants, maturing April {day}, "
+            f"{year}, with an expected coupon of 2-1/4 pct at an issue price of 100, said lead manager "
+            f"{rng.choice(MANAGERS)} Ltd.\n"
+            "Fees are a 1-1/2 pct selling concession and 3/4 pct for management and underwriting together.\n"
+            "The bonds cannot be called early, come in 5,000 dlr denominations and will trade in "
             "Luxembourg.\n"
-            f"The payment date is April {day} and the warrants are exercisable until {year}.\n")
+            f"Payment falls due on April {day} and the warrants can be exercised until {year}.\n")
 
 
 def test_prose_templates_of_different_issuers_never_cluster_but_a_reprint_does():
@@ -118,12 +118,12 @@ def test_list_numbers_and_a_dropped_figure_do_not_make_a_copy_a_template():
 def slaughter_estimate(day: int) -> str:
     """A periodic report: the same frame every day, some figures repeating, most not."""
     today, week_ago, year_ago = 110 + 4 * day, 113 + 4 * day, 140 + 4 * day  # no figure repeats across days
-    return ("HOG AND CATTLE SLAUGHTER GUESSTIMATES\n\n"
-            "Chicago Mercantile Exchange floor traders and commission house representatives are "
-            "guesstimating today's hog slaughter at about 295,000 to 305,000 head.\n"
-            "Saturday's hog slaughter is guesstimated at about 40,000 to 60,000 head.\n"
-            f"Cattle slaughter is guesstimated at about {today},000 to {today + 5},000 head versus "
-            f"{week_ago},000 week ago and {year_ago},000 a year ago.\n")
+    return ("LIVESTOCK KILL ESTIMATES\n\n"
+            "Traders on the exchange floor and at brokerage houses put today's hog kill at about "
+            "295,000 to 305,000 head.\n"
+            "Saturday's hog kill is put at about 40,000 to 60,000 head.\n"
+            f"The cattle kill is estimated at about {today},000 to {today + 5},000 head against "
+            f"{week_ago},000 a week ago and {year_ago},000 a year ago.\n")
 
 
 def test_issues_of_a_periodic_report_never_cluster_but_a_reprint_does():
@@ -135,14 +135,14 @@ def test_issues_of_a_periodic_report_never_cluster_but_a_reprint_does():
 
 def reserve_prices(day: int) -> str:
     """A daily table whose figures mostly repeat: only the date it reports always changes."""
-    return ("NATIONAL AVERAGE PRICES FOR FARMER-OWNED RESERVE\n\n"
-            "The U.S. Agriculture Department reported the farmer-owned reserve national five-day "
-            f"average price through April {day} as follows (Dlrs/Bu-Sorghum Cwt) -\n"
+    return ("GRAIN RESERVE AVERAGE PRICES\n\n"
+            "The farm ministry gave the grain reserve's five-day national average prices "
+            f"through April {day} as below (dlrs per bushel, sorghum per cwt) -\n"
             f" Wheat   2.6{day % 2}   2.40       IV     4.65\n"
             " Corn    1.38   1.92       IV     3.15   3.15\n"
             " Oats     1.58   0.99        V    1.65\n"
             " Barley   1.55   1.56       IV    2.55   2.55\n"
-            "Reserves I, II and III have matured. Level IV reflects grain entered after Oct 6, 1981.\n")
+            "Levels I to III have expired. Level IV covers grain put in after Oct 6, 1981.\n")
 
 
 def test_issues_of_a_daily_table_with_repeating_figures_never_cluster_but_a_reprint_does():
@@ -153,16 +153,16 @@ def test_issues_of_a_daily_table_with_repeating_figures_never_cluster_but_a_repr
 
 def test_a_copy_that_trims_or_rewords_a_date_deep_in_the_story_stays_a_copy():
     """Only the leads' dates are compared: "began May nine" trimmed to "began May 9" is an edit."""
-    story = ("Cominco Ltd has no contract negotiations scheduled this week with any of the five striking "
-             "locals at the Trail smelter and Kimberley lead-zinc mine, union spokesmen said.\n"
-             "Leaders of the negotiating teams are trying to set up an informal meeting to discuss "
-             "the stalemate, said John Owens of United Steelworkers of America local 480.\n"
-             "Owens said the strike is costing Cominco five mln Canadian dlrs a day in debt service.\n"
-             "The production and maintenance workers rejected a tentative three-year agreement.\n"
-             "The strike, which began May nine, also involves two locals of office workers.\n"
-             "Each of the five locals has a separate contract that expired April 30.\n")
+    story = ("Norrland Zinc has no wage talks planned this week with the four striking unions at its "
+             "Kestrel smelter and Fallow Creek mine, union officials said.\n"
+             "Union negotiators hope to arrange an informal meeting to break the deadlock, said Maria "
+             "Lindqvist of the Metalworkers local 212.\n"
+             "Lindqvist said the stoppage is costing Norrland about three mln dlrs a day in lost output.\n"
+             "Smelter and maintenance staff voted down a provisional two-year deal last week.\n"
+             "The strike, which began May nine, also involves two units of clerical staff.\n"
+             "Each of the four unions has its own contract, which ran out on April 30.\n")
     copy = story.replace("May nine", "May 9").replace(
-        "Each of the five locals has a separate contract that expired April 30.\n", "")
+        "Each of the four unions has its own contract, which ran out on April 30.\n", "")
     comparison = compare_documents(Document("a", story), Document("b", copy), ScanSettings(workers=1))
     assert comparison.relation == "copy", comparison.link.reason
     assert comparison.link.scores.dates_agree == 1.0
@@ -177,18 +177,18 @@ def test_compare_names_the_dates_that_set_two_issues_apart():
 
 def test_a_correction_is_the_report_it_corrects_even_when_it_changes_the_date_or_a_figure():
     def notice(headline: str, month: str, workers: str) -> Document:
-        return Document(headline, f"{headline}\n\nGeneral Motors Corp will idle six of its car assembly plants "
-                                  f"for a week starting {month} six, temporarily laying off {workers} workers, "
-                                  "according to spokespersons for the company's groups.\n"
-                                  "The automaker will shut three plants each in its two groups, the "
-                                  "Buick-Oldsmobile-Cadillac group and the Chevrolet-Pontiac-GM of Canada group.\n"
-                                  "Five of the plants are located in the United States. The sixth is in Canada.\n")
-    original = notice("GM TO IDLE SIX PLANTS", "August", "21,600")
+        return Document(headline, f"{headline}\n\nHalvard Motors will pause six of its vehicle assembly plants "
+                                  f"for a week from {month} six, sending home {workers} workers for the "
+                                  "period, spokesmen for its two divisions said.\n"
+                                  "The carmaker will close three plants in each division, the Halvard "
+                                  "passenger car division and the Tessaly light truck division.\n"
+                                  "Four of the plants are in Ohio and Michigan. The other two are in Ontario.\n")
+    original = notice("HALVARD MOTORS TO PAUSE SIX PLANTS", "August", "21,600")
     settings = ScanSettings(workers=1)
-    corrected = notice("CORRECTED - GM TO IDLE SIX PLANTS", "April", "21,500")
+    corrected = notice("CORRECTED - HALVARD MOTORS TO PAUSE SIX PLANTS", "April", "21,500")
     assert compare_documents(original, corrected, settings).relation == "copy"
     # The same change without the correction's headline reads as the next issue of a notice.
-    reissued = notice("GM TO IDLE SIX MORE PLANTS", "April", "21,500")
+    reissued = notice("HALVARD MOTORS TO PAUSE SIX MORE PLANTS", "April", "21,500")
     assert compare_documents(original, reissued, settings).relation is None
 
 
@@ -245,12 +245,12 @@ def test_a_copy_whose_new_headline_rounds_the_lead_figure_stays_a_copy():
 
 def crude_posting(company: str, ticker: str, others: str) -> Document:
     """Two companies' notices of one price move: the same frame, even each other's names."""
-    return Document(company, f"{company.upper()} <{ticker}> RAISES CRUDE POSTINGS 50 CTS\n\n"
-                             f"{company} said it raised the contract price it will pay for all grades of "
-                             "crude oil 50 cts a barrel, effective today.\n"
-                             f"The increase brings {company}'s posted price for the West Texas Intermediate "
-                             "and West Texas Sour grades to 17.50 dlrs a barrel.\n"
-                             f"The price increase follows similar moves by {others} earlier today.\n")
+    return Document(company, f"{company.upper()} <{ticker}> LIFTS CRUDE BUYING PRICES 50 CTS\n\n"
+                             f"{company} said it lifted the posted price it pays for every crude grade "
+                             "it buys by 50 cts a barrel from this morning.\n"
+                             f"The rise takes {company}'s price for its benchmark light sweet grade to 17.50 "
+                             "dlrs a barrel and for heavy sour grades to 15.25 dlrs.\n"
+                             f"The move matches increases announced by {others} earlier in the day.\n")
 
 
 def test_two_companies_notices_of_one_move_are_apart_but_a_reprint_joins():
@@ -262,3 +262,40 @@ def test_two_companies_notices_of_one_move_are_apart_but_a_reprint_joins():
     comparison = compare_documents(notices[0], notices[1], ScanSettings(workers=1))
     assert comparison.link.scores.companies_agree == 0.0
     assert comparison.link.reason.startswith("the headlines are about different companies, <SUN> and <P>")
+
+
+# An invented story in the shape of the issue's example (BBC business-010 and -291): a ruling, then
+# the companies' reaction, which repeats the ruling story's background under its own lead.
+RULING = ["Appeal court throws out $12bn sugar cartel claim",
+          "A state claim accusing the region's three largest sugar refiners of fixing wholesale prices "
+          "for a decade has been thrown out by the court of appeal in Marlow.",
+          "The demand for $12bn, filed by the attorney general's office in 2019, was rejected by two "
+          "votes to one.",
+          "The judges found that the claim could not be brought under the state's consumer protection "
+          "statute, which was written for retail sales.",
+          "The refiners named in the case were Halden Sugar, Corvin Mills and the Brightwater "
+          "Cooperative.",
+          "The state had argued that the refiners shared production plans through an industry "
+          "newsletter, held back supply before harvest and punished buyers who switched suppliers.",
+          "Prosecutors wanted the refiners to repay profits earned since 2009 and accept a monitor "
+          "who would review their pricing for five years."]
+
+
+def test_a_follow_up_that_reuses_the_background_under_a_new_lead_is_not_a_copy():
+    """A follow-up repeats the earlier report's background; a copy keeps its lead."""
+    original = Document("ruling", "\n".join(RULING))
+    follow_up = Document("reaction", "\n".join(
+        ["Sugar refiners welcome appeal ruling",
+         "The refiners at the centre of the state's price-fixing case have welcomed a decision that "
+         "spares them a bill of billions of dollars.",
+         "Shares in Halden rose 6% in early trading, and analysts said the industry's largest legal "
+         "risk had passed.",
+         *RULING[3:]]))
+    settings = ScanSettings(level=Relation.REWRITE, workers=1)
+    comparison = compare_documents(original, follow_up, settings)
+    assert comparison.relation not in ("copy", "rewrite"), comparison.link.reason
+    assert comparison.link.scores.lead_aligned == 0.0
+    assert comparison.link.reason.startswith("no sentence of either lead matches")
+    # A reprint under a new headline, with its first sentence trimmed, keeps the rest of the lead.
+    reprint = Document("reprint", "\n".join(["Court rejects sugar price claim", *RULING[2:]]))
+    assert compare_documents(original, reprint, settings).relation == "copy"
