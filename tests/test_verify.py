@@ -299,3 +299,32 @@ def test_a_follow_up_that_reuses_the_background_under_a_new_lead_is_not_a_copy()
     # A reprint under a new headline, with its first sentence trimmed, keeps the rest of the lead.
     reprint = Document("reprint", "\n".join(["Court rejects sugar price claim", *RULING[2:]]))
     assert compare_documents(original, reprint, settings).relation == "copy"
+
+
+def grain_quotes(name: str, wheat: str, freight: str, corn: str, meal: str, beans: str, sorghum: str,
+                 reworded: bool) -> Document:
+    """A daily quote sheet; the next day's is written afresh, so its sentences align but are not verbatim."""
+    if not reworded:
+        body = (f"Prompt wheat traded at {wheat} dlrs a bushel on firmer export demand, dealers in Kansas City said.\n"
+                f"Corn was bid at {corn} dlrs and barge freight stood at {freight} cents over the index.\n"
+                f"Soybeans changed hands at {beans} dlrs while soymeal held near {meal} dlrs a short ton.\n"
+                f"Sorghum was offered at {sorghum} dlrs per hundredweight to Gulf exporters.\n")
+    else:
+        body = (f"Dealers in Kansas City said wheat for prompt shipment moved to {wheat} dlrs a bushel as "
+                "exporters held back.\n"
+                f"Barge freight went to {freight} cents over the index, with corn bids at {corn} dlrs.\n"
+                f"Soymeal was around {meal} dlrs a short ton and soybeans sold at {beans} dlrs.\n"
+                f"Gulf exporters were offered sorghum at {sorghum} dlrs per hundredweight.\n")
+    return Document(name, f"TOP 40 CASH GRAIN QUOTES\n\n{body}")
+
+
+def test_a_reworded_issue_with_other_figures_is_no_rewrite_but_a_reworded_copy_is():
+    """Sentences that align without being verbatim: the figures they carry, pooled, must mostly agree."""
+    settings = ScanSettings(level=Relation.REWRITE, workers=1)
+    monday = grain_quotes("monday", "3.12", "64", "1.58", "172", "4.91", "2.77", reworded=False)
+    tuesday = grain_quotes("tuesday", "3.04", "58", "1.61", "169", "4.87", "2.71", reworded=True)
+    comparison = compare_documents(monday, tuesday, settings)
+    assert not comparison.joins, comparison.link.reason
+    assert comparison.link.scores.figures_agree < 0.5 and comparison.link.scores.numbers_agree == 1.0
+    retold = grain_quotes("retold", "3.12", "64", "1.58", "172", "4.91", "2.77", reworded=True)
+    assert compare_documents(monday, retold, settings).relation == "rewrite"
