@@ -328,3 +328,23 @@ def test_a_reworded_issue_with_other_figures_is_no_rewrite_but_a_reworded_copy_i
     assert comparison.link.scores.figures_agree < 0.5 and comparison.link.scores.numbers_agree == 1.0
     retold = grain_quotes("retold", "3.12", "64", "1.58", "172", "4.91", "2.77", reworded=True)
     assert compare_documents(monday, retold, settings).relation == "rewrite"
+
+
+def distribution_notice(name: str, amount: str) -> Document:
+    """Figures only deep in the text, too few for the pooled check: the one amount is the news."""
+    return Document(name, "HARBOUR TRUST SETS SPECIAL DISTRIBUTION\n\n"
+                          "Harbour Trust said its trustees approved a special distribution to unit holders.\n"
+                          "The distribution follows the sale of the trust's warehouse portfolio in the north.\n"
+                          "Unit holders on the register at the end of the month will receive it.\n"
+                          "The trust said it would keep its regular quarterly payment unchanged.\n"
+                          f"The special distribution will total {amount} dlrs a unit, the trust said.\n"
+                          "Trading in the units will continue as normal.\n")
+
+
+def test_a_verbatim_sentence_with_another_figure_makes_another_notice_but_another_spelling_does_not():
+    settings = ScanSettings(workers=1)
+    other = compare_documents(distribution_notice("a", "1.20"), distribution_notice("b", "3.40"), settings)
+    assert other.relation is None and other.link.scores.numbers_agree == 0.0
+    assert other.link.reason.startswith("figures differ in matched sentences")
+    same = compare_documents(distribution_notice("a", "1.20"), distribution_notice("c", "1.2"), settings)
+    assert same.relation == "copy" and same.link.scores.numbers_agree == 1.0
