@@ -22,8 +22,8 @@ and given the tightest relation its evidence supports:
             issue of a daily table or a dividend notice may repeat every figure, but not
             the day it reports.
 ``companies`` (a guard on ``copy`` and ``rewrite``) where both headlines tag a company with its
-            stock ticker, the tickers or the names differ: two oil companies' notices
-            of one price rise share every sentence but the name.
+            stock ticker, the tickers and the names before them must not both differ:
+            two oil companies' notices of one price rise share every sentence but that.
 ``lead match`` (a guard on ``copy`` and ``rewrite``) where sentences match, one of them is among
             the first three (headline included) of either text: a follow-up story that
             repeats the earlier one's background under a new lead is not a copy of it.
@@ -31,7 +31,7 @@ and given the tightest relation its evidence supports:
             lead's first figure is in the other text: a sister fund's dividend notice
             ("Mthly div 7.1 cts" for "6.5 cts") shares its whole frame but not that.
             A correction ("CORRECTED - ..." headline) changes figures and dates by
-            design: the figures, dates and lead-figure guards do not apply to it.
+            design: the figures, dates, lead-match and lead-figure guards do not apply to it.
 ``lead``    (a guard on ``copy`` and ``rewrite`` for pairs sharing fewer than 10
             specific names) most names and two-digit figures of one document's
             lead are in the other text: a bond issue by another issuer, for
@@ -308,6 +308,8 @@ class Verifier:
         compared = sum(union for _, (_, union) in counted)
         shared_facts = sum(1 for m in al.matches if sa.facts[m.a] & sb.facts[m.b])
         facts = shared_facts / al.count if al.count else 0.0
+        # A copy keeps its lead, or the original's; a follow-up repeats only the background.
+        leads_apart = al.count > 0 and all(min(m.a, m.b) >= self._t.lead_match_sentences for m in al.matches)
         return replace(
             s,
             aligned_sentences=al.count,
@@ -322,14 +324,12 @@ class Verifier:
             dates_agree=0.0 if dates_differ else 1.0,
             lead_figures_agree=0.0 if figures_differ else 1.0,
             companies_agree=0.0 if companies_differ else 1.0,
-            lead_aligned=0.0 if al.count and not any(
-                min(m.a, m.b) < self._t.lead_match_sentences for m in al.matches) else 1.0,
+            lead_aligned=0.0 if leads_apart else 1.0,
         )
 
     def _decide(self, s: PairScores, shared_shingles: int, lead_dates: tuple[Date, Date] | None = None,
                 lead_figures: tuple[str, str] | None = None, companies: tuple[str, str] | None = None, *,
-                correction: bool = False,
-                ) -> tuple[Relation | None, str]:
+                correction: bool = False) -> tuple[Relation | None, str]:
         t = self._t
         contained = max(s.containment_a, s.containment_b)
         coverage = max(s.coverage_a, s.coverage_b)
