@@ -9,8 +9,11 @@ import pytest
 import xxhash
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from dedup import ScanSettings, scan
 from dedup.fingerprint import FingerprintParams, Fingerprinter, combine_shingles, permutations, to_minhash
 from dedup.index import BandIndex, lsh_params
+
+from .conftest import SAMPLES, SEEDS
 
 
 def test_signature_is_bit_identical_to_datasketch_affine32():
@@ -121,9 +124,6 @@ def test_oversized_buckets_still_connect_every_member():
 
 def test_a_small_corpus_compares_every_pair_so_lsh_misses_cost_nothing():
     """LSH is there for speed; below ``all_pairs_up_to`` pairs its misses would be lost recall for nothing."""
-    from dedup import ScanSettings, scan
-    from tests.conftest import SAMPLES, SEEDS
-
     strict = {"text_lsh_threshold": 0.95, "term_lsh_threshold": 0.95}  # LSH proposes almost nothing
     seeds = {f"{SAMPLES}/{name}" for name in SEEDS}
 
