@@ -6,14 +6,15 @@ rises, Defense Department contracts on the same terms) share every sentence of t
 and often each other's names ("follows similar moves by Sun Co"); the headline says whose
 notice it is.  Tickers alone are noisy ("<PARC>" and "<PARC.O>", a mistyped "<WEBAT.O>"), so
 two headlines name different companies only when the tickers differ *and* the names before
-them share no word.
+them share no word.  The same ticker, on the other hand, says whose notice it is even when
+its lines share nothing rarer than "Qtly div 54 cts" and "Pay May One".
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["different_companies"]
+__all__ = ["different_companies", "same_company"]
 
 #: "NAME <TICK>" or "NAME <TICK.O>" (Reuters), "Name (NYSE: TICK)" (press releases).
 _TICKER = re.compile(r"^(.*?)(?:<([A-Z][A-Z0-9]{0,7})(?:\.[A-Z]{1,2})?>"
@@ -35,3 +36,9 @@ def different_companies(headline_a: str, headline_b: str) -> tuple[str, str] | N
     if a is None or b is None or a[0] == b[0] or not (a[1] and b[1]) or a[1] & b[1]:
         return None
     return a[0], b[0]
+
+
+def same_company(headline_a: str, headline_b: str) -> bool:
+    """Whether both headlines tag a company by ticker, and it is the same one ("<PARC>", "<PARC.O>")."""
+    a, b = _company(headline_a), _company(headline_b)
+    return a is not None and b is not None and a[0] == b[0]

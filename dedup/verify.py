@@ -12,7 +12,9 @@ and given the tightest relation its evidence supports:
             text (rare for this corpus's size: names, not figures) are in the other.
 ``facts``   (a guard on ``copy`` by sentences and on ``rewrite``) at least half the
             matched sentences share a word or number rare in this corpus: the
-            frame lines of a template ("Pay March 31") share none.
+            frame lines of a template ("Pay March 31") share none.  Headlines that tag
+            the same company by ticker stand in for it: a dividend notice sent twice
+            shares only its frame.
 ``figures`` (a guard on ``copy`` and ``rewrite``) where aligned sentences carry at least
             4 quantities, at least half agree (as values: "1.46 billion" is
             "1,459,193,000"): the next issue of a periodic report changes them.
@@ -58,7 +60,7 @@ import numpy as np
 
 from .align import Alignment, align
 from .analysis import Profile, Sentences
-from .companies import different_companies
+from .companies import different_companies, same_company
 from .dates import Date, date_label, differing_lead_dates
 from .features import CheapScores, FeatureMatrices
 from .figures import differing_lead_figures, quantities, shared_quantities
@@ -242,8 +244,9 @@ class Verifier:
         scores = self._with_alignment(scores, sa, sb, alignment, dates_differ=lead_dates is not None,
                                       figures_differ=lead_figures is not None, companies_differ=companies is not None)
         correction = _is_correction(sa) or _is_correction(sb)
+        one_company = bool(sa.text and sb.text) and same_company(sa.text[0], sb.text[0])
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), lead_dates, lead_figures,
-                                        companies, correction=correction)
+                                        companies, correction=correction, one_company=one_company)
         if a.key == b.key:
             relation, reason = Relation.EXACT, "same normalized text"
         if relation is not None and relation > level:
@@ -329,7 +332,7 @@ class Verifier:
 
     def _decide(self, s: PairScores, shared_shingles: int, lead_dates: tuple[Date, Date] | None = None,
                 lead_figures: tuple[str, str] | None = None, companies: tuple[str, str] | None = None, *,
-                correction: bool = False) -> tuple[Relation | None, str]:
+                correction: bool = False, one_company: bool = False) -> tuple[Relation | None, str]:
         t = self._t
         contained = max(s.containment_a, s.containment_b)
         coverage = max(s.coverage_a, s.coverage_b)
@@ -340,6 +343,8 @@ class Verifier:
         # it is the report it corrects, not another issue.
         template = None
         figures_kept = s.numbers_agree >= 0.5 or correction
+        # Frame lines share no rare name; a headline tagging the same company says whose notice it is.
+        facts_kept = s.facts_agree >= t.rewrite_facts or one_company
         if companies is not None:
             template = (f"the headlines are about different companies, <{companies[0]}> and <{companies[1]}> "
                         "(another company's notice, not a copy)")
@@ -369,14 +374,14 @@ class Verifier:
         elif figures_kept:
             if contained >= t.copy_containment and shared_shingles >= t.copy_min_shingles:
                 return Relation.COPY, f"{contained:.0%} of the shorter text's 3-grams are in the other"
-            if s.verbatim_coverage >= t.copy_coverage and s.facts_agree >= t.rewrite_facts:
+            if s.verbatim_coverage >= t.copy_coverage and facts_kept:
                 return Relation.COPY, f"{s.verbatim_coverage:.0%} of the shorter text is in near-verbatim sentences"
         else:
             why = "figures differ in matched sentences (a template, not a copy)"
             if contained >= t.copy_containment:
                 return None, why
         if (coverage >= t.rewrite_coverage and s.order >= t.rewrite_order and figures_kept
-                and s.facts_agree >= t.rewrite_facts
+                and facts_kept
                 and s.specific_terms >= t.rewrite_specific_terms):
             return Relation.REWRITE, (
                 f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order"

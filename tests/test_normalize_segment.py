@@ -94,7 +94,7 @@ def test_dates_are_read_as_month_and_day_in_the_ways_news_writes_them():
 
 
 def test_headlines_name_different_companies_only_when_ticker_and_name_differ():
-    from dedup.companies import different_companies
+    from dedup.companies import different_companies, same_company
 
     assert different_companies("SUN <SUN> RAISES CRUDE POSTINGS", "PHILLIPS <P> RAISES CRUDE POSTINGS") == ("SUN", "P")
     assert different_companies("Acme Corp (NYSE: ACM) reports", "Zenith Inc (Nasdaq: ZNT) reports") == ("ACM", "ZNT")
@@ -102,3 +102,6 @@ def test_headlines_name_different_companies_only_when_ticker_and_name_differ():
     assert different_companies("PARK COMMUNICATIONS <PARC> 1ST QTR", "PARK COMMUNICATIONS <PARC.O> 1ST QTR") is None
     assert different_companies("WESTPORT BANCORP INC <WBAT.O> NET", "WESTPORT BANCORP <WEBAT.O> NET") is None
     assert different_companies("SUN <SUN> RAISES CRUDE POSTINGS", "OIL COMPANIES RAISE POSTINGS") is None
+    assert same_company("PARK COMMUNICATIONS <PARC> 1ST QTR", "PARK <PARC.O> SETS PAYOUT")
+    assert not same_company("SUN <SUN> RAISES CRUDE POSTINGS", "PHILLIPS <P> RAISES CRUDE POSTINGS")
+    assert not same_company("SUN <SUN> RAISES CRUDE POSTINGS", "SUN RAISES CRUDE POSTINGS")

@@ -348,3 +348,24 @@ def test_a_verbatim_sentence_with_another_figure_makes_another_notice_but_anothe
     assert other.link.reason.startswith("figures differ in matched sentences")
     same = compare_documents(distribution_notice("a", "1.20"), distribution_notice("c", "1.2"), settings)
     assert same.relation == "copy" and same.link.scores.numbers_agree == 1.0
+
+
+def tagged_notice(company: str, ticker: str, headline: str, lines: list[str]) -> Document:
+    return Document(f"{ticker} {headline}", f"{company.upper()} <{ticker}> {headline}\n\n"
+                                           + "".join(f"    {line}\n" for line in lines))
+
+
+def test_a_notice_sent_twice_with_reworded_frame_lines_joins_when_the_headlines_tag_one_company():
+    """Its lines share nothing rarer than "Qtly div 54 cts"; the ticker says whose notice it is."""
+    others = [tagged_notice(name, name[:3].upper(), "SETS QUARTERLY",
+                            [f"Qtly div {cents} cts vs {cents} cts prior", ("Pay May One", "Pay 1 May")[k % 2],
+                             ("Record April 10", "Record 10 April")[k % 2]])
+              for k, (name, cents) in enumerate(zip(COMPANIES, [54, 40, 25] * 6))]
+    first = tagged_notice("Lindale Mutual Corp", "LDM", "VOTES DIVIDEND",
+                          ["Qtly div 54 cts vs 54 cts prior qtr", "Pay 1 May", "Record 10 April"])
+    again = tagged_notice("Lindale Mutual Corp", "LDM", "SETS QUARTERLY",
+                          ["Qtly div 54 cts vs 54 cts prior", "Pay May One", "Record April 10"])
+    assert clusters_at(Relation.COPY, [*others, first, again]) == [sorted([first.id, again.id])]
+    # Untagged, the same two notices are frame lines only, like any two companies' notices.
+    untagged = [Document(d.id, d.text.replace(" <LDM>", "")) for d in (first, again)]
+    assert clusters_at(Relation.COPY, [*others, *untagged]) == []
