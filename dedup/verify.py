@@ -240,11 +240,12 @@ class Verifier:
         alignment = align(sa, sb, self._t.sentence)
         lead_dates = differing_lead_dates(sa.keys, sb.keys)
         lead_figures = differing_lead_figures(sa.keys, sb.keys)
-        companies = different_companies(sa.text[0], sb.text[0]) if sa.text and sb.text else None
+        headlines = (sa.text[0], sb.text[0]) if sa.text and sb.text else None
+        companies = different_companies(*headlines) if headlines else None
         scores = self._with_alignment(scores, sa, sb, alignment, dates_differ=lead_dates is not None,
                                       figures_differ=lead_figures is not None, companies_differ=companies is not None)
         correction = _is_correction(sa) or _is_correction(sb)
-        one_company = bool(sa.text and sb.text) and same_company(sa.text[0], sb.text[0])
+        one_company = headlines is not None and same_company(*headlines)
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), lead_dates, lead_figures,
                                         companies, correction=correction, one_company=one_company)
         if a.key == b.key:
