@@ -78,9 +78,10 @@ def shared_quantities(a: dict[str, str], b: dict[str, str]) -> tuple[int, int]:
     return shared, max(shared, len(a) + len(b) - shared)
 
 
-def differing_lead_figures(a: Sequence[str], b: Sequence[str]) -> tuple[str, str] | None:
-    """When both leads (folded sentences) carry a figure and neither lead's first figure is anywhere
-    in the other text (as written or as a quantity), the two first figures; otherwise None.
+def differing_lead_figures(a: Sequence[dict[str, str]], b: Sequence[dict[str, str]]) -> tuple[str, str] | None:
+    """When both leads carry a figure and neither lead's first figure is anywhere in the other text
+    (as written or as a quantity), the two first figures; otherwise None.  ``a`` and ``b`` are the
+    :func:`quantities` of each text's sentences, read once per text by the caller.
 
     One side's lead figure missing from the other is not enough: a trimmed copy may drop the
     sentence, a re-headlined one may round the figure ("up 8 pct") where the body keeps it.
@@ -93,14 +94,10 @@ def differing_lead_figures(a: Sequence[str], b: Sequence[str]) -> tuple[str, str
     return first_a[0], first_b[0]
 
 
-def _first_figure(sentences: Sequence[str]) -> tuple[str, str] | None:
-    for sentence in sentences[:LEAD_SENTENCES]:
-        found = quantities(sentence)
-        if found:
-            return next(iter(found.items()))
-    return None
+def _first_figure(figures: Sequence[dict[str, str]]) -> tuple[str, str] | None:
+    return next((next(iter(found.items())) for found in figures[:LEAD_SENTENCES] if found), None)
 
 
-def _mentions(sentences: Sequence[str], figure: tuple[str, str]) -> bool:
+def _mentions(figures: Sequence[dict[str, str]], figure: tuple[str, str]) -> bool:
     written, value = figure
-    return any(written in found or value in found.values() for found in map(quantities, sentences))
+    return any(written in found or value in found.values() for found in figures)

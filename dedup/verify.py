@@ -239,10 +239,12 @@ class Verifier:
         sa, sb = self._sentences(i), self._sentences(j)
         alignment = align(sa, sb, self._t.sentence)
         lead_dates = differing_lead_dates(sa.keys, sb.keys)
-        lead_figures = differing_lead_figures(sa.keys, sb.keys)
+        figures_a, figures_b = [quantities(k) for k in sa.keys], [quantities(k) for k in sb.keys]
+        lead_figures = differing_lead_figures(figures_a, figures_b)
         headlines = (sa.text[0], sb.text[0]) if sa.text and sb.text else None
         companies = different_companies(*headlines) if headlines else None
-        scores = self._with_alignment(scores, sa, sb, alignment, dates_differ=lead_dates is not None,
+        scores = self._with_alignment(scores, sa, sb, alignment, (figures_a, figures_b),
+                                      dates_differ=lead_dates is not None,
                                       figures_differ=lead_figures is not None, companies_differ=companies is not None)
         correction = _is_correction(sa) or _is_correction(sb)
         one_company = headlines is not None and same_company(*headlines)
@@ -291,7 +293,8 @@ class Verifier:
         """The lead-facts guard: few shared names, and the lead's names and figures mostly missing."""
         return (s.lead_facts < self._t.lead_facts) & (s.specific_terms < self._t.lead_facts_below)
 
-    def _with_alignment(self, s: PairScores, sa: Sentences, sb: Sentences, al: Alignment, *,
+    def _with_alignment(self, s: PairScores, sa: Sentences, sb: Sentences, al: Alignment,
+                        figures: tuple[list[dict[str, str]], list[dict[str, str]]], *,
                         dates_differ: bool, figures_differ: bool, companies_differ: bool) -> PairScores:
         shorter_is_a = sa.total_words <= sb.total_words
         strong = [m for m in al.matches if m.score >= self._t.verbatim_sentence]
@@ -302,7 +305,7 @@ class Verifier:
         # Figures as quantities ("1.46 billion" is "1,459,193,000"), for each aligned sentence pair
         # that carries some on both sides: a figure trimmed from one copy is an edit, not another instance.
         counted = [(m, shared_quantities(x, y)) for m, x, y in
-                   ((m, quantities(sa.keys[m.a]), quantities(sb.keys[m.b])) for m in al.matches) if x and y]
+                   ((m, figures[0][m.a], figures[1][m.b]) for m in al.matches) if x and y]
         # Near-verbatim sentences: most figures shared, not all (one mistyped figure keeps a copy a copy).
         numeric = [shared * 2 >= union for m, (shared, union) in counted if m.score >= self._t.verbatim_sentence]
         agree = sum(numeric) / len(numeric) if numeric else 1.0
