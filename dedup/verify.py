@@ -141,6 +141,7 @@ class PairScores:
     lead_figures_agree: float = 1.0  # 0 when both leads carry a figure and neither lead's first is in the other text
     companies_agree: float = 1.0  # 0 when the headlines tag different companies by ticker and name
     lead_aligned: float = 1.0  # 0 when sentences match but none in either text's first lead_match_sentences
+    lead_verbatim: float = 1.0  # 0 when no sentence of either lead is matched near-verbatim
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -317,6 +318,7 @@ class Verifier:
         facts = shared_facts / al.count if al.count else 0.0
         # A copy keeps its lead, or the original's; a follow-up repeats only the background.
         leads_apart = al.count > 0 and all(min(m.a, m.b) >= self._t.lead_match_sentences for m in al.matches)
+        lead_kept = any(min(m.a, m.b) < self._t.lead_match_sentences for m in strong)
         return replace(
             s,
             aligned_sentences=al.count,
@@ -332,6 +334,7 @@ class Verifier:
             lead_figures_agree=0.0 if figures_differ else 1.0,
             companies_agree=0.0 if companies_differ else 1.0,
             lead_aligned=0.0 if leads_apart else 1.0,
+            lead_verbatim=1.0 if lead_kept else 0.0,
         )
 
     def _decide(self, s: PairScores, shared_shingles: int, lead_dates: tuple[Date, Date] | None = None,
@@ -371,25 +374,32 @@ class Verifier:
             if story and contained < t.copy_containment:
                 return Relation.STORY, story_why
             return None, template
+        not_copy = None
         if s.specific_containment < t.copy_specific:
             if contained >= t.copy_containment:
                 return None, (f"{s.specific_containment:.0%} of the names and figures specific to the shorter "
                               "text are in the other (a template, not a copy)")
         elif figures_kept:
+            copy_why = None
             if contained >= t.copy_containment and shared_shingles >= t.copy_min_shingles:
-                return Relation.COPY, f"{contained:.0%} of the shorter text's 3-grams are in the other"
-            if s.verbatim_coverage >= t.copy_coverage and facts_kept:
-                return Relation.COPY, f"{s.verbatim_coverage:.0%} of the shorter text is in near-verbatim sentences"
-        else:
-            why = "figures differ in matched sentences (a template, not a copy)"
-            if contained >= t.copy_containment:
-                return None, why
+                copy_why = f"{contained:.0%} of the shorter text's 3-grams are in the other"
+            elif s.verbatim_coverage >= t.copy_coverage and facts_kept:
+                copy_why = f"{s.verbatim_coverage:.0%} of the shorter text is in near-verbatim sentences"
+            if copy_why is not None:
+                # A copy keeps a lead sentence near-verbatim; a follow-up rewords the lead and reuses the rest.
+                if s.lead_verbatim == 1.0 or correction:
+                    return Relation.COPY, copy_why
+                not_copy = (f"{copy_why}, but no sentence of either lead is in the other near-verbatim "
+                            "(a follow-up or another write-up)")
+        elif contained >= t.copy_containment:
+            return None, "figures differ in matched sentences (a template, not a copy)"
         if (coverage >= t.rewrite_coverage and s.order >= t.rewrite_order and figures_kept
                 and facts_kept
                 and s.specific_terms >= t.rewrite_specific_terms):
-            return Relation.REWRITE, (
-                f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order"
-            )
+            why = f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order"
+            return Relation.REWRITE, why if not_copy is None else f"{why}; not a copy: {not_copy}"
         if story:
-            return Relation.STORY, story_why
+            return Relation.STORY, story_why if not_copy is None else f"{story_why}; not a copy: {not_copy}"
+        if not_copy is not None:
+            return None, not_copy
         return None, f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, {coverage:.0%} aligned"

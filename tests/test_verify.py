@@ -303,6 +303,28 @@ def test_a_follow_up_that_reuses_the_background_under_a_new_lead_is_not_a_copy()
     assert compare_documents(original, reprint, settings).relation == "copy"
 
 
+def test_a_follow_up_that_rewords_the_lead_and_repeats_the_background_is_no_copy_but_a_reprint_is():
+    """A copy keeps a lead sentence near-verbatim; a later story retells the lead in its own words."""
+    settings = ScanSettings(level=Relation.COPY, workers=1)
+    original = Document("ruling", "\n".join(RULING))
+    follow_up = Document("appeal", "\n".join(
+        ["Sugar cartel case heads to the supreme court",
+         "The state will ask its supreme court to revive a claim that the region's three largest sugar "
+         "refiners fixed wholesale prices, after the court of appeal in Marlow threw it out last week.",
+         "Two of the three appeal judges had voted against the $12bn demand, first lodged by the "
+         "attorney general's office in 2019.",
+         *RULING[3:]]))
+    comparison = compare_documents(original, follow_up, settings)
+    assert comparison.link.scores.lead_aligned == 1.0 and comparison.link.scores.lead_verbatim == 0.0
+    assert max(comparison.link.scores.containment_a, comparison.link.scores.containment_b) >= 0.5
+    assert not comparison.joins and "no sentence of either lead is in the other near-verbatim" in comparison.link.reason
+    # A reprint that edits a word of the lead keeps it near-verbatim, and stays a copy.
+    reprint = Document("reprint", "\n".join(
+        ["Sugar refiners win appeal", RULING[1].replace("thrown out", "dismissed"), *RULING[2:]]))
+    kept = compare_documents(original, reprint, settings)
+    assert kept.relation == "copy" and kept.link.scores.lead_verbatim == 1.0, kept.link.reason
+
+
 def grain_quotes(name: str, wheat: str, freight: str, corn: str, meal: str, beans: str, sorghum: str,
                  reworded: bool) -> Document:
     """A daily quote sheet; the next day's is written afresh, so its sentences align but are not verbatim."""
