@@ -181,6 +181,29 @@ def _is_correction(s: Sentences) -> bool:
     return bool(s.keys) and _CORRECTION.match(s.keys[0]) is not None
 
 
+#: How a prose sentence ends; site chrome ("Skip to content", "News | Sport"), headlines and bylines do not.
+_PROSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u2026]\s*$")
+#: Lines of chrome a lead may sit beneath before it is no longer a lead.
+_MOST_CHROME = 5
+
+
+def _lead_end(s: Sentences, count: int) -> int:
+    """Index just past a text's lead: its first ``count`` sentences, not counting the lines without
+    a full stop that do not run on (chrome, bylines) between the first line and the first prose sentence.
+
+    Two sites' copies of one report may each carry several lines of navigation above the headline;
+    their leads are still their leads.  A text without prose near its top (a notice, a table) keeps
+    the plain first ``count``.
+    """
+    def prose(k: int) -> bool:  # ends like a sentence, or goes on in the next line ("at the" / "opening, ...")
+        return bool(_PROSE_END.search(s.text[k])) or (k + 1 < len(s.text) and s.text[k + 1][:1].islower())
+
+    first_prose = next((k for k in range(1, min(len(s.text), count + _MOST_CHROME)) if prose(k)), None)
+    if first_prose is None:
+        return count
+    return max(count, first_prose + count - 1)
+
+
 class Verifier:
     """Scores candidate pairs.  Sentence analyses are computed on first use and kept."""
 
@@ -317,8 +340,10 @@ class Verifier:
         shared_facts = sum(1 for m in al.matches if sa.facts[m.a] & sb.facts[m.b])
         facts = shared_facts / al.count if al.count else 0.0
         # A copy keeps its lead, or the original's; a follow-up repeats only the background.
-        leads_apart = al.count > 0 and all(min(m.a, m.b) >= self._t.lead_match_sentences for m in al.matches)
-        lead_kept = any(min(m.a, m.b) < self._t.lead_match_sentences for m in strong)
+        lead_a, lead_b = _lead_end(sa, self._t.lead_match_sentences), _lead_end(sb, self._t.lead_match_sentences)
+        in_lead = [m.a < lead_a or m.b < lead_b for m in al.matches]
+        leads_apart = al.count > 0 and not any(in_lead)
+        lead_kept = any(lead and m.score >= self._t.verbatim_sentence for m, lead in zip(al.matches, in_lead))
         return replace(
             s,
             aligned_sentences=al.count,

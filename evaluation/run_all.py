@@ -45,12 +45,16 @@ def jsonl(relative: str) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def syndication(categories: str, seed: int, rewrite_share: float, level: str) -> dict:
+def syndication(categories: str, seed: int, rewrite_share: float, level: str, *, sources: bool = True) -> dict:
+    """Pairwise scores on the generator's corpus; without ``sources``, on the derived versions alone,
+    as a scraped corpus of several sites' copies with no wire original among them would be."""
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         subprocess.run([sys.executable, str(HERE / "syndicate.py"), str(CORPORA / "bbc-news/articles.jsonl"),
                         "--categories", categories, "--seed", str(seed), "--rewrite-share", str(rewrite_share),
                         "-o", out.name], check=True)
         rows = [json.loads(line) for line in open(out.name, encoding="utf-8")]
+    if not sources:
+        rows = [r for r in rows if r["kind"] != "source"]
     docs = [Document(r["id"], r["text"], r.get("title")) for r in rows]
     scores = evaluate_levels(docs, [r["cluster"] for r in rows], SETTINGS, [Relation.parse(level)])[level]
     return {"documents": len(docs), **scores}
@@ -195,6 +199,7 @@ def main() -> None:
     if "syndication" in wanted:
         cats, seed = ("politics,sport,tech", 2) if tune else ("business,entertainment", 3)
         results["syndication copy"] = syndication(cats, seed, 0.0, "copy")
+        results["syndication copy, copies only"] = syndication(cats, seed, 0.0, "copy", sources=False)
         results["syndication rewrite"] = syndication(cats, seed, 0.5, "rewrite")
     if "clough" in wanted:
         results["clough-stevenson"] = clough_stevenson()

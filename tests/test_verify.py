@@ -325,6 +325,18 @@ def test_a_follow_up_that_rewords_the_lead_and_repeats_the_background_is_no_copy
     assert kept.relation == "copy" and kept.link.scores.lead_verbatim == 1.0, kept.link.reason
 
 
+def test_two_sites_copies_join_though_each_has_navigation_lines_above_the_lead():
+    """Chrome and bylines above the headline do not push a copy's lead out of the lead."""
+    first = Document("herald", "\n".join(["Skip to main content", "The Marlow Herald | News | Business | Sport",
+                                          "Subscribe for $1 a week", *RULING[:1], "By our courts reporter",
+                                          *RULING[1:]]))
+    second = Document("courier", "\n".join(["Menu | Search | Sign in", "Valley Courier Online", "Today's paper",
+                                            "Top stories", *RULING]))
+    comparison = compare_documents(first, second, ScanSettings(level=Relation.COPY, workers=1))
+    assert comparison.relation == "copy", comparison.link.reason
+    assert comparison.link.scores.lead_aligned == comparison.link.scores.lead_verbatim == 1.0
+
+
 def grain_quotes(name: str, wheat: str, freight: str, corn: str, meal: str, beans: str, sorghum: str,
                  reworded: bool) -> Document:
     """A daily quote sheet; the next day's is written afresh, so its sentences align but are not verbatim."""
