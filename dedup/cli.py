@@ -324,6 +324,9 @@ def check_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, b
 def _read_one(path: str, settings: ScanSettings, quiet: bool) -> Document:
     stdin = sys.stdin.buffer if path == "-" else None
     read = read_inputs([path], settings.read, stdin)
+    fatal = [p for p in read.problems if p.fatal]
+    if not read.documents and fatal:
+        raise InputError(str(fatal[0]))  # the file's own problem is the one line to show
     report_problems(read.problems, quiet)
     if len(read.documents) != 1:
         found = f"{len(read.documents)} documents" if read.documents else "no readable document"
@@ -336,21 +339,33 @@ def _read_one(path: str, settings: ScanSettings, quiet: bool) -> Document:
 @click.argument("second", metavar="B")
 @click.option("--level", type=click.Choice(LEVELS), default="story", show_default=True,
               help="Level a scan would use: says whether A and B would join one cluster.")
+@click.option("--corpus", "corpus_paths", multiple=True, metavar="PATH",
+              help="Judge A and B within this corpus (files or folders, repeatable), as a scan of it would.")
 @format_option("table", "json")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
-def compare_command(first: str, second: str, level: str, fmt: str, quiet: bool) -> None:
+def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str, ...], fmt: str,
+                    quiet: bool) -> None:
     """Align two documents sentence by sentence and say why they are (not) copies.
 
     A and B are files (or '-' for stdin, once). The score is higher for more
-    alike documents (0..1); the relation is the tightest that holds.
+    alike documents (0..1); the relation is the tightest that holds. Alone, A and
+    B are judged by English word rarity; with --corpus, by the corpus's own, so
+    the verdict is the one a scan of that corpus gives.
     """
     if first == "-" and second == "-":
         raise click.UsageError("only one of A and B can be '-'")
+    if "-" in corpus_paths:
+        raise click.UsageError("--corpus takes files and folders, not '-'")
     settings = build_settings(level=level, include=(), exclude=(), text_field="text", id_field="id",
                               title_field="title", max_bytes=ReadOptions.max_bytes, workers=1)
     a = _read_one(first, settings, quiet)
     b = _read_one(second, settings, quiet)
-    comparison = compare_documents(a, b, settings)
+    context: list[Document] = []
+    if corpus_paths:
+        read = read_inputs(list(corpus_paths), settings.read)
+        report_problems(read.problems, quiet)
+        context = read.documents
+    comparison = compare_documents(a, b, settings, context=context)
     if fmt == "json":
         click.echo(dumps(comparison_dict(comparison)))
     else:

@@ -1,12 +1,15 @@
 """``dedup compare``: why two documents are (or are not) copies of one report.
 
-The same verifier the scan uses, run in full (no early exit), over a corpus of
-just the two documents (IDF from them plus the background table), so what the
-user sees here is the evidence a scan would weigh.
+The same verifier the scan uses, run in full (no early exit).  Alone, the two
+documents are judged with IDF from them plus the background table; with a
+``context`` (the corpus they come from), term rarity is the corpus's, so the
+verdict is the one a scan of that corpus gives: a template's frame words are
+common there, and only the names it changes are specific.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Document
@@ -51,10 +54,13 @@ class Comparison:
         return self.link.relation is not None and self.link.relation <= Relation.parse(self.level)
 
 
-def compare_documents(a: Document, b: Document, settings: ScanSettings) -> Comparison:
+def compare_documents(a: Document, b: Document, settings: ScanSettings, *,
+                      context: Sequence[Document] = ()) -> Comparison:
+    """Align ``a`` and ``b``; ``context`` documents (A and B may be among them) set term rarity."""
     if a.id == b.id:
         b = Document(f"{b.id} (2)", b.text, b.title, b.path, b.line)
-    corpus = Corpus.build([a, b], settings)
+    others = sorted((d for d in context if d.id not in (a.id, b.id)), key=lambda d: d.id)
+    corpus = Corpus.build([a, b, *others], settings)
     link = corpus.verifier().verify(0, 1, level=settings.level, full=True)
     sa, sb = corpus.sentences(0), corpus.sentences(1)
     to_b = {m.a: m for m in link.alignment.matches} if link.alignment else {}

@@ -131,7 +131,7 @@ def render_comparison(c: Comparison, console: Console) -> None:
                                 f"  ({joined} a cluster at --level {c.level})"))
     console.print(Text(c.link.reason, style="dim"))
     scores = c.link.scores.as_dict()
-    console.print(Text("  ".join(f"{k} {v}" for k, v in scores.items()), style="dim"), soft_wrap=False)
+    console.print(Text("  ".join(f"{k}={v}" for k, v in scores.items()), style="dim"), soft_wrap=False)
     grid = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
     grid.add_column(f"A: {c.a.id}", ratio=1, overflow="fold")
     grid.add_column("sim", justify="right", no_wrap=True, width=4)

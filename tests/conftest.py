@@ -7,11 +7,28 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
+
+from dedup.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 CORPORA = ROOT.parent / "shared" / "corpora"
 SEEDS = ["000_bd8e4e9c01becdd2.txt", "001_25689abf7d233c60.txt", "002_adf3a1924f1efa34.txt"]
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def assert_golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; DEDUP_UPDATE_GOLDEN=1 rewrites it (review the diff)."""
+    path = GOLDEN / name
+    if os.environ.get("DEDUP_UPDATE_GOLDEN") == "1":
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+def run(*args: str, input: bytes | str | None = None) -> Result:
+    """The click app in-process (CliRunner), as a user would call ``dedup ARGS``."""
+    return CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
 
 
 def corpus_file(relative: str) -> Path:

@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
-from dedup.cli import app
 from dedup.jsonout import load_schema
 
-from .conftest import SEEDS
-
-GOLDEN = Path(__file__).parent / "golden"
-
-
-def assert_golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/NAME; DEDUP_UPDATE_GOLDEN=1 rewrites it (review the diff)."""
-    path = GOLDEN / name
-    if os.environ.get("DEDUP_UPDATE_GOLDEN") == "1":
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
-
-
-def run(*args: str, input: bytes | str | None = None):
-    return CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
+from .conftest import SEEDS, assert_golden, run
 
 
 def scan_json(*args: str) -> dict:

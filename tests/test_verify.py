@@ -283,16 +283,20 @@ RULING = ["Appeal court throws out $12bn sugar cartel claim",
           "who would review their pricing for five years."]
 
 
+def ruling_follow_up(name: str, headline: str, *lead: str) -> Document:
+    """A later story: its own headline and lead, then the ruling story's background word for word."""
+    return Document(name, "\n".join([headline, *lead, *RULING[3:]]))
+
+
 def test_a_follow_up_that_reuses_the_background_under_a_new_lead_is_not_a_copy():
     """A follow-up repeats the earlier report's background; a copy keeps its lead."""
     original = Document("ruling", "\n".join(RULING))
-    follow_up = Document("reaction", "\n".join(
-        ["Sugar refiners welcome appeal ruling",
-         "The refiners at the centre of the state's price-fixing case have welcomed a decision that "
-         "spares them a bill of billions of dollars.",
-         "Shares in Halden rose 6% in early trading, and analysts said the industry's largest legal "
-         "risk had passed.",
-         *RULING[3:]]))
+    follow_up = ruling_follow_up(
+        "reaction", "Sugar refiners welcome appeal ruling",
+        "The refiners at the centre of the state's price-fixing case have welcomed a decision that "
+        "spares them a bill of billions of dollars.",
+        "Shares in Halden rose 6% in early trading, and analysts said the industry's largest legal "
+        "risk had passed.")
     settings = ScanSettings(level=Relation.REWRITE, workers=1)
     comparison = compare_documents(original, follow_up, settings)
     assert comparison.relation not in ("copy", "rewrite"), comparison.link.reason
@@ -307,13 +311,12 @@ def test_a_follow_up_that_rewords_the_lead_and_repeats_the_background_is_no_copy
     """A copy keeps a lead sentence near-verbatim; a later story retells the lead in its own words."""
     settings = ScanSettings(level=Relation.COPY, workers=1)
     original = Document("ruling", "\n".join(RULING))
-    follow_up = Document("appeal", "\n".join(
-        ["Sugar cartel case heads to the supreme court",
-         "The state will ask its supreme court to revive a claim that the region's three largest sugar "
-         "refiners fixed wholesale prices, after the court of appeal in Marlow threw it out last week.",
-         "Two of the three appeal judges had voted against the $12bn demand, first lodged by the "
-         "attorney general's office in 2019.",
-         *RULING[3:]]))
+    follow_up = ruling_follow_up(
+        "appeal", "Sugar cartel case heads to the supreme court",
+        "The state will ask its supreme court to revive a claim that the region's three largest sugar "
+        "refiners fixed wholesale prices, after the court of appeal in Marlow threw it out last week.",
+        "Two of the three appeal judges had voted against the $12bn demand, first lodged by the "
+        "attorney general's office in 2019.")
     comparison = compare_documents(original, follow_up, settings)
     assert comparison.link.scores.lead_aligned == 1.0 and comparison.link.scores.lead_verbatim == 0.0
     assert max(comparison.link.scores.containment_a, comparison.link.scores.containment_b) >= 0.5

@@ -1,0 +1,101 @@
+"""``dedup compare`` and ``dedup eval`` as a user runs them: formats, stdin, context, exit codes."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from .conftest import SEEDS, assert_golden, run
+from .test_verify import ISSUERS, bond_notice
+
+A, B = f"samples/{SEEDS[0]}", f"samples/{SEEDS[1]}"
+
+
+def compare_json(*args: str, input: str | None = None) -> dict:
+    result = run("compare", *args, "--format", "json", input=input)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_compare_table_of_two_seeds_matches_golden(in_root):
+    result = run("compare", A, B)
+    assert result.exit_code == 0
+    assert_golden("compare_seeds_table.txt", result.stdout)
+
+
+def test_compare_json_has_a_score_a_relation_and_every_sentence(in_root):
+    data = compare_json(A, B)
+    assert data["relation"] == "rewrite" and data["joins_cluster"] is True
+    assert 0.0 < data["score"] < 1.0 and data["reason"]
+    texts = [row["text"] for row in data["sentences_a"]]
+    assert "Musk stated that the company had trained it “illegally using Twitter data,” and added, " \
+           "“Lawsuit time.”" in texts
+    for side, other in (("sentences_a", "sentences_b"), ("sentences_b", "sentences_a")):
+        for row in data[side]:
+            assert (row["match"] is None) == (row["score"] is None)
+            if row["match"] is not None:
+                assert data[other][row["match"]]["match"] == row["index"]  # matches are one to one
+
+
+def test_compare_reads_one_side_from_stdin_and_says_unrelated_texts_do_not_join(in_root):
+    data = compare_json(A, "-", input=Path("samples/library_reading_hours.txt").read_text(encoding="utf-8"))
+    assert data["b"] == "-" and data["relation"] is None and data["joins_cluster"] is False
+
+
+def test_compare_usage_and_input_errors_exit_2_with_one_line(in_root, tmp_path):
+    both_stdin = run("compare", "-", "-")
+    assert both_stdin.exit_code == 2 and "only one of A and B" in both_stdin.output
+    missing = run("compare", A, str(tmp_path / "gone.txt"))
+    assert missing.exit_code == 2
+    (line,) = [x for x in missing.stderr.splitlines() if x.strip()]
+    assert "gone.txt" in line and "no such file" in line
+
+
+def test_compare_within_a_corpus_gives_the_scans_verdict(tmp_path):
+    """Two issuers' notices of one template look like copies alone; among their corpus, they are not."""
+    rng = random.Random(11)
+    for k, issuer in enumerate(ISSUERS):
+        (tmp_path / f"bond{k}.txt").write_text(bond_notice(issuer, rng), encoding="utf-8")
+    a, b = str(tmp_path / "bond3.txt"), str(tmp_path / "bond5.txt")  # same amount, day and lead manager
+    alone = compare_json(a, b)
+    assert alone["relation"] == "copy"
+    within = compare_json(a, b, "--corpus", str(tmp_path))
+    assert within["relation"] is None and "a template" in within["reason"]
+    scanned = run("scan", str(tmp_path), "--format", "json")
+    assert json.loads(scanned.stdout)["clusters"] == []
+    assert run("compare", a, b, "--corpus", "-").exit_code == 2
+
+
+@pytest.fixture
+def labelled(tmp_path: Path, in_root: Path) -> Path:
+    """The samples with their true reports: the three seeds, the ferry story and its copy, the library."""
+    labels = {"000": "musk", "001": "musk", "002": "musk", "wire": "ferry", "dailycoast": "ferry",
+              "library": "library"}
+    path = tmp_path / "labelled.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for p in sorted(Path("samples").iterdir()):
+            label = next(v for k, v in labels.items() if p.name.startswith(k))
+            out.write(json.dumps({"id": p.name, "text": p.read_text(encoding="utf-8"), "cluster": label}) + "\n")
+    return path
+
+
+def test_eval_scores_each_level_against_the_labels(labelled):
+    result = run("eval", str(labelled), "--format", "json")
+    assert result.exit_code == 0, result.output
+    levels = json.loads(result.stdout)["levels"]
+    assert list(levels) == ["exact", "copy", "rewrite", "story"]
+    # 4 true pairs: 3 among the seeds, 1 for the ferry. Copy finds the ferry copy only; story finds all.
+    assert levels["copy"]["true_pairs"] == 4 and levels["copy"]["correct_pairs"] == 1
+    assert levels["story"]["precision"] == levels["story"]["recall"] == levels["story"]["ari"] == 1.0
+    table = run("eval", str(labelled), "--level", "story")
+    assert table.exit_code == 0 and "precision" in table.stdout and "story" in table.stdout
+
+
+def test_eval_without_labels_exits_2(tmp_path):
+    path = tmp_path / "unlabelled.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Some text here."}) + "\n", encoding="utf-8")
+    result = run("eval", str(path))
+    assert result.exit_code == 2 and "cluster" in result.output
