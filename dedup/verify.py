@@ -218,6 +218,12 @@ class Verifier:
         self._sentences = sentence_view
         self._features = features
         self._t = thresholds
+        self._figures: dict[int, list[dict[str, str]]] = {}  # each text's quantities per sentence, read once
+
+    def _figures_of(self, i: int, s: Sentences) -> list[dict[str, str]]:
+        if i not in self._figures:
+            self._figures[i] = [quantities(k) for k in s.keys]
+        return self._figures[i]
 
     def verify_many(self, pairs: np.ndarray, *, level: Relation) -> list[Link]:
         """Links with a relation up to ``level`` among ``pairs``; cheap evidence first, in bulk.
@@ -263,7 +269,7 @@ class Verifier:
         sa, sb = self._sentences(i), self._sentences(j)
         alignment = align(sa, sb, self._t.sentence)
         lead_dates = differing_lead_dates(sa.keys, sb.keys)
-        figures_a, figures_b = [quantities(k) for k in sa.keys], [quantities(k) for k in sb.keys]
+        figures_a, figures_b = self._figures_of(i, sa), self._figures_of(j, sb)
         lead_figures = differing_lead_figures(figures_a, figures_b)
         headlines = (sa.text[0], sb.text[0]) if sa.text and sb.text else None
         companies = different_companies(*headlines) if headlines else None
