@@ -39,6 +39,8 @@ class Comparison:
     rows_a: tuple[SentenceRow, ...]
     rows_b: tuple[SentenceRow, ...]
     level: str
+    parameters: dict[str, object]  # the settings that decided, as a scan records them
+    context_documents: int = 0  # corpus documents besides A and B that set term rarity
 
     @property
     def score(self) -> float:
@@ -69,4 +71,4 @@ def compare_documents(a: Document, b: Document, settings: ScanSettings, *,
                    for i, t in enumerate(sa.text))
     rows_b = tuple(SentenceRow("b", j, t, to_a[j].a if j in to_a else None, to_a[j].score if j in to_a else None)
                    for j, t in enumerate(sb.text))
-    return Comparison(a, b, link, rows_a, rows_b, settings.level.label)
+    return Comparison(a, b, link, rows_a, rows_b, settings.level.label, settings.parameters(), len(others))

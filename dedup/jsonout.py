@@ -24,7 +24,7 @@ __all__ = ["SCHEMA_VERSION", "cluster_dict", "comparison_dict", "dumps", "load_s
 SCHEMA_VERSION = "1.5"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
 # figures_compared; 1.3: parameters.sentence_terms, links.scores.dates_agree; 1.4: parameters.lsh.all_pairs_up_to,
 # links.scores.lead_figures_agree, companies_agree, lead_aligned; parameters.thresholds.lead_match_sentences;
-# 1.5: links.scores.lead_verbatim
+# 1.5: links.scores.lead_verbatim; compare gains tool, parameters and context_documents
 
 
 def _sentence(ref: SentenceRef, *, similarity: bool = False) -> dict[str, Any]:
@@ -81,6 +81,9 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
 
     return {
         "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "article-dedup", "version": __version__},
+        "parameters": c.parameters,
+        "context_documents": c.context_documents,
         "a": c.a.id,
         "b": c.b.id,
         "score": c.score,
@@ -120,8 +123,10 @@ def jsonl_lines(result: ScanResult) -> Iterator[str]:
 
 
 def load_schema(name: str = "scan") -> dict[str, Any]:
-    """The shipped JSON Schema: ``scan`` for ``--format json``, ``cluster`` for one jsonl line."""
-    text = resources.files("dedup").joinpath("schema").joinpath("scan.schema.json").read_text("utf-8")
+    """The shipped JSON Schema: ``scan`` for ``--format json``, ``cluster`` for one jsonl line,
+    ``compare`` for ``dedup compare --format json``."""
+    file = "compare.schema.json" if name == "compare" else "scan.schema.json"
+    text = resources.files("dedup").joinpath("schema").joinpath(file).read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     if name == "cluster":
         return {"$schema": schema["$schema"], "$ref": "#/$defs/cluster", "$defs": schema["$defs"]}

@@ -6,7 +6,10 @@ import json
 import random
 from pathlib import Path
 
+import jsonschema
 import pytest
+
+from dedup.jsonout import load_schema
 
 from .conftest import SEEDS, assert_golden, run
 from .test_verify import ISSUERS, bond_notice
@@ -15,9 +18,12 @@ A, B = f"samples/{SEEDS[0]}", f"samples/{SEEDS[1]}"
 
 
 def compare_json(*args: str, input: str | None = None) -> dict:
+    """``dedup compare ... --format json``, checked against the shipped schema."""
     result = run("compare", *args, "--format", "json", input=input)
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    data: dict = json.loads(result.stdout)
+    jsonschema.validate(data, load_schema("compare"))
+    return data
 
 
 def test_compare_table_of_two_seeds_matches_golden(in_root):
@@ -64,6 +70,7 @@ def test_compare_within_a_corpus_gives_the_scans_verdict(tmp_path):
     assert alone["relation"] == "copy"
     within = compare_json(a, b, "--corpus", str(tmp_path))
     assert within["relation"] is None and "a template" in within["reason"]
+    assert alone["context_documents"] == 0 and within["context_documents"] == len(ISSUERS) - 2
     scanned = run("scan", str(tmp_path), "--format", "json")
     assert json.loads(scanned.stdout)["clusters"] == []
     assert run("compare", a, b, "--corpus", "-").exit_code == 2
