@@ -321,17 +321,22 @@ def check_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, b
         click.get_current_context().exit(1)
 
 
-def _read_one(path: str, settings: ScanSettings, quiet: bool) -> Document:
-    stdin = sys.stdin.buffer if path == "-" else None
-    read = read_inputs([path], settings.read, stdin)
+def _read_some(paths: list[str], settings: ScanSettings, quiet: bool) -> list[Document]:
+    """The documents in ``paths``, or one line saying why there are none (the input's own problem)."""
+    stdin = sys.stdin.buffer if "-" in paths else None
+    read = read_inputs(paths, settings.read, stdin)
     fatal = [p for p in read.problems if p.fatal]
-    if not read.documents and fatal:
-        raise InputError(str(fatal[0]))  # the file's own problem is the one line to show
+    if not read.documents:
+        raise InputError(str(fatal[0]) if fatal else f"{' '.join(paths)}: no readable document")
     report_problems(read.problems, quiet)
-    if len(read.documents) != 1:
-        found = f"{len(read.documents)} documents" if read.documents else "no readable document"
-        raise InputError(f"{path}: expected one document, found {found}")
-    return read.documents[0]
+    return read.documents
+
+
+def _read_one(path: str, settings: ScanSettings, quiet: bool) -> Document:
+    documents = _read_some([path], settings, quiet)
+    if len(documents) != 1:
+        raise InputError(f"{path}: expected one document, found {len(documents)} documents")
+    return documents[0]
 
 
 @app.command("compare")
@@ -360,11 +365,7 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
                               title_field="title", max_bytes=ReadOptions.max_bytes, workers=1)
     a = _read_one(first, settings, quiet)
     b = _read_one(second, settings, quiet)
-    context: list[Document] = []
-    if corpus_paths:
-        read = read_inputs(list(corpus_paths), settings.read)
-        report_problems(read.problems, quiet)
-        context = read.documents
+    context = _read_some(list(corpus_paths), settings, quiet) if corpus_paths else []
     comparison = compare_documents(a, b, settings, context=context)
     if fmt == "json":
         click.echo(dumps(comparison_dict(comparison)))

@@ -140,7 +140,7 @@ class PairScores:
     dates_agree: float = 1.0  # 0 when both leads carry a date and neither lead's first date is in the other text
     lead_figures_agree: float = 1.0  # 0 when both leads carry a figure and neither lead's first is in the other text
     companies_agree: float = 1.0  # 0 when the headlines tag different companies by ticker and name
-    lead_aligned: float = 1.0  # 0 when sentences match but none in either text's first lead_match_sentences
+    lead_aligned: float = 1.0  # 0 when sentences match but none in either text's lead (see _lead_end)
     lead_verbatim: float = 1.0  # 0 when no sentence of either lead is matched near-verbatim
 
     def as_dict(self) -> dict[str, float | int]:

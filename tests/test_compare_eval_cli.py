@@ -74,6 +74,8 @@ def test_compare_within_a_corpus_gives_the_scans_verdict(tmp_path):
     scanned = run("scan", str(tmp_path), "--format", "json")
     assert json.loads(scanned.stdout)["clusters"] == []
     assert run("compare", a, b, "--corpus", "-").exit_code == 2
+    missing = run("compare", a, b, "--corpus", str(tmp_path / "nowhere"))
+    assert missing.exit_code == 2 and "nowhere" in missing.stderr
 
 
 @pytest.fixture
