@@ -405,7 +405,7 @@ class Verifier:
             if story and contained < t.copy_containment:
                 return Relation.STORY, story_why
             return None, template
-        not_copy = None
+        not_copy: str | None = None
         if s.specific_containment < t.copy_specific:
             if contained >= t.copy_containment:
                 return None, (f"{s.specific_containment:.0%} of the names and figures specific to the shorter "
@@ -424,13 +424,16 @@ class Verifier:
                             "(a follow-up or another write-up)")
         elif contained >= t.copy_containment:
             return None, "figures differ in matched sentences (a template, not a copy)"
+
+        def noted(why: str) -> str:  # a looser relation says why the pair is not a copy
+            return why if not_copy is None else f"{why}; not a copy: {not_copy}"
+
         if (coverage >= t.rewrite_coverage and s.order >= t.rewrite_order and figures_kept
                 and facts_kept
                 and s.specific_terms >= t.rewrite_specific_terms):
-            why = f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order"
-            return Relation.REWRITE, why if not_copy is None else f"{why}; not a copy: {not_copy}"
+            return Relation.REWRITE, noted(
+                f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order")
         if story:
-            return Relation.STORY, story_why if not_copy is None else f"{story_why}; not a copy: {not_copy}"
-        if not_copy is not None:
-            return None, not_copy
-        return None, f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, {coverage:.0%} aligned"
+            return Relation.STORY, noted(story_why)
+        return None, not_copy or (f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, "
+                                  f"{coverage:.0%} aligned")
