@@ -27,6 +27,11 @@ SCHEMA_VERSION = "1.5"  # 1.1: links.scores gains count_cosine and lead_facts; 1
 # 1.5: links.scores.lead_verbatim; compare gains tool, parameters and context_documents
 
 
+def _tool() -> dict[str, str]:
+    """Which program wrote a result: every saved result says so."""
+    return {"name": "article-dedup", "version": __version__}
+
+
 def _sentence(ref: SentenceRef, *, similarity: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {"index": ref.index, "text": ref.text}
     if similarity:
@@ -81,7 +86,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
 
     return {
         "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "article-dedup", "version": __version__},
+        "tool": _tool(),
         "parameters": c.parameters,
         "context_documents": c.context_documents,
         "a": c.a.id,
@@ -104,7 +109,7 @@ def problem_dict(p: Problem) -> dict[str, Any]:
 def result_dict(result: ScanResult) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "article-dedup", "version": __version__},
+        "tool": _tool(),
         "parameters": result.settings.parameters(),
         "stats": result.stats,
         "clusters": [cluster_dict(c) for c in result.clusters],

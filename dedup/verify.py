@@ -26,14 +26,18 @@ and given the tightest relation its evidence supports:
 ``companies`` (a guard on ``copy`` and ``rewrite``) where both headlines tag a company with its
             stock ticker, the tickers and the names before them must not both differ:
             two oil companies' notices of one price rise share every sentence but that.
-``lead match`` (a guard on ``copy`` and ``rewrite``) where sentences match, one of them is among
-            the first three (headline included) of either text: a follow-up story that
-            repeats the earlier one's background under a new lead is not a copy of it.
+``lead match`` (a guard on ``copy`` and ``rewrite``) where sentences match, one of them is in the
+            lead of either text (its first three sentences, headline included, not counting
+            navigation lines and bylines above the first prose sentence): a follow-up story
+            that repeats the earlier one's background under a new lead is not a copy of it.
+``lead verbatim`` (a guard on ``copy``) one of those lead sentences is matched near-verbatim: a
+            follow-up that retells the lead and repeats the background is at most a rewrite.
 ``lead figure`` (a guard on ``copy`` and ``rewrite``) where both leads carry a figure, one
             lead's first figure is in the other text: a sister fund's dividend notice
             ("Mthly div 7.1 cts" for "6.5 cts") shares its whole frame but not that.
             A correction ("CORRECTED - ..." headline) changes figures and dates by
-            design: the figures, dates, lead-match and lead-figure guards do not apply to it.
+            design: the figures, dates, lead-match, lead-verbatim and lead-figure guards do not
+            apply to it.
 ``lead``    (a guard on ``copy`` and ``rewrite`` for pairs sharing fewer than 10
             specific names) most names and two-digit figures of one document's
             lead are in the other text: a bond issue by another issuer, for
@@ -107,7 +111,8 @@ class Thresholds:
     story_cosine: float = 0.3
     story_rare_terms: int = 4
     rare_df: int = 3  # a term is rare when at most this many distinct texts use it
-    #: Copy and rewrite: a matched sentence is among the first this many of either text (headline included).
+    #: Copy and rewrite: a matched sentence is among the first this many of either text (headline included;
+    #: navigation lines and bylines above the first prose sentence not counted).
     lead_match_sentences: int = 3
 
     def as_dict(self) -> dict[str, float]:
