@@ -114,15 +114,20 @@ def semeval(split: str) -> dict:
     rows = [r for r in jsonl("semeval2022-task8/pairs.jsonl")
             if len(r["text1"].split()) >= 40 and len(r["text2"].split()) >= 40]
     rows = [r for i, r in enumerate(rows) if split == "all" or (i % 2 == 0) == (split == "tune")]
-    scores = [compare_documents(Document("a", r["text1"], r.get("title1")),
-                                Document("b", r["text2"], r.get("title2")), SETTINGS).score for r in rows]
+    comparisons = [compare_documents(Document("a", r["text1"], r.get("title1")),
+                                     Document("b", r["text2"], r.get("title2")), SETTINGS) for r in rows]
+    scores = [c.score for c in comparisons]
     overall = [r["overall"] for r in rows]
+    # The default level's decision: one event (Overall <= 1.5) should join; related events should not.
+    bands = {"same_event": lambda o: o <= 1.5, "related": lambda o: 1.5 < o < 3.5, "unrelated": lambda o: o >= 3.5}
+    joined = {band: [c.joins for c, o in zip(comparisons, overall) if within(o)] for band, within in bands.items()}
     auc, pearson = _separation(scores, overall)
     plain = plain_tfidf_cosines([((r.get("title1") or "") + " " + r["text1"],
                                   (r.get("title2") or "") + " " + r["text2"]) for r in rows])
     plain_auc, plain_pearson = _separation(plain, overall)
     return {"pairs": len(rows), "auc": auc, "pearson": pearson,
             "similar": sum(o <= 1.5 for o in overall), "dissimilar": sum(o >= 3.5 for o in overall),
+            "joined_at_default_level": {band: [sum(v), len(v)] for band, v in joined.items()},
             "plain_tfidf_auc": plain_auc, "plain_tfidf_pearson": plain_pearson}
 
 
