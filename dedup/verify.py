@@ -42,6 +42,11 @@ and given the tightest relation its evidence supports:
             specific names) most names and two-digit figures of one document's
             lead are in the other text: a bond issue by another issuer, for
             another amount, shares the frame but not these.
+``follow-up`` (a guard on ``rewrite`` and ``story``) where at least a tenth of the shorter text
+            is in near-verbatim sentences but none of them is among the first six of either
+            text (navigation lines not counted), the pair is nothing: a follow-up repeats the
+            earlier report's background word for word under its own news, while another
+            site's copy under a new lead still keeps the sentences that follow the lead.
 ``rewrite`` the same text reworded: most of the shorter text's sentences align
             one to one with the other's, largely in order, and the two share a
             few terms specific to them in this corpus (names the report is about).
@@ -108,6 +113,9 @@ class Thresholds:
     rewrite_order: float = 0.6
     rewrite_specific_terms: int = 3  # a rewrite keeps the report's names: templates share few
     rewrite_facts: float = 0.5  # share of matched sentences that share a name or figure rare in the corpus
+    follow_up_verbatim: float = 0.1  # share of the shorter text in near-verbatim sentences, none near the top
+    #: Rewrite and story: the top of a text (its lead and what follows it), where a follow-up has its own news.
+    top_sentences: int = 6
     story_cosine: float = 0.3
     story_rare_terms: int = 4
     rare_df: int = 3  # a term is rare when at most this many distinct texts use it
@@ -147,6 +155,7 @@ class PairScores:
     companies_agree: float = 1.0  # 0 when the headlines tag different companies by ticker and name
     lead_aligned: float = 1.0  # 0 when sentences match but none in either text's lead (see _lead_end)
     lead_verbatim: float = 1.0  # 0 when no sentence of either lead is matched near-verbatim
+    top_verbatim: float = 1.0  # 0 when none of the first six sentences of either text is (see Thresholds)
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -355,6 +364,8 @@ class Verifier:
         in_lead = [m.a < lead_a or m.b < lead_b for m in al.matches]
         leads_apart = al.count > 0 and not any(in_lead)
         lead_kept = any(lead and m.score >= self._t.verbatim_sentence for m, lead in zip(al.matches, in_lead))
+        top_a, top_b = _lead_end(sa, self._t.top_sentences), _lead_end(sb, self._t.top_sentences)
+        top_kept = any((m.a < top_a or m.b < top_b) and m.score >= self._t.verbatim_sentence for m in al.matches)
         return replace(
             s,
             aligned_sentences=al.count,
@@ -371,6 +382,7 @@ class Verifier:
             companies_agree=0.0 if companies_differ else 1.0,
             lead_aligned=0.0 if leads_apart else 1.0,
             lead_verbatim=1.0 if lead_kept else 0.0,
+            top_verbatim=1.0 if top_kept else 0.0,
         )
 
     def _decide(self, s: PairScores, shared_shingles: int, lead_dates: tuple[Date, Date] | None = None,
@@ -384,6 +396,8 @@ class Verifier:
         # Another instance of a template is no copy or rewrite; a write-up of one story it may still be,
         # unless its text is mostly the template's.  A correction changes figures and dates by design:
         # it is the report it corrects, not another issue.
+        # The earlier report's background word for word under news of its own: a follow-up, however close.
+        follow_up = not correction and s.top_verbatim == 0.0 and s.verbatim_coverage >= t.follow_up_verbatim
         template = None
         figures_kept = s.numbers_agree >= 0.5 or correction
         # Frame lines share no rare name; a headline tagging the same company says whose notice it is.
@@ -407,7 +421,7 @@ class Verifier:
             template = (f"the leads open with {lead_figures[0]} and {lead_figures[1]}, neither in the other text "
                         "(another instance of a template, or an update with new figures: not a copy)")
         if template is not None:
-            if story and contained < t.copy_containment:
+            if story and contained < t.copy_containment and not follow_up:
                 return Relation.STORY, story_why
             return None, template
         not_copy: str | None = None
@@ -429,6 +443,11 @@ class Verifier:
                             "(a follow-up or another write-up)")
         elif contained >= t.copy_containment:
             return None, "figures differ in matched sentences (a template, not a copy)"
+
+        if follow_up:
+            return None, (f"{s.verbatim_coverage:.0%} of the shorter text is in near-verbatim sentences, but none "
+                          f"of the first {t.top_sentences} of either text (a follow-up reusing the earlier report's "
+                          "background)")
 
         def noted(why: str) -> str:  # a looser relation says why the pair is not a copy
             return why if not_copy is None else f"{why}; not a copy: {not_copy}"

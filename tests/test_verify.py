@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from dedup import Document, Relation, ScanSettings, scan_documents
 from dedup.compare import compare_documents
@@ -478,3 +479,54 @@ def test_appointments_whose_leads_name_other_people_are_apart_but_a_reprint_join
     for link in links_in_corpus(notices, "appointment5").values():
         assert link.scores.lead_facts < 0.6 and link.scores.specific_terms < 10
         assert "names and figures in the lead are in the other text" in link.reason, link.reason
+
+
+# An invented report long enough to have background below its top: a ferry operator's licence hearing.
+HEARING = ["Regulator delays ruling on Tarnwick ferry licence",
+           "The island transport board has put off until next month its decision on whether Skellan Line "
+           "may keep running the Tarnwick crossing.",
+           "Board members said on the second day of the hearing that they needed more evidence on the "
+           "operator's safety record before ruling.",
+           "Skellan Line's lawyers told the board that the company had met every condition set in its "
+           "last review.",
+           "Passenger groups asked the board to attach a punctuality target to any renewal.",
+           "A decision is now expected at the board's meeting on the fourth of next month.",
+           "Skellan Line has run the crossing since 2011, when it took over from the council-owned "
+           "Tarnwick Ferry Company.",
+           "Its two vessels, the Brannock and the Ossery Star, carry about 400,000 passengers a year "
+           "between Tarnwick and the mainland port of Cullow.",
+           "The licence was last renewed in 2019 for five years, with conditions on winter timetables and "
+           "engine maintenance.",
+           "Islanders have complained about cancellations since the Ossery Star was withdrawn for repairs "
+           "for eleven weeks last winter."]
+
+
+def test_a_follow_up_reusing_background_from_below_the_top_is_no_story_but_a_copy_under_a_new_lead_is():
+    """The follow-up guard: background word for word, nothing near the top, is a later report."""
+    original = Document("hearing", "\n".join(HEARING))
+    follow_up = Document("ruling", "\n".join([
+        "Skellan Line keeps Tarnwick ferry licence with punctuality target",
+        "Skellan Line will go on running the Tarnwick crossing after the island transport board renewed "
+        "its licence for three years on Thursday.",
+        "The board added a target of 95% of sailings within ten minutes of the timetable, with fines for "
+        "each month it is missed.",
+        "Passenger groups welcomed the target but said fines alone would not bring the Ossery Star back "
+        "into service sooner.",
+        "The operator said it would publish monthly figures from the spring.",
+        "The board will review the licence again in eighteen months.",
+        *HEARING[6:]]))
+    settings = ScanSettings(workers=1)  # the default level, story
+    comparison = compare_documents(original, follow_up, settings)
+    scores = comparison.link.scores
+    assert scores.top_verbatim == 0.0 and scores.verbatim_coverage >= 0.1
+    assert comparison.relation is None and not comparison.joins, comparison.link.reason
+    assert "a follow-up reusing the earlier report's background" in comparison.link.reason
+    # The guard decides: without it the same pair joins as a story.
+    unguarded = ScanSettings(workers=1, thresholds=replace(settings.thresholds, follow_up_verbatim=1.01))
+    assert compare_documents(original, follow_up, unguarded).relation in ("rewrite", "story")
+    # Another site's copy under a lead of its own keeps the sentences after the lead, and joins.
+    relaunched = Document("relaunched", "\n".join([
+        "Tarnwick ferry decision put back a month",
+        "Islanders will wait another month to learn who runs their ferry.", *HEARING[2:]]))
+    kept = compare_documents(original, relaunched, settings)
+    assert kept.joins and kept.link.scores.top_verbatim == 1.0, kept.link.reason
