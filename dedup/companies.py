@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["different_companies", "same_company"]
+__all__ = ["different_companies", "same_company", "tags_company"]
 
 #: "NAME <TICK>" or "NAME <TICK.O>" (Reuters), "Name (NYSE: TICK)" (press releases).
 _TICKER = re.compile(r"^(.*?)(?:<([A-Z][A-Z0-9]{0,7})(?:\.[A-Z]{1,2})?>"
@@ -28,6 +28,11 @@ def _company(headline: str) -> tuple[str, frozenset[str]] | None:
         return None
     name = frozenset(_WORD.findall(found.group(1).lower()))
     return (found.group(2) or found.group(3)), name
+
+
+def tags_company(line: str) -> bool:
+    """Whether a line tags a company with its ticker, as a wire headline does."""
+    return _company(line) is not None
 
 
 def different_companies(headline_a: str, headline_b: str) -> tuple[str, str] | None:

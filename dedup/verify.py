@@ -69,7 +69,7 @@ import numpy as np
 
 from .align import Alignment, align
 from .analysis import Profile, Sentences
-from .companies import different_companies, same_company
+from .companies import different_companies, same_company, tags_company
 from .dates import Date, date_label, differing_lead_dates
 from .features import CheapScores, FeatureMatrices
 from .figures import differing_lead_figures, quantities, shared_quantities
@@ -192,7 +192,12 @@ _CORRECTION = re.compile(r"\W*correct(?:ed|ion)\b")
 
 
 def _is_correction(s: Sentences) -> bool:
-    return bool(s.keys) and _CORRECTION.match(s.keys[0]) is not None
+    return any(_CORRECTION.match(key) is not None for key in s.keys[:_top_end(s)])
+
+
+def _headline(s: Sentences) -> str:
+    """The line a text is headed by: its first, or below site navigation the first top line tagging a company."""
+    return next((line for line in s.text[:_top_end(s)] if tags_company(line)), s.text[0])
 
 
 #: How a prose sentence ends; site chrome ("Skip to content", "News | Sport"), headlines and bylines do not.
@@ -209,13 +214,24 @@ def _lead_end(s: Sentences, count: int) -> int:
     their leads are still their leads.  A text without prose near its top (a notice, a table) keeps
     the plain first ``count``.
     """
-    def prose(k: int) -> bool:  # ends like a sentence, or goes on in the next line ("at the" / "opening, ...")
-        return bool(_PROSE_END.search(s.text[k])) or (k + 1 < len(s.text) and s.text[k + 1][:1].islower())
-
-    first_prose = next((k for k in range(1, min(len(s.text), count + _MOST_CHROME)) if prose(k)), None)
+    first_prose = _first_prose(s, count + _MOST_CHROME)
     if first_prose is None:
         return count
     return max(count, first_prose + count - 1)
+
+
+def _first_prose(s: Sentences, within: int) -> int | None:
+    """The first sentence after the first line, among the first ``within``, that reads as prose."""
+    def prose(k: int) -> bool:  # ends like a sentence, or goes on in the next line ("at the" / "opening, ...")
+        return bool(_PROSE_END.search(s.text[k])) or (k + 1 < len(s.text) and s.text[k + 1][:1].islower())
+
+    return next((k for k in range(1, min(len(s.text), within)) if prose(k)), None)
+
+
+def _top_end(s: Sentences) -> int:
+    """Index just past the lines above a text's first prose sentence: its headline, and any chrome
+    and byline around it (the first line alone when prose follows it, or none does near the top)."""
+    return _first_prose(s, 1 + _MOST_CHROME) or 1
 
 
 class Verifier:
@@ -285,7 +301,7 @@ class Verifier:
         lead_dates = differing_lead_dates(sa.keys, sb.keys)
         figures_a, figures_b = self._figures_of(i, sa), self._figures_of(j, sb)
         lead_figures = differing_lead_figures(figures_a, figures_b)
-        headlines = (sa.text[0], sb.text[0]) if sa.text and sb.text else None
+        headlines = (_headline(sa), _headline(sb)) if sa.text and sb.text else None
         companies = different_companies(*headlines) if headlines else None
         scores = self._with_alignment(scores, sa, sb, alignment, (figures_a, figures_b),
                                       dates_differ=lead_dates is not None,

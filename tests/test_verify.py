@@ -267,6 +267,30 @@ def test_two_companies_notices_of_one_move_are_apart_but_a_reprint_joins():
     assert comparison.link.reason.startswith("the headlines are about different companies, <SUN> and <P>")
 
 
+def under_chrome(doc: Document, *chrome: str) -> Document:
+    """``doc`` as a web page prints it: navigation lines above the headline."""
+    return Document(doc.id, "\n".join([*chrome, doc.text]))
+
+
+def test_headlines_below_site_navigation_still_name_the_company_and_the_correction():
+    """The companies guard and the correction check find the headline beneath a page's chrome."""
+    chrome = ("Skip to main content", "Markets | Energy | Companies", "Sign in")
+    notices = [under_chrome(crude_posting("Sun Co", "SUN", "Phillips Petroleum and Unocal"), *chrome),
+               under_chrome(crude_posting("Phillips Petroleum", "P", "Sun Co and Unocal"), *chrome)]
+    comparison = compare_documents(*notices, ScanSettings(workers=1))
+    assert comparison.link.scores.companies_agree == 0.0 and comparison.relation is None, comparison.link.reason
+    lines = ["Halvard Motors will pause six of its vehicle assembly plants for a week from {} six, sending "
+             "home 21,600 workers for the period, spokesmen for its two divisions said.",
+             "The carmaker will close three plants in each division, the Halvard passenger car division and "
+             "the Tessaly light truck division.",
+             "Four of the plants are in Ohio and Michigan. The other two are in Ontario."]
+    original = Document("original", "\n".join(["HALVARD MOTORS TO PAUSE SIX PLANTS", *lines]).format("August"))
+    # One line of chrome keeps the changed date in the lead, where a reissue would be told by it.
+    corrected = Document("corrected", "\n".join(
+        [chrome[0], "CORRECTED - HALVARD MOTORS TO PAUSE SIX PLANTS", *lines]).format("April"))
+    assert compare_documents(original, corrected, ScanSettings(workers=1)).relation == "copy"
+
+
 # An invented story in the shape of the issue's example (BBC business-010 and -291): a ruling, then
 # the companies' reaction, which repeats the ruling story's background under its own lead.
 RULING = ["Appeal court throws out $12bn sugar cartel claim",
