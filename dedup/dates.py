@@ -52,8 +52,9 @@ def date_label(date: Date) -> str:
     return f"{_NAMES[date[0] - 1]} {date[1]}"
 
 
-def differing_lead_dates(a: Sequence[str], b: Sequence[str]) -> tuple[Date, Date] | None:
-    """When each text (folded sentences) dates itself in its lead and the leads' dates are not
+def differing_lead_dates(a: Sequence[str], b: Sequence[str],
+                         leads: tuple[int, int] = (LEAD_SENTENCES, LEAD_SENTENCES)) -> tuple[Date, Date] | None:
+    """When each text (folded sentences) dates itself in its lead (its first ``leads`` sentences) and the leads' dates are not
     the other's, the first date of each lead that the other text lacks; otherwise None.
 
     "Not the other's": neither lead's first date is anywhere in the other text, or, where
@@ -63,7 +64,7 @@ def differing_lead_dates(a: Sequence[str], b: Sequence[str]) -> tuple[Date, Date
     strike, which began May 9") is detail a copy may trim or reword.  Either side alone may
     carry a dateline, so one lead's dates missing from the other is not enough.
     """
-    lead_a, lead_b = dates(a[:LEAD_SENTENCES]), dates(b[:LEAD_SENTENCES])
+    lead_a, lead_b = dates(a[: leads[0]]), dates(b[: leads[1]])
     if not (lead_a and lead_b):
         return None
     in_a, in_b = set(dates(a)), set(dates(b))

@@ -78,15 +78,17 @@ def shared_quantities(a: dict[str, str], b: dict[str, str]) -> tuple[int, int]:
     return shared, max(shared, len(a) + len(b) - shared)
 
 
-def differing_lead_figures(a: Sequence[dict[str, str]], b: Sequence[dict[str, str]]) -> tuple[str, str] | None:
+def differing_lead_figures(a: Sequence[dict[str, str]], b: Sequence[dict[str, str]],
+                           leads: tuple[int, int] = (LEAD_SENTENCES, LEAD_SENTENCES)) -> tuple[str, str] | None:
     """When both leads carry a figure and neither lead's first figure is anywhere in the other text
     (as written or as a quantity), the two first figures; otherwise None.  ``a`` and ``b`` are the
-    :func:`quantities` of each text's sentences, read once per text by the caller.
+    :func:`quantities` of each text's sentences, read once per text by the caller; a lead is the first
+    ``leads`` of them.
 
     One side's lead figure missing from the other is not enough: a trimmed copy may drop the
     sentence, a re-headlined one may round the figure ("up 8 pct") where the body keeps it.
     """
-    first_a, first_b = _first_figure(a), _first_figure(b)
+    first_a, first_b = _first_figure(a[: leads[0]]), _first_figure(b[: leads[1]])
     if first_a is None or first_b is None:
         return None
     if _mentions(b, first_a) or _mentions(a, first_b):
@@ -95,7 +97,7 @@ def differing_lead_figures(a: Sequence[dict[str, str]], b: Sequence[dict[str, st
 
 
 def _first_figure(figures: Sequence[dict[str, str]]) -> tuple[str, str] | None:
-    return next((next(iter(found.items())) for found in figures[:LEAD_SENTENCES] if found), None)
+    return next((next(iter(found.items())) for found in figures if found), None)
 
 
 def _mentions(figures: Sequence[dict[str, str]], figure: tuple[str, str]) -> bool:

@@ -19,10 +19,10 @@ and given the tightest relation its evidence supports:
             4 quantities, at least half agree (as values: "1.46 billion" is
             "1,459,193,000"): the next issue of a periodic report changes them.
 ``dates``   (a guard on ``copy`` and ``rewrite``) where both leads (headline and first three
-            sentences) carry a date, one lead's first date is in the other text, and
-            where both carry several, at least half of one lead's dates are: the next
-            issue of a daily table or a dividend notice may repeat every figure, but not
-            the day it reports.
+            sentences, navigation lines above not counted) carry a date, one lead's first
+            date is in the other text, and where both carry several, at least half of one
+            lead's dates are: the next issue of a daily table or a dividend notice may
+            repeat every figure, but not the day it reports.
 ``companies`` (a guard on ``copy`` and ``rewrite``) where both headlines tag a company with its
             stock ticker, the tickers and the names before them must not both differ:
             two oil companies' notices of one price rise share every sentence but that.
@@ -72,7 +72,7 @@ from .analysis import Profile, Sentences
 from .companies import different_companies, same_company, tags_company
 from .dates import Date, date_label, differing_lead_dates
 from .features import CheapScores, FeatureMatrices
-from .figures import differing_lead_figures, quantities, shared_quantities
+from .figures import LEAD_SENTENCES, differing_lead_figures, quantities, shared_quantities
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
 
@@ -298,9 +298,10 @@ class Verifier:
             return Link(i, j, None, scores, "too little in common to align")
         sa, sb = self._sentences(i), self._sentences(j)
         alignment = align(sa, sb, self._t.sentence)
-        lead_dates = differing_lead_dates(sa.keys, sb.keys)
+        leads = (_lead_end(sa, LEAD_SENTENCES), _lead_end(sb, LEAD_SENTENCES))  # chrome above them not counted
+        lead_dates = differing_lead_dates(sa.keys, sb.keys, leads)
         figures_a, figures_b = self._figures_of(i, sa), self._figures_of(j, sb)
-        lead_figures = differing_lead_figures(figures_a, figures_b)
+        lead_figures = differing_lead_figures(figures_a, figures_b, leads)
         headlines = (_headline(sa), _headline(sb)) if sa.text and sb.text else None
         companies = different_companies(*headlines) if headlines else None
         scores = self._with_alignment(scores, sa, sb, alignment, (figures_a, figures_b),

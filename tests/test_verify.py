@@ -273,7 +273,7 @@ def under_chrome(doc: Document, *chrome: str) -> Document:
 
 
 def test_headlines_below_site_navigation_still_name_the_company_and_the_correction():
-    """The companies guard and the correction check find the headline beneath a page's chrome."""
+    """The companies, correction and dates checks find the headline and lead beneath a page's chrome."""
     chrome = ("Skip to main content", "Markets | Energy | Companies", "Sign in")
     notices = [under_chrome(crude_posting("Sun Co", "SUN", "Phillips Petroleum and Unocal"), *chrome),
                under_chrome(crude_posting("Phillips Petroleum", "P", "Sun Co and Unocal"), *chrome)]
@@ -285,10 +285,14 @@ def test_headlines_below_site_navigation_still_name_the_company_and_the_correcti
              "the Tessaly light truck division.",
              "Four of the plants are in Ohio and Michigan. The other two are in Ontario."]
     original = Document("original", "\n".join(["HALVARD MOTORS TO PAUSE SIX PLANTS", *lines]).format("August"))
-    # One line of chrome keeps the changed date in the lead, where a reissue would be told by it.
     corrected = Document("corrected", "\n".join(
-        [chrome[0], "CORRECTED - HALVARD MOTORS TO PAUSE SIX PLANTS", *lines]).format("April"))
+        [*chrome, "CORRECTED - HALVARD MOTORS TO PAUSE SIX PLANTS", *lines]).format("April"))
     assert compare_documents(original, corrected, ScanSettings(workers=1)).relation == "copy"
+    # The dates guard reads the lead beneath the chrome too: the same change without the
+    # correction's headline is the next issue of the notice.
+    reissued = Document("reissued", "\n".join([*chrome, "HALVARD MOTORS TO PAUSE SIX MORE PLANTS", *lines]).format("April"))
+    apart = compare_documents(original, reissued, ScanSettings(workers=1))
+    assert apart.relation is None and apart.link.scores.dates_agree == 0.0, apart.link.reason
 
 
 # An invented story in the shape of the issue's example (BBC business-010 and -291): a ruling, then
