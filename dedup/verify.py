@@ -155,7 +155,7 @@ class PairScores:
     companies_agree: float = 1.0  # 0 when the headlines tag different companies by ticker and name
     lead_aligned: float = 1.0  # 0 when sentences match but none in either text's lead (see _lead_end)
     lead_verbatim: float = 1.0  # 0 when no sentence of either lead is matched near-verbatim
-    top_verbatim: float = 1.0  # 0 when none of the first six sentences of either text is (see Thresholds)
+    top_verbatim: float = 1.0  # 0 when no near-verbatim match is among either text's first top_sentences
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -410,11 +410,11 @@ class Verifier:
         coverage = max(s.coverage_a, s.coverage_b)
         story = bool(self._story_evidence(s))
         story_why = f"TF-IDF cosine {s.cosine:.2f} and {s.rare_terms} shared rare terms"
-        # Another instance of a template is no copy or rewrite; a write-up of one story it may still be,
-        # unless its text is mostly the template's.  A correction changes figures and dates by design:
-        # it is the report it corrects, not another issue.
         # The earlier report's background word for word under news of its own: a follow-up, however close.
         follow_up = not correction and s.top_verbatim == 0.0 and s.verbatim_coverage >= t.follow_up_verbatim
+        # Another instance of a template is no copy or rewrite; a write-up of one story it may still be,
+        # unless its text is mostly the template's (or a follow-up's).  A correction changes figures and
+        # dates by design: it is the report it corrects, not another issue.
         template = None
         figures_kept = s.numbers_agree >= 0.5 or correction
         # Frame lines share no rare name; a headline tagging the same company says whose notice it is.
