@@ -13,6 +13,7 @@ except Clough-Stevenson, which is too small to split and is reported whole.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import re
@@ -121,6 +122,21 @@ def semeval(split: str) -> dict:
     # The default level's decision: one event (Overall <= 1.5) should join; related events should not.
     bands = {"same_event": lambda o: o <= 1.5, "related": lambda o: 1.5 < o < 3.5, "unrelated": lambda o: o >= 3.5}
     joined = {band: [c.joins for c, o in zip(comparisons, overall) if within(o)] for band, within in bands.items()}
+    # The same, as a scan of all the split's texts together would cluster them (corpus IDF, stars).
+    # A text may be in several pairs (pair ids do not always name both texts): keyed by its content.
+    def key(title: str | None, text: str) -> str:
+        return hashlib.blake2b(f"{title}\n{text}".encode(), digest_size=8).hexdigest()
+
+    texts: dict[str, Document] = {}
+    for r in rows:
+        for n in ("1", "2"):
+            k = key(r.get("title" + n), r["text" + n])
+            texts.setdefault(k, Document(k, r["text" + n], r.get("title" + n)))
+    result = scan_documents(list(texts.values()), SETTINGS)
+    cluster_of = {d.id: c.id for c in result.clusters for d in c.documents}
+    together = [cluster_of.get(a) is not None and cluster_of.get(a) == cluster_of.get(b)
+                for a, b in ((key(r.get("title1"), r["text1"]), key(r.get("title2"), r["text2"])) for r in rows)]
+    scanned = {band: [t for t, o in zip(together, overall) if within(o)] for band, within in bands.items()}
     auc, pearson = _separation(scores, overall)
     plain = plain_tfidf_cosines([((r.get("title1") or "") + " " + r["text1"],
                                   (r.get("title2") or "") + " " + r["text2"]) for r in rows])
@@ -128,6 +144,7 @@ def semeval(split: str) -> dict:
     return {"pairs": len(rows), "auc": auc, "pearson": pearson,
             "similar": sum(o <= 1.5 for o in overall), "dissimilar": sum(o >= 3.5 for o in overall),
             "joined_at_default_level": {band: [sum(v), len(v)] for band, v in joined.items()},
+            "together_in_one_scan": {band: [sum(v), len(v)] for band, v in scanned.items()},
             "plain_tfidf_auc": plain_auc, "plain_tfidf_pearson": plain_pearson}
 
 
