@@ -54,8 +54,9 @@ def date_label(date: Date) -> str:
 
 def differing_lead_dates(a: Sequence[str], b: Sequence[str],
                          leads: tuple[int, int] = (LEAD_SENTENCES, LEAD_SENTENCES)) -> tuple[Date, Date] | None:
-    """When each text (folded sentences) dates itself in its lead (its first ``leads`` sentences) and the leads' dates are not
-    the other's, the first date of each lead that the other text lacks; otherwise None.
+    """When each text (folded sentences) dates itself in its lead (its first ``leads`` sentences)
+    and the leads' dates are not the other's, the first date of each lead that the other text
+    lacks; otherwise None.
 
     "Not the other's": neither lead's first date is anywhere in the other text, or, where
     both leads carry two dates or more, fewer than half of either lead's dates are (a bond

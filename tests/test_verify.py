@@ -272,7 +272,7 @@ def under_chrome(doc: Document, *chrome: str) -> Document:
     return Document(doc.id, "\n".join([*chrome, doc.text]))
 
 
-def test_headlines_below_site_navigation_still_name_the_company_and_the_correction():
+def test_the_headline_and_lead_checks_look_below_site_navigation():
     """The companies, correction and dates checks find the headline and lead beneath a page's chrome."""
     chrome = ("Skip to main content", "Markets | Energy | Companies", "Sign in")
     notices = [under_chrome(crude_posting("Sun Co", "SUN", "Phillips Petroleum and Unocal"), *chrome),
@@ -290,7 +290,8 @@ def test_headlines_below_site_navigation_still_name_the_company_and_the_correcti
     assert compare_documents(original, corrected, ScanSettings(workers=1)).relation == "copy"
     # The dates guard reads the lead beneath the chrome too: the same change without the
     # correction's headline is the next issue of the notice.
-    reissued = Document("reissued", "\n".join([*chrome, "HALVARD MOTORS TO PAUSE SIX MORE PLANTS", *lines]).format("April"))
+    reissued = Document("reissued", "\n".join(
+        [*chrome, "HALVARD MOTORS TO PAUSE SIX MORE PLANTS", *lines]).format("April"))
     apart = compare_documents(original, reissued, ScanSettings(workers=1))
     assert apart.relation is None and apart.link.scores.dates_agree == 0.0, apart.link.reason
 
@@ -549,7 +550,7 @@ def test_a_follow_up_reusing_background_from_below_the_top_is_no_story_but_a_cop
     assert scores.top_verbatim == 0.0 and scores.verbatim_coverage >= 0.1
     assert comparison.relation is None and not comparison.joins, comparison.link.reason
     assert "a follow-up reusing the earlier report's background" in comparison.link.reason
-    # The guard decides: without it the same pair joins as a story.
+    # The guard decides: without it the same pair joins (as a rewrite).
     unguarded = ScanSettings(workers=1, thresholds=replace(settings.thresholds, follow_up_verbatim=1.01))
     assert compare_documents(original, follow_up, unguarded).relation in ("rewrite", "story")
     # Another site's copy under a lead of its own keeps the sentences after the lead, and joins.
