@@ -6,6 +6,10 @@ scipy import), and tests prove both pick the same parameters and propose the
 same pairs; banding a whole signature matrix in numpy costs ~20 us a document
 against ~140 us for ``MinHashLSH.insert`` + ``query``.  Candidates are
 unverified: :mod:`dedup.verify` decides.
+
+Terms rare in the corpus are few per document and each in few documents, so the
+pairs that share several of them (what a ``story`` needs) are listed exactly, by
+an inverted index, instead of hoping a band catches them.
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from .arrays import unique_sorted
 
-__all__ = ["BandIndex", "decode_pairs", "lsh_params"]
+__all__ = ["BandIndex", "decode_pairs", "lsh_params", "shared_term_pairs"]
 
 
 def _areas(lo: float, hi: float, bands: np.ndarray, rows: np.ndarray, nodes: np.ndarray,
@@ -102,3 +107,13 @@ def _ranks(sizes: np.ndarray) -> np.ndarray:
     """0, 1, ..., size - 1 for each size, concatenated."""
     total = int(sizes.sum())
     return np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+
+
+def shared_term_pairs(present: sparse.csr_matrix, minimum: int) -> np.ndarray:
+    """Pairs of rows of a binary matrix that share at least ``minimum`` columns, coded ``i * n + j``
+    (``i < j``), unique and sorted.  Meant for columns used by few rows: a column in ``k`` rows
+    costs ``k * k`` products."""
+    n = present.shape[0]
+    shared = sparse.triu(present @ present.T, k=1).tocoo()
+    keep = shared.data >= minimum
+    return np.sort(shared.row[keep].astype(np.int64) * n + shared.col[keep])

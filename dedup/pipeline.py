@@ -24,7 +24,7 @@ from .cluster import Cluster, star_clusters
 from .errors import NoInputError
 from .features import FeatureMatrices
 from .fingerprint import Fingerprinter
-from .index import BandIndex, decode_pairs, lsh_params
+from .index import BandIndex, decode_pairs, lsh_params, shared_term_pairs
 from .model import Document, Problem
 from .parallel import forked_map
 from .read import ReadResult, read_inputs
@@ -178,8 +178,9 @@ class Corpus:
         return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds)
 
     def candidates(self) -> np.ndarray:
-        """Candidate pairs ``(i, j)``, ``i < j``, sorted, among distinct texts: from LSH, or all of
-        them when there are few (``settings.all_pairs_up_to``).
+        """Candidate pairs ``(i, j)``, ``i < j``, sorted, among distinct texts: from LSH and from the
+        rare terms they share (every pair that could be a ``story``), or all of them when there are
+        few (``settings.all_pairs_up_to``).
 
         Exact copies are grouped already, so only one document of each text is indexed.
         """
@@ -198,6 +199,7 @@ class Corpus:
         ):
             bands, rows = lsh_params(threshold, num_perm)
             codes.append(BandIndex(bands, rows).pair_codes(signatures))
+        codes.append(shared_term_pairs(self.features.rare[reps], self.settings.thresholds.story_rare_terms))
         return reps[decode_pairs(unique_sorted(np.concatenate(codes)), len(reps))]
 
 

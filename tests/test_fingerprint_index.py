@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 import xxhash
 from datasketch import LeanMinHash, MinHash, MinHashLSH
+from scipy import sparse
 
 from dedup import ScanSettings, scan
 from dedup.fingerprint import FingerprintParams, Fingerprinter, combine_shingles, permutations, to_minhash
-from dedup.index import BandIndex, lsh_params
+from dedup.index import BandIndex, decode_pairs, lsh_params, shared_term_pairs
 
 from .conftest import SAMPLES, SEEDS
 
@@ -125,14 +126,24 @@ def test_oversized_buckets_still_connect_every_member():
 def test_a_small_corpus_compares_every_pair_so_lsh_misses_cost_nothing():
     """LSH is there for speed; below ``all_pairs_up_to`` pairs its misses would be lost recall for nothing."""
     strict = {"text_lsh_threshold": 0.95, "term_lsh_threshold": 0.95}  # LSH proposes almost nothing
+    lsh_pairs = scan([str(SAMPLES)], ScanSettings(**strict, all_pairs_up_to=0)).stats["candidate_pairs"]
+    all_pairs = scan([str(SAMPLES)], ScanSettings(**strict)).stats["candidate_pairs"]
+    assert lsh_pairs < all_pairs == 6 * 5 // 2
+
+
+def test_pairs_sharing_enough_rare_terms_are_compared_whatever_lsh_proposes():
+    """A story needs several shared rare terms; those pairs are listed exactly, not left to LSH's luck."""
+    strict = ScanSettings(text_lsh_threshold=0.95, term_lsh_threshold=0.95, all_pairs_up_to=0)
+    result = scan([str(SAMPLES)], strict)
     seeds = {f"{SAMPLES}/{name}" for name in SEEDS}
+    assert seeds in [{d.id for d in c.documents} for c in result.clusters]
+    assert result.stats["candidate_pairs"] < 6 * 5 // 2
 
-    def seed_cluster(settings: ScanSettings) -> tuple[set[str], int]:
-        result = scan([str(SAMPLES)], settings)
-        found = [{d.id for d in c.documents} for c in result.clusters if seeds & {d.id for d in c.documents}]
-        return (found[0] if found else set()), result.stats["candidate_pairs"]
 
-    lsh_only, lsh_pairs = seed_cluster(ScanSettings(**strict, all_pairs_up_to=0))
-    every_pair, all_pairs = seed_cluster(ScanSettings(**strict))
-    assert lsh_only != seeds and lsh_pairs < all_pairs == 6 * 5 // 2
-    assert every_pair == seeds
+def test_shared_term_pairs_lists_exactly_the_rows_sharing_enough_columns():
+    present = sparse.csr_matrix(np.array([[1, 1, 1, 0, 0],
+                                          [1, 1, 1, 1, 0],
+                                          [0, 0, 1, 1, 1],
+                                          [1, 1, 0, 0, 1]], dtype=np.float64))
+    assert decode_pairs(shared_term_pairs(present, 3), 4).tolist() == [[0, 1]]
+    assert decode_pairs(shared_term_pairs(present, 2), 4).tolist() == [[0, 1], [0, 3], [1, 2], [1, 3]]
