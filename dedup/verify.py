@@ -377,12 +377,14 @@ class Verifier:
         shared_facts = sum(1 for m in al.matches if sa.facts[m.a] & sb.facts[m.b])
         facts = shared_facts / al.count if al.count else 0.0
         # A copy keeps its lead, or the original's; a follow-up repeats only the background.
-        lead_a, lead_b = _lead_end(sa, self._t.lead_match_sentences), _lead_end(sb, self._t.lead_match_sentences)
-        in_lead = [m.a < lead_a or m.b < lead_b for m in al.matches]
-        leads_apart = al.count > 0 and not any(in_lead)
-        lead_kept = any(lead and m.score >= self._t.verbatim_sentence for m, lead in zip(al.matches, in_lead))
-        top_a, top_b = _lead_end(sa, self._t.top_sentences), _lead_end(sb, self._t.top_sentences)
-        top_kept = any((m.a < top_a or m.b < top_b) and m.score >= self._t.verbatim_sentence for m in al.matches)
+        def matched_within(count: int, *, verbatim: bool) -> bool:  # in the first ``count`` of either text
+            end_a, end_b = _lead_end(sa, count), _lead_end(sb, count)
+            return any((m.a < end_a or m.b < end_b) and (not verbatim or m.score >= self._t.verbatim_sentence)
+                       for m in al.matches)
+
+        leads_apart = al.count > 0 and not matched_within(self._t.lead_match_sentences, verbatim=False)
+        lead_kept = matched_within(self._t.lead_match_sentences, verbatim=True)
+        top_kept = matched_within(self._t.top_sentences, verbatim=True)
         return replace(
             s,
             aligned_sentences=al.count,
