@@ -113,6 +113,10 @@ class Thresholds:
     rewrite_order: float = 0.6
     rewrite_specific_terms: int = 3  # a rewrite keeps the report's names: templates share few
     rewrite_facts: float = 0.5  # share of matched sentences that share a name or figure rare in the corpus
+    #: Rewrite: a partial copy (a report run from its top, in part, with material of the outlet's own) has
+    #: this share of the shorter text in near-verbatim sentences, one of them pairing the two leads ...
+    partial_verbatim: float = 0.3
+    partial_words: int = 50  # ... and at least this many words of it: a passage, not a template's frame lines
     follow_up_verbatim: float = 0.1  # share of the shorter text in near-verbatim sentences, none near the top
     #: Rewrite and story: the top of a text (its lead and what follows it), where a follow-up has its own news.
     top_sentences: int = 6
@@ -145,6 +149,7 @@ class PairScores:
     coverage_a: float = 0.0
     coverage_b: float = 0.0
     verbatim_coverage: float = 0.0
+    verbatim_words: int = 0  # words of the shorter text in near-verbatim sentences
     order: float = 0.0
     numbers_agree: float = 1.0
     figures_agree: float = 1.0
@@ -156,6 +161,7 @@ class PairScores:
     lead_aligned: float = 1.0  # 0 when sentences match but none in either text's lead (see _lead_end)
     lead_verbatim: float = 1.0  # 0 when no sentence of either lead is matched near-verbatim
     top_verbatim: float = 1.0  # 0 when no near-verbatim match is among either text's first top_sentences
+    leads_verbatim: float = 0.0  # 1 when a near-verbatim match pairs a lead sentence of each text
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -360,9 +366,11 @@ class Verifier:
         shorter_is_a = sa.total_words <= sb.total_words
         strong = [m for m in al.matches if m.score >= self._t.verbatim_sentence]
         if shorter_is_a:
-            verbatim = sum(sa.words[m.a] for m in strong) / (sa.total_words or 1)
+            verbatim_words = sum(sa.words[m.a] for m in strong)
+            verbatim = verbatim_words / (sa.total_words or 1)
         else:
-            verbatim = sum(sb.words[m.b] for m in strong) / (sb.total_words or 1)
+            verbatim_words = sum(sb.words[m.b] for m in strong)
+            verbatim = verbatim_words / (sb.total_words or 1)
         # Figures as quantities ("1.46 billion" is "1,459,193,000"), for each aligned sentence pair
         # that carries some on both sides: a figure trimmed from one copy is an edit, not another instance.
         counted = [(m, shared_quantities(x, y)) for m, x, y in
@@ -377,20 +385,23 @@ class Verifier:
         shared_facts = sum(1 for m in al.matches if sa.facts[m.a] & sb.facts[m.b])
         facts = shared_facts / al.count if al.count else 0.0
         # A copy keeps its lead, or the original's; a follow-up repeats only the background.
-        def matched_within(count: int, *, verbatim: bool) -> bool:  # in the first ``count`` of either text
+        def matched_within(count: int, *, verbatim: bool, both: bool = False) -> bool:
+            """A match among the first ``count`` sentences of either text (``both``: of each)."""
             end_a, end_b = _lead_end(sa, count), _lead_end(sb, count)
-            return any((m.a < end_a or m.b < end_b) and (not verbatim or m.score >= self._t.verbatim_sentence)
-                       for m in al.matches)
+            return any(((m.a < end_a and m.b < end_b) if both else (m.a < end_a or m.b < end_b))
+                       and (not verbatim or m.score >= self._t.verbatim_sentence) for m in al.matches)
 
         leads_apart = al.count > 0 and not matched_within(self._t.lead_match_sentences, verbatim=False)
         lead_kept = matched_within(self._t.lead_match_sentences, verbatim=True)
         top_kept = matched_within(self._t.top_sentences, verbatim=True)
+        leads_kept = matched_within(self._t.lead_match_sentences, verbatim=True, both=True)
         return replace(
             s,
             aligned_sentences=al.count,
             coverage_a=al.covered_a,
             coverage_b=al.covered_b,
             verbatim_coverage=verbatim,
+            verbatim_words=verbatim_words,
             order=al.in_order,
             numbers_agree=agree,
             figures_agree=agreeing / compared if compared else 1.0,
@@ -402,6 +413,7 @@ class Verifier:
             lead_aligned=0.0 if leads_apart else 1.0,
             lead_verbatim=1.0 if lead_kept else 0.0,
             top_verbatim=1.0 if top_kept else 0.0,
+            leads_verbatim=1.0 if leads_kept else 0.0,
         )
 
     def _decide(self, s: PairScores, shared_shingles: int, lead_dates: tuple[Date, Date] | None = None,
@@ -471,11 +483,15 @@ class Verifier:
         def noted(why: str) -> str:  # a looser relation says why the pair is not a copy
             return why if not_copy is None else f"{why}; not a copy: {not_copy}"
 
-        if (coverage >= t.rewrite_coverage and s.order >= t.rewrite_order and figures_kept
-                and facts_kept
-                and s.specific_terms >= t.rewrite_specific_terms):
-            return Relation.REWRITE, noted(
-                f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order")
+        if figures_kept and facts_kept and s.specific_terms >= t.rewrite_specific_terms:
+            if coverage >= t.rewrite_coverage and s.order >= t.rewrite_order:
+                return Relation.REWRITE, noted(
+                    f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order")
+            if (s.verbatim_coverage >= t.partial_verbatim and s.verbatim_words >= t.partial_words
+                    and s.leads_verbatim == 1.0):
+                return Relation.REWRITE, noted(
+                    f"{s.verbatim_coverage:.0%} of the shorter text is in near-verbatim sentences, the two "
+                    "leads among them (a partial copy)")
         if story:
             return Relation.STORY, noted(story_why)
         return None, not_copy or (f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, "

@@ -46,13 +46,14 @@ def jsonl(relative: str) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def syndication(categories: str, seed: int, rewrite_share: float, level: str, *, sources: bool = True) -> dict:
+def syndication(categories: str, seed: int, rewrite_share: float, level: str, *, sources: bool = True,
+                partial_share: float = 0.0) -> dict:
     """Pairwise scores on the generator's corpus; without ``sources``, on the derived versions alone,
     as a scraped corpus of several sites' copies with no wire original among them would be."""
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         subprocess.run([sys.executable, str(HERE / "syndicate.py"), str(CORPORA / "bbc-news/articles.jsonl"),
                         "--categories", categories, "--seed", str(seed), "--rewrite-share", str(rewrite_share),
-                        "-o", out.name], check=True)
+                        "--partial-share", str(partial_share), "-o", out.name], check=True)
         rows = [json.loads(line) for line in open(out.name, encoding="utf-8")]
     if not sources:
         rows = [r for r in rows if r["kind"] != "source"]
@@ -223,6 +224,7 @@ def main() -> None:
         results["syndication copy"] = syndication(cats, seed, 0.0, "copy")
         results["syndication copy, copies only"] = syndication(cats, seed, 0.0, "copy", sources=False)
         results["syndication rewrite"] = syndication(cats, seed, 0.5, "rewrite")
+        results["syndication partial copies"] = syndication(cats, seed, 0.0, "rewrite", partial_share=0.5)
     if "clough" in wanted:
         results["clough-stevenson"] = clough_stevenson()
     if "semeval" in wanted:

@@ -5,7 +5,11 @@ what syndication and scraping do to news:
 
 * copy edits: new headline, byline or dateline line, site boilerplate above and
   below, truncation, dropped paragraphs, word edits, OCR-like character noise;
-* rewrite edits: synonym rewording and sentence reordering (a "rewrite").
+* rewrite edits: synonym rewording and sentence reordering (a "rewrite");
+* partial copies (``--partial-share``): the lead and the paragraphs after it, cut
+  to 35-65% of the article's words, followed by as many words of an outlet's own
+  material (paragraphs of articles outside the chosen categories, each used once, so
+  that it links to nothing in the corpus) - a wire story run in part, with local reporting.
 
 Every derived version is labelled with its source; sources with no versions stay
 as distractors.  Sources that are already identical or near-copies of each other in
@@ -85,13 +89,26 @@ def reorder_sentences(paragraph: str, rng: random.Random) -> str:
     return " ".join(sentences)
 
 
-def derive(title: str, text: str, rng: random.Random, kind: str) -> tuple[str, str]:
+def derive(title: str, text: str, rng: random.Random, kind: str, own_pool: list[str] | None = None) -> tuple[str, str]:
+    """A derived version of one article; a partial copy takes its own material from ``own_pool``."""
     paras = paragraphs(text)
     new_title = title
     if rng.random() < 0.6:
         new_title = rng.choice(["Report: ", "UPDATE: ", "", "Breaking: "]) + " ".join(
             reversed(title.split(" ")[: max(3, len(title.split(" ")) // 2)])).capitalize() + " " + title.split(" ")[-1]
-    if kind == "copy":
+    if kind == "partial":
+        assert own_pool is not None
+        words = [len(p.split()) for p in paras]
+        share, kept = rng.uniform(0.35, 0.65), 1
+        while kept < len(paras) and sum(words[:kept]) < share * sum(words):
+            kept += 1
+        own: list[str] = []
+        while sum(len(p.split()) for p in own) < sum(words[kept:]) or not own:  # as many words as were cut
+            own.append(own_pool.pop())
+        paras = paras[:kept] + own
+        if rng.random() < 0.4:
+            paras = [word_edits(p, rng, 0.03) for p in paras]
+    elif kind == "copy":
         if len(paras) > 3 and rng.random() < 0.5:  # truncation: wire copy cut for space
             paras = paras[: max(2, int(len(paras) * rng.uniform(0.5, 0.85)))]
         if len(paras) > 4 and rng.random() < 0.3:  # a dropped paragraph
@@ -112,8 +129,12 @@ def derive(title: str, text: str, rng: random.Random, kind: str) -> tuple[str, s
     return new_title, "\n\n".join([*head, *paras, *foot])
 
 
-def generate(records: list[dict], seed: int, rewrite_share: float) -> list[dict]:
+def generate(records: list[dict], seed: int, rewrite_share: float, partial_share: float = 0.0,
+             others: list[dict] = ()) -> list[dict]:
+    """``others``: articles outside the corpus whose paragraphs partial copies add as their own."""
     rng = random.Random(seed)
+    own_pool = [p for r in others for p in paragraphs(r["text"])] if partial_share else []
+    random.Random(seed + 1).shuffle(own_pool)
     out = []
     for record in records:
         label = record["id"]
@@ -121,7 +142,9 @@ def generate(records: list[dict], seed: int, rewrite_share: float) -> list[dict]
                     "kind": "source"})
         for n in range(rng.choice([0, 0, 1, 1, 2, 3, 4])):
             kind = "rewrite" if rng.random() < rewrite_share else "copy"
-            title, text = derive(record["title"], record["text"], rng, kind)
+            if partial_share and rng.random() < partial_share:
+                kind = "partial"
+            title, text = derive(record["title"], record["text"], rng, kind, own_pool)
             out.append({"id": f"{record['id']}~{kind}{n + 1}", "title": title, "text": text, "cluster": label,
                         "kind": kind})
     return out
@@ -184,14 +207,18 @@ def main() -> None:
     parser.add_argument("--categories", default="", help="comma-separated BBC categories to use")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rewrite-share", type=float, default=0.0)
+    parser.add_argument("--partial-share", type=float, default=0.0,
+                        help="share of derived versions that are partial copies with material of their own")
     parser.add_argument("-o", "--output", type=Path)
     args = parser.parse_args()
     records = [json.loads(line) for line in args.source.open(encoding="utf-8")]
+    others: list[dict] = []
     if args.categories:
         wanted = set(args.categories.split(","))
+        others = [r for r in records if r.get("category") not in wanted]
         records = [r for r in records if r.get("category") in wanted]
     relabel = near_duplicate_labels(records, exact_groups(records))
-    rows = generate(records, args.seed, args.rewrite_share)
+    rows = generate(records, args.seed, args.rewrite_share, args.partial_share, others)
     for row in rows:
         row["cluster"] = relabel[row["cluster"]]
     out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout

@@ -559,3 +559,40 @@ def test_a_follow_up_reusing_background_from_below_the_top_is_no_story_but_a_cop
         "Islanders will wait another month to learn who runs their ferry.", *HEARING[2:]]))
     kept = compare_documents(original, relaunched, settings)
     assert kept.joins and kept.link.scores.top_verbatim == 1.0, kept.link.reason
+
+
+# What a local outlet adds under a report it runs in part: invented, about the same crossing.
+LOCAL_MATERIAL = ["At Cullow harbour on Saturday, commuters queued for the first sailing in rain.",
+                  "Morag Fennick, who crosses twice a week for hospital appointments, said the winter had been "
+                  "the worst she could remember.",
+                  "The Cullow chamber of trade says shops on the quay lose custom every time a sailing is "
+                  "cancelled.",
+                  "Its chair, Ewan Lusk, wants the board to publish the evidence it asked for.",
+                  "The island's councillors meet on Tuesday to agree their own submission to the board.",
+                  "Readers can send their views to the letters page."]
+
+
+def test_a_report_run_in_part_with_an_outlets_own_material_is_a_partial_copy_but_a_follow_up_is_not():
+    """Partial copies keep the report from its top; a later report puts its own news on top."""
+    original = Document("hearing", "\n".join(HEARING))
+    settings = ScanSettings(workers=1, level=Relation.REWRITE)
+    partial = Document("partial", "\n".join([
+        "Ferry ruling put off as islanders count the cost", *HEARING[1:5], *LOCAL_MATERIAL]))
+    comparison = compare_documents(original, partial, settings)
+    scores = comparison.link.scores
+    assert comparison.joins and "a partial copy" in comparison.link.reason, comparison.link.reason
+    assert scores.leads_verbatim == 1.0 and max(scores.coverage_a, scores.coverage_b) < 0.6
+    # Not a copy: most of each text is not in the other.
+    assert compare_documents(original, partial, replace(settings, level=Relation.COPY)).joins is False
+    # The rule decides: without it the pair is apart at --level rewrite.
+    off = replace(settings, thresholds=replace(settings.thresholds, partial_verbatim=1.01))
+    assert not compare_documents(original, partial, off).joins
+    # A passage, not a template's frame lines: fewer shared words than partial_words, and apart.
+    longer = replace(settings, thresholds=replace(settings.thresholds, partial_words=scores.verbatim_words + 1))
+    assert scores.verbatim_words >= settings.thresholds.partial_words
+    assert not compare_documents(original, partial, longer).joins
+    # The same sentences under a lead of the outlet's own are background to its news, not a partial copy.
+    later = Document("later", "\n".join([
+        "Cullow traders demand ferry evidence", *LOCAL_MATERIAL[2:5], *HEARING[1:5], *LOCAL_MATERIAL[:2]]))
+    follow_up = compare_documents(original, later, settings)
+    assert follow_up.link.scores.leads_verbatim == 0.0 and not follow_up.joins, follow_up.link.reason
