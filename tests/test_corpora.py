@@ -48,3 +48,39 @@ def test_reuters_identical_stories_are_found_at_copy_level():
     groups = identical_groups(records)
     assert groups
     assert [g for g in groups if g[0] not in cluster_of or len({cluster_of.get(i) for i in g}) != 1] == []
+
+
+def _generator():
+    """evaluation/syndicate.py, the labelled-corpus generator (a script, not part of the package)."""
+    import importlib.util
+
+    from .conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("syndicate", ROOT / "evaluation" / "syndicate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_real_reports_run_in_part_under_other_material_join_their_source_at_rewrite_level():
+    records = read_jsonl(corpus_file("bbc-news/articles.jsonl"))
+    tech = [r for r in records if r["category"] == "tech"][:150]
+    others = [r for r in records if r["category"] == "sport"]
+    generator = _generator()
+    rows = generator.generate(tech, seed=7, rewrite_share=0.0, partial_share=1.0, others=others)
+    label = generator.near_duplicate_labels(tech, generator.exact_groups(tech))  # BBC's own re-published stories
+    partial = [r for r in rows if r["kind"] == "partial"]
+    assert len(partial) > 100
+    docs = [Document(r["id"], r["text"], r["title"]) for r in rows]
+    result = scan_documents(docs, ScanSettings(level=Relation.REWRITE))
+    cluster_of = {d.id: c.id for c in result.clusters for d in c.documents}
+    joined = [r for r in partial if cluster_of.get(r["id"]) is not None
+              and cluster_of.get(r["id"]) == cluster_of.get(label[r["cluster"]])]
+    assert len(joined) >= 0.9 * len(partial)
+    # Nothing joins a report it was not cut from (the outlet's own material links to nothing here).
+    source = {r["id"]: label[r["cluster"]] for r in rows}
+    for cluster in result.clusters:
+        assert len({source[d.id] for d in cluster.documents}) == 1, [d.id for d in cluster.documents]
