@@ -87,10 +87,19 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
         parts.append(Text(f"Only in {d.id} ({len(d.unique)})", style="bold cyan"))
         parts.extend(_sentences(d.unique, limit))
         if d.boilerplate:
-            parts.append(Text(f"  boilerplate: {len(d.boilerplate)} sentences "
+            parts.append(Text(f"  boilerplate: {_count(len(d.boilerplate), 'sentence')} "
                               "(recur across unrelated documents)", style="dim"))
-    title = f"[bold]{c.id}[/] - {len(c.documents)} documents - {c.relation}"
+    title = f"[bold]{c.id}[/] - {_count(len(c.documents), 'document')} - {c.relation}"
     return Panel(Group(*parts), title=title, title_align="left", padding=(0, 1))
+
+
+def _plural(n: int, noun: str) -> str:
+    return noun if n == 1 else noun + "s"
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 cluster``, ``2 clusters``: summaries read as sentences."""
+    return f"{n} {_plural(n, noun)}"
 
 
 def render_scan(result: ScanResult, console: Console, *, limit: int = 10) -> None:
@@ -98,9 +107,9 @@ def render_scan(result: ScanResult, console: Console, *, limit: int = 10) -> Non
         console.print(_cluster(c, limit))
     s = result.stats
     summary = (
-        f"{s['documents']} documents read, {s['clusters']} clusters "
-        f"({s['documents_in_clusters']} documents in clusters), "
-        f"{sum(1 for p in result.problems if p.fatal)} inputs failed"
+        f"{_count(s['documents'], 'document')} read, {_count(s['clusters'], 'cluster')} "
+        f"({_count(s['documents_in_clusters'], 'document')} in clusters), "
+        f"{_count(sum(1 for p in result.problems if p.fatal), 'input')} failed"
     )
     console.print(Text(summary, style="bold"))
 
@@ -118,7 +127,7 @@ def render_check(result: CheckResult, console: Console, *, limit: int = 5) -> No
         console.print(Text(f"Accepted cluster {gone} no longer found (not a failure)", style="dim"))
     accepted = sum(1 for s in result.statuses if not s.is_new)
     verdict = "FAILED" if result.failed else "passed"
-    console.print(Text(f"dedup check {verdict}: {len(result.new)} new duplicate clusters "
+    console.print(Text(f"dedup check {verdict}: {len(result.new)} new duplicate {_plural(len(result.new), 'cluster')} "
                        f"(allowed {result.max_clusters}), {accepted} accepted, {len(result.vanished)} vanished",
                        style="bold"))
 

@@ -142,3 +142,15 @@ def test_parameters_record_the_hashing_scheme(in_root):
     assert params["minhash"]["scheme"] == "affine32"
     assert params["minhash"]["num_perm"] == 128
     assert params["normalizer"] and params["minhash"]["shingles"] == "word 3-grams"
+
+
+def test_the_table_summary_counts_in_words_that_agree_with_the_numbers(tmp_path, in_root):
+    shutil.copy("samples/wire_harbour_ferry.txt", tmp_path / "wire.txt")
+    shutil.copy("samples/dailycoast_ferry_copy.txt", tmp_path / "copy.txt")
+    result = run("scan", str(tmp_path))
+    assert result.exit_code == 0
+    assert "- 2 documents - copy" in result.stdout
+    assert result.stdout.splitlines()[-1] == "2 documents read, 1 cluster (2 documents in clusters), 0 inputs failed"
+    (tmp_path / "broken.json").write_text("{not json")
+    lines = run("scan", str(tmp_path)).stdout.splitlines()
+    assert lines[-1] == "2 documents read, 1 cluster (2 documents in clusters), 1 input failed"
