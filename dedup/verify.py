@@ -26,6 +26,9 @@ and given the tightest relation its evidence supports:
 ``companies`` (a guard on ``copy`` and ``rewrite``) where both headlines tag a company with its
             stock ticker, the tickers and the names before them must not both differ:
             two oil companies' notices of one price rise share every sentence but that.
+``directions`` (a guard on ``copy`` and ``rewrite``) where each headline says things moved one way
+            (raises, cuts, unchanged), the ways must agree: another day's price notice or rate
+            decision repeats the last one's frame and often its figures (``directions.py``).
 ``lead match`` (a guard on ``copy`` and ``rewrite``) where sentences match, one of them is in the
             lead of either text (its first three sentences, headline included, not counting
             navigation lines and bylines above the first prose sentence): a follow-up story
@@ -70,6 +73,7 @@ import numpy as np
 from .align import Alignment, align
 from .analysis import Profile, Sentences
 from .companies import different_companies, same_company, tags_company
+from .directions import opposite_directions
 from .dates import Date, date_label, differing_lead_dates
 from .features import CheapScores, FeatureMatrices
 from .figures import LEAD_SENTENCES, differing_lead_figures, quantities, shared_quantities
@@ -158,6 +162,7 @@ class PairScores:
     dates_agree: float = 1.0  # 0 when both leads carry a date and neither lead's first date is in the other text
     lead_figures_agree: float = 1.0  # 0 when both leads carry a figure and neither lead's first is in the other text
     companies_agree: float = 1.0  # 0 when the headlines tag different companies by ticker and name
+    directions_agree: float = 1.0  # 0 when the headlines say things moved different ways (raises, cuts)
     lead_aligned: float = 1.0  # 0 when sentences match but none in either text's lead (see _lead_end)
     lead_verbatim: float = 1.0  # 0 when no sentence of either lead is matched near-verbatim
     top_verbatim: float = 1.0  # 0 when no near-verbatim match is among either text's first top_sentences
@@ -310,13 +315,16 @@ class Verifier:
         lead_figures = differing_lead_figures(figures_a, figures_b, leads)
         headlines = (_headline(sa), _headline(sb)) if sa.text and sb.text else None
         companies = different_companies(*headlines) if headlines else None
+        directions = (opposite_directions(" ".join(sa.text[:_top_end(sa)]), " ".join(sb.text[:_top_end(sb)]))
+                      if sa.text and sb.text else None)
         scores = self._with_alignment(scores, sa, sb, alignment, (figures_a, figures_b),
                                       dates_differ=lead_dates is not None,
-                                      figures_differ=lead_figures is not None, companies_differ=companies is not None)
+                                      figures_differ=lead_figures is not None, companies_differ=companies is not None,
+                                      directions_differ=directions is not None)
         correction = _is_correction(sa) or _is_correction(sb)
         one_company = headlines is not None and same_company(*headlines)
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), lead_dates, lead_figures,
-                                        companies, correction=correction, one_company=one_company)
+                                        companies, directions, correction=correction, one_company=one_company)
         if a.key == b.key:
             relation, reason = Relation.EXACT, "same normalized text"
         if relation is not None and relation > level:
@@ -362,7 +370,8 @@ class Verifier:
 
     def _with_alignment(self, s: PairScores, sa: Sentences, sb: Sentences, al: Alignment,
                         figures: tuple[list[dict[str, str]], list[dict[str, str]]], *,
-                        dates_differ: bool, figures_differ: bool, companies_differ: bool) -> PairScores:
+                        dates_differ: bool, figures_differ: bool, companies_differ: bool,
+                        directions_differ: bool) -> PairScores:
         shorter_is_a = sa.total_words <= sb.total_words
         strong = [m for m in al.matches if m.score >= self._t.verbatim_sentence]
         if shorter_is_a:
@@ -410,6 +419,7 @@ class Verifier:
             dates_agree=0.0 if dates_differ else 1.0,
             lead_figures_agree=0.0 if figures_differ else 1.0,
             companies_agree=0.0 if companies_differ else 1.0,
+            directions_agree=0.0 if directions_differ else 1.0,
             lead_aligned=0.0 if leads_apart else 1.0,
             lead_verbatim=1.0 if lead_kept else 0.0,
             top_verbatim=1.0 if top_kept else 0.0,
@@ -417,7 +427,8 @@ class Verifier:
         )
 
     def _decide(self, s: PairScores, shared_shingles: int, lead_dates: tuple[Date, Date] | None = None,
-                lead_figures: tuple[str, str] | None = None, companies: tuple[str, str] | None = None, *,
+                lead_figures: tuple[str, str] | None = None, companies: tuple[str, str] | None = None,
+                directions: tuple[str, str] | None = None, *,
                 correction: bool = False, one_company: bool = False) -> tuple[Relation | None, str]:
         t = self._t
         contained = max(s.containment_a, s.containment_b)
@@ -436,6 +447,9 @@ class Verifier:
         if companies is not None:
             template = (f"the headlines are about different companies, <{companies[0]}> and <{companies[1]}> "
                         "(another company's notice, not a copy)")
+        elif not correction and directions is not None:
+            template = (f"the headlines move different ways, \"{directions[0]}\" and \"{directions[1]}\" "
+                        "(another day's notice, not a copy)")
         elif self._lead_stopped(s):
             template = (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
                         "(another instance of a template, not a copy)")

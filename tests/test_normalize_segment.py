@@ -93,6 +93,18 @@ def test_dates_are_read_as_month_and_day_in_the_ways_news_writes_them():
     assert dates(["sales in march 1987", "april 8,000 tonnes", "prices of 12 may rise", "may 1.5 pct"]) == []
 
 
+def test_headlines_move_opposite_ways_only_when_each_moves_one_way():
+    from dedup.directions import opposite_directions
+
+    assert opposite_directions("SUN <SUN> RAISES HEATING OIL PRICE", "SUN <SUN> CUTS HEATING OIL PRICE") == (
+        "raises", "cuts")
+    assert opposite_directions("BANKS RAISE PRIME RATE", "BANKS LEAVE RATES UNCHANGED") == ("raise", "unchanged")
+    # One way in other words, no direction at all, or both ways in one headline: nothing to compare.
+    assert opposite_directions("Oil prices rise", "Report: Oil prices climbed again") is None
+    assert opposite_directions("Oil prices rise", "Oil market report") is None
+    assert opposite_directions("Profits rise as sales fall", "Sales fall") is None
+
+
 def test_headlines_name_different_companies_only_when_ticker_and_name_differ():
     from dedup.companies import different_companies, same_company
 

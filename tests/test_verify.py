@@ -267,6 +267,24 @@ def test_two_companies_notices_of_one_move_are_apart_but_a_reprint_joins():
     assert comparison.link.reason.startswith("the headlines are about different companies, <SUN> and <P>")
 
 
+def rack_price(name: str, headline_verb: str, verb: str, price: str) -> Document:
+    """A refiner's price notice: the next one repeats the frame and the size of the move."""
+    return Document(name, f"NORTHWIND <NWD> {headline_verb} DIESEL RACK PRICE\n"
+                          f"Northwind Refining said that it {verb} the rack price of diesel fuel at its Portland "
+                          "terminal by 1.50 cts a gallon, effective at the opening of trade.\n"
+                          f"The change puts Northwind's Portland diesel rack price at {price} cts a gallon, the "
+                          "refiner said.\nNorthwind last changed the price a week earlier.")
+
+
+def test_notices_whose_headlines_move_opposite_ways_are_apart_but_a_reprint_joins():
+    notices = [rack_price("raise", "RAISES", "raised", "61.25"), rack_price("cut", "CUTS", "lowered", "58.25")]
+    reprint = Document("reprint", "Energy desk\n\n" + notices[1].text + "\nShare this article\n")
+    assert_apart_but_a_reprint_joins(notices, reprint, "cut")
+    comparison = compare_documents(*notices, ScanSettings(workers=1))
+    assert comparison.link.scores.directions_agree == 0.0
+    assert comparison.link.reason.startswith('the headlines move different ways, "raises" and "cuts"')
+
+
 def under_chrome(doc: Document, *chrome: str) -> Document:
     """``doc`` as a web page prints it: navigation lines above the headline."""
     return Document(doc.id, "\n".join([*chrome, doc.text]))
