@@ -202,13 +202,13 @@ class Link:
 _CORRECTION = re.compile(r"\W*correct(?:ed|ion)\b")
 
 
-def _is_correction(s: Sentences) -> bool:
-    return any(_CORRECTION.match(key) is not None for key in s.keys[:_top_end(s)])
+def _is_correction(s: Sentences, top_end: int) -> bool:
+    return any(_CORRECTION.match(key) is not None for key in s.keys[:top_end])
 
 
-def _headline(s: Sentences) -> str:
+def _headline(s: Sentences, top_end: int) -> str:
     """The line a text is headed by: its first, or below site navigation the first top line tagging a company."""
-    return next((line for line in s.text[:_top_end(s)] if tags_company(line)), s.text[0])
+    return next((line for line in s.text[:top_end] if tags_company(line)), s.text[0])
 
 
 #: How a prose sentence ends; site chrome ("Skip to content", "News | Sport"), headlines and bylines do not.
@@ -313,15 +313,16 @@ class Verifier:
         lead_dates = differing_lead_dates(sa.keys, sb.keys, leads)
         figures_a, figures_b = self._figures_of(i, sa), self._figures_of(j, sb)
         lead_figures = differing_lead_figures(figures_a, figures_b, leads)
-        headlines = (_headline(sa), _headline(sb)) if sa.text and sb.text else None
+        tops = (_top_end(sa), _top_end(sb))  # the headline and any chrome and byline around it
+        headlines = (_headline(sa, tops[0]), _headline(sb, tops[1])) if sa.text and sb.text else None
         companies = different_companies(*headlines) if headlines else None
-        directions = (opposite_directions(" ".join(sa.text[:_top_end(sa)]), " ".join(sb.text[:_top_end(sb)]))
+        directions = (opposite_directions(" ".join(sa.text[:tops[0]]), " ".join(sb.text[:tops[1]]))
                       if sa.text and sb.text else None)
         scores = self._with_alignment(scores, sa, sb, alignment, (figures_a, figures_b),
                                       dates_differ=lead_dates is not None,
                                       figures_differ=lead_figures is not None, companies_differ=companies is not None,
                                       directions_differ=directions is not None)
-        correction = _is_correction(sa) or _is_correction(sb)
+        correction = _is_correction(sa, tops[0]) or _is_correction(sb, tops[1])
         one_company = headlines is not None and same_company(*headlines)
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), lead_dates, lead_figures,
                                         companies, directions, correction=correction, one_company=one_company)

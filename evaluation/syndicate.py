@@ -27,6 +27,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 HEADERS = [
@@ -130,7 +131,7 @@ def derive(title: str, text: str, rng: random.Random, kind: str, own_pool: list[
 
 
 def generate(records: list[dict], seed: int, rewrite_share: float, partial_share: float = 0.0,
-             others: list[dict] = ()) -> list[dict]:
+             others: Sequence[dict] = ()) -> list[dict]:
     """``others``: articles outside the corpus whose paragraphs partial copies add as their own."""
     rng = random.Random(seed)
     own_pool = [p for r in others for p in paragraphs(r["text"])] if partial_share else []
