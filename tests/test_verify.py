@@ -285,6 +285,26 @@ def test_notices_whose_headlines_move_opposite_ways_are_apart_but_a_reprint_join
     assert comparison.link.reason.startswith('the headlines move different ways, "raises" and "cuts"')
 
 
+def fisheries_accord(partner: str) -> Document:
+    """One kind of accord signed with two countries: the same frame and background, another partner."""
+    return Document(partner, f"KENYA, {partner.upper()} SIGN FISHERIES ACCORD\n"
+                             f"Kenya and {partner} signed a fisheries accord on Monday, the Kenyan fisheries ministry "
+                             "said.\nThe accord sets catch limits for tuna in Kenyan waters and allows joint patrols "
+                             "against illegal fishing.\nKenya agreed a framework for such accords with a group of "
+                             "European fishing nations in November, and each country's terms are negotiated "
+                             "separately.\nThe framework covers licences for 40 vessels over five years, with a "
+                             "review after two.")
+
+
+def test_accords_with_different_countries_are_apart_but_a_reprint_joins():
+    accords = [fisheries_accord("Norway"), fisheries_accord("Portugal")]
+    reprint = Document("reprint", "Africa desk\n\n" + accords[1].text + "\nShare this article\n")
+    assert_apart_but_a_reprint_joins(accords, reprint, "Portugal")
+    comparison = compare_documents(*accords, ScanSettings(workers=1))
+    assert comparison.link.scores.countries_agree == 0.0
+    assert comparison.link.reason.startswith("the headlines name different countries, Norway and Portugal")
+
+
 def under_chrome(doc: Document, *chrome: str) -> Document:
     """``doc`` as a web page prints it: navigation lines above the headline."""
     return Document(doc.id, "\n".join([*chrome, doc.text]))
