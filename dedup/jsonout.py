@@ -26,7 +26,7 @@ SCHEMA_VERSION = "1.7"  # 1.1: links.scores gains count_cosine and lead_facts; 1
 # links.scores.lead_figures_agree, companies_agree, lead_aligned; parameters.thresholds.lead_match_sentences;
 # 1.5: links.scores.lead_verbatim; compare gains tool, parameters and context_documents;
 # 1.6: links.scores.top_verbatim, parameters.thresholds.follow_up_verbatim and top_sentences;
-# 1.7: links.scores.leads_verbatim, verbatim_words, directions_agree, countries_agree;
+# 1.7: links.scores.leads_verbatim, verbatim_words, directions_agree, places_agree;
 # parameters.thresholds.partial_verbatim,
 # partial_words
 

@@ -29,9 +29,10 @@ and given the tightest relation its evidence supports:
 ``directions`` (a guard on ``copy`` and ``rewrite``) where each headline says things moved one way
             (raises, cuts, unchanged), the ways must agree: another day's price notice or rate
             decision repeats the last one's frame and often its figures (``directions.py``).
-``countries`` (a guard on ``copy`` and ``rewrite``) each headline must not name a country that the
-            other text's opening (headline and first sentence) lacks: one kind of accord signed
-            with another partner repeats the frame and background (``countries.py``).
+``places`` (a guard on ``copy`` and ``rewrite``) each headline must not name a country or U.S. state
+            that the other text's opening (headline and first sentence) lacks: one kind of accord
+            signed with another partner, or a fund family's notice for another state, repeats
+            the frame and background (``places.py``).
 ``lead match`` (a guard on ``copy`` and ``rewrite``) where sentences match, one of them is in the
             lead of either text (its first three sentences, headline included, not counting
             navigation lines and bylines above the first prose sentence): a follow-up story
@@ -76,7 +77,7 @@ import numpy as np
 from .align import Alignment, align
 from .analysis import Profile, Sentences
 from .companies import different_companies, same_company, tags_company
-from .countries import different_countries
+from .places import different_places
 from .directions import opposite_directions
 from .dates import Date, date_label, differing_lead_dates
 from .features import CheapScores, FeatureMatrices
@@ -167,7 +168,7 @@ class PairScores:
     lead_figures_agree: float = 1.0  # 0 when both leads carry a figure and neither lead's first is in the other text
     companies_agree: float = 1.0  # 0 when the headlines tag different companies by ticker and name
     directions_agree: float = 1.0  # 0 when the headlines say things moved different ways (raises, cuts)
-    countries_agree: float = 1.0  # 0 when each headline names a country the other's lead does not
+    places_agree: float = 1.0  # 0 when each headline names a place (country, U.S. state) the other's opening lacks
     lead_aligned: float = 1.0  # 0 when sentences match but none in either text's lead (see _lead_end)
     lead_verbatim: float = 1.0  # 0 when no sentence of either lead is matched near-verbatim
     top_verbatim: float = 1.0  # 0 when no near-verbatim match is among either text's first top_sentences
@@ -325,16 +326,16 @@ class Verifier:
         directions = opposite_directions(*top_lines) if sa.text and sb.text else None
         # The headline and the first sentence say whose story it is; later ones give its background.
         openings = (" ".join(sa.text[:_lead_end(sa, 2)]), " ".join(sb.text[:_lead_end(sb, 2)]))
-        countries = different_countries(*top_lines, *openings) if sa.text and sb.text else None
+        places = different_places(*top_lines, *openings) if sa.text and sb.text else None
         scores = self._with_alignment(scores, sa, sb, alignment, (figures_a, figures_b),
                                       dates_differ=lead_dates is not None,
                                       figures_differ=lead_figures is not None, companies_differ=companies is not None,
                                       directions_differ=directions is not None,
-                                      countries_differ=countries is not None)
+                                      places_differ=places is not None)
         correction = _is_correction(sa, tops[0]) or _is_correction(sb, tops[1])
         one_company = headlines is not None and same_company(*headlines)
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), lead_dates, lead_figures,
-                                        companies, directions, countries, correction=correction,
+                                        companies, directions, places, correction=correction,
                                         one_company=one_company)
         if a.key == b.key:
             relation, reason = Relation.EXACT, "same normalized text"
@@ -382,7 +383,7 @@ class Verifier:
     def _with_alignment(self, s: PairScores, sa: Sentences, sb: Sentences, al: Alignment,
                         figures: tuple[list[dict[str, str]], list[dict[str, str]]], *,
                         dates_differ: bool, figures_differ: bool, companies_differ: bool,
-                        directions_differ: bool, countries_differ: bool) -> PairScores:
+                        directions_differ: bool, places_differ: bool) -> PairScores:
         shorter_is_a = sa.total_words <= sb.total_words
         strong = [m for m in al.matches if m.score >= self._t.verbatim_sentence]
         if shorter_is_a:
@@ -431,7 +432,7 @@ class Verifier:
             lead_figures_agree=0.0 if figures_differ else 1.0,
             companies_agree=0.0 if companies_differ else 1.0,
             directions_agree=0.0 if directions_differ else 1.0,
-            countries_agree=0.0 if countries_differ else 1.0,
+            places_agree=0.0 if places_differ else 1.0,
             lead_aligned=0.0 if leads_apart else 1.0,
             lead_verbatim=1.0 if lead_kept else 0.0,
             top_verbatim=1.0 if top_kept else 0.0,
@@ -440,7 +441,7 @@ class Verifier:
 
     def _decide(self, s: PairScores, shared_shingles: int, lead_dates: tuple[Date, Date] | None = None,
                 lead_figures: tuple[str, str] | None = None, companies: tuple[str, str] | None = None,
-                directions: tuple[str, str] | None = None, countries: tuple[str, str] | None = None, *,
+                directions: tuple[str, str] | None = None, places: tuple[str, str] | None = None, *,
                 correction: bool = False, one_company: bool = False) -> tuple[Relation | None, str]:
         t = self._t
         contained = max(s.containment_a, s.containment_b)
@@ -462,9 +463,9 @@ class Verifier:
         elif not correction and directions is not None:
             template = (f"the headlines move different ways, \"{directions[0]}\" and \"{directions[1]}\" "
                         "(another day's notice, not a copy)")
-        elif not correction and countries is not None:
-            template = (f"the headlines name different countries, {countries[0].title()} and "
-                        f"{countries[1].title()} (another country's story, not a copy)")
+        elif not correction and places is not None:
+            template = (f"the headlines name different places, {places[0].title()} and {places[1].title()} "
+                        "(another place's story, not a copy)")
         elif self._lead_stopped(s):
             template = (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
                         "(another instance of a template, not a copy)")

@@ -105,14 +105,15 @@ def test_headlines_move_opposite_ways_only_when_each_moves_one_way():
     assert opposite_directions("Profits rise as sales fall", "Sales fall") is None
 
 
-def test_texts_are_about_different_countries_only_when_each_headline_names_one_the_other_opening_lacks():
-    from dedup.countries import different_countries
+def test_texts_are_about_different_places_only_when_each_headline_names_one_the_other_opening_lacks():
+    from dedup.places import different_places
 
     def differ(headline_a: str, headline_b: str, first_a: str = "", first_b: str = "") -> tuple[str, str] | None:
-        return different_countries(headline_a, headline_b, f"{headline_a} {first_a}", f"{headline_b} {first_b}")
+        return different_places(headline_a, headline_b, f"{headline_a} {first_a}", f"{headline_b} {first_b}")
 
     assert differ("KENYA, NORWAY SIGN ACCORD", "KENYA, PORTUGAL SIGN ACCORD") == ("norway", "portugal")
     assert differ("Dutch bank cuts jobs", "Belgian bank cuts jobs") == ("netherlands", "belgium")
+    assert differ("ACME OHIO FUND SETS PAYOUT", "ACME NEW YORK FUND SETS PAYOUT") == ("ohio", "new york")
     # Names, short forms and demonyms of one country; "US" only as a mixed-case headline writes it.
     assert differ("U.S. envoy in talks", "American envoy in talks") is None
     assert differ("US envoy in talks", "Envoy tells us about talks") is None

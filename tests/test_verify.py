@@ -301,8 +301,8 @@ def test_accords_with_different_countries_are_apart_but_a_reprint_joins():
     reprint = Document("reprint", "Africa desk\n\n" + accords[1].text + "\nShare this article\n")
     assert_apart_but_a_reprint_joins(accords, reprint, "Portugal")
     comparison = compare_documents(*accords, ScanSettings(workers=1))
-    assert comparison.link.scores.countries_agree == 0.0
-    assert comparison.link.reason.startswith("the headlines name different countries, Norway and Portugal")
+    assert comparison.link.scores.places_agree == 0.0
+    assert comparison.link.reason.startswith("the headlines name different places, Norway and Portugal")
 
 
 def under_chrome(doc: Document, *chrome: str) -> Document:

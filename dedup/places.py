@@ -1,17 +1,19 @@
-"""The countries a headline names.
+"""The places a headline names: countries, and the states of the United States.
 
 One kind of agreement signed with two partners, one statistic for two countries, one fixture
-against two opponents: the stories share their frame and background word for word ("NIGERIA,
-BRITAIN TO RESCHEDULE OFFICIAL DEBT", "NIGERIA, FRANCE TO ..."), and the headline says which.
-A copy may drop a country from its headline or add one, but it does not swap one for another:
-two texts are about different countries when each headline names one the other's opening does not.
+against two opponents, one fund family's notices for two states: the stories share their frame
+and background word for word ("NIGERIA, BRITAIN TO RESCHEDULE OFFICIAL DEBT", "NIGERIA, FRANCE
+TO ..."; "FRANKLIN MASSACHUSETTS SETS MONTHLY PAYOUT", "FRANKLIN CALIFORNIA ..."), and the
+headline says which. A copy may drop a place from its headline or add one, but it does not swap
+one for another: two texts are about different places when each headline names one the other's
+opening does not.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["different_countries"]
+__all__ = ["different_places"]
 
 #: Country names as headlines write them, each its own canonical name ...
 _COUNTRIES = [name.strip() for name in """
@@ -26,6 +28,14 @@ philippines, poland, portugal, qatar, romania, russia, saudi arabia, scotland, s
 south africa, south korea, soviet union, spain, sri lanka, sudan, sweden, switzerland, syria, taiwan,
 tanzania, thailand, tunisia, turkey, uganda, ukraine, united states, uruguay, venezuela, vietnam, wales,
 yemen, yugoslavia, zaire, zambia, zimbabwe
+""".split(",")]
+#: The states of the United States (not Washington, which headlines mostly use for its government).
+_STATES = [name.strip() for name in """
+alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware, florida, georgia, hawaii,
+idaho, illinois, indiana, iowa, kansas, kentucky, louisiana, maine, maryland, massachusetts, michigan,
+minnesota, mississippi, missouri, montana, nebraska, nevada, new hampshire, new jersey, new mexico,
+new york, north carolina, north dakota, ohio, oklahoma, oregon, pennsylvania, rhode island,
+south carolina, south dakota, tennessee, texas, utah, vermont, virginia, west virginia, wisconsin, wyoming
 """.split(",")]
 #: Short forms and demonyms.
 _OTHER_NAMES = {
@@ -48,7 +58,7 @@ _OTHER_NAMES = {
     "usa": "united states", "ussr": "soviet union", "venezuelan": "venezuela", "welsh": "wales",
     "west german": "germany", "west germany": "germany",
 }
-_ALIASES = {**{name: name for name in _COUNTRIES}, **_OTHER_NAMES}
+_ALIASES = {**{name: name for name in [*_COUNTRIES, *_STATES]}, **_OTHER_NAMES}
 #: Longest names first, so that "south korea" is read before "korea" and "west german" before "german".
 _NAMES = re.compile(r"(?<![\w.])(" + "|".join(re.escape(name) for name in sorted(_ALIASES, key=len, reverse=True))
                     + r")(?![\w])")
@@ -58,23 +68,23 @@ _NAMES = re.compile(r"(?<![\w.])(" + "|".join(re.escape(name) for name in sorted
 _US = re.compile(r"\bUS\b")
 
 
-def _countries(headline: str) -> frozenset[str]:
+def _places(headline: str) -> frozenset[str]:
     found = {_ALIASES[name] for name in _NAMES.findall(headline.lower())}
     if _US.search(headline):
         found.add("united states")
     return frozenset(found)
 
 
-def different_countries(headline_a: str, headline_b: str, opening_a: str, opening_b: str) -> tuple[str, str] | None:
-    """A country each headline names and the other text's opening (headline and first sentence) does not.
+def different_places(headline_a: str, headline_b: str, opening_a: str, opening_b: str) -> tuple[str, str] | None:
+    """A place each headline names and the other text's opening (headline and first sentence) does not.
 
     The opening, not the headline alone: one copy's headline may name the subject ("BRAZIL LENDING
     PROGRESS") and another's the speaker ("U.S. TREASURY OFFICIAL ..."), and the first sentence
-    names both. Background further down names other countries too ("after a similar agreement
+    names both. Background further down names other places too ("after a similar agreement
     with Britain"), so it is not read.
     """
-    only_a = sorted(_countries(headline_a) - _countries(opening_b))
-    only_b = sorted(_countries(headline_b) - _countries(opening_a))
+    only_a = sorted(_places(headline_a) - _places(opening_b))
+    only_b = sorted(_places(headline_b) - _places(opening_a))
     if not only_a or not only_b:
         return None
     return only_a[0], only_b[0]
