@@ -77,11 +77,11 @@ import numpy as np
 from .align import Alignment, align
 from .analysis import Profile, Sentences
 from .companies import different_companies, same_company, tags_company
-from .places import different_places
-from .directions import opposite_directions
 from .dates import Date, date_label, differing_lead_dates
+from .directions import opposite_directions
 from .features import CheapScores, FeatureMatrices
 from .figures import LEAD_SENTENCES, differing_lead_figures, quantities, shared_quantities
+from .places import different_places
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
 
