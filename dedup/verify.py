@@ -323,10 +323,10 @@ class Verifier:
         headlines = (_headline(sa, tops[0]), _headline(sb, tops[1])) if sa.text and sb.text else None
         companies = different_companies(*headlines) if headlines else None
         top_lines = (" ".join(sa.text[:tops[0]]), " ".join(sb.text[:tops[1]]))
-        directions = opposite_directions(*top_lines) if sa.text and sb.text else None
+        directions = opposite_directions(*top_lines)  # an empty text names no direction or place
         # The headline and the first sentence say whose story it is; later ones give its background.
         openings = (" ".join(sa.text[:_lead_end(sa, 2)]), " ".join(sb.text[:_lead_end(sb, 2)]))
-        places = different_places(*top_lines, *openings) if sa.text and sb.text else None
+        places = different_places(*top_lines, *openings)
         scores = self._with_alignment(scores, sa, sb, alignment, (figures_a, figures_b),
                                       dates_differ=lead_dates is not None,
                                       figures_differ=lead_figures is not None, companies_differ=companies is not None,
