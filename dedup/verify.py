@@ -61,13 +61,14 @@ and given the tightest relation its evidence supports:
             *and* several shared terms that are rare in this corpus (names,
             numbers, places only these reports mention).
 
+The headline and lead signs behind the template guards (dates, figures, companies,
+directions, places, corrections) are read in ``templates.py``; what they mean is decided here.
 Sentence alignment (rapidfuzz) is the costly step, so it runs only for pairs
 whose cheap scores leave a relation possible.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from enum import IntEnum
@@ -76,12 +77,10 @@ import numpy as np
 
 from .align import Alignment, align
 from .analysis import Profile, Sentences
-from .companies import different_companies, same_company, tags_company
-from .dates import Date, date_label, differing_lead_dates
-from .directions import opposite_directions
+from .dates import date_label
 from .features import CheapScores, FeatureMatrices
-from .figures import LEAD_SENTENCES, differing_lead_figures, quantities, shared_quantities
-from .places import different_places
+from .figures import quantities, shared_quantities
+from .templates import TemplateSigns, lead_end, template_signs
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
 
@@ -169,7 +168,7 @@ class PairScores:
     companies_agree: float = 1.0  # 0 when the headlines tag different companies by ticker and name
     directions_agree: float = 1.0  # 0 when the headlines say things moved different ways (raises, cuts)
     places_agree: float = 1.0  # 0 when each headline names a place (country, U.S. state) the other's opening lacks
-    lead_aligned: float = 1.0  # 0 when sentences match but none in either text's lead (see _lead_end)
+    lead_aligned: float = 1.0  # 0 when sentences match but none in either text's lead (see templates.lead_end)
     lead_verbatim: float = 1.0  # 0 when no sentence of either lead is matched near-verbatim
     top_verbatim: float = 1.0  # 0 when no near-verbatim match is among either text's first top_sentences
     leads_verbatim: float = 0.0  # 1 when a near-verbatim match pairs a lead sentence of each text
@@ -202,53 +201,6 @@ class Link:
         """
         s = self.scores
         return round(max(s.jaccard, s.count_cosine), 4)
-
-
-#: A wire correction's headline: "CORRECTED - GM TO IDLE SIX PLANTS", "(CORRECTED)-...", "Correction: ...".
-_CORRECTION = re.compile(r"\W*correct(?:ed|ion)\b")
-
-
-def _is_correction(s: Sentences, top_end: int) -> bool:
-    return any(_CORRECTION.match(key) is not None for key in s.keys[:top_end])
-
-
-def _headline(s: Sentences, top_end: int) -> str:
-    """The line a text is headed by: its first, or below site navigation the first top line tagging a company."""
-    return next((line for line in s.text[:top_end] if tags_company(line)), s.text[0])
-
-
-#: How a prose sentence ends; site chrome ("Skip to content", "News | Sport"), headlines and bylines do not.
-_PROSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u2026]\s*$")
-#: Lines of chrome a lead may sit beneath before it is no longer a lead.
-_MOST_CHROME = 5
-
-
-def _lead_end(s: Sentences, count: int) -> int:
-    """Index just past a text's lead: its first ``count`` sentences, not counting the lines without
-    a full stop that do not run on (chrome, bylines) between the first line and the first prose sentence.
-
-    Two sites' copies of one report may each carry several lines of navigation above the headline;
-    their leads are still their leads.  A text without prose near its top (a notice, a table) keeps
-    the plain first ``count``.
-    """
-    first_prose = _first_prose(s, count + _MOST_CHROME)
-    if first_prose is None:
-        return count
-    return max(count, first_prose + count - 1)
-
-
-def _first_prose(s: Sentences, within: int) -> int | None:
-    """The first sentence after the first line, among the first ``within``, that reads as prose."""
-    def prose(k: int) -> bool:  # ends like a sentence, or goes on in the next line ("at the" / "opening, ...")
-        return bool(_PROSE_END.search(s.text[k])) or (k + 1 < len(s.text) and s.text[k + 1][:1].islower())
-
-    return next((k for k in range(1, min(len(s.text), within)) if prose(k)), None)
-
-
-def _top_end(s: Sentences) -> int:
-    """Index just past the lines above a text's first prose sentence: its headline, and any chrome
-    and byline around it (the first line alone when prose follows it, or none does near the top)."""
-    return _first_prose(s, 1 + _MOST_CHROME) or 1
 
 
 class Verifier:
@@ -315,28 +267,10 @@ class Verifier:
             return Link(i, j, None, scores, "too little in common to align")
         sa, sb = self._sentences(i), self._sentences(j)
         alignment = align(sa, sb, self._t.sentence)
-        leads = (_lead_end(sa, LEAD_SENTENCES), _lead_end(sb, LEAD_SENTENCES))  # chrome above them not counted
-        lead_dates = differing_lead_dates(sa.keys, sb.keys, leads)
-        figures_a, figures_b = self._figures_of(i, sa), self._figures_of(j, sb)
-        lead_figures = differing_lead_figures(figures_a, figures_b, leads)
-        tops = (_top_end(sa), _top_end(sb))  # the headline and any chrome and byline around it
-        headlines = (_headline(sa, tops[0]), _headline(sb, tops[1])) if sa.text and sb.text else None
-        companies = different_companies(*headlines) if headlines else None
-        top_lines = (" ".join(sa.text[:tops[0]]), " ".join(sb.text[:tops[1]]))
-        directions = opposite_directions(*top_lines)  # an empty text names no direction or place
-        # The headline and the first sentence say whose story it is; later ones give its background.
-        openings = (" ".join(sa.text[:_lead_end(sa, 2)]), " ".join(sb.text[:_lead_end(sb, 2)]))
-        places = different_places(*top_lines, *openings)
-        scores = self._with_alignment(scores, sa, sb, alignment, (figures_a, figures_b),
-                                      dates_differ=lead_dates is not None,
-                                      figures_differ=lead_figures is not None, companies_differ=companies is not None,
-                                      directions_differ=directions is not None,
-                                      places_differ=places is not None)
-        correction = _is_correction(sa, tops[0]) or _is_correction(sb, tops[1])
-        one_company = headlines is not None and same_company(*headlines)
-        relation, reason = self._decide(scores, int(batch.shared_shingles[k]), lead_dates, lead_figures,
-                                        companies, directions, places, correction=correction,
-                                        one_company=one_company)
+        figures = (self._figures_of(i, sa), self._figures_of(j, sb))
+        signs = template_signs(sa, sb, figures)
+        scores = self._with_alignment(scores, sa, sb, alignment, figures, signs)
+        relation, reason = self._decide(scores, int(batch.shared_shingles[k]), signs)
         if a.key == b.key:
             relation, reason = Relation.EXACT, "same normalized text"
         if relation is not None and relation > level:
@@ -381,9 +315,8 @@ class Verifier:
         return (s.lead_facts < self._t.lead_facts) & (s.specific_terms < self._t.lead_facts_below)
 
     def _with_alignment(self, s: PairScores, sa: Sentences, sb: Sentences, al: Alignment,
-                        figures: tuple[list[dict[str, str]], list[dict[str, str]]], *,
-                        dates_differ: bool, figures_differ: bool, companies_differ: bool,
-                        directions_differ: bool, places_differ: bool) -> PairScores:
+                        figures: tuple[list[dict[str, str]], list[dict[str, str]]],
+                        signs: TemplateSigns) -> PairScores:
         shorter_is_a = sa.total_words <= sb.total_words
         strong = [m for m in al.matches if m.score >= self._t.verbatim_sentence]
         if shorter_is_a:
@@ -408,7 +341,7 @@ class Verifier:
         # A copy keeps its lead, or the original's; a follow-up repeats only the background.
         def matched_within(count: int, *, verbatim: bool, both: bool = False) -> bool:
             """A match among the first ``count`` sentences of either text (``both``: of each)."""
-            end_a, end_b = _lead_end(sa, count), _lead_end(sb, count)
+            end_a, end_b = lead_end(sa, count), lead_end(sb, count)
             return any(((m.a < end_a and m.b < end_b) if both else (m.a < end_a or m.b < end_b))
                        and (not verbatim or m.score >= self._t.verbatim_sentence) for m in al.matches)
 
@@ -428,22 +361,22 @@ class Verifier:
             figures_agree=agreeing / compared if compared else 1.0,
             figures_compared=compared,
             facts_agree=facts,
-            dates_agree=0.0 if dates_differ else 1.0,
-            lead_figures_agree=0.0 if figures_differ else 1.0,
-            companies_agree=0.0 if companies_differ else 1.0,
-            directions_agree=0.0 if directions_differ else 1.0,
-            places_agree=0.0 if places_differ else 1.0,
+            dates_agree=0.0 if signs.lead_dates is not None else 1.0,
+            lead_figures_agree=0.0 if signs.lead_figures is not None else 1.0,
+            companies_agree=0.0 if signs.companies is not None else 1.0,
+            directions_agree=0.0 if signs.directions is not None else 1.0,
+            places_agree=0.0 if signs.places is not None else 1.0,
             lead_aligned=0.0 if leads_apart else 1.0,
             lead_verbatim=1.0 if lead_kept else 0.0,
             top_verbatim=1.0 if top_kept else 0.0,
             leads_verbatim=1.0 if leads_kept else 0.0,
         )
 
-    def _decide(self, s: PairScores, shared_shingles: int, lead_dates: tuple[Date, Date] | None = None,
-                lead_figures: tuple[str, str] | None = None, companies: tuple[str, str] | None = None,
-                directions: tuple[str, str] | None = None, places: tuple[str, str] | None = None, *,
-                correction: bool = False, one_company: bool = False) -> tuple[Relation | None, str]:
+    def _decide(self, s: PairScores, shared_shingles: int, signs: TemplateSigns) -> tuple[Relation | None, str]:
         t = self._t
+        correction = signs.correction
+        lead_dates, lead_figures = signs.lead_dates, signs.lead_figures
+        companies, directions, places = signs.companies, signs.directions, signs.places
         contained = max(s.containment_a, s.containment_b)
         coverage = max(s.coverage_a, s.coverage_b)
         story = bool(self._story_evidence(s))
@@ -456,7 +389,7 @@ class Verifier:
         template = None
         figures_kept = s.numbers_agree >= 0.5 or correction
         # Frame lines share no rare name; a headline tagging the same company says whose notice it is.
-        facts_kept = s.facts_agree >= t.rewrite_facts or one_company
+        facts_kept = s.facts_agree >= t.rewrite_facts or signs.one_company
         if companies is not None:
             template = (f"the headlines are about different companies, <{companies[0]}> and <{companies[1]}> "
                         "(another company's notice, not a copy)")

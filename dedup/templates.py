@@ -1,0 +1,101 @@
+"""Signs, read from two texts' tops, that they are instances of one template rather than one report.
+
+A wire service sends the same frame many times: another company's dividend notice, the next
+day's price notice, the same accord with another partner.  Their sentences align; what tells
+them apart sits in the headline and lead.  Each sign here names the two differing values, for
+the reason a pair is given; ``None`` means the sign is absent.  Verification decides what the
+signs mean (they do not apply to a correction, which changes figures and dates by design).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .analysis import Sentences
+from .companies import different_companies, same_company, tags_company
+from .dates import Date, differing_lead_dates
+from .directions import opposite_directions
+from .figures import LEAD_SENTENCES, differing_lead_figures
+from .places import different_places
+
+__all__ = ["TemplateSigns", "lead_end", "template_signs"]
+
+#: A wire correction's headline: "CORRECTED - GM TO IDLE SIX PLANTS", "(CORRECTED)-...", "Correction: ...".
+_CORRECTION = re.compile(r"\W*correct(?:ed|ion)\b")
+#: How a prose sentence ends; site chrome ("Skip to content", "News | Sport"), headlines and bylines do not.
+_PROSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u2026]\s*$")
+#: Lines of chrome a lead may sit beneath before it is no longer a lead.
+_MOST_CHROME = 5
+
+
+@dataclass(frozen=True)
+class TemplateSigns:
+    """What two texts' tops say about them; each pair of values is (first text's, second text's)."""
+
+    lead_dates: tuple[Date, Date] | None = None  # both leads date the report, and differently
+    lead_figures: tuple[str, str] | None = None  # both leads open with a figure the other text lacks
+    companies: tuple[str, str] | None = None  # the headlines tag different companies
+    directions: tuple[str, str] | None = None  # the headlines say things moved different ways
+    places: tuple[str, str] | None = None  # each headline names a place the other's opening lacks
+    correction: bool = False  # either text is a correction of the other
+    one_company: bool = False  # both headlines tag one company: whose notice it is
+
+
+def lead_end(s: Sentences, count: int) -> int:
+    """Index just past a text's lead: its first ``count`` sentences, not counting the lines without
+    a full stop that do not run on (chrome, bylines) between the first line and the first prose sentence.
+
+    Two sites' copies of one report may each carry several lines of navigation above the headline;
+    their leads are still their leads.  A text without prose near its top (a notice, a table) keeps
+    the plain first ``count``.
+    """
+    first_prose = _first_prose(s, count + _MOST_CHROME)
+    if first_prose is None:
+        return count
+    return max(count, first_prose + count - 1)
+
+
+def _first_prose(s: Sentences, within: int) -> int | None:
+    """The first sentence after the first line, among the first ``within``, that reads as prose."""
+    def prose(k: int) -> bool:  # ends like a sentence, or goes on in the next line ("at the" / "opening, ...")
+        return bool(_PROSE_END.search(s.text[k])) or (k + 1 < len(s.text) and s.text[k + 1][:1].islower())
+
+    return next((k for k in range(1, min(len(s.text), within)) if prose(k)), None)
+
+
+def _top_end(s: Sentences) -> int:
+    """Index just past the lines above a text's first prose sentence: its headline, and any chrome
+    and byline around it (the first line alone when prose follows it, or none does near the top)."""
+    return _first_prose(s, 1 + _MOST_CHROME) or 1
+
+
+def _is_correction(s: Sentences, top_end: int) -> bool:
+    return any(_CORRECTION.match(key) is not None for key in s.keys[:top_end])
+
+
+def _headline(s: Sentences, top_end: int) -> str:
+    """The line a text is headed by: its first, or below site navigation the first top line tagging a company."""
+    return next((line for line in s.text[:top_end] if tags_company(line)), s.text[0])
+
+
+def template_signs(sa: Sentences, sb: Sentences,
+                   figures: tuple[list[dict[str, str]], list[dict[str, str]]]) -> TemplateSigns:
+    """The signs of two analysed texts; ``figures`` are each one's quantities, sentence by sentence."""
+    if not sa.text or not sb.text:  # an empty text has no top to read
+        return TemplateSigns()
+    leads = (lead_end(sa, LEAD_SENTENCES), lead_end(sb, LEAD_SENTENCES))  # chrome above them not counted
+    tops = (_top_end(sa), _top_end(sb))  # the headline and any chrome and byline around it
+    headlines = (_headline(sa, tops[0]), _headline(sb, tops[1]))
+    top_lines = (" ".join(sa.text[:tops[0]]), " ".join(sb.text[:tops[1]]))
+    # The headline and the first sentence say whose story it is; later ones give its background.
+    openings = (" ".join(sa.text[:lead_end(sa, 2)]), " ".join(sb.text[:lead_end(sb, 2)]))
+    return TemplateSigns(
+        lead_dates=differing_lead_dates(sa.keys, sb.keys, leads),
+        lead_figures=differing_lead_figures(*figures, leads),
+        companies=different_companies(*headlines),
+        directions=opposite_directions(*top_lines),
+        places=different_places(*top_lines, *openings),
+        correction=_is_correction(sa, tops[0]) or _is_correction(sb, tops[1]),
+        one_company=same_company(*headlines),
+    )
