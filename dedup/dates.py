@@ -1,11 +1,12 @@
-"""Calendar dates in a text: the day a periodic report is for.
+"""Calendar dates and clock times in a text: the day, or the moment, a periodic report is for.
 
 The next issue of a daily price table or a quarterly dividend notice repeats its frame
 and often most of its figures ("three cts vs three cts prior"); what always changes is
 the date it reports ("through April 8" for "through April 6", "Pay Aug 14" for "Pay
 May 15").  A copy keeps its report's date.  Dates are read as (month, day), from
 "April 8", "Oct. 6, 1981", "July six" and "15 March"; a month without a day ("March 1987")
-is not a date.
+is not a date.  A table sent several times a day says in its headline which moment it
+shows ("MIDWEST GRAIN FUTURES 11:31 EDT"): two such snapshots share every line that did not move.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from .figures import LEAD_SENTENCES
 
-__all__ = ["Date", "date_label", "dates", "differing_lead_dates"]
+__all__ = ["Date", "clock_times", "date_label", "dates", "differing_lead_dates", "differing_times"]
 
 Date = tuple[int, int]  # (month, day)
 
@@ -76,4 +77,22 @@ def differing_lead_dates(a: Sequence[str], b: Sequence[str],
                       and max(len(distinct_a & in_b) / len(distinct_a), len(distinct_b & in_a) / len(distinct_b)) < 0.5)
     if firsts_missing or mostly_missing:
         return missing_a[0], missing_b[0]
+    return None
+
+
+#: "11:31", "9:05" (hours and minutes with a colon; "12.20" is as likely a price as a time).
+_CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+
+
+def clock_times(text: str) -> list[str]:
+    """The clock times in ``text`` as "HH:MM", in order of appearance."""
+    return [f"{int(hour):02d}:{minute}" for hour, minute in _CLOCK.findall(text)]
+
+
+def differing_times(top_a: str, top_b: str) -> tuple[str, str] | None:
+    """When both headlines (``top_a``, ``top_b``: each text's lines above its first prose sentence)
+    carry clock times and share none, the first of each; otherwise None."""
+    times_a, times_b = clock_times(top_a), clock_times(top_b)
+    if times_a and times_b and not set(times_a) & set(times_b):
+        return times_a[0], times_b[0]
     return None

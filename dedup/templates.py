@@ -1,7 +1,7 @@
 """Signs, read from two texts' tops, that they are instances of one template rather than one report.
 
 A wire service sends the same frame many times: another company's dividend notice, the next
-day's price notice, the same accord with another partner.  Their sentences align; what tells
+day's price notice, the same accord with another partner, the same table an hour later.  Their sentences align; what tells
 them apart sits in the headline and lead.  Each sign here names the two differing values, for
 the reason a pair is given; ``None`` means the sign is absent.  Verification decides what the
 signs mean (they do not apply to a correction, which changes figures and dates by design).
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .analysis import Sentences
 from .companies import different_companies, same_company, tags_company
-from .dates import Date, differing_lead_dates
+from .dates import Date, differing_lead_dates, differing_times
 from .directions import opposite_directions
 from .figures import LEAD_SENTENCES, differing_lead_figures
 from .places import different_places
@@ -38,6 +38,7 @@ class TemplateSigns:
     companies: tuple[str, str] | None = None  # the headlines tag different companies
     directions: tuple[str, str] | None = None  # the headlines say things moved different ways
     places: tuple[str, str] | None = None  # each headline names a place the other's opening lacks
+    times: tuple[str, str] | None = None  # the headlines are stamped with different clock times
     correction: bool = False  # either text is a correction of the other
     one_company: bool = False  # both headlines tag one company: whose notice it is
 
@@ -96,6 +97,7 @@ def template_signs(sa: Sentences, sb: Sentences,
         companies=different_companies(*headlines),
         directions=opposite_directions(*top_lines),
         places=different_places(*top_lines, *openings),
+        times=differing_times(*top_lines),
         correction=_is_correction(sa, tops[0]) or _is_correction(sb, tops[1]),
         one_company=same_company(*headlines),
     )

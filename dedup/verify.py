@@ -33,6 +33,9 @@ and given the tightest relation its evidence supports:
             that the other text's opening (headline and first sentence) lacks: one kind of accord
             signed with another partner, or a fund family's notice for another state, repeats
             the frame and background (``places.py``).
+``times``  (a guard on ``copy`` and ``rewrite``) where both headlines carry clock times, they must
+            share one: a market table sent every few minutes ("GRAIN FUTURES 11:31 EDT") repeats
+            every line that did not move (``dates.py``).
 ``lead match`` (a guard on ``copy`` and ``rewrite``) where sentences match, one of them is in the
             lead of either text (its first three sentences, headline included, not counting
             navigation lines and bylines above the first prose sentence): a follow-up story
@@ -168,6 +171,7 @@ class PairScores:
     companies_agree: float = 1.0  # 0 when the headlines tag different companies by ticker and name
     directions_agree: float = 1.0  # 0 when the headlines say things moved different ways (raises, cuts)
     places_agree: float = 1.0  # 0 when each headline names a place (country, U.S. state) the other's opening lacks
+    times_agree: float = 1.0  # 0 when the headlines are stamped with clock times and share none
     lead_aligned: float = 1.0  # 0 when sentences match but none in either text's lead (see templates.lead_end)
     lead_verbatim: float = 1.0  # 0 when no sentence of either lead is matched near-verbatim
     top_verbatim: float = 1.0  # 0 when no near-verbatim match is among either text's first top_sentences
@@ -366,6 +370,7 @@ class Verifier:
             companies_agree=0.0 if signs.companies is not None else 1.0,
             directions_agree=0.0 if signs.directions is not None else 1.0,
             places_agree=0.0 if signs.places is not None else 1.0,
+            times_agree=0.0 if signs.times is not None else 1.0,
             lead_aligned=0.0 if leads_apart else 1.0,
             lead_verbatim=1.0 if lead_kept else 0.0,
             top_verbatim=1.0 if top_kept else 0.0,
@@ -376,7 +381,7 @@ class Verifier:
         t = self._t
         correction = signs.correction
         lead_dates, lead_figures = signs.lead_dates, signs.lead_figures
-        companies, directions, places = signs.companies, signs.directions, signs.places
+        companies, directions, places, times = signs.companies, signs.directions, signs.places, signs.times
         contained = max(s.containment_a, s.containment_b)
         coverage = max(s.coverage_a, s.coverage_b)
         story = bool(self._story_evidence(s))
@@ -399,6 +404,9 @@ class Verifier:
         elif not correction and places is not None:
             template = (f"the headlines name different places, {places[0].title()} and {places[1].title()} "
                         "(another place's story, not a copy)")
+        elif not correction and times is not None:
+            template = (f"the headlines are stamped {times[0]} and {times[1]} "
+                        "(another time's table, not a copy)")
         elif self._lead_stopped(s):
             template = (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
                         "(another instance of a template, not a copy)")

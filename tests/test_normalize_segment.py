@@ -105,6 +105,16 @@ def test_headlines_move_opposite_ways_only_when_each_moves_one_way():
     assert opposite_directions("Profits rise as sales fall", "Sales fall") is None
 
 
+def test_headlines_are_stamped_differently_only_when_both_carry_clock_times_and_share_none():
+    from dedup.dates import clock_times, differing_times
+
+    assert clock_times("OAT FUTURES 9:05 EDT, 10:25 EDT") == ["09:05", "10:25"]
+    assert clock_times("SHARES UP 12.20 PCT, RATIO 3:1, SCORE 2-1, 24:00") == []
+    assert differing_times("OAT FUTURES 11:31 EDT", "OAT FUTURES 11:10 EDT") == ("11:31", "11:10")
+    assert differing_times("OAT FUTURES 11:31 EDT", "Desk note OAT FUTURES 11:31 EDT") is None
+    assert differing_times("OAT FUTURES 11:31 EDT", "OAT FUTURES") is None
+
+
 def test_texts_are_about_different_places_only_when_each_headline_names_one_the_other_opening_lacks():
     from dedup.places import different_places
 

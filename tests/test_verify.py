@@ -305,6 +305,30 @@ def test_accords_with_different_countries_are_apart_but_a_reprint_joins():
     assert comparison.link.reason.startswith("the headlines name different places, Norway and Portugal")
 
 
+def oat_futures(stamp: str, july: str) -> Document:
+    """A market table sent every few minutes: the next snapshot repeats every line that did not move."""
+    return Document(stamp, f"CULLOW OAT FUTURES {stamp} EDT\n"
+                           "CULLOW OATS\n"
+                           " MAY7     162 1/2        UP  1 1/2\n"
+                           f" JUL7     {july}\n"
+                           " SEP7     158            UP      1\n"
+                           " DEC7     161 1/4        DN    1/4\n"
+                           " MAR8     165            UNCH\n"
+                           "TARNWICK OATS\n"
+                           " MAY7     171            UP      2\n"
+                           " JUL7     168 3/4        UP  1 1/4\n"
+                           " SEP7     166 1/2        UNCH")
+
+
+def test_table_snapshots_stamped_at_different_times_are_apart_but_a_reprint_joins():
+    snapshots = [oat_futures("10:05", "160 1/4        UP    3/4"), oat_futures("10:25", "160            UP    1/2")]
+    reprint = Document("reprint", snapshots[1].text + "\nMore grain prices on our markets page")
+    assert_apart_but_a_reprint_joins(snapshots, reprint, "10:25")
+    comparison = compare_documents(*snapshots, ScanSettings(workers=1))
+    assert comparison.link.scores.times_agree == 0.0
+    assert comparison.link.reason.startswith("the headlines are stamped 10:05 and 10:25")
+
+
 def under_chrome(doc: Document, *chrome: str) -> Document:
     """``doc`` as a web page prints it: navigation lines above the headline."""
     return Document(doc.id, "\n".join([*chrome, doc.text]))
