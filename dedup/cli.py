@@ -55,6 +55,16 @@ def format_option(*choices: str) -> Callable[[F], F]:
     )
 
 
+#: Shared by scan, check and compare: a pair's verdict must not depend on the command.
+DATE_OPTIONS = (
+    click.option("--within-days", type=click.FloatRange(min=0, min_open=True), default=None, metavar="DAYS",
+                 help="Only texts published within DAYS of each other can be copies, rewrites or "
+                      "write-ups of one report (dates from --date-field; undated texts are not held to it)."),
+    click.option("--date-field", default="date", show_default=True,
+                 help="JSON/JSONL field with the publication date (read with --within-days)."),
+)
+
+
 def scan_options(func: F) -> F:
     """Reading and detection options shared by every command that scans a corpus."""
     options = [
@@ -67,6 +77,7 @@ def scan_options(func: F) -> F:
         click.option("--text-field", default="text", show_default=True, help="JSON/JSONL field with the text."),
         click.option("--id-field", default="id", show_default=True, help="JSON/JSONL field with the id."),
         click.option("--title-field", default="title", show_default=True, help="JSON/JSONL field with the title."),
+        *DATE_OPTIONS,
         click.option("--max-bytes", type=click.IntRange(min=1), default=ReadOptions.max_bytes,
                      show_default=True, help="Per-document size limit; longer texts are truncated and reported."),
         click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
@@ -151,13 +162,15 @@ def show_config_option(func: F) -> F:
 
 
 def build_settings(*, level: str, include: tuple[str, ...], exclude: tuple[str, ...], text_field: str,
-                   id_field: str, title_field: str, max_bytes: int, workers: int) -> ScanSettings:
+                   id_field: str, title_field: str, max_bytes: int, workers: int, within_days: float | None = None,
+                   date_field: str = "date") -> ScanSettings:
     read = ReadOptions(
         include=include or DEFAULT_INCLUDE, exclude=exclude, text_field=text_field,
         id_field=id_field, title_field=title_field, max_bytes=max_bytes,
+        date_field=date_field if within_days is not None else None,
     )
     try:
-        return ScanSettings(level=Relation.parse(level), read=read, workers=workers)
+        return ScanSettings(level=Relation.parse(level), read=read, workers=workers, within_days=within_days)
     except DedupError as exc:
         raise click.UsageError(str(exc)) from exc
 
@@ -346,10 +359,12 @@ def _read_one(path: str, settings: ScanSettings, quiet: bool) -> Document:
               help="Level a scan would use: says whether A and B would join one cluster.")
 @click.option("--corpus", "corpus_paths", multiple=True, metavar="PATH",
               help="Judge A and B within this corpus (files or folders, repeatable), as a scan of it would.")
+@DATE_OPTIONS[0]
+@DATE_OPTIONS[1]
 @format_option("table", "json")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
-def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str, ...], fmt: str,
-                    quiet: bool) -> None:
+def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str, ...], within_days: float | None,
+                    date_field: str, fmt: str, quiet: bool) -> None:
     """Align two documents sentence by sentence and say why they are (not) copies.
 
     A and B are files (or '-' for stdin, once). The score is higher for more
@@ -362,7 +377,8 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
     if "-" in corpus_paths:
         raise click.UsageError("--corpus takes files and folders, not '-'")
     settings = build_settings(level=level, include=(), exclude=(), text_field="text", id_field="id",
-                              title_field="title", max_bytes=ReadOptions.max_bytes, workers=1)
+                              title_field="title", max_bytes=ReadOptions.max_bytes, workers=1,
+                              within_days=within_days, date_field=date_field)
     a = _read_one(first, settings, quiet)
     b = _read_one(second, settings, quiet)
     context = _read_some(list(corpus_paths), settings, quiet) if corpus_paths else []

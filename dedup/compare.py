@@ -10,7 +10,7 @@ common there, and only the names it changes are specific.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Document
 from .pipeline import Corpus
@@ -60,7 +60,7 @@ def compare_documents(a: Document, b: Document, settings: ScanSettings, *,
                       context: Sequence[Document] = ()) -> Comparison:
     """Align ``a`` and ``b``; ``context`` documents (A and B may be among them) set term rarity."""
     if a.id == b.id:
-        b = Document(f"{b.id} (2)", b.text, b.title, b.path, b.line)
+        b = replace(b, id=f"{b.id} (2)")
     others = sorted((d for d in context if d.id not in (a.id, b.id)), key=lambda d: d.id)
     corpus = Corpus.build([a, b, *others], settings)
     link = corpus.verifier().verify(0, 1, level=settings.level, full=True)

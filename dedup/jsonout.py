@@ -28,7 +28,8 @@ SCHEMA_VERSION = "1.8"  # 1.1: links.scores gains count_cosine and lead_facts; 1
 # 1.6: links.scores.top_verbatim, parameters.thresholds.follow_up_verbatim and top_sentences;
 # 1.7: links.scores.leads_verbatim, verbatim_words, directions_agree, places_agree;
 # parameters.thresholds.partial_verbatim,
-# partial_words; 1.8: links.scores.times_agree
+# partial_words; 1.8: links.scores.times_agree, documents[].published, parameters.within_days,
+# parameters.reading.date_field
 
 
 def _tool() -> dict[str, str]:
@@ -49,6 +50,7 @@ def _member(m: MemberReport) -> dict[str, Any]:
         "title": m.title,
         "path": m.path,
         "line": m.line,
+        "published": m.published,
         "role": m.role,
         "relation": m.relation,
         "score": m.score,

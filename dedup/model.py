@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 __all__ = ["Document", "Problem"]
 
@@ -16,6 +17,7 @@ class Document:
     title: str | None = None
     path: str = ""
     line: int | None = None
+    published: datetime | None = None  # read from the record's date field, with --within-days
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,11 @@ from .fingerprint import Fingerprinter
 from .index import BandIndex, decode_pairs, lsh_params, shared_term_pairs
 from .model import Document, Problem
 from .parallel import forked_map
+from .published import DateWindow
 from .read import ReadResult, read_inputs
 from .report import ClusterReport, build_reports
 from .settings import ScanSettings
+from .templates import opens_as_correction
 from .terms import ChunkTerms, TermMatrix
 from .verify import Link, Verifier
 
@@ -175,7 +177,11 @@ class Corpus:
             self._sentences.setdefault(i, value)
 
     def verifier(self) -> Verifier:
-        return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds)
+        within = self.settings.within_days
+        window = None if within is None else DateWindow.of(
+            [d.published for d in self.documents], within,
+            exempt=[opens_as_correction(document_body(d)) for d in self.documents])
+        return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds, window=window)
 
     def candidates(self) -> np.ndarray:
         """Candidate pairs ``(i, j)``, ``i < j``, sorted, among distinct texts: from LSH and from the

@@ -17,10 +17,12 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import BinaryIO
 
 from .model import Document, Problem
+from .published import parse_published
 
 __all__ = ["DEFAULT_INCLUDE", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
@@ -52,6 +54,7 @@ class ReadOptions:
     id_field: str = "id"
     title_field: str = "title"
     max_bytes: int = 8 * 1024 * 1024
+    date_field: str | None = None  # JSON/JSONL field with the publication date; None: dates not read
 
 
 @dataclass
@@ -268,12 +271,25 @@ class _Reader:
             self.result.files_read += 1
 
     def _add_text(self, text: str, shown: str, *, title: str | None = None, line: int | None = None,
-                  record_id: str | None = None) -> None:
+                  record_id: str | None = None, published: datetime | None = None) -> None:
         if not text.strip():
             self._fail(shown, "empty: no text to compare", line=line)
             return
         doc_id = record_id if record_id is not None else shown if line is None else f"{shown}:{line}"
-        self.result.documents.append(Document(doc_id, text, title, shown, line))
+        self.result.documents.append(Document(doc_id, text, title, shown, line, published))
+
+    def _published(self, record: dict[str, object], shown: str, line: int) -> datetime | None:
+        """The record's publication date, if dates are read; a missing or unreadable one is a warning."""
+        field_name = self.options.date_field
+        if field_name is None:
+            return None
+        value = record.get(field_name)
+        published = parse_published(value)
+        if published is None:
+            problem = (f"no {field_name!r} field" if value is None
+                       else f"{field_name!r} {str(value)[:40]!r} is not a date in a format read (see README)")
+            self.result.problems.append(Problem(shown, f"{problem}: compared without a date", line, False))
+        return published
 
     def _add_record(self, record: object, shown: str, line: int) -> None:
         opts = self.options
@@ -293,7 +309,7 @@ class _Reader:
             record_id = f"{shown}:{line}"
         title = record.get(opts.title_field)
         self._add_text(text, shown, title=title if isinstance(title, str) else None, line=line,
-                       record_id=record_id)
+                       record_id=record_id, published=self._published(record, shown, line))
 
     def _read_json(self, text: str, shown: str) -> None:
         try:
@@ -378,7 +394,7 @@ def _unique_ids(result: ReadResult) -> None:
                 new_id = f"{doc.id}~{n}"
             taken.add(new_id)
             result.problems.append(Problem(doc.path, f"duplicate id {doc.id!r}; renamed {new_id!r}", doc.line, False))
-            doc = Document(new_id, doc.text, doc.title, doc.path, doc.line)
+            doc = replace(doc, id=new_id)
         unique.append(doc)
     result.documents = unique
 

@@ -33,6 +33,9 @@ class ScanSettings:
     background: bool = True
     #: Processes for fingerprinting and verification; 0 picks one per core (at most 4).
     workers: int = 0
+    #: Dated texts published further apart than this many days are not copies, rewrites or
+    #: write-ups of one report (identical texts still are); None: dates are not compared.
+    within_days: float | None = None
 
     def __post_init__(self) -> None:
         for name in ("text_lsh_threshold", "term_lsh_threshold"):
@@ -45,6 +48,8 @@ class ScanSettings:
             raise SettingsError("max_bytes must be positive")
         if self.boilerplate_clusters < 2:
             raise SettingsError("boilerplate_clusters must be at least 2")
+        if self.within_days is not None and not self.within_days > 0:
+            raise SettingsError(f"within_days must be positive, got {self.within_days}")
 
     def parameters(self) -> dict[str, object]:
         """What a saved result must record to be reproduced (no paths, no clock)."""
@@ -58,6 +63,7 @@ class ScanSettings:
             "thresholds": self.thresholds.as_dict(),
             "boilerplate_clusters": self.boilerplate_clusters,
             "idf_background": "wordfreq-en-40k/1000 pseudo-documents" if self.background else None,
+            "within_days": self.within_days,
             "reading": {
                 "include": list(self.read.include),
                 "exclude": list(self.read.exclude),
@@ -65,5 +71,6 @@ class ScanSettings:
                 "id_field": self.read.id_field,
                 "title_field": self.read.title_field,
                 "max_bytes": self.read.max_bytes,
+                "date_field": self.read.date_field,
             },
         }

@@ -19,7 +19,7 @@ from .directions import opposite_directions
 from .figures import LEAD_SENTENCES, differing_lead_figures
 from .places import different_places
 
-__all__ = ["TemplateSigns", "lead_end", "template_signs"]
+__all__ = ["TemplateSigns", "lead_end", "opens_as_correction", "template_signs"]
 
 #: A wire correction's headline: "CORRECTED - GM TO IDLE SIX PLANTS", "(CORRECTED)-...", "Correction: ...".
 _CORRECTION = re.compile(r"\W*correct(?:ed|ion)\b")
@@ -73,6 +73,12 @@ def _top_end(s: Sentences) -> int:
 
 def _is_correction(s: Sentences, top_end: int) -> bool:
     return any(_CORRECTION.match(key) is not None for key in s.keys[:top_end])
+
+
+def opens_as_correction(text: str) -> bool:
+    """Whether one of a raw text's first lines (where chrome and the headline sit) heads a correction."""
+    lines = [line for line in text.splitlines() if line.strip()][: 1 + _MOST_CHROME]
+    return any(_CORRECTION.match(line.casefold()) is not None for line in lines)
 
 
 def _headline(s: Sentences, top_end: int) -> str:

@@ -83,6 +83,7 @@ from .analysis import Profile, Sentences
 from .dates import date_label
 from .features import CheapScores, FeatureMatrices
 from .figures import quantities, shared_quantities
+from .published import DateWindow
 from .templates import TemplateSigns, lead_end, template_signs
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
@@ -216,11 +217,13 @@ class Verifier:
         sentence_view: Callable[[int], Sentences],
         features: FeatureMatrices,
         thresholds: Thresholds,
+        window: DateWindow | None = None,
     ) -> None:
         self._profiles = profiles
         self._sentences = sentence_view
         self._features = features
         self._t = thresholds
+        self._window = window
         self._figures: dict[int, list[dict[str, str]]] = {}  # each text's quantities per sentence, read once
 
     def _figures_of(self, i: int, s: Sentences) -> list[dict[str, str]]:
@@ -233,6 +236,9 @@ class Verifier:
 
         Pairs whose cheap scores rule out every relation up to ``level`` are never aligned.
         """
+        if len(pairs) and self._window is not None:
+            # Distinct texts published too far apart can be nothing (identical ones are linked elsewhere).
+            pairs = pairs[~self._window.too_far(pairs)]
         if len(pairs) == 0:
             return []
         # Screen on the cheapest products first, with the cosines at their upper bound.
@@ -267,6 +273,9 @@ class Verifier:
         )
         if a.key == b.key and not full:
             return Link(i, j, Relation.EXACT, scores, "same normalized text")
+        apart = self._published_apart(i, j)
+        if apart is not None and not full:
+            return Link(i, j, None, scores, apart)
         if not full and cheap is None and not bool(self._worth_aligning(batch, level)[k]):
             return Link(i, j, None, scores, "too little in common to align")
         sa, sb = self._sentences(i), self._sentences(j)
@@ -275,11 +284,23 @@ class Verifier:
         signs = template_signs(sa, sb, figures)
         scores = self._with_alignment(scores, sa, sb, alignment, figures, signs)
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), signs)
+        if apart is not None and relation is not None:  # said in full, for compare
+            reason = f"{apart}; else {relation.label}: {reason}"
+            relation = None
         if a.key == b.key:
             relation, reason = Relation.EXACT, "same normalized text"
         if relation is not None and relation > level:
             reason = f"{reason}; looser than --level {level.label}"
         return Link(i, j, relation, scores, reason, alignment)
+
+    def _published_apart(self, i: int, j: int) -> str | None:
+        """Why two dated texts are too far apart to be one report (``--within-days``), or None."""
+        window = self._window
+        gap = window.gap(i, j) if window is not None else None
+        if window is None or gap is None:
+            return None
+        return (f"published {gap:.1f} days apart, more than --within-days {window.within:g} "
+                "(another day's report, not a copy)")
 
     def _worth_aligning(self, s: CheapScores, level: Relation) -> np.ndarray:
         """Which pairs could still reach a relation up to ``level`` (vectorized).

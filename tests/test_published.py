@@ -1,0 +1,112 @@
+"""Publication dates (--within-days): read in fixed formats, and another day's notice is not a copy."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import jsonschema
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dedup import Document, Relation, ScanSettings, scan_documents
+from dedup.compare import compare_documents
+from dedup.jsonout import load_schema
+from dedup.published import parse_published
+from dedup.read import ReadOptions, read_inputs
+
+from .conftest import run
+
+
+def test_dates_are_read_in_the_listed_formats_and_nothing_is_guessed():
+    expected = datetime(1987, 3, 17, 5, 11, 18, 710000)
+    assert parse_published("17-MAR-1987 05:11:18.71") == expected
+    assert parse_published("17-MAR-1987 05:11:18.71\x05\x05\x05RM") == expected  # wire codes after it
+    assert parse_published("17-MAR-1987  05:11:18.71T C") == expected
+    assert parse_published("Wed Jan  1 10:01:19 2020") == datetime(2020, 1, 1, 10, 1, 19)
+    assert parse_published("2023-04-20T12:21:00+02:00") == datetime(2023, 4, 20, 10, 21)  # in UTC
+    assert parse_published("Thu, 20 Apr 2023 12:21:00 +0200") == datetime(2023, 4, 20, 10, 21)
+    assert parse_published("April 20, 2023") == parse_published("20 Apr 2023") == datetime(2023, 4, 20)
+    assert parse_published(0) == datetime(1970, 1, 1)
+    for unread in ("1/2/2020", "yesterday", "", None, True, ["2023-04-20"]):
+        assert parse_published(unread) is None
+
+
+@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)))
+def test_an_iso_date_reads_back_as_written(moment):
+    assert parse_published(moment.isoformat()) == moment
+    assert parse_published(moment.replace(tzinfo=timezone.utc).isoformat()) == moment
+
+
+def test_records_dates_are_read_only_when_asked_and_bad_ones_are_warnings(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    records = [{"id": "a", "text": "One.", "date": "2023-04-20"}, {"id": "b", "text": "Two.", "date": "soon"},
+               {"id": "c", "text": "Three."}]
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    plain = read_inputs([str(path)], ReadOptions())
+    assert [d.published for d in plain.documents] == [None, None, None] and not plain.problems
+    dated = read_inputs([str(path)], ReadOptions(date_field="date"))
+    assert [d.published for d in dated.documents] == [datetime(2023, 4, 20), None, None]
+    assert [(p.line, p.fatal) for p in dated.problems] == [(2, False), (3, False)]
+    assert "'date' 'soon' is not a date" in str(dated.problems[0]) and str(dated.problems[0]).startswith(str(path))
+    assert "no 'date' field" in str(dated.problems[1])
+
+
+def money_notice(day: int, hour: int, ident: str, *, drain: str = "650") -> Document:
+    """A central bank's daily money-market notice: the next day's repeats it word for word."""
+    text = ("TARNWICK MONEY MARKET SHORTAGE FORECAST AT 450 MLN CROWNS\n"
+            "The Tarnwick central bank said it forecast a shortage of around 450 mln crowns in the money "
+            f"market today.\nBills maturing in official hands will drain some {drain} mln crowns, while bankers' "
+            "balances below target will take out around 50 mln crowns.\nExchequer transactions will add some "
+            "200 mln crowns to the system.")
+    return Document(ident, text, published=datetime(1987, 3, day, hour))
+
+
+def clusters(docs: list[Document], **settings: object) -> list[list[str]]:
+    result = scan_documents(docs, ScanSettings(level=Relation.STORY, workers=1, **settings))  # type: ignore[arg-type]
+    return [sorted(d.id for d in c.documents) for c in result.clusters]
+
+
+def test_another_days_notice_is_apart_within_days_but_a_resend_and_an_identical_text_join():
+    monday = money_notice(16, 9, "monday")
+    wednesday = money_notice(18, 9, "wednesday", drain="600")
+    resend = Document("resend", "Money desk\n\n" + wednesday.text, published=datetime(1987, 3, 18, 15))
+    repeat = Document("repeat", monday.text, published=datetime(1987, 3, 20, 9))  # identical text, days later
+    assert clusters([monday, wednesday]) == [["monday", "wednesday"]]  # without dates: a copy
+    assert clusters([monday, wednesday], within_days=1.0) == []
+    assert clusters([monday, wednesday, resend, repeat], within_days=1.0) == [["monday", "repeat"],
+                                                                              ["resend", "wednesday"]]
+    comparison = compare_documents(monday, wednesday, ScanSettings(workers=1, within_days=1.0))
+    assert comparison.relation is None
+    assert comparison.link.reason.startswith("published 2.0 days apart, more than --within-days 1")
+    correction = Document("correction", "CORRECTED - " + money_notice(16, 9, "x", drain="640").text,
+                          published=datetime(1987, 3, 20, 9))  # a correction is the report it corrects
+    assert clusters([monday, correction], within_days=1.0) == [["correction", "monday"]]
+    undated = Document("undated", wednesday.text)
+    assert clusters([monday, undated], within_days=1.0) == [["monday", "undated"]]
+
+
+def test_scan_within_days_reads_dates_and_records_them(tmp_path):
+    notices = [money_notice(16, 9, "monday"), money_notice(18, 9, "wednesday", drain="600"),
+               money_notice(18, 15, "resend", drain="600")]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(json.dumps({"id": d.id, "text": d.text, "sent": (d.published or datetime.min)
+                                          .strftime("%d-%b-%Y %H:%M:%S.00").upper()}) for d in notices),
+                    encoding="utf-8")
+    undated = run("scan", str(path), "--format", "json")
+    assert len(json.loads(undated.stdout)["clusters"]) == 1
+    result = run("scan", str(path), "--format", "json", "--within-days", "1", "--date-field", "sent")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, load_schema("scan"))
+    assert data["parameters"]["within_days"] == 1.0 and data["parameters"]["reading"]["date_field"] == "sent"
+    (cluster,) = data["clusters"]
+    assert sorted((d["id"], d["published"]) for d in cluster["documents"]) == [
+        ("resend", "1987-03-18T15:00:00"), ("wednesday", "1987-03-18T09:00:00")]
+    assert run("scan", str(path), "--within-days", "0").exit_code == 2
+
+
+def test_dates_sit_in_one_scale_whatever_the_zone():
+    utc = parse_published("2023-04-20T23:30:00Z")
+    tokyo = parse_published("2023-04-21T08:30:00+09:00")
+    assert utc is not None and tokyo is not None and tokyo - utc == timedelta(0)
