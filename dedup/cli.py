@@ -55,7 +55,7 @@ def format_option(*choices: str) -> Callable[[F], F]:
     )
 
 
-#: Shared by scan, check and compare: a pair's verdict must not depend on the command.
+#: Shared by scan, check, compare and eval: a pair's verdict must not depend on the command.
 DATE_OPTIONS = (
     click.option("--within-days", type=click.FloatRange(min=0, min_open=True), default=None, metavar="DAYS",
                  help="Only texts published within DAYS of each other can be copies, rewrites or "
@@ -397,17 +397,20 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
 @click.option("--id-field", default="id", show_default=True)
 @click.option("--level", "levels", multiple=True, type=click.Choice(LEVELS),
               help="Levels to score (repeatable; default: all four).")
+@DATE_OPTIONS[0]
+@DATE_OPTIONS[1]
 @format_option("table", "json")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
 def eval_command(corpus: str, label_field: str, text_field: str, id_field: str, levels: tuple[str, ...],
-                 fmt: str, quiet: bool) -> None:
+                 within_days: float | None, date_field: str, fmt: str, quiet: bool) -> None:
     """Score clustering quality on a labelled JSONL corpus (id, text, label per line).
 
     Prints pairwise precision, recall and F1 and the adjusted Rand index for
     each level; unclustered documents count as singletons.
     """
     settings = build_settings(level="story", include=(), exclude=(), text_field=text_field, id_field=id_field,
-                              title_field="title", max_bytes=ReadOptions.max_bytes, workers=0)
+                              title_field="title", max_bytes=ReadOptions.max_bytes, workers=0,
+                              within_days=within_days, date_field=date_field)
     read = read_inputs([corpus], settings.read)
     report_problems(read.problems, quiet)
     labels = read_labels(corpus, label_field)

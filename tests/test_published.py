@@ -110,3 +110,21 @@ def test_dates_sit_in_one_scale_whatever_the_zone():
     utc = parse_published("2023-04-20T23:30:00Z")
     tokyo = parse_published("2023-04-21T08:30:00+09:00")
     assert utc is not None and tokyo is not None and tokyo - utc == timedelta(0)
+
+
+def test_eval_scores_the_window_a_scan_would_use(tmp_path):
+    notices = [money_notice(16, 9, "monday"), money_notice(18, 9, "wednesday", drain="600"),
+               money_notice(18, 15, "resend", drain="600")]
+    labels = {"monday": "monday's notice", "wednesday": "wednesday's notice", "resend": "wednesday's notice"}
+    path = tmp_path / "labelled.jsonl"
+    path.write_text("\n".join(json.dumps({"id": d.id, "text": d.text, "cluster": labels[d.id],
+                                          "date": (d.published or datetime.min).isoformat()}) for d in notices),
+                    encoding="utf-8")
+
+    def copy_precision(*args: str) -> float:
+        result = run("eval", str(path), "--level", "copy", "--format", "json", *args)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)["levels"]["copy"]["precision"]
+
+    assert copy_precision() < 1.0  # the two days' notices joined
+    assert copy_precision("--within-days", "1") == 1.0
