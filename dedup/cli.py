@@ -65,6 +65,12 @@ DATE_OPTIONS = (
 )
 
 
+def date_options(func: F) -> F:
+    for option in reversed(DATE_OPTIONS):
+        func = option(func)
+    return func
+
+
 def scan_options(func: F) -> F:
     """Reading and detection options shared by every command that scans a corpus."""
     options = [
@@ -359,8 +365,7 @@ def _read_one(path: str, settings: ScanSettings, quiet: bool) -> Document:
               help="Level a scan would use: says whether A and B would join one cluster.")
 @click.option("--corpus", "corpus_paths", multiple=True, metavar="PATH",
               help="Judge A and B within this corpus (files or folders, repeatable), as a scan of it would.")
-@DATE_OPTIONS[0]
-@DATE_OPTIONS[1]
+@date_options
 @format_option("table", "json")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
 def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str, ...], within_days: float | None,
@@ -397,8 +402,7 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
 @click.option("--id-field", default="id", show_default=True)
 @click.option("--level", "levels", multiple=True, type=click.Choice(LEVELS),
               help="Levels to score (repeatable; default: all four).")
-@DATE_OPTIONS[0]
-@DATE_OPTIONS[1]
+@date_options
 @format_option("table", "json")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
 def eval_command(corpus: str, label_field: str, text_field: str, id_field: str, levels: tuple[str, ...],

@@ -10,6 +10,7 @@ signs mean (they do not apply to a correction, which changes figures and dates b
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .analysis import Sentences
@@ -71,14 +72,19 @@ def _top_end(s: Sentences) -> int:
     return _first_prose(s, 1 + _MOST_CHROME) or 1
 
 
+def _heads_correction(folded_lines: Iterable[str]) -> bool:
+    return any(_CORRECTION.match(line) is not None for line in folded_lines)
+
+
 def _is_correction(s: Sentences, top_end: int) -> bool:
-    return any(_CORRECTION.match(key) is not None for key in s.keys[:top_end])
+    return _heads_correction(s.keys[:top_end])
 
 
 def opens_as_correction(text: str) -> bool:
-    """Whether one of a raw text's first lines (where chrome and the headline sit) heads a correction."""
+    """Whether one of a raw text's first lines (where chrome and the headline sit) heads a correction:
+    the same reading as a pair's, for when a text's sentences are not analysed."""
     lines = [line for line in text.splitlines() if line.strip()][: 1 + _MOST_CHROME]
-    return any(_CORRECTION.match(line.casefold()) is not None for line in lines)
+    return _heads_correction(line.casefold() for line in lines)
 
 
 def _headline(s: Sentences, top_end: int) -> str:
