@@ -65,6 +65,8 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
     members.add_column("words", justify="right", no_wrap=True)
     for d in c.documents:
         name = Text(d.id, style="bold" if d.role == "canonical" else "")
+        if d.published:  # read with --within-days: the day says which issue of a notice this is
+            name.append(f" ({d.published[:16].replace('T', ' ')})", style="dim")
         relation = "canonical" if d.role == "canonical" else (d.relation or "")
         score = f"{d.score:.2f}" if d.score is not None else ""
         members.add_row(name, relation, score, str(d.words))

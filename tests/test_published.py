@@ -103,6 +103,8 @@ def test_scan_within_days_reads_dates_and_records_them(tmp_path):
     (cluster,) = data["clusters"]
     assert sorted((d["id"], d["published"]) for d in cluster["documents"]) == [
         ("resend", "1987-03-18T15:00:00"), ("wednesday", "1987-03-18T09:00:00")]
+    table = run("scan", str(path), "--within-days", "1", "--date-field", "sent").stdout
+    assert "wednesday (1987-03-18 09:00)" in table and "resend (1987-03-18 15:00)" in table
     assert run("scan", str(path), "--within-days", "0").exit_code == 2
 
 
