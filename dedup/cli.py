@@ -220,6 +220,9 @@ def run_scan(paths: tuple[str, ...], settings: ScanSettings, quiet: bool) -> Sca
     except DedupError as exc:
         raise InputError(str(exc)) from exc
     report_problems(result.problems, quiet)
+    if settings.within_days is not None and not quiet and all(d.published is None for d in result.documents):
+        click.echo(f"dedup: warning: --within-days: no document has a readable {settings.read.date_field!r} "
+                   "field, so no dates were compared (only JSON and JSONL records carry dates)", err=True)
     return result
 
 

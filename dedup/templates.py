@@ -1,10 +1,11 @@
 """Signs, read from two texts' tops, that they are instances of one template rather than one report.
 
 A wire service sends the same frame many times: another company's dividend notice, the next
-day's price notice, the same accord with another partner, the same table an hour later.  Their sentences align; what tells
-them apart sits in the headline and lead.  Each sign here names the two differing values, for
-the reason a pair is given; ``None`` means the sign is absent.  Verification decides what the
-signs mean (they do not apply to a correction, which changes figures and dates by design).
+day's price notice, the same accord with another partner, the same table an hour later.  Their
+sentences align; what tells them apart sits in the headline and lead.  Each sign here names the
+two differing values, for the reason a pair is given; ``None`` means the sign is absent.
+Verification decides what the signs mean (they do not apply to a correction, which changes
+figures and dates by design).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class TemplateSigns:
     directions: tuple[str, str] | None = None  # the headlines say things moved different ways
     places: tuple[str, str] | None = None  # each headline names a place the other's opening lacks
     times: tuple[str, str] | None = None  # the headlines are stamped with different clock times
-    correction: bool = False  # either text is a correction of the other
+    correction: bool = False  # either text is headed as a correction ("CORRECTED - ..."): exempt from the signs
     one_company: bool = False  # both headlines tag one company: whose notice it is
 
 

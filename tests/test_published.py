@@ -86,7 +86,7 @@ def test_another_days_notice_is_apart_within_days_but_a_resend_and_an_identical_
     assert clusters([monday, undated], within_days=1.0) == [["monday", "undated"]]
 
 
-def test_scan_within_days_reads_dates_and_records_them(tmp_path):
+def test_scan_within_days_reads_dates_and_records_them(tmp_path, in_root):
     notices = [money_notice(16, 9, "monday"), money_notice(18, 9, "wednesday", drain="600"),
                money_notice(18, 15, "resend", drain="600")]
     path = tmp_path / "wire.jsonl"
@@ -106,6 +106,9 @@ def test_scan_within_days_reads_dates_and_records_them(tmp_path):
     table = run("scan", str(path), "--within-days", "1", "--date-field", "sent").stdout
     assert "wednesday (1987-03-18 09:00)" in table and "resend (1987-03-18 15:00)" in table
     assert run("scan", str(path), "--within-days", "0").exit_code == 2
+    plain = run("scan", "samples/", "--within-days", "1", "--format", "json")
+    assert "no document has a readable 'date' field" in plain.stderr
+    assert "no document has" not in result.stderr
 
 
 def test_dates_sit_in_one_scale_whatever_the_zone():
