@@ -27,7 +27,7 @@ from .fingerprint import Fingerprinter
 from .index import BandIndex, decode_pairs, lsh_params, shared_term_pairs
 from .model import Document, Problem
 from .parallel import forked_map
-from .published import DateWindow
+from .published import DateWindow, says_today
 from .read import ReadResult, read_inputs
 from .report import ClusterReport, build_reports
 from .settings import ScanSettings
@@ -178,9 +178,10 @@ class Corpus:
 
     def verifier(self) -> Verifier:
         within = self.settings.within_days
+        bodies = [document_body(d) for d in self.documents] if within is not None else []
         window = None if within is None else DateWindow.of(
             [d.published for d in self.documents], within,
-            exempt=[opens_as_correction(document_body(d)) for d in self.documents])
+            exempt=[opens_as_correction(body) for body in bodies], today=[says_today(body) for body in bodies])
         return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds, window=window)
 
     def candidates(self) -> np.ndarray:

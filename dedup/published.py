@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 
 import numpy as np
 
-__all__ = ["DATE_FORMATS", "DateWindow", "parse_published"]
+__all__ = ["DATE_FORMATS", "DateWindow", "parse_published", "says_today"]
 
 #: Besides ISO 8601 ("2023-04-20", "2023-04-20T12:21:00Z") and RFC 2822 ("Thu, 20 Apr 2023 12:21:00 +0200").
 DATE_FORMATS = (
@@ -71,27 +71,55 @@ def parse_published(value: object) -> datetime | None:
 
 
 _EPOCH = datetime(1970, 1, 1)
+#: Where a report names its own day relatively: "talks due today", "the 24 hours up to 1200 GMT today".
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+#: How far into a text (headline and lead) "today" still says which day the report is for.
+TODAY_CHARS = 400
+#: Two reports that each say "today" are for the day each was sent: more than a day apart, two days.
+TODAY_WINDOW = 1.0
+
+
+#: Quoted speech, closed or running past the text's top: its "today" is the speaker's
+#: ("Until today we have announced policies").
+_QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|\u201c[^\u201d]*(?:\u201d|$)")
+
+
+def says_today(text: str) -> bool:
+    """Whether ``text``'s top dates it relative to the day it was sent ("today", "this morning")."""
+    return _TODAY.search(_QUOTED.sub(" ", text[:TODAY_CHARS])) is not None
 
 
 @dataclass(frozen=True)
 class DateWindow:
-    """Which pairs of texts were published too far apart to be one report (``--within-days``)."""
+    """Which pairs of texts were published too far apart to be one report (``--within-days``).
+
+    Texts that both say "today" near their top are held to a day at most: the Bank of England's
+    forecast of "a shortage of around 450 mln stg in the money market today", sent on two days,
+    repeats every word but is two days' forecasts.
+    """
 
     days: np.ndarray  # each text's days since 1970; NaN where undated or exempt, which is never too far
+    today: np.ndarray  # each text says "today" near its top
     within: float
 
     @classmethod
-    def of(cls, published: Sequence[datetime | None], within: float, exempt: Sequence[bool]) -> DateWindow:
+    def of(cls, published: Sequence[datetime | None], within: float, exempt: Sequence[bool],
+           today: Sequence[bool]) -> DateWindow:
         """``exempt`` texts (a correction is the report it corrects, whenever it comes) are not held to it."""
         days = [np.nan if p is None or skip else (p - _EPOCH).total_seconds() / 86400
                 for p, skip in zip(published, exempt)]
-        return cls(np.array(days, dtype=np.float64), within)
+        return cls(np.array(days, dtype=np.float64), np.array(today, dtype=bool), within)
+
+    def _limit(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        return np.where(self.today[i] & self.today[j], min(self.within, TODAY_WINDOW), self.within)
 
     def too_far(self, pairs: np.ndarray) -> np.ndarray:
-        """For rows ``(i, j)`` of ``pairs``: published more than ``within`` days apart."""
-        return np.abs(self.days[pairs[:, 0]] - self.days[pairs[:, 1]]) > self.within  # NaN: False
+        """For rows ``(i, j)`` of ``pairs``: published further apart than their window."""
+        i, j = pairs[:, 0], pairs[:, 1]
+        return np.abs(self.days[i] - self.days[j]) > self._limit(i, j)  # NaN: False
 
-    def gap(self, i: int, j: int) -> float | None:
-        """Days between ``i`` and ``j`` when more than ``within``; otherwise None."""
+    def gap(self, i: int, j: int) -> tuple[float, float] | None:
+        """Days between ``i`` and ``j``, and their window, when further apart than it; otherwise None."""
         gap = abs(float(self.days[i] - self.days[j]))
-        return gap if gap > self.within else None
+        limit = float(self._limit(np.array([i]), np.array([j]))[0])
+        return (gap, limit) if gap > limit else None

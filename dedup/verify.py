@@ -296,10 +296,13 @@ class Verifier:
     def _published_apart(self, i: int, j: int) -> str | None:
         """Why two dated texts are too far apart to be one report (``--within-days``), or None."""
         window = self._window
-        gap = window.gap(i, j) if window is not None else None
-        if window is None or gap is None:
+        apart = window.gap(i, j) if window is not None else None
+        if window is None or apart is None:
             return None
-        return (f"published {gap:.1f} days apart, more than --within-days {window.within:g} "
+        gap, limit = apart
+        if limit < window.within:
+            return f"published {gap:.1f} days apart, and both say \"today\" (another day's report, not a copy)"
+        return (f"published {gap:.1f} days apart, more than --within-days {limit:g} "
                 "(another day's report, not a copy)")
 
     def _worth_aligning(self, s: CheapScores, level: Relation) -> np.ndarray:

@@ -133,3 +133,24 @@ def test_eval_scores_the_window_a_scan_would_use(tmp_path):
 
     assert copy_precision() < 1.0  # the two days' notices joined
     assert copy_precision("--within-days", "1") == 1.0
+
+
+def test_a_text_that_says_today_is_for_the_day_it_was_sent():
+    from dedup.published import says_today
+
+    assert says_today("TARNWICK FORECAST\n\nThe bank forecast a shortage in the money market today.")
+    assert says_today("RAINFALL\n\nRecorded in the 24 hours up to 1200 GMT today")
+    assert not says_today('MINISTERS MEET\n\nMinisters met.\n"Until today we have announced policies, but')
+    assert not says_today("RATES\n\nThe bank held rates." + " Background." * 40 + " It will meet again today.")
+
+
+def test_two_texts_that_say_today_are_held_to_a_day_whatever_the_window():
+    monday = money_notice(16, 9, "monday")  # "... in the money market today"
+    wednesday = money_notice(18, 9, "wednesday", drain="600")
+    assert clusters([monday, wednesday], within_days=4.0) == []
+    comparison = compare_documents(monday, wednesday, ScanSettings(workers=1, within_days=4.0))
+    assert comparison.link.reason.startswith('published 2.0 days apart, and both say "today"')
+    undated_day = [Document(d.id, d.text.replace(" today", ""), published=d.published) for d in (monday, wednesday)]
+    assert clusters(undated_day, within_days=4.0) == [["monday", "wednesday"]]
+    next_morning = Document("resend", "Money desk\n\n" + wednesday.text, published=datetime(1987, 3, 19, 7))
+    assert clusters([wednesday, next_morning], within_days=4.0) == [["resend", "wednesday"]]  # 22 hours
