@@ -75,7 +75,7 @@ _EPOCH = datetime(1970, 1, 1)
 _TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
 #: How far into a text (headline and lead) "today" still says which day the report is for.
 TODAY_CHARS = 400
-#: Two reports that each say "today" are for the day each was sent: more than a day apart, two days.
+#: Reports that both say "today" are each that day's: more than a day apart, they are two days' reports.
 TODAY_WINDOW = 1.0
 
 
