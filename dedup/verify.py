@@ -57,6 +57,9 @@ and given the tightest relation its evidence supports:
             text (navigation lines not counted), the pair is nothing: a follow-up repeats the
             earlier report's background word for word under its own news, while another
             site's copy under a new lead still keeps the sentences that follow the lead.
+            The same holds where none is in either lead and less than 80% of the shorter
+            text aligns: a short follow-up's background starts within six sentences, while
+            a rewrite of the whole text aligns nearly all of it.
 ``rewrite`` the same text reworded: most of the shorter text's sentences align
             one to one with the other's, largely in order, and the two share a
             few terms specific to them in this corpus (names the report is about).
@@ -130,6 +133,9 @@ class Thresholds:
     partial_verbatim: float = 0.3
     partial_words: int = 50  # ... and at least this many words of it: a passage, not a template's frame lines
     follow_up_verbatim: float = 0.1  # share of the shorter text in near-verbatim sentences, none near the top
+    #: ... or none in either lead, with ``partial_words`` of it near-verbatim (a passage of background, not a
+    #: reworded sentence) and less than this share of the shorter text aligned (a whole-text rewrite has more)
+    follow_up_coverage: float = 0.8
     #: Rewrite and story: the top of a text (its lead and what follows it), where a follow-up has its own news.
     top_sentences: int = 6
     story_cosine: float = 0.3
@@ -411,7 +417,15 @@ class Verifier:
         story = bool(self._story_evidence(s))
         story_why = f"TF-IDF cosine {s.cosine:.2f} and {s.rare_terms} shared rare terms"
         # The earlier report's background word for word under news of its own: a follow-up, however close.
-        follow_up = not correction and s.top_verbatim == 0.0 and s.verbatim_coverage >= t.follow_up_verbatim
+        # A short follow-up's background may start within its first sentences; its new lead and news still
+        # leave much of it unaligned, where a rewrite of the whole text aligns nearly all of it.
+        follow_up = None
+        if not correction and s.verbatim_coverage >= t.follow_up_verbatim:
+            if s.top_verbatim == 0.0:
+                follow_up = f"none of the first {t.top_sentences} of either text"
+            elif (s.lead_verbatim == 0.0 and s.verbatim_words >= t.partial_words
+                  and coverage < t.follow_up_coverage):
+                follow_up = f"none in either lead, and {coverage:.0%} of the shorter text aligns"
         # Another instance of a template is no copy or rewrite; a write-up of one story it may still be,
         # unless its text is mostly the template's (or a follow-up's).  A correction changes figures and
         # dates by design: it is the report it corrects, not another issue.
@@ -471,9 +485,8 @@ class Verifier:
             return None, "figures differ in matched sentences (a template, not a copy)"
 
         if follow_up:
-            return None, (f"{s.verbatim_coverage:.0%} of the shorter text is in near-verbatim sentences, but none "
-                          f"of the first {t.top_sentences} of either text (a follow-up reusing the earlier report's "
-                          "background)")
+            return None, (f"{s.verbatim_coverage:.0%} of the shorter text is in near-verbatim sentences, but "
+                          f"{follow_up} (a follow-up reusing the earlier report's background)")
 
         def noted(why: str) -> str:  # a looser relation says why the pair is not a copy
             return why if not_copy is None else f"{why}; not a copy: {not_copy}"

@@ -623,6 +623,44 @@ def test_a_follow_up_reusing_background_from_below_the_top_is_no_story_but_a_cop
     assert kept.joins and kept.link.scores.top_verbatim == 1.0, kept.link.reason
 
 
+def test_a_short_follow_up_whose_background_starts_near_its_top_is_no_story_but_a_rewording_is():
+    """The follow-up guard's second reading: no lead sentence in the other near-verbatim, a passage of
+    background that is, and much of the shorter text unaligned is a later report, however short."""
+    original = Document("hearing", "\n".join(HEARING))
+    follow_up = Document("renewed", "\n".join([
+        "Skellan Line keeps Tarnwick ferry licence",
+        "The island transport board renewed Skellan Line's licence for three years on Thursday, with a "
+        "punctuality target and fines for each month it is missed.",
+        "Commuters at Cullow welcomed the target but said fines alone would not bring a second vessel back "
+        "into service sooner.",
+        "The operator promised monthly punctuality figures from the spring and a new timetable in March.",
+        "The board will look at the licence again in eighteen months.",
+        *HEARING[6:]]))
+    settings = ScanSettings(workers=1)  # the default level, story
+    comparison = compare_documents(original, follow_up, settings)
+    scores = comparison.link.scores
+    assert scores.top_verbatim == 1.0 and scores.lead_verbatim == 0.0 and scores.verbatim_words >= 50
+    assert not comparison.joins, comparison.link.reason
+    assert "none in either lead" in comparison.link.reason, comparison.link.reason
+    # The guard decides: without its second reading the same pair joins.
+    unguarded = ScanSettings(workers=1, thresholds=replace(settings.thresholds, follow_up_coverage=0.0))
+    assert compare_documents(original, follow_up, unguarded).joins
+    # The report reworded at its top and run whole aligns nearly all of it: a rewrite.
+    reworded = Document("reworded", "\n".join([
+        "Ferry operator must wait for verdict",
+        "Whether Skellan Line can go on operating the island route will not be settled before next month, "
+        "the transport regulator said.",
+        "Members want further proof that the company runs its boats safely, they said as the hearing "
+        "entered its second day.",
+        *HEARING[3:]]))
+    rewrite_level = ScanSettings(workers=1, level=Relation.REWRITE)
+    kept = compare_documents(original, reworded, rewrite_level)
+    assert kept.relation == "rewrite" and kept.link.scores.lead_verbatim == 0.0, kept.link.reason
+    # ... kept by how much of it aligns: read as a follow-up whatever its coverage, it would be parted.
+    strict = replace(rewrite_level, thresholds=replace(rewrite_level.thresholds, follow_up_coverage=1.01))
+    assert compare_documents(original, reworded, strict).relation is None
+
+
 # What a local outlet adds under a report it runs in part: invented, about the same crossing.
 LOCAL_MATERIAL = ["At Cullow harbour on Saturday, commuters queued for the first sailing in rain.",
                   "Morag Fennick, who crosses twice a week for hospital appointments, said the winter had been "
