@@ -661,6 +661,34 @@ def test_a_short_follow_up_whose_background_starts_near_its_top_is_no_story_but_
     assert compare_documents(original, reworded, strict).relation is None
 
 
+def test_a_rewrite_that_reorders_the_report_joins_when_it_keeps_much_of_its_phrasing():
+    """Order tells a rewording from texts that align by chance; shared phrasing tells it too."""
+    reordered = Document("reordered", "\n".join([
+        "Ferry permit decision postponed",
+        "Residents have grumbled about cancelled sailings ever since the Ossery Star was taken out of service "
+        "for eleven weeks of repairs last winter.",
+        "The island transport board will not decide before next month whether Skellan Line can go on "
+        "operating the route.",
+        "The licence was last renewed in 2019 for five years, with rules on winter schedules and upkeep of "
+        "engines.",
+        HEARING[6],
+        "On the second day of the hearing, members said they wanted further proof about the firm's safety "
+        "history first.",
+        "Its two ships, the Brannock and the Ossery Star, carry some 400,000 travellers annually between the "
+        "island and Cullow.",
+        "Lawyers acting for the operator insisted it had satisfied every condition of the previous review.",
+        HEARING[5],
+        "Passenger groups want the board to attach a punctuality target to any renewal."]))
+    settings = ScanSettings(workers=1, level=Relation.REWRITE)
+    comparison = compare_documents(Document("hearing", "\n".join(HEARING)), reordered, settings)
+    scores = comparison.link.scores
+    assert scores.order < 0.6 and max(scores.containment_a, scores.containment_b) >= 0.3
+    assert comparison.relation == "rewrite" and "keeping" in comparison.link.reason, comparison.link.reason
+    # Held to the order, the same pair is only a story, which --level rewrite does not join.
+    ordered = replace(settings, thresholds=replace(settings.thresholds, rewrite_reordered_phrases=1.01))
+    assert not compare_documents(Document("hearing", "\n".join(HEARING)), reordered, ordered).joins
+
+
 # What a local outlet adds under a report it runs in part: invented, about the same crossing.
 LOCAL_MATERIAL = ["At Cullow harbour on Saturday, commuters queued for the first sailing in rain.",
                   "Morag Fennick, who crosses twice a week for hospital appointments, said the winter had been "
