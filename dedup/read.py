@@ -45,6 +45,10 @@ _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we can identify."""
 
+    def __init__(self, message: str, *, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line  # where reading stopped, in a file read line by line
+
 
 @dataclass(frozen=True)
 class ReadOptions:
@@ -73,14 +77,27 @@ def _looks_binary(text: str) -> bool:
     return len(_CONTROLS.findall(sample)) > max(8, len(sample) // 100)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM: ASCII-range text leaves every other byte NUL."""
+def _utf16_order(data: bytes) -> str | None:
+    """The byte order of UTF-16 text without a BOM, if it is that: ASCII-range text leaves every other byte NUL."""
     sample = data[:4096]
     if len(sample) < 4:
         return None
     even_nul = sample[0::2].count(0) / len(sample[0::2])
     odd_nul = sample[1::2].count(0) / len(sample[1::2])
-    encoding = "utf-16-le" if odd_nul > 0.3 > even_nul else "utf-16-be" if even_nul > 0.3 > odd_nul else None
+    return "utf-16-le" if odd_nul > 0.3 > even_nul else "utf-16-be" if even_nul > 0.3 > odd_nul else None
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 (by its BOM, or UTF-16 by its NUL bytes), whose lines cannot be split as bytes."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return None if encoding == "utf-8-sig" else encoding
+    return _utf16_order(head) if b"\x00" in head[:4096] else None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM, decoded; None if it is not that."""
+    encoding = _utf16_order(data)
     if encoding is None:
         return None
     try:
@@ -322,21 +339,32 @@ class _Reader:
             self._add_record(record, shown, number)
 
     def _read_jsonl(self, handle: BinaryIO, shown: str) -> None:
-        for number, raw in _lines(handle, self.options.max_bytes):
-            if raw is None:
-                self._fail(shown, f"line longer than --max-bytes {self.options.max_bytes}; skipped", line=number)
-                continue
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(decode(raw))
-            except DecodeError as exc:
-                self._fail(shown, str(exc), line=number)
-                continue
-            except json.JSONDecodeError as exc:
-                self._fail(shown, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number)
-                continue
-            self._add_record(record, shown, number)
+        head = handle.read(4096)
+        handle.seek(0)
+        wide = _wide_encoding(head)
+        lines = (_wide_lines(handle, wide, self.options.max_bytes) if wide
+                 else _lines(handle, self.options.max_bytes))
+        try:
+            for number, raw in lines:
+                if raw is None:
+                    self._fail(shown, f"line longer than --max-bytes {self.options.max_bytes}; skipped", line=number)
+                    continue
+                self._add_line(raw, shown, number)
+        except DecodeError as exc:  # a wide file's bad bytes: the lines after them cannot be found
+            self._fail(shown, str(exc), line=exc.line)
+
+    def _add_line(self, raw: bytes | str, shown: str, number: int) -> None:
+        if not raw.strip():
+            return
+        try:
+            record = json.loads(raw if isinstance(raw, str) else decode(raw))
+        except DecodeError as exc:
+            self._fail(shown, str(exc), line=number)
+            return
+        except json.JSONDecodeError as exc:
+            self._fail(shown, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number)
+            return
+        self._add_record(record, shown, number)
 
     def read_stdin(self, stream: BinaryIO) -> None:
         failed_before = self.result.files_failed
@@ -346,10 +374,13 @@ class _Reader:
 
     def _read_stdin(self, stream: BinaryIO) -> None:
         data = stream.read()
-        head = data.lstrip()[:1]
-        if head == b"{":
+        wide = _wide_encoding(data[:4096])
+        # What the text starts with, past a byte-order mark: an object (JSON Lines), an array, or prose.
+        start = data[:64].decode(wide, errors="ignore") if wide else data[:64].decode("latin-1")
+        head = start.lstrip("\ufeff\u00ef\u00bb\u00bf \t\r\n")[:1]
+        if head == "{":
             self._read_jsonl(io.BytesIO(data), _STDIN)
-        elif head == b"[":
+        elif head == "[":
             try:
                 self._read_json(decode(data), _STDIN)
             except DecodeError as exc:
@@ -375,6 +406,46 @@ def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
             yield number, None
             continue
         yield number, line
+
+
+def _wide_lines(handle: BinaryIO, encoding: str, limit: int) -> Iterator[tuple[int, str | None]]:
+    """Numbered lines of UTF-16 or UTF-32 text, decoded as they are read; as :func:`_lines`, but
+    ``limit`` counts characters.  At bytes that do not decode, the lines before them are given,
+    then :class:`DecodeError` says where reading stopped (the lines after cannot be found)."""
+    order = _byte_order(handle, encoding)
+    decoder = codecs.getincrementaldecoder(order)()
+    number, pending, skipping = 0, "", False
+    while True:
+        chunk = handle.read(1 << 16)
+        failure = None
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as exc:  # keep what decodes before the bad bytes
+            text, failure = exc.object[: exc.start].decode(order), exc.reason
+        *complete, pending = (pending + text).split("\n")
+        for line in complete:
+            number += 1
+            yield (number, None) if skipping or len(line) >= limit else (number, line + "\n")
+            skipping = False
+        if len(pending) >= limit:  # a line too long to hold: skipped, as _lines does
+            pending, skipping = "", True
+        if failure is not None:
+            raise DecodeError(f"invalid {encoding}: {failure}; the rest of the file is not read", line=number + 1)
+        if not chunk:
+            if pending.strip() or skipping:
+                yield number + 1, None if skipping else pending
+            return
+
+
+def _byte_order(handle: BinaryIO, encoding: str) -> str:
+    """The explicit codec for ``encoding``, reading past its BOM: a decoder without state can then
+    decode any run of whole code units, such as the run before a bad one."""
+    if encoding in ("utf-16-le", "utf-16-be"):
+        return encoding
+    head = handle.read(4 if encoding == "utf-32" else 2)
+    boms = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+            (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+    return next(order for bom, order in boms if head.startswith(bom) and order.startswith(encoding))
 
 
 def _unique_ids(result: ReadResult) -> None:

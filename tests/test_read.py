@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
@@ -139,6 +140,29 @@ def test_stdin_jsonl_and_plain_text():
     assert ids(read_inputs(["-"], ReadOptions(), jsonl)) == ["a"]
     plain = io.BytesIO(TEXT.encode())
     assert ids(read_inputs(["-"], ReadOptions(), plain)) == ["-"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_json_lines_in_any_unicode_encoding_are_read_from_a_file_and_from_stdin(tmp_path, encoding):
+    """UTF-16 and UTF-32 lines cannot be split as bytes: a newline is two or four of them."""
+    records = [{"id": f"r{i}", "text": f"{TEXT.strip()} Caf\u00e9 {i} \u2014 \u201cquoted\u201d."} for i in range(3)]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode(encoding)
+    (tmp_path / "feed.jsonl").write_bytes(data)
+    for result in (read_inputs([str(tmp_path / "feed.jsonl")], ReadOptions()),
+                   read_inputs(["-"], ReadOptions(), io.BytesIO(data))):
+        assert result.problems == []
+        assert [(d.id, d.text) for d in result.documents] == [(r["id"], r["text"]) for r in records]
+
+
+def test_bad_bytes_in_utf16_json_lines_keep_the_records_before_them_and_name_the_line(tmp_path):
+    lines = [json.dumps({"id": f"r{i}", "text": TEXT}) + "\n" for i in range(4)]
+    good = "".join(lines[:2]).encode("utf-16-le")
+    rest = "".join(lines[2:]).encode("utf-16-le")
+    (tmp_path / "feed.jsonl").write_bytes(codecs.BOM_UTF16_LE + good + b"\x00\xd8" + rest)  # a lone surrogate
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert ids(result) == ["r0", "r1"]
+    assert "invalid utf-16" in reasons(result)[("feed.jsonl", 3)]
+    assert result.records_failed == 1
 
 
 def test_a_file_longer_than_its_stat_size_is_still_read_whole_up_to_the_limit():
