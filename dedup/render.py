@@ -34,6 +34,14 @@ def highlight_differences(text: str, reference: str) -> Text:
     return out
 
 
+#: Control characters in a path (a newline in a file name) shown escaped, so one id stays one line.
+_ESCAPES = {c: f"\\x{c:02x}" for c in range(32)} | {9: "\\t", 10: "\\n", 13: "\\r"}
+
+
+def _name(document_id: str) -> str:
+    return document_id.translate(_ESCAPES)
+
+
 def _more(count: int) -> Text:
     return Text(f"  ... and {count} more (--limit 0 shows all)", style="dim")
 
@@ -50,7 +58,7 @@ def _sentences(refs: Sequence[SentenceRef], limit: int) -> list[RenderableType]:
     shown = refs if limit <= 0 else refs[:limit]
     grid = _grid()
     for r in shown:
-        grid.add_row("-", r.text)
+        grid.add_row("-", Text(r.text))  # Text, not markup: "[sic]" is the article's own
     rows: list[RenderableType] = [grid]
     if len(refs) > len(shown):
         rows.append(_more(len(refs) - len(shown)))
@@ -64,7 +72,7 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
     members.add_column("score", justify="right", no_wrap=True)
     members.add_column("words", justify="right", no_wrap=True)
     for d in c.documents:
-        name = Text(d.id, style="bold" if d.role == "canonical" else "")
+        name = Text(_name(d.id), style="bold" if d.role == "canonical" else "")
         if d.published:  # read with --within-days: the day says which issue of a notice this is
             name.append(f" ({d.published[:16].replace('T', ' ')})", style="dim")
         relation = "canonical" if d.role == "canonical" else (d.relation or "")
@@ -76,9 +84,9 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
     shared = c.shared if limit <= 0 else c.shared[:limit]
     grid = _grid()
     for s in shared:
-        grid.add_row(Text(f"x{len(s.documents)}", style="green"), s.text)
+        grid.add_row(Text(f"x{len(s.documents)}", style="green"), Text(s.text))
         for v in s.variants:
-            line = Text(f"{v.document} ({v.similarity:.2f}): ", style="dim")
+            line = Text(f"{_name(v.document)} ({v.similarity:.2f}): ", style="dim")
             line.append_text(highlight_differences(v.text, s.text))
             grid.add_row("", line)
     parts.append(grid)
@@ -86,7 +94,7 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
         parts.append(_more(len(c.shared) - len(shared)))
     for d in c.documents:
         parts.append(Text())
-        parts.append(Text(f"Only in {d.id} ({len(d.unique)})", style="bold cyan"))
+        parts.append(Text(f"Only in {_name(d.id)} ({len(d.unique)})", style="bold cyan"))
         parts.extend(_sentences(d.unique, limit))
         if d.boilerplate:
             parts.append(Text(f"  boilerplate: {_count(len(d.boilerplate), 'sentence')} "
@@ -121,7 +129,7 @@ def render_check(result: CheckResult, console: Console, *, limit: int = 5) -> No
     for status in result.new:
         if status.status == "grown":
             console.print(Text(f"New copies in known cluster {status.baseline_id}: "
-                               + ", ".join(status.new_members), style="bold red"))
+                               + ", ".join(map(_name, status.new_members)), style="bold red"))
         else:
             console.print(Text(f"New duplicate cluster {status.cluster.id}", style="bold red"))
         console.print(_cluster(status.cluster, limit))
@@ -144,15 +152,15 @@ def render_comparison(c: Comparison, console: Console) -> None:
     scores = c.link.scores.as_dict()
     console.print(Text("  ".join(f"{k}={v}" for k, v in scores.items()), style="dim"), soft_wrap=False)
     grid = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
-    grid.add_column(f"A: {c.a.id}", ratio=1, overflow="fold")
+    grid.add_column(Text(f"A: {_name(c.a.id)}"), ratio=1, overflow="fold")
     grid.add_column("sim", justify="right", no_wrap=True, width=4)
-    grid.add_column(f"B: {c.b.id}", ratio=1, overflow="fold")
+    grid.add_column(Text(f"B: {_name(c.b.id)}"), ratio=1, overflow="fold")
     b_text = {r.index: r.text for r in c.rows_b}
     for row in c.rows_a:
         if row.match is None:
             grid.add_row(Text(row.text, style="cyan"), "", "")
         else:
-            grid.add_row(row.text, f"{row.score:.2f}", highlight_differences(b_text[row.match], row.text))
+            grid.add_row(Text(row.text), f"{row.score:.2f}", highlight_differences(b_text[row.match], row.text))
     for row in c.rows_b:
         if row.match is None:
             grid.add_row("", "", Text(row.text, style="cyan"))

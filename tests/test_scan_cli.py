@@ -12,7 +12,7 @@ import pytest
 
 from dedup.jsonout import load_schema
 
-from .conftest import SEEDS, assert_golden, run
+from .conftest import SAMPLES, SEEDS, assert_golden, run
 
 
 def scan_json(*args: str) -> dict:
@@ -154,3 +154,18 @@ def test_the_table_summary_counts_in_words_that_agree_with_the_numbers(tmp_path,
     (tmp_path / "broken.json").write_text("{not json")
     lines = run("scan", str(tmp_path)).stdout.splitlines()
     assert lines[-1] == "2 documents read, 1 cluster (2 documents in clusters), 1 input failed"
+
+
+def test_the_table_shows_brackets_and_odd_file_names_as_they_are(tmp_path, in_root, monkeypatch):
+    """Article text and paths are never read as rich markup: "[sic]" is the article's own."""
+    for source, name in (("wire_harbour_ferry.txt", "[wire].txt"), ("dailycoast_ferry_copy.txt", "copy\nnew.txt")):
+        text = (SAMPLES / source).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace("The decision commits", "The decision [sic] commits [/]"),
+                                     encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    table = run("scan", ".", "--limit", "0").stdout
+    assert "The decision [sic] commits [/] the council" in " ".join(table.split())
+    assert "./[wire].txt" in table and "./copy\\nnew.txt" in table  # a newline in a name shown escaped
+    compared = run("compare", "[wire].txt", "copy\nnew.txt").stdout
+    header = next(line for line in compared.splitlines() if line.startswith("A: "))
+    assert header.split() == ["A:", "[wire].txt", "sim", "B:", "copy\\nnew.txt"]
