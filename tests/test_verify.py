@@ -592,20 +592,22 @@ HEARING = ["Regulator delays ruling on Tarnwick ferry licence",
            "for eleven weeks last winter."]
 
 
+# The hearing's outcome a week later: its own headline and news, then (in the tests) the hearing's background.
+RENEWAL = ["Skellan Line keeps Tarnwick ferry licence with punctuality target",
+           "Skellan Line will go on running the Tarnwick crossing after the island transport board renewed "
+           "its licence for three years on Thursday.",
+           "The board added a target of 95% of sailings within ten minutes of the timetable, with fines for "
+           "each month it is missed.",
+           "Passenger groups welcomed the target but said fines alone would not bring the Ossery Star back "
+           "into service sooner.",
+           "The operator said it would publish monthly figures from the spring.",
+           "The board will review the licence again in eighteen months."]
+
+
 def test_a_follow_up_reusing_background_from_below_the_top_is_no_story_but_a_copy_under_a_new_lead_is():
     """The follow-up guard: background word for word, nothing near the top, is a later report."""
     original = Document("hearing", "\n".join(HEARING))
-    follow_up = Document("ruling", "\n".join([
-        "Skellan Line keeps Tarnwick ferry licence with punctuality target",
-        "Skellan Line will go on running the Tarnwick crossing after the island transport board renewed "
-        "its licence for three years on Thursday.",
-        "The board added a target of 95% of sailings within ten minutes of the timetable, with fines for "
-        "each month it is missed.",
-        "Passenger groups welcomed the target but said fines alone would not bring the Ossery Star back "
-        "into service sooner.",
-        "The operator said it would publish monthly figures from the spring.",
-        "The board will review the licence again in eighteen months.",
-        *HEARING[6:]]))
+    follow_up = Document("ruling", "\n".join([*RENEWAL, *HEARING[6:]]))
     settings = ScanSettings(workers=1)  # the default level, story
     comparison = compare_documents(original, follow_up, settings)
     scores = comparison.link.scores
@@ -627,15 +629,7 @@ def test_a_short_follow_up_whose_background_starts_near_its_top_is_no_story_but_
     """The follow-up guard's second reading: no lead sentence in the other near-verbatim, a passage of
     background that is, and much of the shorter text unaligned is a later report, however short."""
     original = Document("hearing", "\n".join(HEARING))
-    follow_up = Document("renewed", "\n".join([
-        "Skellan Line keeps Tarnwick ferry licence",
-        "The island transport board renewed Skellan Line's licence for three years on Thursday, with a "
-        "punctuality target and fines for each month it is missed.",
-        "Commuters at Cullow welcomed the target but said fines alone would not bring a second vessel back "
-        "into service sooner.",
-        "The operator promised monthly punctuality figures from the spring and a new timetable in March.",
-        "The board will look at the licence again in eighteen months.",
-        *HEARING[6:]]))
+    follow_up = Document("renewed", "\n".join([*RENEWAL[:-1], *HEARING[6:]]))  # its background from sentence 5
     settings = ScanSettings(workers=1)  # the default level, story
     comparison = compare_documents(original, follow_up, settings)
     scores = comparison.link.scores
