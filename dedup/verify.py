@@ -23,17 +23,17 @@ and given the tightest relation its evidence supports:
             date is in the other text, and where both carry several, at least half of one
             lead's dates are: the next issue of a daily table or a dividend notice may
             repeat every figure, but not the day it reports.
-``companies`` (a guard on ``copy`` and ``rewrite``) where both headlines tag a company with its
+``companies`` (a guard on every relation but ``exact``) where both headlines tag a company with its
             stock ticker, the tickers and the names before them must not both differ:
             two oil companies' notices of one price rise share every sentence but that.
-``directions`` (a guard on ``copy`` and ``rewrite``) where each headline says things moved one way
+``directions`` (a guard on every relation but ``exact``) where each headline says things moved one way
             (raises, cuts, unchanged), the ways must agree: another day's price notice or rate
             decision repeats the last one's frame and often its figures (``directions.py``).
-``places`` (a guard on ``copy`` and ``rewrite``) each headline must not name a country or U.S. state
+``places`` (a guard on every relation but ``exact``) each headline must not name a country or U.S. state
             that the other text's opening (headline and first sentence) lacks: one kind of accord
             signed with another partner, or a fund family's notice for another state, repeats
             the frame and background (``places.py``).
-``times``  (a guard on ``copy`` and ``rewrite``) where both headlines carry clock times, they must
+``times``  (a guard on every relation but ``exact``) where both headlines carry clock times, they must
             share one: a market table sent every few minutes ("GRAIN FUTURES 11:31 EDT") repeats
             every line that did not move (``dates.py``).
 ``lead match`` (a guard on ``copy`` and ``rewrite``) where sentences match, one of them is in the
@@ -411,11 +411,57 @@ class Verifier:
             leads_verbatim=1.0 if leads_kept else 0.0,
         )
 
+    @staticmethod
+    def _headlines_apart(signs: TemplateSigns) -> str | None:
+        """Why the headlines say these are other news (another company, way, place or time), or None.
+
+        A correction changes what it corrects by design, so only a company's name counts against it.
+        """
+        companies, directions, places, times = signs.companies, signs.directions, signs.places, signs.times
+        if companies is not None:
+            return (f"the headlines are about different companies, <{companies[0]}> and <{companies[1]}> "
+                    "(another company's notice, not a copy)")
+        if signs.correction:
+            return None
+        if directions is not None:
+            return (f"the headlines move different ways, \"{directions[0]}\" and \"{directions[1]}\" "
+                    "(another day's notice, not a copy)")
+        if places is not None:
+            return (f"the headlines name different places, {places[0].title()} and {places[1].title()} "
+                    "(another place's story, not a copy)")
+        if times is not None:
+            return f"the headlines are stamped {times[0]} and {times[1]} (another time's table, not a copy)"
+        return None
+
+    def _template_instance(self, s: PairScores, signs: TemplateSigns) -> str | None:
+        """Why the pair reads as two instances of one template (another issue, another instance), or None.
+
+        A correction changes figures and dates by design: it is the report it corrects, not another issue.
+        """
+        t, correction = self._t, signs.correction
+        lead_dates, lead_figures = signs.lead_dates, signs.lead_figures
+        if self._lead_stopped(s):
+            return (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
+                    "(another instance of a template, not a copy)")
+        if correction:
+            return None
+        if s.figures_compared >= t.figures_min and s.figures_agree < t.figures_agree:
+            return (f"{s.figures_agree:.0%} of the quantities in aligned sentences agree "
+                    "(another issue of a periodic report, not a copy)")
+        if lead_dates is not None:
+            return (f"the leads report {date_label(lead_dates[0])} and {date_label(lead_dates[1])} "
+                    "(another issue of a periodic report, not a copy)")
+        if s.lead_aligned == 0.0:
+            return ("no sentence of either lead matches, only later ones "
+                    "(a follow-up reusing the earlier story's background, not a copy)")
+        if lead_figures is not None:
+            return (f"the leads open with {lead_figures[0]} and {lead_figures[1]}, neither in the other text "
+                    "(another instance of a template, or an update with new figures: not a copy)")
+        return None
+
     def _decide(self, s: PairScores, shared_shingles: int, signs: TemplateSigns) -> tuple[Relation | None, str]:
         t = self._t
         correction = signs.correction
-        lead_dates, lead_figures = signs.lead_dates, signs.lead_figures
-        companies, directions, places, times = signs.companies, signs.directions, signs.places, signs.times
         contained = max(s.containment_a, s.containment_b)
         coverage = max(s.coverage_a, s.coverage_b)
         story = bool(self._story_evidence(s))
@@ -430,40 +476,16 @@ class Verifier:
             elif (s.lead_verbatim == 0.0 and s.verbatim_words >= t.partial_words
                   and coverage < t.follow_up_coverage):
                 follow_up = f"none in either lead, and {coverage:.0%} of the shorter text aligns"
-        # Another instance of a template is no copy or rewrite; a write-up of one story it may still be,
-        # unless its text is mostly the template's (or a follow-up's).  A correction changes figures and
-        # dates by design: it is the report it corrects, not another issue.
-        template = None
         figures_kept = s.numbers_agree >= 0.5 or correction
         # Frame lines share no rare name; a headline tagging the same company says whose notice it is.
         facts_kept = s.facts_agree >= t.rewrite_facts or signs.one_company
-        if companies is not None:
-            template = (f"the headlines are about different companies, <{companies[0]}> and <{companies[1]}> "
-                        "(another company's notice, not a copy)")
-        elif not correction and directions is not None:
-            template = (f"the headlines move different ways, \"{directions[0]}\" and \"{directions[1]}\" "
-                        "(another day's notice, not a copy)")
-        elif not correction and places is not None:
-            template = (f"the headlines name different places, {places[0].title()} and {places[1].title()} "
-                        "(another place's story, not a copy)")
-        elif not correction and times is not None:
-            template = (f"the headlines are stamped {times[0]} and {times[1]} "
-                        "(another time's table, not a copy)")
-        elif self._lead_stopped(s):
-            template = (f"{s.lead_facts:.0%} of the names and figures in the lead are in the other text "
-                        "(another instance of a template, not a copy)")
-        elif not correction and s.figures_compared >= t.figures_min and s.figures_agree < t.figures_agree:
-            template = (f"{s.figures_agree:.0%} of the quantities in aligned sentences agree "
-                        "(another issue of a periodic report, not a copy)")
-        elif not correction and lead_dates is not None:
-            template = (f"the leads report {date_label(lead_dates[0])} and {date_label(lead_dates[1])} "
-                        "(another issue of a periodic report, not a copy)")
-        elif not correction and s.lead_aligned == 0.0:
-            template = ("no sentence of either lead matches, only later ones "
-                        "(a follow-up reusing the earlier story's background, not a copy)")
-        elif not correction and lead_figures is not None:
-            template = (f"the leads open with {lead_figures[0]} and {lead_figures[1]}, neither in the other text "
-                        "(another instance of a template, or an update with new figures: not a copy)")
+        # Headlines naming other companies, ways, places or times speak against one event, not only one text.
+        headlines_apart = self._headlines_apart(signs)
+        if headlines_apart is not None:
+            return None, headlines_apart
+        # Another instance of a template is no copy or rewrite; a write-up of one story it may still be,
+        # unless its text is mostly the template's (or a follow-up's).
+        template = self._template_instance(s, signs)
         if template is not None:
             if story and contained < t.copy_containment and not follow_up:
                 return Relation.STORY, story_why

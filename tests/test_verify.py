@@ -285,6 +285,35 @@ def test_notices_whose_headlines_move_opposite_ways_are_apart_but_a_reprint_join
     assert comparison.link.reason.startswith('the headlines move different ways, "raises" and "cuts"')
 
 
+def test_write_ups_whose_headlines_move_opposite_ways_are_not_one_story_either():
+    """A setback and, days later, a find: the same company, people and places, but other news."""
+    slump = Document("slump", "Harwell Mining shares slump after Kestrel setback\n"
+                     "Shares in Harwell Mining fell by a fifth on Monday after the explorer said its Kestrel well in "
+                     "the Ardmore basin had found only traces of gas.\n"
+                     "Chief executive Ilsa Brandt said the company would reassess its drilling plans for the rest "
+                     "of the year.\n"
+                     "Analysts at Corrin Securities said Harwell had staked much of its value on Kestrel and cut "
+                     "their price target.\n"
+                     "Harwell holds eleven licences across the Ardmore basin, most of them shared with Tavistock "
+                     "Energy.")
+    find = Document("find", "Harwell Mining shares jump on Ardmore find\n"
+                    "Harwell Mining's shares rose by a third on Thursday when the explorer reported a large oil "
+                    "discovery at its Merlin prospect in the Ardmore basin.\n"
+                    "Ilsa Brandt, the chief executive, called the find the most important in the company's history "
+                    "after months of disappointment at Kestrel.\n"
+                    "Corrin Securities raised its price target, saying Merlin could hold about 200 million barrels.\n"
+                    "Tavistock Energy, Harwell's partner on most of its Ardmore licences, holds a 40% share of the "
+                    "prospect.")
+    settings = ScanSettings(workers=1)  # the default level, story
+    comparison = compare_documents(slump, find, settings)
+    scores = comparison.link.scores
+    assert scores.cosine >= 0.3 and scores.rare_terms >= 4  # story evidence, which used to join them
+    assert scores.directions_agree == 0.0 and not comparison.joins, comparison.link.reason
+    # Headed without a direction, the same text joins.
+    unheaded = Document("find", find.text.replace("shares jump on", "reports"))
+    assert compare_documents(slump, unheaded, settings).joins
+
+
 def fisheries_accord(partner: str) -> Document:
     """One kind of accord signed with two countries: the same frame and background, another partner."""
     return Document(partner, f"KENYA, {partner.upper()} SIGN FISHERIES ACCORD\n"
