@@ -37,6 +37,18 @@ minnesota, mississippi, missouri, montana, nebraska, nevada, new hampshire, new 
 new york, north carolina, north dakota, ohio, oklahoma, oregon, pennsylvania, rhode island,
 south carolina, south dakota, tennessee, texas, utah, vermont, virginia, west virginia, wisconsin, wyoming
 """.split(",")]
+#: Cities of the United States and Canada whose names head market and business reports ("OMAHA HOGS
+#: OPEN UP 1.00 DLR", "PORTLAND GRAIN SHIPS"): the largest, and the livestock, grain and port markets.
+#: Capitals that stand for a government (Washington, Ottawa) are left out.
+_CITIES = [name.strip() for name in """
+los angeles, chicago, houston, philadelphia, san antonio, san diego, dallas, san jose,
+jacksonville, fort worth, san francisco, indianapolis, seattle, denver, boston, el paso, nashville,
+detroit, oklahoma city, portland, las vegas, memphis, louisville, baltimore, milwaukee, albuquerque,
+tucson, sacramento, kansas city, atlanta, miami, omaha, cleveland, tulsa, minneapolis, new orleans,
+wichita, pittsburgh, cincinnati, st louis, st. louis, st paul, st. paul, toledo, buffalo, des moines,
+duluth, peoria, joliet, sioux falls, sioux city, st joseph, st. joseph, amarillo, dodge city,
+salt lake city, honolulu, anchorage, toronto, montreal, vancouver, winnipeg, calgary, edmonton
+""".split(",")]
 #: Short forms and demonyms.
 _OTHER_NAMES = {
     "afghan": "afghanistan", "algerian": "algeria", "america": "united states", "american": "united states",
@@ -58,7 +70,8 @@ _OTHER_NAMES = {
     "usa": "united states", "ussr": "soviet union", "venezuelan": "venezuela", "welsh": "wales",
     "west german": "germany", "west germany": "germany",
 }
-_ALIASES = {**{name: name for name in [*_COUNTRIES, *_STATES]}, **_OTHER_NAMES}
+_ALIASES = {**{name: name for name in [*_COUNTRIES, *_STATES]}, **{name: name.replace("st. ", "st ") for name in _CITIES},
+            **_OTHER_NAMES}
 #: Longest names first, so that "south korea" is read before "korea" and "west german" before "german".
 _NAMES = re.compile(r"(?<![\w.])(" + "|".join(re.escape(name) for name in sorted(_ALIASES, key=len, reverse=True))
                     + r")(?![\w])")

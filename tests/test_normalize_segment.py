@@ -134,6 +134,13 @@ def test_texts_are_about_different_places_only_when_each_headline_names_one_the_
                   "A U.S. Treasury official said talks on Peru made progress.") is None
     # A country dropped from one headline is no other country.
     assert differ("KENYA, NORWAY SIGN ACCORD", "KENYA SIGNS ACCORD") is None
+    # Market towns head market reports: another market's notice repeats the frame and even the figures.
+    assert differ("OMAHA HOGS UP 1.00 DLR - USDA", "PEORIA HOGS UP 1.00 DLR - USDA") == ("omaha", "peoria")
+    assert differ("ST JOSEPH HOGS OPEN UP 1.00 DLR", "ST. LOUIS HOGS OPEN UP 1.00 DLR") == ("st joseph", "st louis")
+    assert differ("FLASH OMAHA HOGS UP 1.00 DLR", "Omaha hogs up 1.00 dlr") is None
+    assert differ("ST. PAUL CATTLE STEADY", "ST PAUL CATTLE STEADY") is None
+    # A city is not its state: "Kansas City" is read whole.
+    assert differ("KANSAS CITY HOGS UP", "KANSAS WHEAT HARVEST") == ("kansas city", "kansas")
 
 
 def test_headlines_name_different_companies_only_when_ticker_and_name_differ():
