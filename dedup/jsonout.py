@@ -29,7 +29,8 @@ SCHEMA_VERSION = "1.9"  # 1.1: links.scores gains count_cosine and lead_facts; 1
 # 1.7: links.scores.leads_verbatim, verbatim_words, directions_agree, places_agree;
 # parameters.thresholds.partial_verbatim,
 # partial_words; 1.8: links.scores.times_agree, documents[].published, parameters.within_days,
-# parameters.reading.date_field; 1.9: parameters.thresholds.follow_up_coverage, rewrite_reordered_phrases
+# parameters.reading.date_field; 1.9: parameters.thresholds.follow_up_coverage, rewrite_reordered_phrases,
+# rewrite_sentences
 
 
 def _tool() -> dict[str, str]:

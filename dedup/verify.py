@@ -61,8 +61,8 @@ and given the tightest relation its evidence supports:
             text aligns: a short follow-up's background starts within six sentences, while
             a rewrite of the whole text aligns nearly all of it.
 ``rewrite`` the same text reworded: most of the shorter text's sentences align
-            one to one with the other's, largely in order (in any order where it keeps
-            30% of its word 3-grams), and the two share a
+            one to one with the other's (two sentences at least), largely in order (in any
+            order where it keeps 30% of its word 3-grams), and the two share a
             few terms specific to them in this corpus (names the report is about).
 ``story``   an independent write-up of the same report: similar TF-IDF vectors
             *and* several shared terms that are rare in this corpus (names,
@@ -127,6 +127,7 @@ class Thresholds:
     figures_min: int = 4  # ... checked when the aligned sentences carry at least this many quantities
     rewrite_coverage: float = 0.6  # share of the shorter text in aligned sentences
     rewrite_order: float = 0.6
+    rewrite_sentences: int = 2  # ... in at least this many sentences: one shared sentence is not a text reworded
     #: ... unless at least this share of the shorter text's word 3-grams is in the other (reordered, not by chance:
     #: Clough-Stevenson's independent answers keep at most 9% of their source's)
     rewrite_reordered_phrases: float = 0.3
@@ -521,7 +522,8 @@ class Verifier:
             # Order tells a rewording from texts on one topic that align by chance; much shared
             # phrasing tells it too, so a rewrite that reorders the report need not keep its order.
             reordered = s.order < t.rewrite_order and contained >= t.rewrite_reordered_phrases
-            if coverage >= t.rewrite_coverage and (s.order >= t.rewrite_order or reordered):
+            if (coverage >= t.rewrite_coverage and (s.order >= t.rewrite_order or reordered)
+                    and s.aligned_sentences >= t.rewrite_sentences):
                 phrasing = f", keeping {contained:.0%} of its 3-grams" if reordered else ""
                 return Relation.REWRITE, noted(
                     f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order"

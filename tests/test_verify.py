@@ -712,6 +712,27 @@ def test_a_rewrite_that_reorders_the_report_joins_when_it_keeps_much_of_its_phra
     assert not compare_documents(Document("hearing", "\n".join(HEARING)), reordered, ordered).joins
 
 
+def test_one_shared_sentence_is_not_a_text_reworded():
+    """A short item whose one long sentence retells the other's background: most of its words, one sentence."""
+    veto = Document("veto", "MARRA SAYS TULL CHANGED NO MINDS ON VETO\n"
+                    "Senate leader Ada Marra said Governor Pell Tull had changed no minds in a morning of calls to "
+                    "senators about his veto of the Brennock highway bill.\n"
+                    "The 4.2 billion dlr bill would widen the Brennock corridor and raise the speed limit on rural "
+                    "sections of the state's interstates to 65 miles an hour.\n"
+                    "Marra said the veto would be overridden on Thursday.")
+    calls = Document("calls", "GOVERNOR TO PHONE WAVERING SENATORS\n"
+                     "Widening the Brennock corridor and lifting rural interstate speeds to 65 miles an hour would "
+                     "cost the state 4.2 billion dlrs it cannot afford, Governor Pell Tull says of the highway bill.\n"
+                     "He and Ada Marra have not spoken since Monday.")
+    settings = ScanSettings(workers=1, level=Relation.REWRITE)
+    comparison = compare_documents(veto, calls, settings)
+    scores = comparison.link.scores
+    assert scores.aligned_sentences == 1 and max(scores.coverage_a, scores.coverage_b) >= 0.6
+    assert comparison.relation != "rewrite" and not comparison.joins, comparison.link.reason
+    one_is_enough = replace(settings, thresholds=replace(settings.thresholds, rewrite_sentences=1))
+    assert compare_documents(veto, calls, one_is_enough).relation == "rewrite"
+
+
 # What a local outlet adds under a report it runs in part: invented, about the same crossing.
 LOCAL_MATERIAL = ["At Cullow harbour on Saturday, commuters queued for the first sailing in rain.",
                   "Morag Fennick, who crosses twice a week for hospital appointments, said the winter had been "
