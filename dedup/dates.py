@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from .figures import LEAD_SENTENCES
 
-__all__ = ["Date", "clock_times", "date_label", "dates", "differing_lead_dates", "differing_times"]
+__all__ = ["Date", "clock_times", "date_label", "dates", "differing_lead_dates", "differing_times", "sessions"]
 
 Date = tuple[int, int]  # (month, day)
 
@@ -89,10 +89,26 @@ def clock_times(text: str) -> list[str]:
     return [f"{int(hour):02d}:{minute}" for hour, minute in _CLOCK.findall(text)]
 
 
+#: Market sessions as headlines name them in words ("SPRING WHEAT CLOSES HIGHER", "MOSTLY UP AT MIDDAY").
+_SESSIONS = {"open": "the opening", "opens": "the opening", "opened": "the opening", "opening": "the opening",
+             "starts": "the opening", "started": "the opening", "midday": "midday", "midsession": "midday",
+             "mid-session": "midday", "noon": "midday", "midmorning": "midmorning", "mid-morning": "midmorning",
+             "afternoon": "the afternoon", "midafternoon": "the afternoon", "mid-afternoon": "the afternoon",
+             "close": "the close", "closes": "the close", "closed": "the close", "closing": "the close"}
+_SESSION = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _SESSIONS), key=len, reverse=True)) + r")(?![\w-])")
+
+
+def sessions(text: str) -> list[str]:
+    """The market sessions ``text`` names in words ("the opening", "midday", "the close"), in order."""
+    return [_SESSIONS[word] for word in _SESSION.findall(text.lower())]
+
+
 def differing_times(top_a: str, top_b: str) -> tuple[str, str] | None:
     """When both headlines (``top_a``, ``top_b``: each text's lines above its first prose sentence)
-    carry clock times and share none, the first of each; otherwise None."""
-    times_a, times_b = clock_times(top_a), clock_times(top_b)
-    if times_a and times_b and not set(times_a) & set(times_b):
-        return times_a[0], times_b[0]
+    carry clock times and share none, the first of each; likewise for sessions named in words
+    (a market's report at midday and at the close); otherwise None."""
+    for read in (clock_times, sessions):
+        times_a, times_b = read(top_a), read(top_b)
+        if times_a and times_b and not set(times_a) & set(times_b):
+            return times_a[0], times_b[0]
     return None

@@ -35,7 +35,8 @@ and given the tightest relation its evidence supports:
             the frame and background (``places.py``).
 ``times``  (a guard on every relation but ``exact``) where both headlines carry clock times, they must
             share one: a market table sent every few minutes ("GRAIN FUTURES 11:31 EDT") repeats
-            every line that did not move (``dates.py``).
+            every line that did not move (``dates.py``); likewise sessions named in words ("closes
+            higher", "at midday").
 ``lead match`` (a guard on ``copy`` and ``rewrite``) where sentences match, one of them is in the
             lead of either text (its first three sentences, headline included, not counting
             navigation lines and bylines above the first prose sentence): a follow-up story
