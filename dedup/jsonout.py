@@ -30,7 +30,7 @@ SCHEMA_VERSION = "1.9"  # 1.1: links.scores gains count_cosine and lead_facts; 1
 # parameters.thresholds.partial_verbatim,
 # partial_words; 1.8: links.scores.times_agree, documents[].published, parameters.within_days,
 # parameters.reading.date_field; 1.9: parameters.thresholds.follow_up_coverage, rewrite_reordered_phrases,
-# rewrite_sentences
+# rewrite_sentences; links.scores.aligned_similarity
 
 
 def _tool() -> dict[str, str]:

@@ -62,7 +62,8 @@ and given the tightest relation its evidence supports:
             text aligns: a short follow-up's background starts within six sentences, while
             a rewrite of the whole text aligns nearly all of it.
 ``rewrite`` the same text reworded: most of the shorter text's sentences align
-            one to one with the other's (two sentences at least), largely in order (in any
+            one to one with the other's (two sentences at least, on average as alike as
+            a sentence shown as shared), largely in order (in any
             order where it keeps 30% of its word 3-grams), and the two share a
             few terms specific to them in this corpus (names the report is about).
 ``story``   an independent write-up of the same report: similar TF-IDF vectors
@@ -128,10 +129,12 @@ class Thresholds:
     figures_min: int = 4  # ... checked when the aligned sentences carry at least this many quantities
     rewrite_coverage: float = 0.6  # share of the shorter text in aligned sentences
     rewrite_order: float = 0.6
-    rewrite_sentences: int = 2  # ... in at least this many sentences: one shared sentence is not a text reworded
     #: ... unless at least this share of the shorter text's word 3-grams is in the other (reordered, not by chance:
     #: Clough-Stevenson's independent answers keep at most 9% of their source's)
     rewrite_reordered_phrases: float = 0.3
+    rewrite_sentences: int = 2  # ... in at least this many sentences: one shared sentence is not a text reworded
+    # ... and the aligned pairs are, on average, at least ``shared_sentence`` alike: a wire follow-up's headline
+    # and lead meet the earlier item's at 0.5-0.6 on the names they share; a rewording keeps more of each sentence.
     rewrite_specific_terms: int = 3  # a rewrite keeps the report's names: templates share few
     rewrite_facts: float = 0.5  # share of matched sentences that share a name or figure rare in the corpus
     #: Rewrite: a partial copy (a report run from its top, in part, with material of the outlet's own) has
@@ -189,6 +192,7 @@ class PairScores:
     lead_verbatim: float = 1.0  # 0 when no sentence of either lead is matched near-verbatim
     top_verbatim: float = 1.0  # 0 when no near-verbatim match is among either text's first top_sentences
     leads_verbatim: float = 0.0  # 1 when a near-verbatim match pairs a lead sentence of each text
+    aligned_similarity: float = 0.0  # mean similarity of the aligned sentence pairs
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -411,6 +415,7 @@ class Verifier:
             lead_verbatim=1.0 if lead_kept else 0.0,
             top_verbatim=1.0 if top_kept else 0.0,
             leads_verbatim=1.0 if leads_kept else 0.0,
+            aligned_similarity=sum(m.score for m in al.matches) / al.count if al.count else 0.0,
         )
 
     @staticmethod
@@ -524,7 +529,7 @@ class Verifier:
             # phrasing tells it too, so a rewrite that reorders the report need not keep its order.
             reordered = s.order < t.rewrite_order and contained >= t.rewrite_reordered_phrases
             if (coverage >= t.rewrite_coverage and (s.order >= t.rewrite_order or reordered)
-                    and s.aligned_sentences >= t.rewrite_sentences):
+                    and s.aligned_sentences >= t.rewrite_sentences and s.aligned_similarity >= t.shared_sentence):
                 phrasing = f", keeping {contained:.0%} of its 3-grams" if reordered else ""
                 return Relation.REWRITE, noted(
                     f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order"

@@ -733,6 +733,26 @@ def test_one_shared_sentence_is_not_a_text_reworded():
     assert compare_documents(veto, calls, one_is_enough).relation == "rewrite"
 
 
+def test_a_wire_follow_up_whose_sentences_meet_only_on_names_is_no_rewrite():
+    """A ruling and, days later, the appeal against it: headline and lead align on the names alone."""
+    blocked = Document("blocked", "HALDEN SUGAR <HSG> TAKEOVER BLOCKED BY COURT\n\n"
+                       "A state appeals court blocked Corvin Mills' takeover of Halden Sugar Co, ruling that the "
+                       "Marlow banking board approved the deal without a hearing.\n"
+                       "Corvin Mills said it was studying the ruling.")
+    appeal = Document("appeal", "HALDEN SUGAR <HSG> TO SEEK REHEARING\n\n"
+                      "Halden Sugar said it would ask the appeals court to rehear the Corvin Mills takeover case.\n"
+                      "A hearing date has not been set.")
+    settings = ScanSettings(workers=1, level=Relation.REWRITE)
+    comparison = compare_documents(blocked, appeal, settings)
+    scores = comparison.link.scores
+    assert scores.aligned_sentences >= 2 and max(scores.coverage_a, scores.coverage_b) >= 0.6
+    assert scores.aligned_similarity < 0.6
+    assert comparison.relation != "rewrite" and not comparison.joins, comparison.link.reason
+    # Held to the alignment threshold alone (0.5), the same pair is a rewrite.
+    loose = replace(settings, thresholds=replace(settings.thresholds, shared_sentence=settings.thresholds.sentence))
+    assert compare_documents(blocked, appeal, loose).relation == "rewrite"
+
+
 # What a local outlet adds under a report it runs in part: invented, about the same crossing.
 LOCAL_MATERIAL = ["At Cullow harbour on Saturday, commuters queued for the first sailing in rain.",
                   "Morag Fennick, who crosses twice a week for hospital appointments, said the winter had been "
