@@ -95,7 +95,8 @@ _SESSIONS = {"open": "the opening", "opens": "the opening", "opened": "the openi
              "mid-session": "midday", "noon": "midday", "midmorning": "midmorning", "mid-morning": "midmorning",
              "afternoon": "the afternoon", "midafternoon": "the afternoon", "mid-afternoon": "the afternoon",
              "close": "the close", "closes": "the close", "closed": "the close", "closing": "the close"}
-_SESSION = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _SESSIONS), key=len, reverse=True)) + r")(?![\w-])")
+_SESSION = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _SESSIONS), key=len, reverse=True))
+                      + r")(?![\w-])")
 
 
 def sessions(text: str) -> list[str]:

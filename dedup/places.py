@@ -70,8 +70,8 @@ _OTHER_NAMES = {
     "usa": "united states", "ussr": "soviet union", "venezuelan": "venezuela", "welsh": "wales",
     "west german": "germany", "west germany": "germany",
 }
-_ALIASES = {**{name: name for name in [*_COUNTRIES, *_STATES]}, **{name: name.replace("st. ", "st ") for name in _CITIES},
-            **_OTHER_NAMES}
+_ALIASES = {**{name: name for name in [*_COUNTRIES, *_STATES]},
+            **{name: name.replace("st. ", "st ") for name in _CITIES}, **_OTHER_NAMES}
 #: Longest names first, so that "south korea" is read before "korea" and "west german" before "german".
 _NAMES = re.compile(r"(?<![\w.])(" + "|".join(re.escape(name) for name in sorted(_ALIASES, key=len, reverse=True))
                     + r")(?![\w])")

@@ -376,8 +376,11 @@ class _Reader:
         data = stream.read()
         wide = _wide_encoding(data[:4096])
         # What the text starts with, past a byte-order mark: an object (JSON Lines), an array, or prose.
-        start = data[:64].decode(wide, errors="ignore") if wide else data[:64].decode("latin-1")
-        head = start.lstrip("\ufeff\u00ef\u00bb\u00bf \t\r\n")[:1]
+        if wide:
+            start = data[:64].decode(wide, errors="ignore")
+        else:
+            start = data.removeprefix(codecs.BOM_UTF8)[:64].decode("latin-1")
+        head = start.lstrip("\ufeff \t\r\n")[:1]
         if head == "{":
             self._read_jsonl(io.BytesIO(data), _STDIN)
         elif head == "[":

@@ -29,8 +29,8 @@ and given the tightest relation its evidence supports:
 ``directions`` (a guard on every relation but ``exact``) where each headline says things moved one way
             (raises, cuts, unchanged), the ways must agree: another day's price notice or rate
             decision repeats the last one's frame and often its figures (``directions.py``).
-``places`` (a guard on every relation but ``exact``) each headline must not name a country or U.S. state
-            that the other text's opening (headline and first sentence) lacks: one kind of accord
+``places`` (a guard on every relation but ``exact``) each headline must not name a country, U.S. state
+            or market town that the other text's opening (headline and first sentence) lacks: one kind of accord
             signed with another partner, or a fund family's notice for another state, repeats
             the frame and background (``places.py``).
 ``times``  (a guard on every relation but ``exact``) where both headlines carry clock times, they must
@@ -427,17 +427,17 @@ class Verifier:
         companies, directions, places, times = signs.companies, signs.directions, signs.places, signs.times
         if companies is not None:
             return (f"the headlines are about different companies, <{companies[0]}> and <{companies[1]}> "
-                    "(another company's notice, not a copy)")
+                    "(another company's notice, not the same report)")
         if signs.correction:
             return None
         if directions is not None:
             return (f"the headlines move different ways, \"{directions[0]}\" and \"{directions[1]}\" "
-                    "(another day's notice, not a copy)")
+                    "(another day's notice, not the same report)")
         if places is not None:
             return (f"the headlines name different places, {places[0].title()} and {places[1].title()} "
-                    "(another place's story, not a copy)")
+                    "(another place's story, not the same report)")
         if times is not None:
-            return f"the headlines are stamped {times[0]} and {times[1]} (another time's table, not a copy)"
+            return f"the headlines are stamped {times[0]} and {times[1]} (another time's table, not the same report)"
         return None
 
     def _template_instance(self, s: PairScores, signs: TemplateSigns) -> str | None:
