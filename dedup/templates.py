@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from .analysis import Sentences
 from .companies import different_companies, same_company, tags_company
 from .dates import Date, differing_lead_dates, differing_times
@@ -21,12 +23,14 @@ from .directions import opposite_directions
 from .figures import LEAD_SENTENCES, differing_lead_figures
 from .places import different_places
 
-__all__ = ["TemplateSigns", "lead_end", "opens_as_correction", "template_signs"]
+__all__ = ["TemplateSigns", "headline_support", "lead_end", "opens_as_correction", "template_signs"]
 
 #: A wire correction's headline: "CORRECTED - GM TO IDLE SIX PLANTS", "(CORRECTED)-...", "Correction: ...".
 _CORRECTION = re.compile(r"\W*correct(?:ed|ion)\b")
 #: How a prose sentence ends; site chrome ("Skip to content", "News | Sport"), headlines and bylines do not.
 _PROSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u2026]\s*$")
+#: How a sentence ends; a headline does not, though it may end with a quote ("Deal 'at risk'").
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s*$")
 #: Lines of chrome a lead may sit beneath before it is no longer a lead.
 _MOST_CHROME = 5
 
@@ -59,12 +63,15 @@ def lead_end(s: Sentences, count: int) -> int:
     return max(count, first_prose + count - 1)
 
 
+def _runs_on(s: Sentences, k: int) -> bool:
+    """Sentence ``k`` goes on in the next line ("at the" / "opening, ..."): a hard-wrapped sentence."""
+    return k + 1 < len(s.text) and s.text[k + 1][:1].islower()
+
+
 def _first_prose(s: Sentences, within: int) -> int | None:
     """The first sentence after the first line, among the first ``within``, that reads as prose."""
-    def prose(k: int) -> bool:  # ends like a sentence, or goes on in the next line ("at the" / "opening, ...")
-        return bool(_PROSE_END.search(s.text[k])) or (k + 1 < len(s.text) and s.text[k + 1][:1].islower())
-
-    return next((k for k in range(1, min(len(s.text), within)) if prose(k)), None)
+    return next((k for k in range(1, min(len(s.text), within))
+                 if _PROSE_END.search(s.text[k]) or _runs_on(s, k)), None)
 
 
 def _top_end(s: Sentences) -> int:
@@ -91,6 +98,42 @@ def opens_as_correction(text: str) -> bool:
 def _headline(s: Sentences, top_end: int) -> str:
     """The line a text is headed by: its first, or below site navigation the first top line tagging a company."""
     return next((line for line in s.text[:top_end] if tags_company(line)), s.text[0])
+
+
+def _headline_line(s: Sentences) -> int | None:
+    """The top line that is not prose and carries most IDF weight: the headline, not the site chrome
+    ("Skip to main content") or byline around it, whose words are common or few.  None for a text
+    that opens with prose (an essay, an answer): it has no headline to read."""
+    lines = [k for k in range(min(_top_end(s), len(s.text)))
+             if not _SENTENCE_END.search(s.text[k]) and not _runs_on(s, k)]
+    return max(lines, key=lambda k: (s.weight[k], -k)) if lines else None
+
+
+def _support(s: Sentences, other: Sentences) -> float:
+    """Share of the IDF weight of ``s``'s headline terms (stems) found in ``other``'s opening
+    (headline and first sentence); 1.0 without a headline with terms, which says nothing."""
+    headline = _headline_line(s)
+    if headline is None:
+        return 1.0
+    mine = s.entry_sentence == headline
+    total = float(s.entry_weight[mine].sum())
+    if total <= 0.0:
+        return 1.0
+    opening = other.entry_term[other.entry_sentence < lead_end(other, 2)]
+    found = np.isin(s.entry_term[mine], opening)
+    return float(s.entry_weight[mine][found].sum()) / total
+
+
+def headline_support(sa: Sentences, sb: Sentences) -> float:
+    """How far each headline's news is announced in the other text's opening (the lesser of the two).
+
+    Two write-ups of one report announce the same news, in their own words but with its names
+    and key words; a follow-up announces news the earlier report's opening cannot have (a ruling
+    appealed, a bid rejected), though the two share the background's rare names.
+    """
+    if not sa.text or not sb.text:
+        return 1.0
+    return min(_support(sa, sb), _support(sb, sa))
 
 
 def template_signs(sa: Sentences, sb: Sentences,

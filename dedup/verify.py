@@ -61,6 +61,12 @@ and given the tightest relation its evidence supports:
             The same holds where none is in either lead and less than 80% of the shorter
             text aligns: a short follow-up's background starts within six sentences, while
             a rewrite of the whole text aligns nearly all of it.
+``headline`` (a guard on ``story`` and an in-order ``rewrite``) at least 40% of each
+            headline's news (the IDF weight of its terms, stemmed) is in the other text's opening
+            (headline and first sentence): two write-ups or rewordings of one report announce the same
+            news, while a follow-up announces its own (a bid rejected, a ban appealed) and repeats
+            the earlier report's names only further down.  A text that opens with prose has no
+            headline and is not held to it (``templates.headline_support``).
 ``rewrite`` the same text reworded: most of the shorter text's sentences align
             one to one with the other's (two sentences at least, on average as alike as
             a sentence shown as shared), largely in order (in any
@@ -90,7 +96,7 @@ from .dates import date_label
 from .features import CheapScores, FeatureMatrices
 from .figures import quantities, shared_quantities
 from .published import DateWindow
-from .templates import TemplateSigns, lead_end, template_signs
+from .templates import TemplateSigns, headline_support, lead_end, template_signs
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
 
@@ -149,6 +155,9 @@ class Thresholds:
     top_sentences: int = 6
     story_cosine: float = 0.3
     story_rare_terms: int = 4
+    #: Rewrite and story: this share of each headline's news (the IDF weight of its terms) is in the other
+    #: text's opening; texts that open with prose have no headline and are not held to it.
+    headline_support: float = 0.4
     rare_df: int = 3  # a term is rare when at most this many distinct texts use it
     #: Copy and rewrite: a matched sentence is among the first this many of either text (headline included;
     #: navigation lines and bylines above the first prose sentence not counted).
@@ -193,6 +202,7 @@ class PairScores:
     top_verbatim: float = 1.0  # 0 when no near-verbatim match is among either text's first top_sentences
     leads_verbatim: float = 0.0  # 1 when a near-verbatim match pairs a lead sentence of each text
     aligned_similarity: float = 0.0  # mean similarity of the aligned sentence pairs
+    headline_support: float = 1.0  # the lesser share of a headline's term weight in the other's opening
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -416,6 +426,7 @@ class Verifier:
             top_verbatim=1.0 if top_kept else 0.0,
             leads_verbatim=1.0 if leads_kept else 0.0,
             aligned_similarity=sum(m.score for m in al.matches) / al.count if al.count else 0.0,
+            headline_support=headline_support(sa, sb),
         )
 
     @staticmethod
@@ -471,8 +482,13 @@ class Verifier:
         correction = signs.correction
         contained = max(s.containment_a, s.containment_b)
         coverage = max(s.coverage_a, s.coverage_b)
-        story = bool(self._story_evidence(s))
         story_why = f"TF-IDF cosine {s.cosine:.2f} and {s.rare_terms} shared rare terms"
+        # Write-ups and rewordings of one report announce the same news; a follow-up on its topic, its own.
+        other_news = None
+        if s.headline_support < t.headline_support and not correction:
+            other_news = (f"only {s.headline_support:.0%} of a headline's terms are in the other's opening "
+                          "(other news on one topic, not the same report)")
+        story = bool(self._story_evidence(s)) and other_news is None
         # The earlier report's background word for word under news of its own: a follow-up, however close.
         # A short follow-up's background may start within its first sentences; its new lead and news still
         # leave much of it unaligned, where a rewrite of the whole text aligns nearly all of it.
@@ -526,9 +542,11 @@ class Verifier:
 
         if figures_kept and facts_kept and s.specific_terms >= t.rewrite_specific_terms:
             # Order tells a rewording from texts on one topic that align by chance; much shared
-            # phrasing tells it too, so a rewrite that reorders the report need not keep its order.
+            # phrasing tells it too, so a rewrite that reorders the report need not keep its order
+            # (nor its news at the top, where the headline guard looks for it).
+            in_order = s.order >= t.rewrite_order and other_news is None
             reordered = s.order < t.rewrite_order and contained >= t.rewrite_reordered_phrases
-            if (coverage >= t.rewrite_coverage and (s.order >= t.rewrite_order or reordered)
+            if (coverage >= t.rewrite_coverage and (in_order or reordered)
                     and s.aligned_sentences >= t.rewrite_sentences and s.aligned_similarity >= t.shared_sentence):
                 phrasing = f", keeping {contained:.0%} of its 3-grams" if reordered else ""
                 return Relation.REWRITE, noted(
@@ -541,5 +559,5 @@ class Verifier:
                     "leads among them (a partial copy)")
         if story:
             return Relation.STORY, noted(story_why)
-        return None, not_copy or (f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, "
-                                  f"{coverage:.0%} aligned")
+        evidence = f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, {coverage:.0%} aligned"
+        return None, "; ".join(why for why in (not_copy or evidence, other_news) if why)

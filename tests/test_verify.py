@@ -670,7 +670,7 @@ def test_a_short_follow_up_whose_background_starts_near_its_top_is_no_story_but_
     assert compare_documents(original, follow_up, unguarded).joins
     # The report reworded at its top and run whole aligns nearly all of it: a rewrite.
     reworded = Document("reworded", "\n".join([
-        "Ferry operator must wait for verdict",
+        "Tarnwick ferry operator must wait for licence verdict",  # a paraphrase keeps the names
         "Whether Skellan Line can go on operating the island route will not be settled before next month, "
         "the transport regulator said.",
         "Members want further proof that the company runs its boats safely, they said as the hearing "
@@ -687,7 +687,7 @@ def test_a_short_follow_up_whose_background_starts_near_its_top_is_no_story_but_
 def test_a_rewrite_that_reorders_the_report_joins_when_it_keeps_much_of_its_phrasing():
     """Order tells a rewording from texts that align by chance; shared phrasing tells it too."""
     reordered = Document("reordered", "\n".join([
-        "Ferry permit decision postponed",
+        "Tarnwick ferry permit decision postponed",  # a rewording keeps the names
         "Residents have grumbled about cancelled sailings ever since the Ossery Star was taken out of service "
         "for eleven weeks of repairs last winter.",
         "The island transport board will not decide before next month whether Skellan Line can go on "
@@ -729,7 +729,9 @@ def test_one_shared_sentence_is_not_a_text_reworded():
     scores = comparison.link.scores
     assert scores.aligned_sentences == 1 and max(scores.coverage_a, scores.coverage_b) >= 0.6
     assert comparison.relation != "rewrite" and not comparison.joins, comparison.link.reason
-    one_is_enough = replace(settings, thresholds=replace(settings.thresholds, rewrite_sentences=1))
+    # Their headlines announce different news too (the headline guard): without both, a rewrite.
+    one_is_enough = replace(settings, thresholds=replace(settings.thresholds, rewrite_sentences=1,
+                                                         headline_support=0.0))
     assert compare_documents(veto, calls, one_is_enough).relation == "rewrite"
 
 
@@ -788,3 +790,67 @@ def test_a_report_run_in_part_with_an_outlets_own_material_is_a_partial_copy_but
         "Cullow traders demand ferry evidence", *LOCAL_MATERIAL[2:5], *HEARING[1:5], *LOCAL_MATERIAL[:2]]))
     follow_up = compare_documents(original, later, settings)
     assert follow_up.link.scores.leads_verbatim == 0.0 and not follow_up.joins, follow_up.link.reason
+
+
+# An invented council vote, another outlet's write-up of it, and a later story on the same tram line.
+TRAM_VOTE = Document("vote", "Tarnwick council approves Skellan Line tram extension\n"
+                     "Tarnwick city council voted on Wednesday to extend the Skellan Line tram by four stops to "
+                     "Brackley Moor, at a cost of 62 million pounds.\n"
+                     "Council leader Orla Penhale said the extension would open in 2029 and carry 9,000 passengers "
+                     "a day.\n"
+                     "Opponents in the Ferncastle residents' group said the new route would cut through Hallow Park.\n"
+                     "The Skellan Line opened in 2011 and runs from Tarnwick station to the Dunmore docks.")
+TRAM_WRITE_UP = Document("write-up", "Skellan Line trams to reach Brackley Moor after council vote\n"
+                         "Trams on Tarnwick's Skellan Line will run on to Brackley Moor after councillors backed a "
+                         "four-stop extension worth 62 million pounds on Wednesday.\n"
+                         "The stops should be open by 2029, Orla Penhale, who leads the council, told reporters; "
+                         "some 9,000 people are expected to use them daily.\n"
+                         "The Ferncastle residents' group fought the plan, which takes the line across Hallow Park.\n"
+                         "Trams have run between the Dunmore docks and Tarnwick station since 2011.")
+TRAM_HEARING = Document("hearing", "Hallow Park campaigners win their day in court\n"
+                        "Campaigners from the Ferncastle residents' group won the right on Monday to challenge in "
+                        "the high court the route of the tram through Hallow Park.\n"
+                        "A judge said the case raised questions about how the park's covenant had been read.\n"
+                        "Tarnwick council backed the 62 million pound Skellan Line extension to Brackley Moor last "
+                        "month.\n"
+                        "Council leader Orla Penhale said work would go ahead as planned while the case was heard.\n"
+                        "The hearing is set for the autumn.")
+
+
+def without_headline_guard(settings: ScanSettings) -> ScanSettings:
+    return replace(settings, thresholds=replace(settings.thresholds, headline_support=0.0))
+
+
+def test_a_follow_up_whose_headline_announces_other_news_is_no_rewrite_or_story():
+    """Same names, figures and background, reworded: but the court hearing is news the vote's opening lacks."""
+    settings = ScanSettings(workers=1)  # the default level, story
+    assert compare_documents(TRAM_VOTE, TRAM_WRITE_UP, settings).joins
+    for earlier in (TRAM_VOTE, TRAM_WRITE_UP):
+        comparison = compare_documents(earlier, TRAM_HEARING, settings)
+        assert comparison.link.scores.headline_support < settings.thresholds.headline_support
+        assert not comparison.joins and "headline" in comparison.link.reason, comparison.link.reason
+        # The guard is what parts them: without it, the hearing is a rewrite or a story of the vote.
+        assert compare_documents(earlier, TRAM_HEARING, without_headline_guard(settings)).relation in (
+            "rewrite", "story")
+
+
+def test_the_headline_is_read_below_site_chrome_and_may_end_in_a_quote():
+    settings = ScanSettings(workers=1)
+    plain = compare_documents(TRAM_VOTE, TRAM_WRITE_UP, settings).link.scores.headline_support
+    paged = under_chrome(TRAM_WRITE_UP, "Skip to main content", "News | Local | Transport", "Sign in")
+    assert compare_documents(TRAM_VOTE, paged, settings).link.scores.headline_support == plain
+    assert compare_documents(TRAM_VOTE, paged, settings).joins
+    # None of the hearing's headline is in the vote's opening (some of the vote's is in the hearing's:
+    # "tram"), and a headline ending in a quote is still a headline, not a sentence.
+    quoted = Document("hearing", TRAM_HEARING.text.replace("win their day in court", "win 'day in court'", 1))
+    for hearing in (TRAM_HEARING, quoted):
+        assert compare_documents(TRAM_VOTE, hearing, settings).link.scores.headline_support == 0.0
+
+
+def test_texts_that_open_with_prose_have_no_headline_to_hold_them_to():
+    """An essay or an answer starts with a sentence: its first line says nothing of its news."""
+    settings = ScanSettings(workers=1)
+    bodies = [Document(d.id, d.text.split("\n", 1)[1]) for d in (TRAM_VOTE, TRAM_HEARING)]
+    comparison = compare_documents(*bodies, settings)
+    assert comparison.link.scores.headline_support == 1.0
+    assert comparison.joins, comparison.link.reason
