@@ -115,13 +115,16 @@ def _support(s: Sentences, other: Sentences) -> float:
     headline = _headline_line(s)
     if headline is None:
         return 1.0
-    mine = s.entry_sentence == headline
-    total = float(s.entry_weight[mine].sum())
+    # Entries are sorted by sentence: slices, and sets of a few dozen stems (numpy's isin costs
+    # more than the whole decision at this size).
+    start, end = np.searchsorted(s.entry_sentence, [headline, headline + 1])
+    weights = s.entry_weight[start:end].tolist()
+    total = sum(weights)
     if total <= 0.0:
         return 1.0
-    opening = other.entry_term[other.entry_sentence < lead_end(other, 2)]
-    found = np.isin(s.entry_term[mine], opening)
-    return float(s.entry_weight[mine][found].sum()) / total
+    opening = set(other.entry_term[: np.searchsorted(other.entry_sentence, lead_end(other, 2))].tolist())
+    found = sum(w for w, term in zip(weights, s.entry_term[start:end].tolist()) if term in opening)
+    return found / total
 
 
 def headline_support(sa: Sentences, sb: Sentences) -> float:
