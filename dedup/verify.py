@@ -486,8 +486,8 @@ class Verifier:
         # Write-ups and rewordings of one report announce the same news; a follow-up on its topic, its own.
         other_news = None
         if s.headline_support < t.headline_support and not correction:
-            other_news = (f"only {s.headline_support:.0%} of a headline's terms are in the other's opening "
-                          "(other news on one topic, not the same report)")
+            other_news = (f"only {s.headline_support:.0%} of one headline's terms (by weight) are in the other's "
+                          "opening (other news on one topic, not the same report)")
         story = bool(self._story_evidence(s)) and other_news is None
         # The earlier report's background word for word under news of its own: a follow-up, however close.
         # A short follow-up's background may start within its first sentences; its new lead and news still
