@@ -101,12 +101,17 @@ def _headline(s: Sentences, top_end: int) -> str:
 
 
 def _headline_line(s: Sentences) -> int | None:
-    """The top line that is not prose and carries most IDF weight: the headline, not the site chrome
-    ("Skip to main content") or byline around it, whose words are common or few.  None for a text
-    that opens with prose (an essay, an answer): it has no headline to read."""
+    """The first top line that is not prose, nor a row of links ("News | Sport"), and carries at least
+    half the IDF weight of the heaviest such line: the headline, not the site chrome above it ("Skip to
+    main content"), whose words are common.  A byline or a photo credit below it may weigh more (rare
+    names, dates), so the heaviest is not taken.  None for a text that opens with prose (an essay, an
+    answer): it has no headline to read."""
     lines = [k for k in range(min(_top_end(s), len(s.text)))
-             if not _SENTENCE_END.search(s.text[k]) and not _runs_on(s, k)]
-    return max(lines, key=lambda k: (s.weight[k], -k)) if lines else None
+             if not _SENTENCE_END.search(s.text[k]) and not _runs_on(s, k) and " | " not in s.text[k]]
+    if not lines:
+        return None
+    heaviest = max(s.weight[k] for k in lines)
+    return next(k for k in lines if s.weight[k] * 2 >= heaviest)
 
 
 def _support(s: Sentences, other: Sentences) -> float:

@@ -840,6 +840,10 @@ def test_the_headline_is_read_below_site_chrome_and_may_end_in_a_quote():
     paged = under_chrome(TRAM_WRITE_UP, "Skip to main content", "News | Local | Transport", "Sign in")
     assert compare_documents(TRAM_VOTE, paged, settings).link.scores.headline_support == plain
     assert compare_documents(TRAM_VOTE, paged, settings).joins
+    # A byline or photo credit under the headline may weigh more (rare names, a date): still not the headline.
+    credit = "Photo: Maren Oddsby and Tobiah Quellen, Harrowgate Courier, 14/05/2031 09:12"
+    credited = Document("write-up", TRAM_WRITE_UP.text.replace("council vote\n", f"council vote\n{credit}\n", 1))
+    assert compare_documents(TRAM_VOTE, credited, settings).link.scores.headline_support == plain
     # None of the hearing's headline is in the vote's opening (some of the vote's is in the hearing's:
     # "tram"), and a headline ending in a quote is still a headline, not a sentence.
     quoted = Document("hearing", TRAM_HEARING.text.replace("win their day in court", "win 'day in court'", 1))
