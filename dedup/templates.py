@@ -6,6 +6,9 @@ sentences align; what tells them apart sits in the headline and lead.  Each sign
 two differing values, for the reason a pair is given; ``None`` means the sign is absent.
 Verification decides what the signs mean (they do not apply to a correction, which changes
 figures and dates by design).
+
+A follow-up on one topic is read from the tops too: its headline announces news the earlier
+report's opening lacks (``headline_support``).
 """
 
 from __future__ import annotations
