@@ -82,6 +82,17 @@ def test_arbitrary_unicode_never_crashes_compare(a, b):
 
 
 @FAST
+@given(st.sampled_from(BASE), st.sampled_from(BASE), st.text(max_size=80), st.text(max_size=80))
+def test_headline_support_is_a_share_the_same_both_ways_and_whole_for_a_text_against_itself(a, b, head_a, head_b):
+    """The lesser of the two directions: which text is A must not change whether a pair joins."""
+    a, b = Document("a", f"{head_a}\n{a.text}"), Document("b", f"{head_b}\n{b.text}")
+    forth = compare_documents(a, b, SETTINGS).link.scores.headline_support
+    assert 0.0 <= forth <= 1.0
+    assert compare_documents(b, a, SETTINGS).link.scores.headline_support == forth
+    assert compare_documents(a, Document("a again", a.text), SETTINGS).link.scores.headline_support == 1.0
+
+
+@FAST
 @given(st.binary(max_size=2000))
 def test_arbitrary_bytes_decode_to_text_or_a_clear_error(data):
     try:
