@@ -25,7 +25,7 @@ from .background import Background
 from .fingerprint import Fingerprinter
 from .model import Document
 from .normalize import STOPWORDS, fold_lines, tokens
-from .segment import logical_lines, split_sentences
+from .segment import first_prose, logical_lines, split_sentences
 from .terms import ChunkTerms
 
 __all__ = [
@@ -116,6 +116,7 @@ class Sentences:
     lines: list[int]  # each sentence's line, as numbered by segment.logical_lines
     line_hashes: list[int]  # each sentence's line hash
     words: list[int]
+    first_prose: int | None  # the first sentence after the first that reads as prose (segment.first_prose)
     terms: list[frozenset[str]]
     facts: list[frozenset[str]]  # words and numbers rare in this corpus: what a template changes
     entry_sentence: np.ndarray
@@ -158,6 +159,7 @@ def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> 
         lines=[n for n, _ in numbered],
         line_hashes=[line_hash(folded_lines[n]) for n, _ in numbered],
         words=[len(ws) for ws in words_per_sentence],
+        first_prose=first_prose(display),
         terms=terms,
         facts=[weights.specific_among(ts) for ts in terms],
         entry_sentence=entry_sentence,

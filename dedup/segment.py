@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["logical_lines", "split_sentences"]
+__all__ = ["first_prose", "logical_lines", "runs_on", "split_sentences"]
 
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+")
 _NEXT_STARTS = re.compile(r"[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f]")
@@ -26,6 +26,8 @@ _MIN_CHARS = 2
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 _TERMINAL = frozenset(".!?:\"'\u201d\u2019)\u2026")
 _WRAP_MIN = 40
+#: How a prose sentence ends; site chrome ("Skip to content", "News | Sport"), headlines and bylines do not.
+_PROSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u2026]\s*$")
 #: A gap between table columns: two or more spaces not after the end of a sentence.
 _COLUMN_GAP = re.compile(r"(?<![.!?:;])[ \t]{2,}(?=\S)")
 
@@ -114,3 +116,15 @@ def logical_lines(text: str) -> list[str]:
 def split_sentences(lines: list[str]) -> list[tuple[int, str]]:
     """``(line number, sentence)`` in order, for the :func:`logical_lines` of a text."""
     return [(n, s) for n, line in enumerate(lines) for s in _split_line(line)]
+
+
+def runs_on(sentences: list[str], k: int) -> bool:
+    """Sentence ``k`` goes on in the next one ("at the" / "opening, ..."): a hard-wrapped sentence."""
+    return k + 1 < len(sentences) and sentences[k + 1][:1].islower()
+
+
+def first_prose(sentences: list[str]) -> int | None:
+    """The first sentence after the first that reads as prose (ends like a sentence, or runs on),
+    or None: what sits above it is a headline, site chrome or a byline."""
+    return next((k for k in range(1, len(sentences))
+                 if _PROSE_END.search(sentences[k]) or runs_on(sentences, k)), None)

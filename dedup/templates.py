@@ -25,13 +25,12 @@ from .dates import Date, differing_lead_dates, differing_times
 from .directions import opposite_directions
 from .figures import LEAD_SENTENCES, differing_lead_figures
 from .places import different_places
+from .segment import runs_on
 
 __all__ = ["TemplateSigns", "headline_support", "lead_end", "opens_as_correction", "template_signs"]
 
 #: A wire correction's headline: "CORRECTED - GM TO IDLE SIX PLANTS", "(CORRECTED)-...", "Correction: ...".
 _CORRECTION = re.compile(r"\W*correct(?:ed|ion)\b")
-#: How a prose sentence ends; site chrome ("Skip to content", "News | Sport"), headlines and bylines do not.
-_PROSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u2026]\s*$")
 #: How a sentence ends; a headline does not, though it may end with a quote ("Deal 'at risk'").
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s*$")
 #: Lines of chrome a lead may sit beneath before it is no longer a lead.
@@ -66,15 +65,9 @@ def lead_end(s: Sentences, count: int) -> int:
     return max(count, first_prose + count - 1)
 
 
-def _runs_on(s: Sentences, k: int) -> bool:
-    """Sentence ``k`` goes on in the next line ("at the" / "opening, ..."): a hard-wrapped sentence."""
-    return k + 1 < len(s.text) and s.text[k + 1][:1].islower()
-
-
 def _first_prose(s: Sentences, within: int) -> int | None:
     """The first sentence after the first line, among the first ``within``, that reads as prose."""
-    return next((k for k in range(1, min(len(s.text), within))
-                 if _PROSE_END.search(s.text[k]) or _runs_on(s, k)), None)
+    return s.first_prose if s.first_prose is not None and s.first_prose < within else None
 
 
 def _top_end(s: Sentences) -> int:
@@ -110,7 +103,7 @@ def _headline_line(s: Sentences) -> int | None:
     names, dates), so the heaviest is not taken.  None for a text that opens with prose (an essay, an
     answer): it has no headline to read."""
     lines = [k for k in range(min(_top_end(s), len(s.text)))
-             if not _SENTENCE_END.search(s.text[k]) and not _runs_on(s, k) and " | " not in s.text[k]]
+             if not _SENTENCE_END.search(s.text[k]) and not runs_on(s.text, k) and " | " not in s.text[k]]
     if not lines:
         return None
     heaviest = max(s.weight[k] for k in lines)
