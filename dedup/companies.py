@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["different_companies", "same_company", "tags_company"]
+__all__ = ["Company", "companies_apart", "company", "different_companies", "one_company", "same_company",
+           "tags_company"]
+
+Company = tuple[str, frozenset[str]] | None  # (ticker, words of the name before it)
 
 #: "NAME <TICK>" or "NAME <TICK.O>" (Reuters), "Name (NYSE: TICK)" (press releases).
 _TICKER = re.compile(r"^(.*?)(?:<([A-Z][A-Z0-9]{0,7})(?:\.[A-Z]{1,2})?>"
@@ -22,7 +25,8 @@ _TICKER = re.compile(r"^(.*?)(?:<([A-Z][A-Z0-9]{0,7})(?:\.[A-Z]{1,2})?>"
 _WORD = re.compile(r"[a-z0-9]{2,}")
 
 
-def _company(headline: str) -> tuple[str, frozenset[str]] | None:
+def company(headline: str) -> Company:
+    """The ticker a headline tags and the words of the name before it, or None."""
     found = _TICKER.search(headline)
     if found is None:
         return None
@@ -32,12 +36,16 @@ def _company(headline: str) -> tuple[str, frozenset[str]] | None:
 
 def tags_company(line: str) -> bool:
     """Whether a line tags a company with its ticker, as a wire headline does."""
-    return _company(line) is not None
+    return company(line) is not None
 
 
 def different_companies(headline_a: str, headline_b: str) -> tuple[str, str] | None:
     """The two headlines' tickers when they name different companies; otherwise None."""
-    a, b = _company(headline_a), _company(headline_b)
+    return companies_apart(company(headline_a), company(headline_b))
+
+
+def companies_apart(a: Company, b: Company) -> tuple[str, str] | None:
+    """:func:`different_companies` on companies already read (:func:`company`)."""
     if a is None or b is None or a[0] == b[0] or not (a[1] and b[1]) or a[1] & b[1]:
         return None
     return a[0], b[0]
@@ -45,5 +53,9 @@ def different_companies(headline_a: str, headline_b: str) -> tuple[str, str] | N
 
 def same_company(headline_a: str, headline_b: str) -> bool:
     """Whether both headlines tag a company by ticker, and it is the same one ("<PARC>", "<PARC.O>")."""
-    a, b = _company(headline_a), _company(headline_b)
+    return one_company(company(headline_a), company(headline_b))
+
+
+def one_company(a: Company, b: Company) -> bool:
+    """:func:`same_company` on companies already read (:func:`company`)."""
     return a is not None and b is not None and a[0] == b[0]

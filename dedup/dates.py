@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .figures import LEAD_SENTENCES
-
-__all__ = ["Date", "clock_times", "date_label", "dates", "differing_lead_dates", "differing_times", "sessions"]
+__all__ = ["Date", "Times", "clock_times", "date_label", "dates", "differing_times", "lead_dates_apart", "sessions",
+           "times_apart", "times_of"]
 
 Date = tuple[int, int]  # (month, day)
 
@@ -53,11 +52,11 @@ def date_label(date: Date) -> str:
     return f"{_NAMES[date[0] - 1]} {date[1]}"
 
 
-def differing_lead_dates(a: Sequence[str], b: Sequence[str],
-                         leads: tuple[int, int] = (LEAD_SENTENCES, LEAD_SENTENCES)) -> tuple[Date, Date] | None:
-    """When each text (folded sentences) dates itself in its lead (its first ``leads`` sentences)
-    and the leads' dates are not the other's, the first date of each lead that the other text
-    lacks; otherwise None.
+def lead_dates_apart(lead_a: Sequence[Date], in_a: frozenset[Date], lead_b: Sequence[Date],
+                     in_b: frozenset[Date]) -> tuple[Date, Date] | None:
+    """When each text dates itself in its lead (``lead_a``, ``lead_b``: the dates of its lead, in
+    order) and the leads' dates are not the other's (``in_a``, ``in_b``: every date of each text),
+    the first date of each lead that the other text lacks; otherwise None.
 
     "Not the other's": neither lead's first date is anywhere in the other text, or, where
     both leads carry two dates or more, fewer than half of either lead's dates are (a bond
@@ -66,10 +65,8 @@ def differing_lead_dates(a: Sequence[str], b: Sequence[str],
     strike, which began May 9") is detail a copy may trim or reword.  Either side alone may
     carry a dateline, so one lead's dates missing from the other is not enough.
     """
-    lead_a, lead_b = dates(a[: leads[0]]), dates(b[: leads[1]])
     if not (lead_a and lead_b):
         return None
-    in_a, in_b = set(dates(a)), set(dates(b))
     missing_a, missing_b = [d for d in lead_a if d not in in_b], [d for d in lead_b if d not in in_a]
     firsts_missing = lead_a[0] in missing_a and lead_b[0] in missing_b
     distinct_a, distinct_b = set(lead_a), set(lead_b)
@@ -104,12 +101,24 @@ def sessions(text: str) -> list[str]:
     return [_SESSIONS[word] for word in _SESSION.findall(text.lower())]
 
 
+Times = tuple[list[str], list[str]]  # clock times, then sessions named in words
+
+
+def times_of(top: str) -> Times:
+    """The clock times and the sessions named in words that a text's top lines carry."""
+    return clock_times(top), sessions(top)
+
+
 def differing_times(top_a: str, top_b: str) -> tuple[str, str] | None:
     """When both headlines (``top_a``, ``top_b``: each text's lines above its first prose sentence)
     carry clock times and share none, the first of each; likewise for sessions named in words
     (a market's report at midday and at the close); otherwise None."""
-    for read in (clock_times, sessions):
-        times_a, times_b = read(top_a), read(top_b)
+    return times_apart(times_of(top_a), times_of(top_b))
+
+
+def times_apart(a: Times, b: Times) -> tuple[str, str] | None:
+    """:func:`differing_times` on times already read (:func:`times_of`)."""
+    for times_a, times_b in zip(a, b):
         if times_a and times_b and not set(times_a) & set(times_b):
             return times_a[0], times_b[0]
     return None

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["opposite_directions"]
+__all__ = ["Direction", "direction", "directions_apart", "opposite_directions"]
+
+Direction = tuple[str, str] | None  # (way, the word that says it)
 
 _UP = frozenset("""raise raises raised raising rise rises rose risen rising increase increases increased
 increasing hike hikes hiked higher up gain gains gained climb climbs climbed boost boosts boosted lift lifts
@@ -25,7 +27,7 @@ _STEADY = frozenset("unchanged steady".split())
 _WORD = re.compile(r"[a-z]+")
 
 
-def _direction(headline: str) -> tuple[str, str] | None:
+def direction(headline: str) -> Direction:
     """``(direction, word)`` when the headline moves one way only; None when it moves none or several."""
     found: dict[str, str] = {}
     for word in _WORD.findall(headline.lower()):
@@ -37,7 +39,11 @@ def _direction(headline: str) -> tuple[str, str] | None:
 
 def opposite_directions(headline_a: str, headline_b: str) -> tuple[str, str] | None:
     """The two headlines' direction words when they say things moved different ways; otherwise None."""
-    a, b = _direction(headline_a), _direction(headline_b)
+    return directions_apart(direction(headline_a), direction(headline_b))
+
+
+def directions_apart(a: Direction, b: Direction) -> tuple[str, str] | None:
+    """:func:`opposite_directions` on directions already read (:func:`direction`)."""
     if a is None or b is None or a[0] == b[0]:
         return None
     return a[1], b[1]

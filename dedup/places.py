@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["different_places"]
+__all__ = ["different_places", "places_apart", "places_named"]
 
 #: Country names as headlines write them, each its own canonical name ...
 _COUNTRIES = [name.strip() for name in """
@@ -81,7 +81,8 @@ _NAMES = re.compile(r"(?<![\w.])(" + "|".join(re.escape(name) for name in sorted
 _US = re.compile(r"\bUS\b")
 
 
-def _places(headline: str) -> frozenset[str]:
+def places_named(headline: str) -> frozenset[str]:
+    """The places (canonical names) a headline or opening names."""
     found = {_ALIASES[name] for name in _NAMES.findall(headline.lower())}
     if _US.search(headline):
         found.add("united states")
@@ -96,8 +97,15 @@ def different_places(headline_a: str, headline_b: str, opening_a: str, opening_b
     names both. Background further down names other places too ("after a similar agreement
     with Britain"), so it is not read.
     """
-    only_a = sorted(_places(headline_a) - _places(opening_b))
-    only_b = sorted(_places(headline_b) - _places(opening_a))
+    return places_apart(places_named(headline_a), places_named(headline_b),
+                        places_named(opening_a), places_named(opening_b))
+
+
+def places_apart(headline_a: frozenset[str], headline_b: frozenset[str], opening_a: frozenset[str],
+                 opening_b: frozenset[str]) -> tuple[str, str] | None:
+    """:func:`different_places` on places already read (:func:`places_named`)."""
+    only_a = sorted(headline_a - opening_b)
+    only_b = sorted(headline_b - opening_a)
     if not only_a or not only_b:
         return None
     return only_a[0], only_b[0]

@@ -20,14 +20,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from .analysis import Sentences
-from .companies import different_companies, same_company, tags_company
-from .dates import Date, differing_lead_dates, differing_times
-from .directions import opposite_directions
-from .figures import LEAD_SENTENCES, differing_lead_figures
-from .places import different_places
+from .companies import Company, companies_apart, company, one_company, tags_company
+from .dates import Date, Times, dates, lead_dates_apart, times_apart, times_of
+from .directions import Direction, direction, directions_apart
+from .figures import LEAD_SENTENCES, differing_lead_figures, quantities
+from .places import places_apart, places_named
 from .segment import runs_on
 
-__all__ = ["TemplateSigns", "headline_support", "lead_end", "opens_as_correction", "template_signs"]
+__all__ = ["TemplateSigns", "Top", "headline_support", "lead_end", "opens_as_correction", "read_top",
+           "template_signs"]
 
 #: A wire correction's headline: "CORRECTED - GM TO IDLE SIX PLANTS", "(CORRECTED)-...", "Correction: ...".
 _CORRECTION = re.compile(r"\W*correct(?:ed|ion)\b")
@@ -110,54 +111,90 @@ def _headline_line(s: Sentences) -> int | None:
     return next(k for k in lines if s.weight[k] * 2 >= heaviest)
 
 
-def _support(s: Sentences, other: Sentences) -> float:
-    """Share of the IDF weight of ``s``'s headline terms (stems) found in ``other``'s opening
-    (headline and first sentence); 1.0 without a headline with terms, which says nothing."""
+@dataclass(frozen=True)
+class Top:
+    """What one text's top says, read once per text (:func:`read_top`); pairs compare two of them."""
+
+    figures: list[dict[str, str]]  # each sentence's quantities (figures.quantities)
+    lead: int  # index just past the lead (lead_end with LEAD_SENTENCES)
+    lead_dates: list[Date]
+    dates: frozenset[Date]  # every date in the text, read only when the lead carries one
+    company: Company  # the headline's ticker and name
+    direction: Direction  # of the lines above the first prose sentence
+    top_places: frozenset[str]
+    opening_places: frozenset[str]  # of the headline and first sentence
+    times: Times
+    correction: bool
+    headline_stems: tuple[int, ...] = ()  # the headline's stems and their IDF weights (none: no headline)
+    headline_weights: tuple[float, ...] = ()
+    opening_stems: frozenset[int] = frozenset()
+    empty: bool = False  # a text without sentences has no top to read
+
+
+def read_top(s: Sentences) -> Top:
+    """Read a text's top once: the signs and the headline's terms every pair it is in compares."""
+    figures = [quantities(k) for k in s.keys]
+    if not s.text:
+        return Top(figures, 0, [], frozenset(), None, None, frozenset(), frozenset(), ([], []), False, empty=True)
+    lead = lead_end(s, LEAD_SENTENCES)  # chrome above it not counted
+    top_end = _top_end(s)  # the headline and any chrome and byline around it
+    top_line = " ".join(s.text[:top_end])
+    # The headline and the first sentence say whose story it is; later ones give its background.
+    opening_end = lead_end(s, 2)
+    lead_dates = dates(s.keys[:lead])
     headline = _headline_line(s)
-    if headline is None:
-        return 1.0
-    # Entries are sorted by sentence: slices, and sets of a few dozen stems (numpy's isin costs
-    # more than the whole decision at this size).
-    start, end = np.searchsorted(s.entry_sentence, [headline, headline + 1])
-    weights = s.entry_weight[start:end].tolist()
-    total = sum(weights)
+    # Entries are sorted by sentence: slices of them, then sets of a few dozen stems.
+    start, end = np.searchsorted(s.entry_sentence, [headline, headline + 1]) if headline is not None else (0, 0)
+    return Top(
+        figures=figures,
+        lead=lead,
+        lead_dates=lead_dates,
+        dates=frozenset(dates(s.keys)) if lead_dates else frozenset(),
+        company=company(_headline(s, top_end)),
+        direction=direction(top_line),
+        top_places=places_named(top_line),
+        opening_places=places_named(" ".join(s.text[:opening_end])),
+        times=times_of(top_line),
+        correction=_is_correction(s, top_end),
+        headline_stems=tuple(s.entry_term[start:end].tolist()),
+        headline_weights=tuple(s.entry_weight[start:end].tolist()),
+        opening_stems=frozenset(s.entry_term[: np.searchsorted(s.entry_sentence, opening_end)].tolist()),
+    )
+
+
+def _support(top: Top, other: Top) -> float:
+    """Share of the IDF weight of ``top``'s headline terms (stems) found in ``other``'s opening
+    (headline and first sentence); 1.0 without a headline with terms, which says nothing."""
+    total = sum(top.headline_weights)
     if total <= 0.0:
         return 1.0
-    opening = set(other.entry_term[: np.searchsorted(other.entry_sentence, lead_end(other, 2))].tolist())
-    found = sum(w for w, term in zip(weights, s.entry_term[start:end].tolist()) if term in opening)
+    found = sum(w for w, stem in zip(top.headline_weights, top.headline_stems) if stem in other.opening_stems)
     return found / total
 
 
-def headline_support(sa: Sentences, sb: Sentences) -> float:
+def headline_support(a: Top, b: Top) -> float:
     """How far each headline's news is announced in the other text's opening (the lesser of the two).
 
     Two write-ups of one report announce the same news, in their own words but with its names
     and key words; a follow-up announces news the earlier report's opening cannot have (a ruling
     appealed, a bid rejected), though the two share the background's rare names.
     """
-    if not sa.text or not sb.text:
+    if a.empty or b.empty:
         return 1.0
-    return min(_support(sa, sb), _support(sb, sa))
+    return min(_support(a, b), _support(b, a))
 
 
-def template_signs(sa: Sentences, sb: Sentences,
-                   figures: tuple[list[dict[str, str]], list[dict[str, str]]]) -> TemplateSigns:
-    """The signs of two analysed texts; ``figures`` are each one's quantities, sentence by sentence."""
-    if not sa.text or not sb.text:  # an empty text has no top to read
+def template_signs(a: Top, b: Top) -> TemplateSigns:
+    """The signs of two texts' tops."""
+    if a.empty or b.empty:  # an empty text has no top to read
         return TemplateSigns()
-    leads = (lead_end(sa, LEAD_SENTENCES), lead_end(sb, LEAD_SENTENCES))  # chrome above them not counted
-    tops = (_top_end(sa), _top_end(sb))  # the headline and any chrome and byline around it
-    headlines = (_headline(sa, tops[0]), _headline(sb, tops[1]))
-    top_lines = (" ".join(sa.text[:tops[0]]), " ".join(sb.text[:tops[1]]))
-    # The headline and the first sentence say whose story it is; later ones give its background.
-    openings = (" ".join(sa.text[:lead_end(sa, 2)]), " ".join(sb.text[:lead_end(sb, 2)]))
     return TemplateSigns(
-        lead_dates=differing_lead_dates(sa.keys, sb.keys, leads),
-        lead_figures=differing_lead_figures(*figures, leads),
-        companies=different_companies(*headlines),
-        directions=opposite_directions(*top_lines),
-        places=different_places(*top_lines, *openings),
-        times=differing_times(*top_lines),
-        correction=_is_correction(sa, tops[0]) or _is_correction(sb, tops[1]),
-        one_company=same_company(*headlines),
+        lead_dates=lead_dates_apart(a.lead_dates, a.dates, b.lead_dates, b.dates),
+        lead_figures=differing_lead_figures(a.figures, b.figures, (a.lead, b.lead)),
+        companies=companies_apart(a.company, b.company),
+        directions=directions_apart(a.direction, b.direction),
+        places=places_apart(a.top_places, b.top_places, a.opening_places, b.opening_places),
+        times=times_apart(a.times, b.times),
+        correction=a.correction or b.correction,
+        one_company=one_company(a.company, b.company),
     )

@@ -94,9 +94,9 @@ from .align import Alignment, align
 from .analysis import Profile, Sentences
 from .dates import date_label
 from .features import CheapScores, FeatureMatrices
-from .figures import quantities, shared_quantities
+from .figures import shared_quantities
 from .published import DateWindow
-from .templates import TemplateSigns, headline_support, lead_end, template_signs
+from .templates import TemplateSigns, Top, headline_support, lead_end, read_top, template_signs
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
 
@@ -250,12 +250,12 @@ class Verifier:
         self._features = features
         self._t = thresholds
         self._window = window
-        self._figures: dict[int, list[dict[str, str]]] = {}  # each text's quantities per sentence, read once
+        self._tops: dict[int, Top] = {}  # each text's top (signs, headline, quantities), read once
 
-    def _figures_of(self, i: int, s: Sentences) -> list[dict[str, str]]:
-        if i not in self._figures:
-            self._figures[i] = [quantities(k) for k in s.keys]
-        return self._figures[i]
+    def _top_of(self, i: int, s: Sentences) -> Top:
+        if i not in self._tops:
+            self._tops[i] = read_top(s)
+        return self._tops[i]
 
     def verify_many(self, pairs: np.ndarray, *, level: Relation) -> list[Link]:
         """Links with a relation up to ``level`` among ``pairs``; cheap evidence first, in bulk.
@@ -306,9 +306,9 @@ class Verifier:
             return Link(i, j, None, scores, "too little in common to align")
         sa, sb = self._sentences(i), self._sentences(j)
         alignment = align(sa, sb, self._t.sentence)
-        figures = (self._figures_of(i, sa), self._figures_of(j, sb))
-        signs = template_signs(sa, sb, figures)
-        scores = self._with_alignment(scores, sa, sb, alignment, figures, signs)
+        tops = (self._top_of(i, sa), self._top_of(j, sb))
+        signs = template_signs(*tops)
+        scores = self._with_alignment(scores, sa, sb, alignment, tops, signs)
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), signs)
         if apart is not None and relation is not None:  # said in full, for compare
             reason = f"{apart}; else {relation.label}: {reason}"
@@ -369,8 +369,7 @@ class Verifier:
         return (s.lead_facts < self._t.lead_facts) & (s.specific_terms < self._t.lead_facts_below)
 
     def _with_alignment(self, s: PairScores, sa: Sentences, sb: Sentences, al: Alignment,
-                        figures: tuple[list[dict[str, str]], list[dict[str, str]]],
-                        signs: TemplateSigns) -> PairScores:
+                        tops: tuple[Top, Top], signs: TemplateSigns) -> PairScores:
         shorter_is_a = sa.total_words <= sb.total_words
         strong = [m for m in al.matches if m.score >= self._t.verbatim_sentence]
         if shorter_is_a:
@@ -382,7 +381,7 @@ class Verifier:
         # Figures as quantities ("1.46 billion" is "1,459,193,000"), for each aligned sentence pair
         # that carries some on both sides: a figure trimmed from one copy is an edit, not another instance.
         counted = [(m, shared_quantities(x, y)) for m, x, y in
-                   ((m, figures[0][m.a], figures[1][m.b]) for m in al.matches) if x and y]
+                   ((m, tops[0].figures[m.a], tops[1].figures[m.b]) for m in al.matches) if x and y]
         # Near-verbatim sentences: most figures shared, not all (one mistyped figure keeps a copy a copy).
         numeric = [shared * 2 >= union for m, (shared, union) in counted if m.score >= self._t.verbatim_sentence]
         agree = sum(numeric) / len(numeric) if numeric else 1.0
@@ -426,7 +425,7 @@ class Verifier:
             top_verbatim=1.0 if top_kept else 0.0,
             leads_verbatim=1.0 if leads_kept else 0.0,
             aligned_similarity=sum(m.score for m in al.matches) / al.count if al.count else 0.0,
-            headline_support=headline_support(sa, sb),
+            headline_support=headline_support(*tops),
         )
 
     @staticmethod
