@@ -97,13 +97,13 @@ def _headline(s: Sentences, top_end: int) -> str:
     return next((line for line in s.text[:top_end] if tags_company(line)), s.text[0])
 
 
-def _headline_line(s: Sentences) -> int | None:
+def _headline_line(s: Sentences, top_end: int) -> int | None:
     """The first top line that is not prose, nor a row of links ("News | Sport"), and carries at least
     half the IDF weight of the heaviest such line: the headline, not the site chrome above it ("Skip to
     main content"), whose words are common.  A byline or a photo credit below it may weigh more (rare
     names, dates), so the heaviest is not taken.  None for a text that opens with prose (an essay, an
     answer): it has no headline to read."""
-    lines = [k for k in range(min(_top_end(s), len(s.text)))
+    lines = [k for k in range(min(top_end, len(s.text)))
              if not _SENTENCE_END.search(s.text[k]) and not runs_on(s.text, k) and " | " not in s.text[k]]
     if not lines:
         return None
@@ -142,7 +142,7 @@ def read_top(s: Sentences) -> Top:
     # The headline and the first sentence say whose story it is; later ones give its background.
     opening_end = lead_end(s, 2)
     lead_dates = dates(s.keys[:lead])
-    headline = _headline_line(s)
+    headline = _headline_line(s, top_end)
     # Entries are sorted by sentence: slices of them, then sets of a few dozen stems.
     start, end = np.searchsorted(s.entry_sentence, [headline, headline + 1]) if headline is not None else (0, 0)
     return Top(
