@@ -133,6 +133,11 @@ class Thresholds:
     lead_facts_below: int = 10  # ... checked when fewer specific terms are shared: versions of one report share many
     figures_agree: float = 0.5  # pooled Jaccard of the quantities in aligned sentences, for copy and rewrite
     figures_min: int = 4  # ... checked when the aligned sentences carry at least this many quantities
+    #: Copy and rewrite: more near-verbatim sentences that carry figures must agree on them than not; a tie
+    #: (one of two) is a slip only in a text of at least this many aligned sentences.  In a two-line notice
+    #: ("Fed adds reserves ... funds at 6-1/4 pct") the one changed figure is the day's news; in a long
+    #: copy, one figure garbled by OCR ("100,00") is noise.
+    figure_slip_sentences: int = 5
     rewrite_coverage: float = 0.6  # share of the shorter text in aligned sentences
     rewrite_order: float = 0.6
     #: ... unless at least this share of the shorter text's word 3-grams is in the other (reordered, not by chance:
@@ -382,7 +387,7 @@ class Verifier:
         # that carries some on both sides: a figure trimmed from one copy is an edit, not another instance.
         counted = [(m, shared_quantities(x, y)) for m, x, y in
                    ((m, tops[0].figures[m.a], tops[1].figures[m.b]) for m in al.matches) if x and y]
-        # Near-verbatim sentences: most figures shared, not all (one mistyped figure keeps a copy a copy).
+        # Near-verbatim sentences: most figures shared, not all (one mistyped figure keeps a sentence agreeing).
         numeric = [shared * 2 >= union for m, (shared, union) in counted if m.score >= self._t.verbatim_sentence]
         agree = sum(numeric) / len(numeric) if numeric else 1.0
         # Pooled over every aligned pair: the next issue of a periodic report aligns its frame
@@ -498,7 +503,8 @@ class Verifier:
             elif (s.lead_verbatim == 0.0 and s.verbatim_words >= t.partial_words
                   and coverage < t.follow_up_coverage):
                 follow_up = f"none in either lead, and {coverage:.0%} of the shorter text aligns"
-        figures_kept = s.numbers_agree >= 0.5 or correction
+        figures_kept = (s.numbers_agree > 0.5 or correction
+                        or (s.numbers_agree == 0.5 and s.aligned_sentences >= t.figure_slip_sentences))
         # Frame lines share no rare name; a headline tagging the same company says whose notice it is.
         facts_kept = s.facts_agree >= t.rewrite_facts or signs.one_company
         # Headlines naming other companies, ways, places or times speak against one event, not only one text.

@@ -858,3 +858,24 @@ def test_texts_that_open_with_prose_have_no_headline_to_hold_them_to():
     comparison = compare_documents(*bodies, settings)
     assert comparison.link.scores.headline_support == 1.0
     assert comparison.joins, comparison.link.reason
+
+
+def reserves_notice(name: str, rate: str, *, extra: int = 0) -> Document:
+    """A two-line periodic notice: each day's issue repeats the frame and changes one figure."""
+    background = "".join(f"Dealers said the Tarnwick market had been quiet in session {n} of the week.\n"
+                         for n in ("one", "two", "three", "four")[:extra])
+    return Document(name, "TARNWICK BANK ADDS RESERVES VIA CUSTOMER REPURCHASES\n\n"
+                          "The Tarnwick Bank entered the securities market to arrange 1.5 billion crowns of "
+                          "customer repurchase agreements, a bank spokesman said.\n"
+                          f"Dealers said overnight funds were trading at {rate} pct when the bank began its "
+                          "temporary and indirect supply of reserves.\n" + background)
+
+
+def test_a_short_notice_with_one_of_its_two_figures_changed_is_another_day_but_a_long_copy_keeps_a_slip():
+    settings = ScanSettings(workers=1)
+    another_day = compare_documents(reserves_notice("mon", "6-1/4"), reserves_notice("tue", "6-3/8"), settings)
+    assert another_day.link.scores.numbers_agree == 0.5
+    assert another_day.relation is None and another_day.link.reason.startswith("figures differ in matched")
+    slip = compare_documents(reserves_notice("wire", "6-1/4", extra=4), reserves_notice("ocr", "6-3/8", extra=4),
+                             settings)
+    assert slip.link.scores.numbers_agree == 0.5 and slip.relation == "copy"
