@@ -13,6 +13,7 @@ except Clough-Stevenson, which is too small to split and is reported whole.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import math
@@ -39,6 +40,7 @@ CORPORA = HERE.parent.parent / "shared" / "corpora"
 SETTINGS = ScanSettings()
 
 
+@functools.cache  # Reuters is read for two runs (with and without dates); callers only slice or filter
 def jsonl(relative: str) -> list[dict]:
     path = CORPORA / relative
     if not path.exists():
