@@ -4,7 +4,7 @@ Each source article yields 0-4 derived versions, each made by a random mix of
 what syndication and scraping do to news:
 
 * copy edits: new headline, byline or dateline line, site boilerplate above and
-  below, truncation, dropped paragraphs, word edits, OCR-like character noise;
+  below, truncation, dropped or moved paragraphs, word edits, OCR-like character noise;
 * rewrite edits: synonym rewording and sentence reordering (a "rewrite");
 * partial copies (``--partial-share``): the lead and the paragraphs after it, cut
   to 35-65% of the article's words, followed by as many words of an outlet's own
@@ -114,6 +114,8 @@ def derive(title: str, text: str, rng: random.Random, kind: str, own_pool: list[
             paras = paras[: max(2, int(len(paras) * rng.uniform(0.5, 0.85)))]
         if len(paras) > 4 and rng.random() < 0.3:  # a dropped paragraph
             del paras[rng.randrange(1, len(paras) - 1)]
+        if len(paras) > 3 and rng.random() < 0.2:  # a paragraph moved by an editor (the lead stays on top)
+            paras.insert(rng.randrange(1, len(paras)), paras.pop(rng.randrange(1, len(paras))))
         if rng.random() < 0.4:
             paras = [word_edits(p, rng, 0.03) for p in paras]
         if rng.random() < 0.25:
