@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import xxhash
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extractOne
 
 from .background import Background
 from .fingerprint import Fingerprinter
@@ -35,6 +37,7 @@ __all__ = [
     "document_body",
     "exact_key",
     "line_hash",
+    "names_found",
     "profiles",
     "sentences",
 ]
@@ -127,6 +130,29 @@ class Sentences:
     @property
     def total_words(self) -> int:
         return sum(self.words)
+
+
+#: A name this short that is rare in a corpus is mostly OCR debris ("1l") or an initial.
+_NAME_MIN_CHARS = 3
+
+
+def _names(s: Sentences) -> frozenset[str]:
+    return frozenset(t for found in s.facts for t in found if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
+
+
+def names_found(a: Sentences, b: Sentences) -> float:
+    """Share of the names of the text that has fewer found in the other, a name one edit away
+    from a word of the other counting as found: OCR and retyping garble names ("Ga1las",
+    "f0r"), and the garbled word would otherwise read as a name the other text lacks.  A
+    template's next instance changes its names outright, and still falls short."""
+    names_a, names_b = _names(a), _names(b)
+    fewer, other = (names_a, b) if len(names_a) <= len(names_b) else (names_b, a)
+    if not fewer:
+        return 1.0
+    words = {w for key in other.keys for w in tokens(key)}
+    found = sum(1 for name in fewer if name in words
+                or extractOne(name, words, scorer=Levenshtein.distance, score_cutoff=1) is not None)
+    return found / len(fewer)
 
 
 def _stem_entries(sentence: np.ndarray, stem: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, ...]:

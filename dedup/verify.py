@@ -91,7 +91,7 @@ from enum import IntEnum
 import numpy as np
 
 from .align import Alignment, align
-from .analysis import Profile, Sentences
+from .analysis import Profile, Sentences, names_found
 from .dates import date_label
 from .features import CheapScores, FeatureMatrices
 from .figures import shared_quantities
@@ -314,6 +314,11 @@ class Verifier:
         tops = (self._top_of(i, sa), self._top_of(j, sb))
         signs = template_signs(*tops)
         scores = self._with_alignment(scores, sa, sb, alignment, tops, signs)
+        if (scores.specific_containment < self._t.copy_specific
+                and max(scores.containment_a, scores.containment_b) >= self._t.copy_containment):
+            # Most 3-grams shared, the names not: another instance of a template, or a copy whose
+            # names were garbled ("Ga1las"), which are still the same names.
+            scores = replace(scores, specific_containment=max(scores.specific_containment, names_found(sa, sb)))
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), signs)
         if apart is not None and relation is not None:  # said in full, for compare
             reason = f"{apart}; else {relation.label}: {reason}"
@@ -349,18 +354,17 @@ class Verifier:
         t = self._t
         contained = np.maximum(s.containment_a, s.containment_b)
         text_close = contained >= t.copy_containment * 0.4
-        names_kept = s.specific_containment >= t.copy_specific
+        # Most 3-grams shared: the names are read again, allowing for garbled ones (see verify).
+        names_kept = (s.specific_containment >= t.copy_specific) | (contained >= t.copy_containment)
         story = self._story_evidence(s)
         if level < Relation.STORY:
             story = np.zeros_like(story)
         possible = text_close & names_kept
         if level >= Relation.REWRITE:
-            # Most 3-grams shared but the names changed: a template, never a looser relation.
-            template = ~names_kept & (contained >= t.copy_containment)
             rewrite = s.specific_terms >= t.rewrite_specific_terms
             names_shared = rewrite | (s.rare_terms >= t.story_rare_terms)
             close = text_close | ((s.cosine >= t.story_cosine) & names_shared)
-            possible |= close & ~template & (rewrite | story)
+            possible |= close & (rewrite | story)
         return possible & (~self._lead_stopped(s) | (story & (contained < t.copy_containment)))
 
     # The two predicates below serve a pair (:meth:`_decide`) and a batch (:meth:`_worth_aligning`)

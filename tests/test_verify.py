@@ -879,3 +879,40 @@ def test_a_short_notice_with_one_of_its_two_figures_changed_is_another_day_but_a
     slip = compare_documents(reserves_notice("wire", "6-1/4", extra=4), reserves_notice("ocr", "6-3/8", extra=4),
                              settings)
     assert slip.link.scores.numbers_agree == 0.5 and slip.relation == "copy"
+
+
+
+ROWING_REPORT = (
+    "Penhale sees two-boat race\n\n"
+    "Tarnwick's Orla Penhale believes they will battle it out with Skellan for the river cup in the coming months.\n\n"
+    "\"It will be a two-boat race all the way to the end of the season because we are both going to give it "
+    "everything,\" she told the Cullow Gazette. \"You need to be good and you need a lot of luck. You need a bit of "
+    "both but it will be as hard for the Skellan crews as it is for the Tarnwick rowers.\" \"We know that we have "
+    "got the power in our hands just now,\" added Penhale.\n\n"
+    "Penhale has rowed for Tarnwick since the club moved to the Brackley Moor boathouse, where its coach Dana "
+    "Marra built a crew that won the Ferncastle regatta twice and the Hallow Park sprint in record time.\n\n"
+    "Marra said the club would enter two crews next year and keep its training on the Northwind reach.\n")
+
+#: Its top, scanned: OCR turns common words into tokens no other text has ("f0r", "corning", "bands"),
+#: which outnumber the copy's real names.
+ROWING_SCANNED = (
+    "Skip to main content\n\nBy staff reporters\n\n"
+    "Tarnwick's Orla Penhale believes they will batt1e it out with Skellan f0r the river cup in the corning "
+    "rnonths.\n\n"
+    "\"It'1l be a two-boat race all the way to the end of the seasen because we are both going to give it "
+    "everythlng,\" she told the Cullow Gazette. \"You need to be good and you need a lot of luck. You need a bit of "
+    "both but it will be os hard for the Skellan crews as it is for thc Tarnwick rowers.\" \"We know that we have "
+    "got the power in our bands just now,\" added Penhale.\n\nShare this article\n")
+
+
+def test_an_ocr_scanned_copy_keeps_its_source_but_the_same_words_about_another_club_do_not():
+    settings = ScanSettings(workers=1, level=Relation.COPY)
+    context = [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
+    wire = Document("wire", ROWING_REPORT)
+    scanned = compare_documents(wire, Document("scan", ROWING_SCANNED), settings, context=context)
+    assert scanned.relation == "copy", scanned.link.reason
+    other_club = ROWING_SCANNED
+    for name, other in (("Tarnwick", "Harwell"), ("Orla Penhale", "Lena Corvin"), ("Penhale", "Corvin"),
+                        ("Skellan", "Halden"), ("Cullow", "Quarrin")):
+        other_club = other_club.replace(name, other)
+    assert compare_documents(wire, Document("other", other_club), settings, context=context).relation is None
