@@ -75,6 +75,7 @@ class Profile:
     word_count: int
     shingles: np.ndarray
     text_signature: np.ndarray
+    lead_signature: np.ndarray  # of the first FingerprintParams.lead_words words only
     line_hashes: frozenset[int]
 
 
@@ -92,6 +93,8 @@ def profiles(texts: Sequence[str], fingerprinter: Fingerprinter) -> tuple[list[P
     word_lists = [words for _, words in found]
     indptr, flat = fingerprinter.shingle_sets(word_lists)
     signatures = fingerprinter.signatures(indptr, flat)
+    lead_signatures = fingerprinter.signatures(
+        *fingerprinter.shingle_sets([words[: fingerprinter.params.lead_words] for words in word_lists]))
     shingles = np.split(flat, indptr[1:-1])
     made = [
         Profile(
@@ -99,9 +102,10 @@ def profiles(texts: Sequence[str], fingerprinter: Fingerprinter) -> tuple[list[P
             word_count=len(words),
             shingles=shingles,
             text_signature=signature,
+            lead_signature=lead_signature,
             line_hashes=frozenset(map(line_hash, lines)),
         )
-        for (lines, words), shingles, signature in zip(found, shingles, signatures)
+        for (lines, words), shingles, signature, lead_signature in zip(found, shingles, signatures, lead_signatures)
     ]
     return made, ChunkTerms.count(word_lists)
 

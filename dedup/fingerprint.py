@@ -53,6 +53,7 @@ class FingerprintParams:
     seed: int = 1
     shingle_words: int = 3
     term_count: int = 40
+    lead_words: int = 50  # the opening signed on its own: a copy cut short keeps it
     scheme: str = "affine32"
     token_hash: str = "xxh32(seed=0x5EED)"
 
@@ -63,6 +64,7 @@ class FingerprintParams:
             "seed": self.seed,
             "shingles": f"word {self.shingle_words}-grams",
             "term_count": self.term_count,
+            "lead_words": self.lead_words,
             "token_hash": self.token_hash,
         }
 

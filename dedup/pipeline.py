@@ -202,6 +202,7 @@ class Corpus:
         codes = []
         for threshold, signatures in (
             (self.settings.text_lsh_threshold, np.vstack([self.profiles[i].text_signature for i in reps])),
+            (self.settings.lead_lsh_threshold, np.vstack([self.profiles[i].lead_signature for i in reps])),
             (self.settings.term_lsh_threshold, self.term_signatures[reps]),
         ):
             bands, rows = lsh_params(threshold, num_perm)

@@ -24,6 +24,8 @@ class ScanSettings:
     #: LSH threshold for the n-gram signature (copies) and the rare-term one (rewrites, stories).
     text_lsh_threshold: float = 0.3
     term_lsh_threshold: float = 0.15
+    #: ... and for the signature of each text's opening words (a copy cut to a fraction of its source).
+    lead_lsh_threshold: float = 0.5
     #: Up to this many pairs of distinct texts (about 316 texts), every pair is a candidate:
     #: LSH saves time on a large corpus and costs a little recall on any.
     all_pairs_up_to: int = 50_000
@@ -38,7 +40,7 @@ class ScanSettings:
     within_days: float | None = None
 
     def __post_init__(self) -> None:
-        for name in ("text_lsh_threshold", "term_lsh_threshold"):
+        for name in ("text_lsh_threshold", "term_lsh_threshold", "lead_lsh_threshold"):
             value = getattr(self, name)
             if not 0.0 < value < 1.0:
                 raise SettingsError(f"{name} must be between 0 and 1, got {value}")
@@ -59,7 +61,7 @@ class ScanSettings:
             "sentence_terms": SENTENCE_TERMS,
             "minhash": self.fingerprint.as_dict(),
             "lsh": {"text_threshold": self.text_lsh_threshold, "term_threshold": self.term_lsh_threshold,
-                    "all_pairs_up_to": self.all_pairs_up_to},
+                    "lead_threshold": self.lead_lsh_threshold, "all_pairs_up_to": self.all_pairs_up_to},
             "thresholds": self.thresholds.as_dict(),
             "boilerplate_clusters": self.boilerplate_clusters,
             "idf_background": "wordfreq-en-40k/1000 pseudo-documents" if self.background else None,

@@ -147,3 +147,28 @@ def test_shared_term_pairs_lists_exactly_the_rows_sharing_enough_columns():
                                           [1, 1, 0, 0, 1]], dtype=np.float64))
     assert decode_pairs(shared_term_pairs(present, 3), 4).tolist() == [[0, 1]]
     assert decode_pairs(shared_term_pairs(present, 2), 4).tolist() == [[0, 1], [0, 3], [1, 2], [1, 3]]
+
+
+def test_a_copy_cut_to_its_opening_is_proposed_by_the_lead_signature():
+    """A copy cut to its first paragraph shares too few 3-grams with the whole report for the text
+    signature's LSH; the signature of the opening words finds it."""
+    from dataclasses import replace
+
+    from dedup import Document, Relation, scan_documents
+    from dedup.verify import Thresholds
+
+    documents = [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
+    wire = next(d for d in documents if d.id == "wire_harbour_ferry.txt")
+    # The headline and the first 60 words under the byline, which the copy drops.
+    headline = wire.text.splitlines()[0]
+    cut = Document("cut_copy.txt", headline + "\n\n" + " ".join(wire.text.split()[15:75]) + "\n")
+    # LSH on the text and on terms proposes almost nothing, and no pair is listed for its rare terms.
+    strict = ScanSettings(level=Relation.COPY, text_lsh_threshold=0.95, term_lsh_threshold=0.95, all_pairs_up_to=0,
+                          thresholds=replace(Thresholds(), story_rare_terms=10_000))
+
+    def clustered_with_wire(settings: ScanSettings) -> bool:
+        result = scan_documents([*documents, cut], settings)
+        return any({"cut_copy.txt", wire.id} <= {d.id for d in c.documents} for c in result.clusters)
+
+    assert clustered_with_wire(strict)
+    assert not clustered_with_wire(replace(strict, lead_lsh_threshold=0.95))
