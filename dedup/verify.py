@@ -314,12 +314,16 @@ class Verifier:
         tops = (self._top_of(i, sa), self._top_of(j, sb))
         signs = template_signs(*tops)
         scores = self._with_alignment(scores, sa, sb, alignment, tops, signs)
-        if (scores.specific_containment < self._t.copy_specific
-                and max(scores.containment_a, scores.containment_b) >= self._t.copy_containment):
+        exact_names = scores.specific_containment
+        contained = max(scores.containment_a, scores.containment_b)
+        if exact_names < self._t.copy_specific and contained >= self._t.copy_containment:
             # Most 3-grams shared, the names not: another instance of a template, or a copy whose
             # names were garbled ("Ga1las"), which are still the same names.
-            scores = replace(scores, specific_containment=max(scores.specific_containment, names_found(sa, sb)))
+            scores = replace(scores, specific_containment=max(exact_names, names_found(sa, sb)))
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), signs)
+        if relation is not None and exact_names < self._t.copy_specific <= scores.specific_containment:
+            reason = (f"{reason}; {scores.specific_containment:.0%} of the names specific to the shorter text are in "
+                      f"the other allowing one garbled letter ({exact_names:.0%} as written)")
         if apart is not None and relation is not None:  # said in full, for compare
             reason = f"{apart}; else {relation.label}: {reason}"
             relation = None
