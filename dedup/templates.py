@@ -128,6 +128,10 @@ class Top:
     headline_stems: tuple[int, ...] = ()  # the headline's stems and their IDF weights (none: no headline)
     headline_weights: tuple[float, ...] = ()
     opening_stems: frozenset[int] = frozenset()
+    #: Lines above the first prose sentence other than the headline, without figures: navigation, ads,
+    #: bylines.  Many unrelated texts of one site share them word for word, so they are no evidence of
+    #: a shared lead.  (A table's rows carry figures: they are its lead.)
+    chrome: frozenset[int] = frozenset()
     empty: bool = False  # a text without sentences has no top to read
 
 
@@ -159,6 +163,8 @@ def read_top(s: Sentences) -> Top:
         headline_stems=tuple(s.entry_term[start:end].tolist()),
         headline_weights=tuple(s.entry_weight[start:end].tolist()),
         opening_stems=frozenset(s.entry_term[: np.searchsorted(s.entry_sentence, opening_end)].tolist()),
+        chrome=frozenset(k for k in range(top_end) if k != headline and not figures[k]) if headline is not None
+        else frozenset(),
     )
 
 

@@ -405,11 +405,15 @@ class Verifier:
         shared_facts = sum(1 for m in al.matches if sa.facts[m.a] & sb.facts[m.b])
         facts = shared_facts / al.count if al.count else 0.0
         # A copy keeps its lead, or the original's; a follow-up repeats only the background.
+        chrome_a, chrome_b = tops[0].chrome, tops[1].chrome
+
         def matched_within(count: int, *, verbatim: bool, both: bool = False) -> bool:
-            """A match among the first ``count`` sentences of either text (``both``: of each)."""
+            """A match among the first ``count`` sentences of either text (``both``: of each), site
+            chrome ("ADVERTISEMENT", "Home > News") not counted."""
             end_a, end_b = lead_end(sa, count), lead_end(sb, count)
             return any(((m.a < end_a and m.b < end_b) if both else (m.a < end_a or m.b < end_b))
-                       and (not verbatim or m.score >= self._t.verbatim_sentence) for m in al.matches)
+                       and (not verbatim or m.score >= self._t.verbatim_sentence)
+                       and m.a not in chrome_a and m.b not in chrome_b for m in al.matches)
 
         leads_apart = al.count > 0 and not matched_within(self._t.lead_match_sentences, verbatim=False)
         lead_kept = matched_within(self._t.lead_match_sentences, verbatim=True)

@@ -917,3 +917,28 @@ def test_an_ocr_scanned_copy_keeps_its_source_but_the_same_words_about_another_c
                         ("Skellan", "Halden"), ("Cullow", "Quarrin")):
         other_club = other_club.replace(name, other)
     assert compare_documents(wire, Document("other", other_club), settings, context=context).relation is None
+
+
+FERRY_BACKGROUND = ("The Skellan Line has run the Cullow crossing since 1998 under a contract renewed every five "
+                    "years. Its three boats carry about 400,000 passengers a year between Tarnwick harbour and the "
+                    "island. "
+                    "Fares rose by a fifth last spring after the council cut its subsidy to the route.\n\n")
+
+
+def site_page(name: str, headline: str, lead: str, more: str) -> Document:
+    """A news site's page: its chrome around a story that ends with the site's standing background."""
+    return Document(name, f"{headline}\n\nADVERTISEMENT\n\nHome > News > Coast\n\n{lead}\n\n{more}\n\n"
+                          f"{FERRY_BACKGROUND}Follow us on Twitter\n")
+
+
+def test_site_chrome_shared_word_for_word_is_no_shared_lead():
+    award = site_page("award", "Council hands ferry deal to Skellan Line",
+                      "Tarnwick council voted on Tuesday to give the Skellan Line another five years on the "
+                      "Cullow route.",
+                      "Councillor Orla Penhale said the operator had promised two new boats by 2027.")
+    strike = site_page("strike", "Ferry crews to strike over rotas",
+                       "Crews on the Cullow ferries will walk out for two days next week in a dispute over rotas, "
+                       "their union said.", "The union said talks with the Skellan Line had broken down on Monday.")
+    comparison = compare_documents(award, strike, ScanSettings(workers=1))
+    assert comparison.relation is None, comparison.link.reason
+    assert comparison.link.scores.leads_verbatim == 0.0 and "follow-up" in comparison.link.reason
