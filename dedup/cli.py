@@ -185,6 +185,18 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+class _StdoutConsole(Console):
+    """rich's console for data on stdout.  rich answers a closed pipe with exit 1; the error is
+    passed on instead, so that ``dedup scan ... | head`` exits 141 as the other formats do."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+def _stdout(**options: Any) -> Console:
+    return _StdoutConsole(highlight=False, **options)
+
+
 @contextmanager
 def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
     console = _stderr()
@@ -233,7 +245,7 @@ def emit(result: ScanResult, fmt: str, limit: int) -> None:
         for line in jsonl_lines(result):
             click.echo(line)
     else:
-        render_scan(result, Console(highlight=False, soft_wrap=False), limit=limit)
+        render_scan(result, _stdout(soft_wrap=False), limit=limit)
 
 
 class _OutputClosed(Exception):
@@ -337,7 +349,7 @@ def check_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, b
     elif fmt == "junit":
         click.echo(junit_xml(checked), nl=False)
     else:
-        render_check(checked, Console(highlight=False, soft_wrap=False))
+        render_check(checked, _stdout(soft_wrap=False))
     fail_if_strict(result, strict)
     if checked.failed:
         click.get_current_context().exit(1)
@@ -394,7 +406,7 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
     if fmt == "json":
         click.echo(dumps(comparison_dict(comparison)))
     else:
-        render_comparison(comparison, Console(highlight=False))
+        render_comparison(comparison, _stdout())
 
 
 @app.command("eval")
@@ -429,7 +441,7 @@ def eval_command(corpus: str, label_field: str, text_field: str, id_field: str, 
     if fmt == "json":
         click.echo(dumps({"corpus": corpus, "documents": len(docs), "levels": scores}))
     else:
-        render_evaluation(scores, Console(highlight=False))
+        render_evaluation(scores, _stdout())
 
 
 def main() -> None:
