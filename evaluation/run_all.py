@@ -235,13 +235,13 @@ def main() -> None:
         cats, seed = ("politics,sport,tech", 2) if tune else ("business,entertainment", 3)
         results["syndication copy"] = syndication(cats, seed, 0.0, "copy")
         # One draw of the generator is one sample: the copy row's F1 over four seeds says how far it moves.
-        others = [syndication(cats, s, 0.0, "copy") for s in ((4, 6, 8) if tune else (5, 7, 11))]
-        f1s = [r["f1"] for r in (results["syndication copy"], *others)]
+        more_seeds = (4, 6, 8) if tune else (5, 7, 11)
+        runs = [results["syndication copy"], *(syndication(cats, s, 0.0, "copy") for s in more_seeds)]
+        f1s = [r["f1"] for r in runs]
         results["syndication copy, four seeds"] = {
-            "seeds": [seed, *((4, 6, 8) if tune else (5, 7, 11))], "f1": f1s,
+            "seeds": [seed, *more_seeds], "f1": f1s,
             "mean_f1": round(sum(f1s) / len(f1s), 4), "min_f1": min(f1s), "max_f1": max(f1s),
-            "precision": [r["precision"] for r in (results["syndication copy"], *others)],
-            "recall": [r["recall"] for r in (results["syndication copy"], *others)]}
+            "precision": [r["precision"] for r in runs], "recall": [r["recall"] for r in runs]}
         results["syndication copy, copies only"] = syndication(cats, seed, 0.0, "copy", sources=False)
         results["syndication rewrite"] = syndication(cats, seed, 0.5, "rewrite")
         results["syndication partial copies"] = syndication(cats, seed, 0.0, "rewrite", partial_share=0.5)

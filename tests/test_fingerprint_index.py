@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -10,9 +11,10 @@ import xxhash
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 from scipy import sparse
 
-from dedup import ScanSettings, scan
+from dedup import Document, Relation, ScanSettings, scan, scan_documents
 from dedup.fingerprint import FingerprintParams, Fingerprinter, combine_shingles, permutations, to_minhash
 from dedup.index import BandIndex, decode_pairs, lsh_params, shared_term_pairs
+from dedup.verify import Thresholds
 
 from .conftest import SAMPLES, SEEDS
 
@@ -152,11 +154,6 @@ def test_shared_term_pairs_lists_exactly_the_rows_sharing_enough_columns():
 def test_a_copy_cut_to_its_opening_is_proposed_by_the_lead_signature():
     """A copy cut to its first paragraph shares too few 3-grams with the whole report for the text
     signature's LSH; the signature of the opening words finds it."""
-    from dataclasses import replace
-
-    from dedup import Document, Relation, scan_documents
-    from dedup.verify import Thresholds
-
     documents = [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
     wire = next(d for d in documents if d.id == "wire_harbour_ferry.txt")
     # The headline and the first 60 words under the byline, which the copy drops.
