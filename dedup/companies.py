@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Company", "companies_apart", "company", "different_companies", "one_company", "same_company",
-           "tags_company"]
+__all__ = ["Company", "companies_apart", "company", "one_company", "tags_company"]
 
 Company = tuple[str, frozenset[str]] | None  # (ticker, words of the name before it)
 
@@ -39,23 +38,14 @@ def tags_company(line: str) -> bool:
     return company(line) is not None
 
 
-def different_companies(headline_a: str, headline_b: str) -> tuple[str, str] | None:
-    """The two headlines' tickers when they name different companies; otherwise None."""
-    return companies_apart(company(headline_a), company(headline_b))
-
-
 def companies_apart(a: Company, b: Company) -> tuple[str, str] | None:
-    """:func:`different_companies` on companies already read (:func:`company`)."""
+    """The two headlines' tickers when their companies (:func:`company`) differ; otherwise None."""
     if a is None or b is None or a[0] == b[0] or not (a[1] and b[1]) or a[1] & b[1]:
         return None
     return a[0], b[0]
 
 
-def same_company(headline_a: str, headline_b: str) -> bool:
-    """Whether both headlines tag a company by ticker, and it is the same one ("<PARC>", "<PARC.O>")."""
-    return one_company(company(headline_a), company(headline_b))
-
-
 def one_company(a: Company, b: Company) -> bool:
-    """:func:`same_company` on companies already read (:func:`company`)."""
+    """Whether both headlines tag a company (:func:`company`) by ticker, and it is the same one
+    ("<PARC>", "<PARC.O>")."""
     return a is not None and b is not None and a[0] == b[0]

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-__all__ = ["Date", "Times", "clock_times", "date_label", "dates", "differing_times", "lead_dates_apart", "sessions",
-           "times_apart", "times_of"]
+__all__ = ["Date", "Times", "clock_times", "date_label", "dates", "lead_dates_apart", "sessions", "times_apart",
+           "times_of"]
 
 Date = tuple[int, int]  # (month, day)
 
@@ -109,15 +109,10 @@ def times_of(top: str) -> Times:
     return clock_times(top), sessions(top)
 
 
-def differing_times(top_a: str, top_b: str) -> tuple[str, str] | None:
-    """When both headlines (``top_a``, ``top_b``: each text's lines above its first prose sentence)
+def times_apart(a: Times, b: Times) -> tuple[str, str] | None:
+    """When both texts' tops (:func:`times_of` of the lines above each one's first prose sentence)
     carry clock times and share none, the first of each; likewise for sessions named in words
     (a market's report at midday and at the close); otherwise None."""
-    return times_apart(times_of(top_a), times_of(top_b))
-
-
-def times_apart(a: Times, b: Times) -> tuple[str, str] | None:
-    """:func:`differing_times` on times already read (:func:`times_of`)."""
     for times_a, times_b in zip(a, b):
         if times_a and times_b and not set(times_a) & set(times_b):
             return times_a[0], times_b[0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Direction", "direction", "directions_apart", "opposite_directions"]
+__all__ = ["Direction", "direction", "directions_apart"]
 
 Direction = tuple[str, str] | None  # (way, the word that says it)
 
@@ -37,13 +37,9 @@ def direction(headline: str) -> Direction:
     return next(iter(found.items())) if len(found) == 1 else None
 
 
-def opposite_directions(headline_a: str, headline_b: str) -> tuple[str, str] | None:
-    """The two headlines' direction words when they say things moved different ways; otherwise None."""
-    return directions_apart(direction(headline_a), direction(headline_b))
-
-
 def directions_apart(a: Direction, b: Direction) -> tuple[str, str] | None:
-    """:func:`opposite_directions` on directions already read (:func:`direction`)."""
+    """The two headlines' direction words (:func:`direction`) when they say things moved different
+    ways; otherwise None."""
     if a is None or b is None or a[0] == b[0]:
         return None
     return a[1], b[1]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["different_places", "places_apart", "places_named"]
+__all__ = ["places_apart", "places_named"]
 
 #: Country names as headlines write them, each its own canonical name ...
 _COUNTRIES = [name.strip() for name in """
@@ -89,21 +89,16 @@ def places_named(headline: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def different_places(headline_a: str, headline_b: str, opening_a: str, opening_b: str) -> tuple[str, str] | None:
-    """A place each headline names and the other text's opening (headline and first sentence) does not.
+def places_apart(headline_a: frozenset[str], headline_b: frozenset[str], opening_a: frozenset[str],
+                 opening_b: frozenset[str]) -> tuple[str, str] | None:
+    """A place each headline names and the other text's opening (headline and first sentence) does
+    not, from the places :func:`places_named` read in each.
 
     The opening, not the headline alone: one copy's headline may name the subject ("BRAZIL LENDING
     PROGRESS") and another's the speaker ("U.S. TREASURY OFFICIAL ..."), and the first sentence
     names both. Background further down names other places too ("after a similar agreement
     with Britain"), so it is not read.
     """
-    return places_apart(places_named(headline_a), places_named(headline_b),
-                        places_named(opening_a), places_named(opening_b))
-
-
-def places_apart(headline_a: frozenset[str], headline_b: frozenset[str], opening_a: frozenset[str],
-                 opening_b: frozenset[str]) -> tuple[str, str] | None:
-    """:func:`different_places` on places already read (:func:`places_named`)."""
     only_a = sorted(headline_a - opening_b)
     only_b = sorted(headline_b - opening_a)
     if not only_a or not only_b:

@@ -94,7 +94,10 @@ def test_dates_are_read_as_month_and_day_in_the_ways_news_writes_them():
 
 
 def test_headlines_move_opposite_ways_only_when_each_moves_one_way():
-    from dedup.directions import opposite_directions
+    from dedup.directions import direction, directions_apart
+
+    def opposite_directions(headline_a: str, headline_b: str) -> tuple[str, str] | None:
+        return directions_apart(direction(headline_a), direction(headline_b))
 
     assert opposite_directions("SUN <SUN> RAISES HEATING OIL PRICE", "SUN <SUN> CUTS HEATING OIL PRICE") == (
         "raises", "cuts")
@@ -106,7 +109,10 @@ def test_headlines_move_opposite_ways_only_when_each_moves_one_way():
 
 
 def test_headlines_are_stamped_differently_only_when_both_carry_clock_times_and_share_none():
-    from dedup.dates import clock_times, differing_times
+    from dedup.dates import clock_times, times_apart, times_of
+
+    def differing_times(top_a: str, top_b: str) -> tuple[str, str] | None:
+        return times_apart(times_of(top_a), times_of(top_b))
 
     assert clock_times("OAT FUTURES 9:05 EDT, 10:25 EDT") == ["09:05", "10:25"]
     assert clock_times("SHARES UP 12.20 PCT, RATIO 3:1, SCORE 2-1, 24:00") == []
@@ -122,10 +128,11 @@ def test_headlines_are_stamped_differently_only_when_both_carry_clock_times_and_
 
 
 def test_texts_are_about_different_places_only_when_each_headline_names_one_the_other_opening_lacks():
-    from dedup.places import different_places
+    from dedup.places import places_apart, places_named
 
     def differ(headline_a: str, headline_b: str, first_a: str = "", first_b: str = "") -> tuple[str, str] | None:
-        return different_places(headline_a, headline_b, f"{headline_a} {first_a}", f"{headline_b} {first_b}")
+        return places_apart(places_named(headline_a), places_named(headline_b),
+                            places_named(f"{headline_a} {first_a}"), places_named(f"{headline_b} {first_b}"))
 
     assert differ("KENYA, NORWAY SIGN ACCORD", "KENYA, PORTUGAL SIGN ACCORD") == ("norway", "portugal")
     assert differ("Dutch bank cuts jobs", "Belgian bank cuts jobs") == ("netherlands", "belgium")
@@ -150,7 +157,13 @@ def test_texts_are_about_different_places_only_when_each_headline_names_one_the_
 
 
 def test_headlines_name_different_companies_only_when_ticker_and_name_differ():
-    from dedup.companies import different_companies, same_company
+    from dedup.companies import companies_apart, company, one_company
+
+    def different_companies(headline_a: str, headline_b: str) -> tuple[str, str] | None:
+        return companies_apart(company(headline_a), company(headline_b))
+
+    def same_company(headline_a: str, headline_b: str) -> bool:
+        return one_company(company(headline_a), company(headline_b))
 
     assert different_companies("SUN <SUN> RAISES CRUDE POSTINGS", "PHILLIPS <P> RAISES CRUDE POSTINGS") == ("SUN", "P")
     assert different_companies("Acme Corp (NYSE: ACM) reports", "Zenith Inc (Nasdaq: ZNT) reports") == ("ACM", "ZNT")
