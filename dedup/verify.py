@@ -350,8 +350,10 @@ class Verifier:
 
         Each test is a necessary condition of :meth:`_decide` (or the screen that has
         always kept texts with little in common from alignment), so skipping the
-        others changes no result: a copy needs the shorter text's specific names, a
-        rewrite shared names, a story a close TF-IDF vector and shared rare terms.
+        others changes no result: a copy needs the shorter text's specific names (as
+        written, or most 3-grams shared, when :meth:`verify` reads the names again allowing
+        for garbled letters), a rewrite shared names, a story a close TF-IDF vector and
+        shared rare terms.
         The lead-facts guard is decided by cheap scores alone: a pair it stops is at
         most a story, and only by cheap evidence.
         """
