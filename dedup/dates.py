@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-__all__ = ["Date", "Times", "clock_times", "date_label", "dates", "lead_dates_apart", "sessions", "times_apart",
-           "times_of"]
+__all__ = ["Date", "Times", "clock_times", "date_label", "dates", "lead_dates_apart", "past_reference", "sessions",
+           "times_apart", "times_of", "when_said"]
 
 Date = tuple[int, int]  # (month, day)
 
@@ -117,3 +117,24 @@ def times_apart(a: Times, b: Times) -> tuple[str, str] | None:
         if times_a and times_b and not set(times_a) & set(times_b):
             return times_a[0], times_b[0]
     return None
+
+
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+#: Days and weeks back, not a year: "at last year's Oscars" is background that write-ups of one event add alike.
+_PAST = re.compile(rf"\b(?:last (?:week|weekend|month|{_WEEKDAYS})|earlier (?:this|in the) (?:week|month))\b")
+
+
+def past_reference(folded_text: str) -> str | None:
+    """The phrase placing a folded sentence's news days or weeks back ("last week", "earlier this
+    month"), or None: a follow-up tells the earlier report's news so, below news of its own."""
+    found = _PAST.search(folded_text)
+    return found.group(0) if found else None
+
+
+_WHEN = re.compile(r"\b(?:last|earlier|previously|ago|recently|yesterday)\b")
+
+
+def when_said(folded_text: str) -> bool:
+    """Whether a folded sentence says when its news happened, however loosely ("announced on September
+    15", "last month", "earlier"): two reports of one event may date it differently, which is no follow-up."""
+    return _WHEN.search(folded_text) is not None or bool(dates([folded_text]))

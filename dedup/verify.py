@@ -67,6 +67,10 @@ and given the tightest relation its evidence supports:
             news, while a follow-up announces its own (a bid rejected, a ban appealed) and repeats
             the earlier report's names only further down.  A text that opens with prose has no
             headline and is not held to it (``templates.headline_support``).
+``past news`` (a guard on ``story`` and an in-order ``rewrite``) neither text tells a sentence of the
+            other's lead as news of days or weeks back ("last week", "earlier this month") below its own
+            first sentence, where the other's sentence says no time: a follow-up may repeat the earlier
+            headline's names, but it dates the earlier news (``dates.past_reference``).
 ``rewrite`` the same text reworded: most of the shorter text's sentences align
             one to one with the other's (two sentences at least, on average as alike as
             a sentence shown as shared), largely in order (in any
@@ -92,7 +96,7 @@ import numpy as np
 
 from .align import Alignment, align
 from .analysis import Profile, Sentences, names_found
-from .dates import date_label
+from .dates import date_label, past_reference, when_said
 from .features import CheapScores, FeatureMatrices
 from .figures import shared_quantities
 from .published import DateWindow
@@ -208,6 +212,7 @@ class PairScores:
     leads_verbatim: float = 0.0  # 1 when a near-verbatim match pairs a lead sentence of each text
     aligned_similarity: float = 0.0  # mean similarity of the aligned sentence pairs
     headline_support: float = 1.0  # the lesser share of a headline's term weight in the other's opening
+    lead_told_as_past: float = 0.0  # 1 when one text tells a lead sentence of the other as news days or weeks back
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -421,6 +426,16 @@ class Verifier:
         lead_kept = matched_within(self._t.lead_match_sentences, verbatim=True)
         top_kept = matched_within(self._t.top_sentences, verbatim=True)
         leads_kept = matched_within(self._t.lead_match_sentences, verbatim=True, both=True)
+        # A follow-up tells the earlier report's news below its own lead, as news of days or weeks back.
+        news = self._t.lead_match_sentences + 1  # the headline and the first three prose sentences
+
+        def told_as_past(x: int, y: int, sx: Sentences, sy: Sentences, chrome_x: frozenset[int]) -> bool:
+            """Sentence ``y``, below its text's first prose sentence, tells lead sentence ``x`` as past news."""
+            return (x < lead_end(sx, news) and y >= lead_end(sy, 2) and x not in chrome_x
+                    and past_reference(sy.keys[y]) is not None and not when_said(sx.keys[x]))
+
+        lead_told = any(told_as_past(m.a, m.b, sa, sb, chrome_a) or told_as_past(m.b, m.a, sb, sa, chrome_b)
+                        for m in al.matches)
         return replace(
             s,
             aligned_sentences=al.count,
@@ -445,6 +460,7 @@ class Verifier:
             leads_verbatim=1.0 if leads_kept else 0.0,
             aligned_similarity=sum(m.score for m in al.matches) / al.count if al.count else 0.0,
             headline_support=headline_support(*tops),
+            lead_told_as_past=1.0 if lead_told else 0.0,
         )
 
     @staticmethod
@@ -506,6 +522,9 @@ class Verifier:
         if s.headline_support < t.headline_support and not correction:
             other_news = (f"only {s.headline_support:.0%} of one headline's terms (by weight) are in the other's "
                           "opening (other news on one topic, not the same report)")
+        if s.lead_told_as_past == 1.0 and other_news is None and not correction:
+            other_news = ("one text tells a sentence of the other's lead as news of days or weeks back "
+                          "(a follow-up, not the same report)")
         story = bool(self._story_evidence(s)) and other_news is None
         # The earlier report's background word for word under news of its own: a follow-up, however close.
         # A short follow-up's background may start within its first sentences; its new lead and news still

@@ -93,6 +93,21 @@ def test_dates_are_read_as_month_and_day_in_the_ways_news_writes_them():
     assert dates(["sales in march 1987", "april 8,000 tonnes", "prices of 12 may rise", "may 1.5 pct"]) == []
 
 
+def test_a_sentence_tells_its_news_as_past_only_with_days_or_weeks_back():
+    from dedup.dates import past_reference, when_said
+
+    assert past_reference("the club said last week that it was in trouble") == "last week"
+    assert past_reference("earlier this month, a panel rejected the claim") == "earlier this month"
+    assert past_reference("she received the ban last month") == "last month"
+    # A year back is background write-ups of one event add alike; a weekday is the event's own day.
+    assert past_reference("which won best animation at last year's oscars") is None
+    assert past_reference("the council voted on wednesday") is None
+    # Any dating, however loose, says when: two reports of one event may date it differently.
+    assert when_said("under the agreement, which was announced on september 15, it acquired the equity")
+    assert when_said("the plan announced earlier") and when_said("he resigned two days ago")
+    assert not when_said("the club has set a new box office record, with 1.5bn yen in two days")
+
+
 def test_headlines_move_opposite_ways_only_when_each_moves_one_way():
     from dedup.directions import direction, directions_apart
 

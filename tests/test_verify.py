@@ -811,8 +811,9 @@ TRAM_HEARING = Document("hearing", "Hallow Park campaigners win their day in cou
                         "Campaigners from the Ferncastle residents' group won the right on Monday to challenge in "
                         "the high court the route of the tram through Hallow Park.\n"
                         "A judge said the case raised questions about how the park's covenant had been read.\n"
-                        "Tarnwick council backed the 62 million pound Skellan Line extension to Brackley Moor last "
-                        "month.\n"
+                        # Undated: "last month" would tell the vote as past news (the past-news guard's test).
+                        "Tarnwick council has backed the 62 million pound Skellan Line extension to Brackley "
+                        "Moor.\n"
                         "Council leader Orla Penhale said work would go ahead as planned while the case was heard.\n"
                         "The hearing is set for the autumn.")
 
@@ -832,6 +833,39 @@ def test_a_follow_up_whose_headline_announces_other_news_is_no_rewrite_or_story(
         # The guard is what parts them: without it, the hearing is a rewrite or a story of the vote.
         assert compare_documents(earlier, TRAM_HEARING, without_headline_guard(settings)).relation in (
             "rewrite", "story")
+
+
+def tram_challenge(when: str) -> Document:
+    """A follow-up whose headline repeats the vote's, with news of its own and the vote reworded below it."""
+    return Document("challenge", "Skellan Line tram extension to Brackley Moor faces court challenge\n"
+                    "Residents of Ferncastle have asked the high court to halt the Skellan Line tram extension to "
+                    "Brackley Moor.\n"
+                    f"Councillors in Tarnwick voted {when} to run the Skellan Line tram on by four stops to "
+                    "Brackley Moor, a plan costing 62 million pounds.\n"
+                    "Orla Penhale, who leads the council, expects 9,000 daily passengers once the stops open in "
+                    "2029.\n"
+                    "The campaigners object that the line would be laid across Hallow Park.\n"
+                    "Trams have linked the Dunmore docks and Tarnwick station since 2011.")
+
+
+def test_a_follow_up_that_tells_the_earlier_lead_as_news_of_last_week_is_no_rewrite_or_story():
+    """The headline guard cannot see this follow-up (its headline repeats the vote's); the time it puts
+    on the vote, under news of its own, can."""
+    settings = ScanSettings(workers=1)  # the default level, story
+    undated = compare_documents(TRAM_VOTE, tram_challenge("on Wednesday"), settings)
+    assert undated.relation == "rewrite" and undated.link.scores.lead_told_as_past == 0.0
+    for when in ("last week", "earlier this month"):
+        comparison = compare_documents(TRAM_VOTE, tram_challenge(when), settings)
+        assert comparison.link.scores.headline_support >= settings.thresholds.headline_support
+        assert comparison.link.scores.lead_told_as_past == 1.0
+        assert not comparison.joins and "days or weeks back" in comparison.link.reason, comparison.link.reason
+    # Where the earlier text dates the vote itself, "last week" is the same news dated another way.
+    dated = Document("vote", TRAM_VOTE.text.replace("on Wednesday", "on May 14"))
+    comparison = compare_documents(dated, tram_challenge("last week"), settings)
+    assert comparison.link.scores.lead_told_as_past == 0.0 and comparison.joins
+    # And a write-up whose own lead says "last week" tells its news, not another's.
+    later = Document("write-up", TRAM_WRITE_UP.text.replace("on Wednesday", "last week"))
+    assert compare_documents(TRAM_VOTE, later, settings).joins
 
 
 def test_the_headline_is_read_below_site_chrome_and_may_end_in_a_quote():
