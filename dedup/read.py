@@ -23,12 +23,16 @@ from typing import BinaryIO
 
 from .model import Document, Problem
 from .published import parse_published
+from .webpage import page_text
 
 __all__ = ["DEFAULT_INCLUDE", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.json", "*.jsonl")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.json", "*.jsonl", "*.html", "*.htm")
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
+_HTML_SUFFIXES = (".html", ".htm")
+#: A web page on stdin opens with its doctype, its root element or a comment.
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|!--)", re.IGNORECASE)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -170,6 +174,8 @@ def _kind(path: str) -> str:
         return "jsonl"
     if lower.endswith(_JSON_SUFFIXES):
         return "json"
+    if lower.endswith(_HTML_SUFFIXES):
+        return "html"
     return "text"
 
 
@@ -282,6 +288,9 @@ class _Reader:
                 return
             if kind == "json":
                 self._read_json(text, shown)
+            elif kind == "html":
+                title, body = page_text(text)
+                self._add_text(body, shown, title=title)
             else:
                 self._add_text(text, shown)
         if self.result.files_failed == failed_before:
@@ -375,13 +384,20 @@ class _Reader:
     def _read_stdin(self, stream: BinaryIO) -> None:
         data = stream.read()
         wide = _wide_encoding(data[:4096])
-        # What the text starts with, past a byte-order mark: an object (JSON Lines), an array, or prose.
+        # What the text starts with, past a byte-order mark: a web page, an object (JSON Lines), an array, or prose.
         if wide:
             start = data[:64].decode(wide, errors="ignore")
         else:
             start = data.removeprefix(codecs.BOM_UTF8)[:64].decode("latin-1")
         head = start.lstrip("\ufeff \t\r\n")[:1]
-        if head == "{":
+        if _HTML_START.match(start.lstrip("\ufeff \t\r\n")):
+            try:
+                title, body = page_text(decode(_cut(data, self.options.max_bytes)))
+            except DecodeError as exc:
+                self._fail(_STDIN, str(exc))
+                return
+            self._add_text(body, _STDIN, title=title)
+        elif head == "{":
             self._read_jsonl(io.BytesIO(data), _STDIN)
         elif head == "[":
             try:

@@ -140,3 +140,16 @@ def test_sentence_similarity_stays_between_zero_and_one_and_a_sentence_matches_i
     sim = similarity_matrix(sa, sb)
     assert ((sim >= 0) & (sim <= 1 + 1e-9)).all()
     assert abs(float(similarity_matrix(sa, sa).diagonal().min()) - 1.0) < 1e-9
+
+
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=5), st.text(max_size=200), st.text(max_size=300))
+def test_a_web_pages_paragraphs_are_read_as_written_and_nothing_else_breaks_it(paragraphs, script, junk):
+    """Escaped paragraph text comes back word for word, a script's never; arbitrary markup never raises."""
+    import html
+
+    from dedup.webpage import page_text
+
+    page = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    _, text = page_text(f"<html><body>{page}<script>{script.replace('</', '')}</script></body></html>")
+    assert text.split() == " ".join(paragraphs).split()
+    page_text(junk)

@@ -173,3 +173,38 @@ def test_a_file_longer_than_its_stat_size_is_still_read_whole_up_to_the_limit():
     assert _read_at_most(io.BytesIO(data), 5000, size_hint=1000) == data
     assert _read_at_most(io.BytesIO(data), 501, size_hint=10) == data[:501]  # still bounded
     assert _read_at_most(io.BytesIO(data), 501, size_hint=None) == data[:501]
+
+
+def ferry_page(body_paragraphs: list[str]) -> str:
+    """The ferry report saved as a web page: menus, a script, the story, an aside and a footer."""
+    paragraphs = "".join(f"<p>{p}</p>\n" for p in body_paragraphs)
+    return ("<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Ferries | The Island Courier</title>"
+            "<style>p { color: #333 }</style><script>var s = '<p>not text</p>';</script></head>\n"
+            "<body><nav><ul><li><a href='/'>Home</a></li><li>News</li></ul></nav>\n"
+            "<main><article><h1>Island ferries to run on batteries &amp; sea wind</h1>\n"
+            "<div class='byline'>By Courier staff<br>Updated 4 March</div>\n"
+            f"{paragraphs}<aside><h3>Popular posts</h3><ul><li>Harbour fees rise</li></ul></aside>\n"
+            "</article></main><footer><p>&copy; The Island Courier. Share this article</p></footer>"
+            "<noscript>Enable JavaScript</noscript></body></html>\n")
+
+
+def test_a_web_page_is_read_as_the_text_a_reader_sees_one_block_a_paragraph(tmp_path):
+    (tmp_path / "ferry.html").write_text(ferry_page(["The council voted 7-2 on Tuesday.", "Fares stay frozen."]),
+                                         encoding="utf-8")
+    [doc] = read_inputs([str(tmp_path)], ReadOptions()).documents
+    assert doc.text.split("\n\n") == [
+        "Island ferries to run on batteries & sea wind", "By Courier staff", "Updated 4 March",
+        "The council voted 7-2 on Tuesday.", "Fares stay frozen.", "Popular posts", "Harbour fees rise",
+        "© The Island Courier. Share this article"]
+    assert doc.title is None  # the <h1> is the headline; the <title> adds the site's name
+    # Without an <h1>, the page's <title> is its headline.
+    (tmp_path / "ferry.html").write_text("<html><head><title>Ferry vote</title></head><body><p>The council "
+                                         "voted.</p></body></html>", encoding="utf-8")
+    [doc] = read_inputs([str(tmp_path / "ferry.html")], ReadOptions()).documents
+    assert (doc.title, doc.text) == ("Ferry vote", "The council voted.")
+    # Piped in, a page is known by how it opens; a page with no visible text is reported like an empty file.
+    [doc] = read_inputs(["-"], ReadOptions(), io.BytesIO(ferry_page(["Fares stay frozen."]).encode())).documents
+    assert "Fares stay frozen." in doc.text and "not text" not in doc.text
+    (tmp_path / "blank.htm").write_text("<html><script>var a;</script></html>", encoding="utf-8")
+    result = read_inputs([str(tmp_path / "blank.htm")], ReadOptions())
+    assert not result.documents and reasons(result) == {("blank.htm", None): "empty: no text to compare"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import random
 import shutil
@@ -169,3 +170,23 @@ def test_the_table_shows_brackets_and_odd_file_names_as_they_are(tmp_path, in_ro
     compared = run("compare", "[wire].txt", "copy\nnew.txt").stdout
     header = next(line for line in compared.splitlines() if line.startswith("A: "))
     assert header.split() == ["A:", "[wire].txt", "sim", "B:", "copy\\nnew.txt"]
+
+
+def test_a_saved_web_page_copy_joins_its_plain_text_source_and_its_site_text_is_its_own(tmp_path):
+    from .test_read import ferry_page
+
+    source = (SAMPLES / "wire_harbour_ferry.txt").read_text(encoding="utf-8")
+    (tmp_path / "wire.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "library.txt").write_text((SAMPLES / "library_reading_hours.txt").read_text(encoding="utf-8"))
+    paragraphs = [html.escape(p.strip()) for p in source.split("\n\n")[1:-2]]
+    (tmp_path / "courier.html").write_text(ferry_page(paragraphs), encoding="utf-8")
+    result = run("scan", str(tmp_path), "--format", "json")
+    [cluster] = json.loads(result.output)["clusters"]
+    assert cluster["relation"] == "copy"
+    members = sorted(d["id"] for d in cluster["documents"])
+    assert members == [str(tmp_path / name) for name in ("courier.html", "wire.txt")]
+    page = next(d for d in cluster["documents"] if d["id"].endswith(".html"))
+    unique = [s["text"] for s in page["unique_sentences"]]
+    assert {"Island ferries to run on batteries & sea wind", "Popular posts", "Share this article"} <= set(unique)
+    shown = unique + [s["text"] for s in cluster["shared_sentences"]]
+    assert not any(word in s for s in shown for word in ("not text", "Home", "Enable JavaScript"))

@@ -1,0 +1,93 @@
+"""Saved web pages (``.html``, ``.htm``): the text a reader sees, one block a paragraph.
+
+A monitored page arrives whole: menus, the headline, the story, "Share this article", a
+footer.  The page is read as a reader would copy it out of a browser: scripts, styles and
+menus (``<nav>``) are not text anyone reads, so they go; every other block (paragraph,
+heading, list item, table cell, line break) becomes a paragraph of its own, so that
+headlines, bylines and site boilerplate stay lines of their own (never joined as a
+hard-wrapped line would be), which is where the pipeline looks for them.  Boilerplate that
+is left (footers, "Popular posts") is found the way it is in plain text: it recurs across
+unrelated pages.  Python's own ``html.parser`` is lenient enough for pages as they are
+saved (unclosed tags, stray entities) and needs no dependency.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+__all__ = ["page_text"]
+
+#: Never shown to a reader, or a site's menus: their text is no part of the page's story.
+_HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav", "iframe", "object"})
+#: Tags that end one line of text and start the next (a browser lays them out as blocks).
+_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+    "main", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
+})
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col", "embed"})
+_SPACE = re.compile(r"\s+")
+
+
+class _PageText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.title: list[str] = []
+        self.has_h1 = False
+        self._line: list[str] = []
+        self._hidden: list[str] = []  # open hidden elements, innermost last
+        self._in_title = False
+
+    def _end_line(self) -> None:
+        line = _SPACE.sub(" ", "".join(self._line)).strip()
+        if line:
+            self.lines.append(line)
+        self._line = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        if tag in _HIDDEN and tag not in _VOID:
+            self._hidden.append(tag)
+        if tag in _BLOCKS:
+            self._end_line()
+        if tag == "h1" and not self._hidden:
+            self.has_h1 = True
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self._end_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag in self._hidden:  # close it and anything left open inside it
+            del self._hidden[len(self._hidden) - 1 - self._hidden[::-1].index(tag):]
+        if tag in _BLOCKS:
+            self._end_line()
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._hidden:
+            self._line.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._end_line()
+
+
+def page_text(markup: str) -> tuple[str | None, str]:
+    """The page's title and its visible text, one block a paragraph.
+
+    The title (``<title>``) is returned only for a page without an ``<h1>``: where there is
+    one, it is the headline, already the first line of the story, and a title adds the
+    site's name ("Ferry fleet goes electric | The Daily Coast").
+    """
+    parser = _PageText()
+    parser.feed(markup)
+    parser.close()
+    title = _SPACE.sub(" ", "".join(parser.title)).strip()
+    return (None if parser.has_h1 or not title else title), "\n\n".join(parser.lines)
