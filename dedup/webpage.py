@@ -1,14 +1,14 @@
 """Saved web pages (``.html``, ``.htm``): the text a reader sees, one block a paragraph.
 
 A monitored page arrives whole: menus, the headline, the story, "Share this article", a
-footer.  The page is read as a reader would copy it out of a browser: scripts, styles and
-menus (``<nav>``) are not text anyone reads, so they go; every other block (paragraph,
-heading, list item, table cell, line break) becomes a paragraph of its own, so that
-headlines, bylines and site boilerplate stay lines of their own (never joined as a
-hard-wrapped line would be), which is where the pipeline looks for them.  Boilerplate that
-is left (footers, "Popular posts") is found the way it is in plain text: it recurs across
-unrelated pages.  Python's own ``html.parser`` is lenient enough for pages as they are
-saved (unclosed tags, stray entities) and needs no dependency.
+footer.  The page is read as a reader would copy it out of a browser: scripts, styles,
+menus (``<nav>``) and elements marked ``hidden`` are not text anyone reads, so they go;
+every other block (paragraph, heading, list item, table cell, line break) becomes a
+paragraph of its own, so that headlines, bylines and site boilerplate stay lines of their
+own (never joined as a hard-wrapped line would be), which is where the pipeline looks for
+them.  Boilerplate that is left (footers, "Popular posts") is found the way it is in plain
+text: it recurs across unrelated pages.  Python's own ``html.parser`` is lenient enough for
+pages as they are saved (unclosed tags, stray entities) and needs no dependency.
 """
 
 from __future__ import annotations
@@ -49,7 +49,9 @@ class _PageText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self._in_title = True
-        if tag in _HIDDEN and tag not in _VOID:
+        # Inside a hidden element every element is followed, so that its own end tag, not a nested
+        # one of the same name, ends it.  The ``hidden`` attribute is never rendered either.
+        if (self._hidden or tag in _HIDDEN or any(name == "hidden" for name, _ in attrs)) and tag not in _VOID:
             self._hidden.append(tag)
         if tag in _BLOCKS:
             self._end_line()
@@ -63,7 +65,7 @@ class _PageText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
-        if tag in self._hidden:  # close it and anything left open inside it
+        if tag in self._hidden:  # close it and anything left open inside it ("<li>" without "</li>")
             del self._hidden[len(self._hidden) - 1 - self._hidden[::-1].index(tag):]
         if tag in _BLOCKS:
             self._end_line()

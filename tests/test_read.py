@@ -180,7 +180,8 @@ def ferry_page(body_paragraphs: list[str]) -> str:
     paragraphs = "".join(f"<p>{p}</p>\n" for p in body_paragraphs)
     return ("<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Ferries | The Island Courier</title>"
             "<style>p { color: #333 }</style><script>var s = '<p>not text</p>';</script></head>\n"
-            "<body><nav><ul><li><a href='/'>Home</a></li><li>News</li></ul></nav>\n"
+            "<body><nav><ul><li><a href='/'>Home</a><li>News</ul></nav>\n"
+            "<div class='consent' hidden><div>We use cookies</div><button>Accept</button></div>\n"
             "<main><article><h1>Island ferries to run on batteries &amp; sea wind</h1>\n"
             "<div class='byline'>By Courier staff<br>Updated 4 March</div>\n"
             f"{paragraphs}<aside><h3>Popular posts</h3><ul><li>Harbour fees rise</li></ul></aside>\n"

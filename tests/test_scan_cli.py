@@ -189,4 +189,4 @@ def test_a_saved_web_page_copy_joins_its_plain_text_source_and_its_site_text_is_
     unique = [s["text"] for s in page["unique_sentences"]]
     assert {"Island ferries to run on batteries & sea wind", "Popular posts", "Share this article"} <= set(unique)
     shown = unique + [s["text"] for s in cluster["shared_sentences"]]
-    assert not any(word in s for s in shown for word in ("not text", "Home", "Enable JavaScript"))
+    assert not any(word in s for s in shown for word in ("not text", "Home", "cookies", "Enable JavaScript"))
