@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import functools
 import hashlib
+import html
 import json
 import math
 import re
@@ -34,6 +35,7 @@ from dedup.compare import compare_documents
 from dedup.evaluate import evaluate_levels
 from dedup.fingerprint import Fingerprinter
 from dedup.published import parse_published
+from dedup.read import ReadOptions, read_inputs
 
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE.parent.parent / "shared" / "corpora"
@@ -49,20 +51,51 @@ def jsonl(relative: str) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def syndication(categories: str, seed: int, rewrite_share: float, level: str, *, sources: bool = True,
-                partial_share: float = 0.0) -> dict:
-    """Pairwise scores on the generator's corpus; without ``sources``, on the derived versions alone,
-    as a scraped corpus of several sites' copies with no wire original among them would be."""
+def _draw(categories: str, seed: int, rewrite_share: float = 0.0, partial_share: float = 0.0) -> list[dict]:
+    """One draw of the syndication generator (evaluation/syndicate.py)."""
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         subprocess.run([sys.executable, str(HERE / "syndicate.py"), str(CORPORA / "bbc-news/articles.jsonl"),
                         "--categories", categories, "--seed", str(seed), "--rewrite-share", str(rewrite_share),
                         "--partial-share", str(partial_share), "-o", out.name], check=True)
-        rows = [json.loads(line) for line in open(out.name, encoding="utf-8")]
+        return [json.loads(line) for line in open(out.name, encoding="utf-8")]
+
+
+def syndication(categories: str, seed: int, rewrite_share: float, level: str, *, sources: bool = True,
+                partial_share: float = 0.0) -> dict:
+    """Pairwise scores on the generator's corpus; without ``sources``, on the derived versions alone,
+    as a scraped corpus of several sites' copies with no wire original among them would be."""
+    rows = _draw(categories, seed, rewrite_share, partial_share)
     if not sources:
         rows = [r for r in rows if r["kind"] != "source"]
     docs = [Document(r["id"], r["text"], r.get("title")) for r in rows]
     scores = evaluate_levels(docs, [r["cluster"] for r in rows], SETTINGS, [Relation.parse(level)])[level]
     return {"documents": len(docs), **scores}
+
+
+def web_page(title: str, text: str) -> str:
+    """An article as a site would serve it: a menu, a script, the headline in <h1>, a footer."""
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in text.split("\n\n") if p.strip())
+    return (f"<!DOCTYPE html><html><head><title>{html.escape(title)} | Site</title><script>var a = 1;</script>"
+            "</head><body><nav><ul><li>Home</li><li>News</li></ul></nav>"
+            f"<article><h1>{html.escape(title)}</h1>\n{paragraphs}</article><footer><p>Contact us</p></footer>"
+            "</body></html>")
+
+
+def syndication_as_files(categories: str, seed: int) -> dict:
+    """The copy row's draw written to a folder, every other article as a web page, and read as a scan
+    reads files: the web-page reader must give what the text gives."""
+    rows = _draw(categories, seed)
+    with tempfile.TemporaryDirectory() as folder:
+        label = {}
+        for n, r in enumerate(rows):
+            path = Path(folder) / f"{n:05d}.{'html' if n % 2 else 'txt'}"
+            page = web_page(r["title"], r["text"]) if n % 2 else f"{r['title']}\n\n{r['text']}"
+            path.write_text(page, encoding="utf-8")
+            label[str(path)] = r["cluster"]
+        read = read_inputs([folder], ReadOptions())
+    scores = evaluate_levels(read.documents, [label[d.id] for d in read.documents], SETTINGS, [Relation.COPY])
+    return {"documents": len(read.documents), "web_pages": sum(d.id.endswith(".html") for d in read.documents),
+            **scores["copy"]}
 
 
 def clough_stevenson() -> dict:
@@ -243,6 +276,7 @@ def main() -> None:
             "mean_f1": round(sum(f1s) / len(f1s), 4), "min_f1": min(f1s), "max_f1": max(f1s),
             "precision": [r["precision"] for r in runs], "recall": [r["recall"] for r in runs]}
         results["syndication copy, copies only"] = syndication(cats, seed, 0.0, "copy", sources=False)
+        results["syndication copy, half as web pages"] = syndication_as_files(cats, seed)
         results["syndication rewrite"] = syndication(cats, seed, 0.5, "rewrite")
         results["syndication partial copies"] = syndication(cats, seed, 0.0, "rewrite", partial_share=0.5)
     if "clough" in wanted:
