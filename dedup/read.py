@@ -389,8 +389,9 @@ class _Reader:
             start = data[:64].decode(wide, errors="ignore")
         else:
             start = data.removeprefix(codecs.BOM_UTF8)[:64].decode("latin-1")
-        head = start.lstrip("\ufeff \t\r\n")[:1]
-        if _HTML_START.match(start.lstrip("\ufeff \t\r\n")):
+        opening = start.lstrip("\ufeff \t\r\n")
+        head = opening[:1]
+        if _HTML_START.match(opening):
             try:
                 title, body = page_text(decode(_cut(data, self.options.max_bytes)))
             except DecodeError as exc:
