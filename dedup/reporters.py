@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import escape
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from . import __version__
 from .check import CheckResult, ClusterStatus
@@ -125,14 +125,20 @@ def github_annotations(result: CheckResult) -> Iterator[str]:
                f"title={_property('dedup: ' + f.relation)}::{_data(f.message)}")
 
 
+def _attribute(value: str) -> str:
+    """An XML attribute value, quoted (html.escape: xml.sax.saxutils would import urllib and email at start-up)."""
+    return f'"{escape(value)}"'
+
+
 def junit_xml(result: CheckResult) -> str:
     """JUnit XML: one test case per current cluster; a new one fails."""
     cases = []
     for s in result.statuses:
-        name = quoteattr(f"{s.cluster.id} ({len(s.cluster.documents)} documents)")
+        name = _attribute(f"{s.cluster.id} ({len(s.cluster.documents)} documents)")
         if s.is_new:
             text = "\n".join(f.message for f in _status_findings(s))
-            body = f'<failure message={quoteattr(s.status + " duplicate cluster")}>{escape(text)}</failure>'
+            message = _attribute(s.status + " duplicate cluster")
+            body = f"<failure message={message}>{escape(text, quote=False)}</failure>"
             cases.append(f"    <testcase classname=\"dedup\" name={name}>{body}</testcase>")
         else:
             cases.append(f"    <testcase classname=\"dedup\" name={name}/>")
