@@ -334,7 +334,11 @@ class _Reader:
         if record_id is None:
             record_id = f"{shown}:{line}"
         title = record.get(opts.title_field)
-        self._add_text(text, shown, title=title if isinstance(title, str) else None, line=line,
+        title = title if isinstance(title, str) else None
+        if _HTML_START.match(text.lstrip()):  # a crawl's record may hold the page as fetched
+            page_title, text = page_text(text)
+            title = title or page_title
+        self._add_text(text, shown, title=title, line=line,
                        record_id=record_id, published=self._published(record, shown, line))
 
     def _read_json(self, text: str, shown: str) -> None:

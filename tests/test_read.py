@@ -209,3 +209,17 @@ def test_a_web_page_is_read_as_the_text_a_reader_sees_one_block_a_paragraph(tmp_
     (tmp_path / "blank.htm").write_text("<html><script>var a;</script></html>", encoding="utf-8")
     result = read_inputs([str(tmp_path / "blank.htm")], ReadOptions())
     assert not result.documents and reasons(result) == {("blank.htm", None): "empty: no text to compare"}
+
+
+def test_a_record_holding_a_whole_web_page_is_read_as_the_page(tmp_path):
+    """A crawl stores pages as fetched; a record's text that opens like a page is read as one."""
+    page = ferry_page(["The council voted 7-2 on Tuesday."])
+    rows = [{"id": "fetched", "text": page}, {"id": "titled", "title": "Ferry vote", "text": page},
+            {"id": "prose", "text": "Use <p> tags for paragraphs, the council's web team said."}]
+    (tmp_path / "crawl.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    docs = {d.id: d for d in read_inputs([str(tmp_path / "crawl.jsonl")], ReadOptions()).documents}
+    fetched, titled, prose = docs["fetched"], docs["titled"], docs["prose"]
+    assert fetched.text.startswith("Island ferries to run on batteries & sea wind\n\nBy Courier staff")
+    assert "not text" not in fetched.text and fetched.title is None
+    assert titled.title == "Ferry vote"  # the record's own title field still wins
+    assert prose.text == rows[2]["text"]  # markup inside prose is text
