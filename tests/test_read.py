@@ -194,7 +194,7 @@ def test_a_web_page_is_read_as_the_text_a_reader_sees_one_block_a_paragraph(tmp_
                                          encoding="utf-8")
     [doc] = read_inputs([str(tmp_path)], ReadOptions()).documents
     assert doc.text.split("\n\n") == [
-        "Island ferries to run on batteries & sea wind", "By Courier staff", "Updated 4 March",
+        "Island ferries to run on batteries & sea wind", "By Courier staff\nUpdated 4 March",  # <br>: a line
         "The council voted 7-2 on Tuesday.", "Fares stay frozen.", "Popular posts", "Harbour fees rise",
         "© The Island Courier. Share this article"]
     assert doc.title is None  # the <h1> is the headline; the <title> adds the site's name
@@ -203,6 +203,10 @@ def test_a_web_page_is_read_as_the_text_a_reader_sees_one_block_a_paragraph(tmp_
                                          "voted.</p></body></html>", encoding="utf-8")
     [doc] = read_inputs([str(tmp_path / "ferry.html")], ReadOptions()).documents
     assert (doc.title, doc.text) == ("Ferry vote", "The council voted.")
+    # A <br> breaks a line; two of them, as old publishing systems set paragraphs, leave a blank line.
+    from dedup.webpage import page_text
+    assert page_text("<p>The council voted<br>on Tuesday.<br><br>Fares stay frozen.</p>")[1] == (
+        "The council voted\non Tuesday.\n\nFares stay frozen.")
     # Piped in, a page is known by how it opens; a page with no visible text is reported like an empty file.
     [doc] = read_inputs(["-"], ReadOptions(), io.BytesIO(ferry_page(["Fares stay frozen."]).encode())).documents
     assert "Fares stay frozen." in doc.text and "not text" not in doc.text
