@@ -288,16 +288,17 @@ class _Reader:
                 return
             if kind == "json":
                 self._read_json(text, shown)
-            elif kind == "html":
-                title, body = page_text(text)
-                self._add_text(body, shown, title=title)
             else:
-                self._add_text(text, shown)
+                self._add_text(text, shown, page=kind == "html")
         if self.result.files_failed == failed_before:
             self.result.files_read += 1
 
     def _add_text(self, text: str, shown: str, *, title: str | None = None, line: int | None = None,
-                  record_id: str | None = None, published: datetime | None = None) -> None:
+                  record_id: str | None = None, published: datetime | None = None, page: bool = False) -> None:
+        """One document; a web ``page`` is read as its visible text, its title used when none was given."""
+        if page:
+            page_title, text = page_text(text)
+            title = title or page_title
         if not text.strip():
             self._fail(shown, "empty: no text to compare", line=line)
             return
@@ -334,12 +335,10 @@ class _Reader:
         if record_id is None:
             record_id = f"{shown}:{line}"
         title = record.get(opts.title_field)
-        title = title if isinstance(title, str) else None
-        if _HTML_START.match(text.lstrip()):  # a crawl's record may hold the page as fetched
-            page_title, text = page_text(text)
-            title = title or page_title
-        self._add_text(text, shown, title=title, line=line,
-                       record_id=record_id, published=self._published(record, shown, line))
+        # A crawl's record may hold the page as fetched.
+        self._add_text(text, shown, title=title if isinstance(title, str) else None, line=line,
+                       record_id=record_id, published=self._published(record, shown, line),
+                       page=_HTML_START.match(text.lstrip()) is not None)
 
     def _read_json(self, text: str, shown: str) -> None:
         try:
@@ -395,14 +394,7 @@ class _Reader:
             start = data.removeprefix(codecs.BOM_UTF8)[:64].decode("latin-1")
         opening = start.lstrip("\ufeff \t\r\n")
         head = opening[:1]
-        if _HTML_START.match(opening):
-            try:
-                title, body = page_text(decode(_cut(data, self.options.max_bytes)))
-            except DecodeError as exc:
-                self._fail(_STDIN, str(exc))
-                return
-            self._add_text(body, _STDIN, title=title)
-        elif head == "{":
+        if head == "{":
             self._read_jsonl(io.BytesIO(data), _STDIN)
         elif head == "[":
             try:
@@ -411,9 +403,11 @@ class _Reader:
                 self._fail(_STDIN, str(exc))
         else:
             try:
-                self._add_text(decode(_cut(data, self.options.max_bytes)), _STDIN)
+                text = decode(_cut(data, self.options.max_bytes))
             except DecodeError as exc:
                 self._fail(_STDIN, str(exc))
+                return
+            self._add_text(text, _STDIN, page=_HTML_START.match(opening) is not None)
 
 
 def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
