@@ -87,7 +87,7 @@ def scan_options(func: F) -> F:
         click.option("--max-bytes", type=click.IntRange(min=1), default=ReadOptions.max_bytes,
                      show_default=True, help="Per-document size limit; longer texts are truncated and reported."),
         click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
-                     help="Processes for fingerprinting and verification (0: one per core, at most 4)."),
+                     help="Processes for reading, fingerprinting and verification (0: one per core, at most 4)."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings on stderr."),
         click.option("--strict", is_flag=True,
                      help="Exit 2 if any input could not be read (after printing the results)."),
@@ -359,7 +359,7 @@ def check_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, b
 def _read_some(paths: list[str], settings: ScanSettings, quiet: bool) -> list[Document]:
     """The documents in ``paths``, or one line saying why there are none (the input's own problem)."""
     stdin = sys.stdin.buffer if "-" in paths else None
-    read = read_inputs(paths, settings.read, stdin)
+    read = read_inputs(paths, settings.read, stdin, workers=settings.processes)
     fatal = [p for p in read.problems if p.fatal]
     if not read.documents:
         raise InputError(str(fatal[0]) if fatal else f"{' '.join(paths)}: no readable document")
@@ -431,7 +431,7 @@ def eval_command(corpus: str, label_field: str, text_field: str, id_field: str, 
     settings = build_settings(level="story", include=(), exclude=(), text_field=text_field, id_field=id_field,
                               title_field="title", max_bytes=ReadOptions.max_bytes, workers=0,
                               within_days=within_days, date_field=date_field)
-    read = read_inputs([corpus], settings.read)
+    read = read_inputs([corpus], settings.read, workers=settings.processes)
     report_problems(read.problems, quiet)
     labels = read_labels(corpus, label_field)
     docs = [d for d in read.documents if d.line in labels]

@@ -55,10 +55,6 @@ class ScanResult:
     stats: dict[str, int]
 
 
-def _workers(settings: ScanSettings) -> int:
-    return settings.workers or min(os.cpu_count() or 1, 4)
-
-
 def _reported_here(progress: Progress | None) -> Progress:
     """``progress`` as called from this process only: forked parts run side by side, and the
     part that stays here stands for all of them (a child must not draw on the terminal)."""
@@ -80,7 +76,7 @@ def _profiles(texts: list[str], settings: ScanSettings, fingerprinter: Fingerpri
     """
     total = len(texts)
     chunks = [texts[i : i + _CHUNK_DOCS] for i in range(0, total, _CHUNK_DOCS)]
-    workers = 1 if total < _PARALLEL_MIN_DOCS else min(_workers(settings), max(len(chunks), 1))
+    workers = 1 if total < _PARALLEL_MIN_DOCS else min(settings.processes, max(len(chunks), 1))
     report = _reported_here(progress)
 
     def profile_runs(runs: list[list[str]]) -> list[tuple[list[Profile], ChunkTerms]]:
@@ -286,7 +282,7 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
     level = settings.level
     candidates = corpus.candidates()
     links = _exact_links(corpus, verifier)
-    links.extend(_verify_candidates(corpus, verifier, candidates, _workers(settings), progress))
+    links.extend(_verify_candidates(corpus, verifier, candidates, settings.processes, progress))
 
     def verify_member(hub: int, far: int) -> Link | None:
         link = verifier.verify(hub, far, level=level)
@@ -322,7 +318,7 @@ def scan(paths: Sequence[str], settings: ScanSettings, *, stdin: BinaryIO | None
          progress: Progress | None = None) -> ScanResult:
     """Read ``paths`` (``-`` for stdin) and cluster them.  Raises NoInputError if nothing is readable."""
     with _collector_paused():
-        read: ReadResult = read_inputs(paths, settings.read, stdin)
+        read: ReadResult = read_inputs(paths, settings.read, stdin, workers=settings.processes)
         if not read.documents:
             reasons = "; ".join(str(p) for p in read.problems[:3]) or "no matching files"
             raise NoInputError(f"no readable documents in {', '.join(paths)} ({reasons})")

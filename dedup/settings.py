@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from .errors import SettingsError
@@ -33,7 +34,7 @@ class ScanSettings:
     boilerplate_clusters: int = 3
     #: Smooth corpus IDF with background English word frequencies (see dedup.background).
     background: bool = True
-    #: Processes for fingerprinting and verification; 0 picks one per core (at most 4).
+    #: Processes for reading, fingerprinting and verification; 0 picks one per core (at most 4).
     workers: int = 0
     #: Dated texts published further apart than this many days are not copies, rewrites or
     #: write-ups of one report (identical texts still are); None: dates are not compared.
@@ -52,6 +53,11 @@ class ScanSettings:
             raise SettingsError("boilerplate_clusters must be at least 2")
         if self.within_days is not None and not self.within_days > 0:
             raise SettingsError(f"within_days must be positive, got {self.within_days}")
+
+    @property
+    def processes(self) -> int:
+        """How many processes reading, fingerprinting and verification may use (``workers``, or the cores)."""
+        return self.workers or min(os.cpu_count() or 1, 4)
 
     def parameters(self) -> dict[str, object]:
         """What a saved result must record to be reproduced (no paths, no clock)."""

@@ -207,6 +207,10 @@ def test_a_web_page_is_read_as_the_text_a_reader_sees_one_block_a_paragraph(tmp_
     from dedup.webpage import page_text
     assert page_text("<p>The council voted<br>on Tuesday.<br><br>Fares stay frozen.</p>")[1] == (
         "The council voted\non Tuesday.\n\nFares stay frozen.")
+    # An XHTML page's XML declaration (its charset was weighed when decoding) and control characters, which
+    # no browser shows, do not stop the reading.
+    assert page_text("<?xml version='1.0' encoding='iso-8859-1'?>\n<html><body><p>Fares\x0bstay\x00frozen "
+                     "\u00e0 la carte.</p></body></html>") == (None, "Fares stay frozen \u00e0 la carte.")
     # Piped in, a page is known by how it opens; a page with no visible text is reported like an empty file.
     [doc] = read_inputs(["-"], ReadOptions(), io.BytesIO(ferry_page(["Fares stay frozen."]).encode())).documents
     assert "Fares stay frozen." in doc.text and "not text" not in doc.text
@@ -227,3 +231,21 @@ def test_a_record_holding_a_whole_web_page_is_read_as_the_page(tmp_path):
     assert "not text" not in fetched.text and fetched.title is None
     assert titled.title == "Ferry vote"  # the record's own title field still wins
     assert prose.text == rows[2]["text"]  # markup inside prose is text
+
+
+def test_many_files_read_in_several_processes_come_back_as_read_in_one(tmp_path):
+    """A large folder is read in worker processes; its documents, problems and counts are the same."""
+    for n in range(240):
+        (tmp_path / f"story-{n:03}.txt").write_text(f"Ferry report number {n} from Tarnwick harbour.", encoding="utf-8")
+        if n % 3 == 0:
+            (tmp_path / f"page-{n:03}.html").write_text(ferry_page([f"The council voted {n} to 2."]),
+                                                        encoding="utf-8")
+    (tmp_path / "blank.htm").write_text("<html><script>var a;</script></html>", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "records.jsonl").write_text('{"id": "r1", "text": "Fares stay frozen."}\nnot json\n',
+                                            encoding="utf-8")
+    one, many = (read_inputs([str(tmp_path)], ReadOptions(), workers=w) for w in (1, 3))
+    assert len(one.documents) == 240 + 80 + 1
+    assert one.documents == many.documents and one.problems == many.problems
+    counts = [(r.files_read, r.files_failed, r.records_failed) for r in (one, many)]
+    assert counts == [(241 + 80, 2, 1)] * 2
