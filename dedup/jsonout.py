@@ -21,7 +21,7 @@ from .report import ClusterReport, MemberReport, SentenceRef
 __all__ = ["SCHEMA_VERSION", "cluster_dict", "comparison_dict", "dumps", "load_schema", "problem_dict", "result_dict"]
 
 #: Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change them.
-SCHEMA_VERSION = "1.12"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
+SCHEMA_VERSION = "1.13"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
 # figures_compared; 1.3: parameters.sentence_terms, links.scores.dates_agree; 1.4: parameters.lsh.all_pairs_up_to,
 # links.scores.lead_figures_agree, companies_agree, lead_aligned; parameters.thresholds.lead_match_sentences;
 # 1.5: links.scores.lead_verbatim; compare gains tool, parameters and context_documents;
@@ -32,7 +32,8 @@ SCHEMA_VERSION = "1.12"  # 1.1: links.scores gains count_cosine and lead_facts; 
 # parameters.reading.date_field; 1.9: parameters.thresholds.follow_up_coverage, rewrite_reordered_phrases,
 # rewrite_sentences; links.scores.aligned_similarity; 1.10: links.scores.headline_support,
 # parameters.thresholds.headline_support; 1.11: parameters.thresholds.figure_slip_sentences,
-# parameters.lsh.lead_threshold, parameters.minhash.lead_words; 1.12: links.scores.lead_told_as_past
+# parameters.lsh.lead_threshold, parameters.minhash.lead_words; 1.12: links.scores.lead_told_as_past;
+# 1.13: stats.links_parted_by_boilerplate, parameters.boilerplate_words
 
 
 def _tool() -> dict[str, str]:

@@ -12,7 +12,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
 import numpy as np
@@ -29,6 +29,7 @@ from .model import Document, Problem
 from .parallel import forked_map
 from .published import DateWindow, says_today
 from .read import ReadResult, read_inputs
+from .boilerplate import BoilerplateCheck, boilerplate_lines
 from .report import ClusterReport, build_reports
 from .settings import ScanSettings
 from .templates import opens_as_correction
@@ -113,18 +114,23 @@ class Corpus:
     _sentences: dict[int, Sentences] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, documents: list[Document], settings: ScanSettings,
-              progress: Progress | None = None) -> Corpus:
+    def build(cls, documents: list[Document], settings: ScanSettings, progress: Progress | None = None, *,
+              statistics: Corpus | None = None) -> Corpus:
+        """The analysed corpus; with ``statistics``, term weights and rarity are that corpus's, not learned
+        from ``documents`` (a few of its texts, analysed again in another form, weigh their terms alike)."""
         fingerprinter = Fingerprinter(settings.fingerprint)
         profiles, chunk_terms = _profiles([document_body(d) for d in documents], settings, fingerprinter, progress)
         groups: dict[str, list[int]] = defaultdict(list)
         for i, p in enumerate(profiles):
             groups[p.key].append(i)
-        representatives = np.array([members[0] for members in groups.values()], dtype=np.int64)
         terms = TermMatrix.build(chunk_terms)
-        df = terms.document_frequencies(representatives)  # exact copies count once
-        background = Background.load() if settings.background else Background.empty()
-        weights = TermWeights.learn(df, len(representatives), background)
+        if statistics is not None:
+            df, background, weights = statistics.df, statistics.background, statistics.weights
+        else:
+            representatives = np.array([members[0] for members in groups.values()], dtype=np.int64)
+            df = terms.document_frequencies(representatives)  # exact copies count once
+            background = Background.load() if settings.background else Background.empty()
+            weights = TermWeights.learn(df, len(representatives), background)
         idf = terms.idf(weights)
         top_indptr, top_columns = terms.top_terms(idf, settings.fingerprint.term_count)
         term_signatures = fingerprinter.signatures(top_indptr, fingerprinter.token_hashes(terms.terms)[top_columns])
@@ -274,6 +280,29 @@ def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,
         return _scan_documents(documents, settings, problems=problems, read_stats=read_stats, progress=progress)
 
 
+def _clusters(corpus: Corpus, links: list[Link], verify: Callable[[int, int], Link | None]) -> list[Cluster]:
+    """Star clusters of the links, the best-connected document of each the canonical."""
+    degree: dict[int, float] = defaultdict(float)
+    for link in links:
+        degree[link.a] += link.score
+        degree[link.b] += link.score
+    return star_clusters(len(corpus.documents), links,
+                         prominence=lambda i: (-round(degree[i], 6), -corpus.profiles[i].word_count), verify=verify)
+
+
+def _pair_verifier(corpus: Corpus) -> Callable[[int, int], Link]:
+    """Full verification of a pair of ``corpus``; a text left with no words is linked to nothing."""
+    verifier = corpus.verifier()
+
+    def verify(i: int, j: int) -> Link:
+        link = verifier.verify(i, j, level=corpus.settings.level)
+        if min(corpus.profiles[i].word_count, corpus.profiles[j].word_count) == 0:
+            return replace(link, relation=None, reason="nothing left to compare but boilerplate")
+        return link
+
+    return verify
+
+
 def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, problems: Sequence[Problem],
                     read_stats: dict[str, int] | None, progress: Progress | None) -> ScanResult:
     docs = sorted(documents, key=lambda d: d.id)
@@ -284,20 +313,23 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
     links = _exact_links(corpus, verifier)
     links.extend(_verify_candidates(corpus, verifier, candidates, settings.processes, progress))
 
+    def holds(link: Link) -> bool:
+        return link.relation is not None and link.relation <= level
+
+    # Short lines recurring across distinct texts (site chrome) are no evidence: links through them are verified
+    # again without them.
+    line_hashes = [p.line_hashes for p in corpus.profiles]
+    check = BoilerplateCheck(docs, line_hashes, [p.key for p in corpus.profiles],
+                             [p.word_count for p in corpus.profiles], settings,
+                             lambda stripped: _pair_verifier(Corpus.build(stripped, settings, statistics=corpus)))
+    links = check.recheck(links, holds)
+
     def verify_member(hub: int, far: int) -> Link | None:
         link = verifier.verify(hub, far, level=level)
-        return link if link.relation is not None and link.relation <= level else None
+        return next(iter(check.recheck([link], holds)), None) if holds(link) else None
 
-    degree: dict[int, float] = defaultdict(float)
-    for link in links:
-        degree[link.a] += link.score
-        degree[link.b] += link.score
-    clusters: list[Cluster] = star_clusters(
-        len(docs), links,
-        prominence=lambda i: (-round(degree[i], 6), -corpus.profiles[i].word_count),
-        verify=verify_member,
-    )
-    reports = build_reports(corpus, clusters)
+    clusters = _clusters(corpus, links, verify_member)
+    reports = build_reports(corpus, clusters, boilerplate_lines(line_hashes, clusters, settings.boilerplate_clusters))
     too_short = [Problem(d.path, "too short to fingerprint (no words)", d.line, False)
                  for d, p in zip(docs, corpus.profiles) if p.word_count == 0]
     stats = dict(read_stats or {})
@@ -307,6 +339,7 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
         distinct_texts=len(corpus.groups),
         candidate_pairs=len(candidates),
         verified_links=len(links),
+        links_parted_by_boilerplate=check.parted,
         clusters=len(reports),
         documents_in_clusters=sum(len(r.documents) for r in reports),
     )

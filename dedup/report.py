@@ -12,7 +12,7 @@ they are labelled as such, never counted as shared.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,6 @@ __all__ = [
     "MemberReport",
     "SentenceRef",
     "SharedSentence",
-    "boilerplate_lines",
     "build_reports",
     "cluster_id",
 ]
@@ -92,24 +91,6 @@ def cluster_id(member_keys: list[str]) -> str:
     """Content-derived: the same copies give the same id, whatever else is in the corpus."""
     digest = hashlib.blake2b("\n".join(sorted(member_keys)).encode(), digest_size=6).hexdigest()
     return f"c-{digest}"
-
-
-def boilerplate_lines(corpus: Corpus, clusters: list[Cluster]) -> frozenset[int]:
-    """Line hashes seen in documents of at least ``boilerplate_clusters`` different clusters."""
-    minimum = corpus.settings.boilerplate_clusters
-    counts: Counter[int] = Counter()
-    for p in corpus.profiles:
-        counts.update(p.line_hashes)
-    frequent = {h for h, c in counts.items() if c >= minimum}
-    if not frequent:
-        return frozenset()
-    owner = {m: n for n, c in enumerate(clusters) for m in c.members}
-    owners: dict[int, set[object]] = defaultdict(set)
-    for i, p in enumerate(corpus.profiles):
-        tag: object = owner.get(i, ("single", i))
-        for h in p.line_hashes & frequent:
-            owners[h].add(tag)
-    return frozenset(h for h, seen in owners.items() if len(seen) >= minimum)
 
 
 def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) -> ClusterReport:
@@ -196,8 +177,8 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     )
 
 
-def build_reports(corpus: Corpus, clusters: list[Cluster]) -> list[ClusterReport]:
-    """One report per cluster, largest first, then by id: a stable order."""
-    boilerplate = boilerplate_lines(corpus, clusters)
+def build_reports(corpus: Corpus, clusters: list[Cluster], boilerplate: frozenset[int]) -> list[ClusterReport]:
+    """One report per cluster, largest first, then by id: a stable order; lines in ``boilerplate`` are
+    labelled as such, never shared (``boilerplate.boilerplate_lines``)."""
     reports = [_build_one(corpus, c, boilerplate) for c in clusters]
     return sorted(reports, key=lambda r: (-len(r.documents), r.id))

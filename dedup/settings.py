@@ -32,6 +32,12 @@ class ScanSettings:
     all_pairs_up_to: int = 50_000
     #: A line seen in documents of at least this many different clusters is boilerplate.
     boilerplate_clusters: int = 3
+    #: ... and, if at most this many words long, set aside when a link between two documents that both
+    #: carry it is verified again (``dedup.boilerplate``): site chrome is short, a story's paragraphs long.
+    boilerplate_words: int = 12
+    #: ... when the lines two documents share are at least this share of the shorter one's words (fewer
+    #: cannot carry a decision; a results table's "Nine mths" line is template, not chrome).
+    boilerplate_share: float = 0.2
     #: Smooth corpus IDF with background English word frequencies (see dedup.background).
     background: bool = True
     #: Processes for reading, fingerprinting and verification; 0 picks one per core (at most 4).
@@ -49,6 +55,10 @@ class ScanSettings:
             raise SettingsError("all_pairs_up_to must not be negative")
         if self.read.max_bytes < 1:
             raise SettingsError("max_bytes must be positive")
+        if not 0.0 < self.boilerplate_share <= 1.0:
+            raise SettingsError(f"boilerplate_share must be above 0 and at most 1, got {self.boilerplate_share}")
+        if self.boilerplate_words < 1:
+            raise SettingsError("boilerplate_words must be at least 1")
         if self.boilerplate_clusters < 2:
             raise SettingsError("boilerplate_clusters must be at least 2")
         if self.within_days is not None and not self.within_days > 0:
@@ -70,6 +80,8 @@ class ScanSettings:
                     "lead_threshold": self.lead_lsh_threshold, "all_pairs_up_to": self.all_pairs_up_to},
             "thresholds": self.thresholds.as_dict(),
             "boilerplate_clusters": self.boilerplate_clusters,
+            "boilerplate_words": self.boilerplate_words,
+            "boilerplate_share": self.boilerplate_share,
             "idf_background": "wordfreq-en-40k/1000 pseudo-documents" if self.background else None,
             "within_days": self.within_days,
             "reading": {

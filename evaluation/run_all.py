@@ -81,6 +81,42 @@ def web_page(title: str, text: str) -> str:
             "</body></html>")
 
 
+def site_page(title: str, text: str, most_read: list[str]) -> str:
+    """An article as one site serves all its pages: a byline, the story, the same list of most-read
+    headlines and the same footer on every page.  A paragraph ends at a blank or an indented line."""
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=[ \t])", text))
+    story = "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs if p)
+    aside = "".join(f"<li><a href='#'>{html.escape(h)}</a></li>" for h in most_read)
+    return (f"<!DOCTYPE html><html><head><title>{html.escape(title)} | The Courier</title></head><body>"
+            f"<article><h1>{html.escape(title)}</h1><div>By Courier staff<br>Updated today</div>\n{story}"
+            f"</article><aside><h2>Most read</h2><ul>{aside}</ul></aside><footer><p>Share this article</p>"
+            "<p>Copyright The Courier</p></footer></body></html>")
+
+
+def one_sites_pages(part: slice, count: int = 2000) -> dict:
+    """``count`` Reuters stories scanned as text and as one site's pages (``site_page``, its most-read list
+    30 BBC News headlines): the clusters should be the same, the site's chrome no evidence."""
+    rows = jsonl("reuters21578/articles.jsonl")[part][:count]
+    most_read = [r["title"] for r in jsonl("bbc-news/articles.jsonl")[-30:]]
+    out: dict = {"documents": len(rows)}
+    with tempfile.TemporaryDirectory() as folder:
+        for r in rows:
+            (Path(folder) / f"{r['id']}.html").write_text(site_page(r.get("title") or "", r["text"], most_read),
+                                                         encoding="utf-8")
+        pages = read_inputs([folder], ReadOptions()).documents
+    texts = [Document(r["id"], r["text"], r.get("title")) for r in rows]
+    for level in (Relation.COPY, Relation.STORY):
+        found = []
+        for docs in (texts, pages):
+            result = scan_documents(docs, ScanSettings(level=level))
+            found.append({tuple(sorted(Path(d.id).stem for d in c.documents)) for c in result.clusters})
+        as_text, as_pages = found
+        out[level.label] = {"clusters_as_text": len(as_text), "clusters_as_pages": len(as_pages),
+                            "same": len(as_text & as_pages), "only_as_pages": len(as_pages - as_text),
+                            "only_as_text": len(as_text - as_pages)}
+    return out
+
+
 def syndication_as_files(categories: str, seed: int) -> dict:
     """The copy row's draw written to a folder, every other article as a web page, and read as a scan
     reads files: the web-page reader must give what the text gives."""
@@ -294,6 +330,7 @@ def main() -> None:
         results["reuters"] = identical_groups("reuters21578/articles.jsonl", half, args.sample_start)
         results[f"reuters, dates read, --within-days {WITHIN_DAYS:g}"] = identical_groups(
             "reuters21578/articles.jsonl", half, args.sample_start, within_days=WITHIN_DAYS)
+        results["reuters, 2,000 stories as one site's pages"] = one_sites_pages(half)
     samples = {k: v.pop("sample") for k, v in results.items() if isinstance(v, dict) and "sample" in v}
     if args.samples:
         args.samples.write_text(json.dumps(samples, indent=2, ensure_ascii=False))

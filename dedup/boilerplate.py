@@ -1,0 +1,145 @@
+"""Site boilerplate: short lines that recur across unrelated documents, which are no evidence of a copy.
+
+A line seen in documents of several different clusters (a site's "Popular posts" list, its
+byline and footer) tells nothing about whether two documents are one report, and the report
+labels it boilerplate.  Verification reads whole texts, so two short stories under one site's
+chrome can read as copies of each other, and a crawl of one site's pages can become one
+cluster, whose chrome is then in one cluster only.  So every link between two documents that
+carry one and the same short line found in several distinct texts is verified again with
+those lines set aside, and stands only if it still holds.
+
+Only short lines without figures are set aside (``ScanSettings.boilerplate_words``): chrome is menus,
+lists of links, bylines and footers, while the paragraphs of a wire story whose many copies fell into
+several clusters are long, and the lines of a dividend notice or a results table ("Pay April 30",
+"Shr loss 28 cts vs profit seven cts") carry its figures: setting those aside would part the copies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from .analysis import document_body, line_hash
+from .cluster import Cluster
+from .model import Document
+from .settings import ScanSettings
+from .normalize import fold_lines, tokens
+from .segment import logical_lines
+from .verify import Link, Relation
+
+__all__ = ["BoilerplateCheck", "boilerplate_lines", "without_lines"]
+
+#: A line with a figure is a report's own ("Pay April 30", "Shr loss 28 cts"), however often it recurs.
+_FIGURE = re.compile(r"\d")
+
+
+def boilerplate_lines(line_hashes: Sequence[frozenset[int]], clusters: list[Cluster], minimum: int) -> frozenset[int]:
+    """Line hashes seen in documents of at least ``minimum`` different clusters (a document in none
+    counting as a cluster of its own)."""
+    counts: Counter[int] = Counter()
+    for hashes in line_hashes:
+        counts.update(hashes)
+    frequent = {h for h, c in counts.items() if c >= minimum}
+    if not frequent:
+        return frozenset()
+    owner = {m: n for n, c in enumerate(clusters) for m in c.members}
+    owners: dict[int, set[object]] = defaultdict(set)
+    for i, hashes in enumerate(line_hashes):
+        tag: object = owner.get(i, ("single", i))
+        for h in hashes & frequent:
+            owners[h].add(tag)
+    return frozenset(h for h, seen in owners.items() if len(seen) >= minimum)
+
+
+def without_lines(document: Document, lines: frozenset[int]) -> Document:
+    """The document with its logical lines whose hash is in ``lines`` taken out (the title too, if it is one)."""
+    kept = [line for line, folded in zip(*_lines_of(document)) if line_hash(folded) not in lines]
+    return replace(document, text="\n\n".join(kept), title=None)
+
+
+def _lines_of(document: Document) -> tuple[list[str], list[str]]:
+    lines = logical_lines(document_body(document))
+    return lines, fold_lines(lines)
+
+
+class BoilerplateCheck:
+    """Verifies links again with the short lines both documents carry, and several distinct texts, set aside.
+
+    Only lines *both* carry: a line one of them lacks ("Pay April 1" for "Pay March 31") is
+    what tells another issue of a notice from a copy, however often it recurs.
+    ``verify_without(documents)`` analyses the given documents (with lines taken out) as part of
+    the scanned corpus, weighing terms as the corpus does, and returns a pair verifier over their
+    positions in that list.
+    """
+
+    def __init__(self, documents: Sequence[Document], line_hashes: Sequence[frozenset[int]], keys: Sequence[str],
+                 word_counts: Sequence[int], settings: ScanSettings,
+                 verify_without: Callable[[list[Document]], Callable[[int, int], Link]]):
+        self._documents = documents
+        self._line_hashes = line_hashes
+        self._word_counts = word_counts
+        self._share = settings.boilerplate_share
+        self._verify_without = verify_without
+        counts: Counter[int] = Counter()
+        for i in {key: i for i, key in enumerate(keys)}.values():  # each distinct text once
+            counts.update(line_hashes[i])
+        self._recurring = frozenset(h for h, n in counts.items() if n >= settings.boilerplate_clusters)
+        self._most_words = settings.boilerplate_words
+        self._words: dict[int, Counter[int]] = {}  # a document's short recurring lines' words, by line; read once
+        self.parted = 0
+
+    def _words_of(self, i: int) -> Counter[int]:
+        """Document ``i``'s short recurring lines without figures, and their words (found when first asked)."""
+        if i not in self._words:
+            found: Counter[int] = Counter()
+            if self._line_hashes[i] & self._recurring:
+                for folded in _lines_of(self._documents[i])[1]:
+                    h = line_hash(folded)
+                    words = len(tokens(folded))
+                    if h in self._recurring and words <= self._most_words and not _FIGURE.search(folded):
+                        found[h] += words
+            self._words[i] = found
+        return self._words[i]
+
+    def _shared(self, i: int, j: int) -> frozenset[int]:
+        if not self._line_hashes[i] & self._line_hashes[j] & self._recurring:
+            return frozenset()
+        return frozenset(self._words_of(i).keys() & self._words_of(j).keys())
+
+    def concerns(self, link: Link) -> bool:
+        """Whether ``link`` may rest on boilerplate: its documents carry the same such lines, and they are
+        ``boilerplate_share`` of the shorter text at least (a results table's "Nine mths" is not)."""
+        if link.relation is Relation.EXACT:
+            return False
+        shared = self._shared(link.a, link.b)
+        shorter = min((link.a, link.b), key=lambda i: self._word_counts[i])
+        words = sum(self._words_of(shorter)[h] for h in shared)
+        return words >= self._share * max(self._word_counts[shorter], 1) and words > 0
+
+    def recheck(self, links: Sequence[Link], holds: Callable[[Link], bool]) -> list[Link]:
+        """The links that still hold with the boilerplate both documents carry set aside, as verified so;
+        links that do not concern boilerplate are kept as they are."""
+        concerned = [link for link in links if self.concerns(link)]
+        if not concerned:
+            return list(links)
+        # One version of a document for each set of lines taken out of it: a site's pages share all their chrome.
+        versions: dict[tuple[int, frozenset[int]], int] = {}
+        pairs = []
+        for link in concerned:
+            shared = self._shared(link.a, link.b)
+            pairs.append(tuple(versions.setdefault((i, shared), len(versions)) for i in (link.a, link.b)))
+        verify = self._verify_without([without_lines(self._documents[i], shared) for i, shared in versions])
+        again = {(link.a, link.b): verify(x, y) for link, (x, y) in zip(concerned, pairs)}
+        kept = []
+        for link in links:
+            checked = again.get((link.a, link.b))
+            if checked is None:
+                kept.append(link)
+            elif holds(checked):
+                kept.append(Link(link.a, link.b, checked.relation, checked.scores,
+                                 f"{checked.reason} (with the boilerplate lines both carry set aside)"))
+            else:
+                self.parted += 1
+        return kept

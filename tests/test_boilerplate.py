@@ -1,0 +1,109 @@
+"""Site boilerplate is no evidence of a copy: short stories under one site's chrome stay apart."""
+
+from __future__ import annotations
+
+import random
+
+from dedup import Document, Relation, ScanSettings, scan_documents
+from dedup.analysis import line_hash
+from dedup.boilerplate import boilerplate_lines, without_lines
+from dedup.cluster import Cluster
+
+from .test_verify import COMPANIES, dividend_notice
+
+#: One site's chrome, on every page it serves: a byline, a list of its most-read stories, a footer.
+SIDEBAR = ["By Courier staff", "Updated this morning", "Most read", "Harbour fees rise again",
+           "Tarnwick ferry timetable changes", "Skellan council elections called", "Brackley Moor fair returns",
+           "Hallow Park reopens after the storm", "Ferncastle bridge repairs to start", "Lifeboat crew honoured",
+           "Island airport runway extended", "Harbour master retires after forty years", "Ferry strike averted",
+           "Ferncastle cinema to close", "Storm warning for the weekend", "Share this article", "Follow us",
+           "Copyright The Island Courier"]
+
+STORIES = {
+    "library": ("Skellan library extends its opening hours",
+                "Skellan library will open until nine on weekdays from next month. The council said more "
+                "students had asked to study there in the evenings."),
+    "bakery": ("Bakery wins regional bread prize",
+               "A family bakery in Ferncastle has won the regional prize for its rye loaf. Its owner, Orla "
+               "Penhale, said the recipe came from her grandmother."),
+    "bus": ("New bus route links the harbour and the hospital",
+            "A new bus route will run every twenty minutes between Tarnwick harbour and the hospital. "
+            "Drivers will be hired locally, the operator said."),
+    "rowing": ("Rowing club buys two new boats",
+               "The Brackley Moor rowing club has bought two racing boats with money raised at its summer "
+               "regatta. The boats arrive in April."),
+    "school": ("School roof to be replaced over the summer",
+               "The leaking roof of Hallow Park primary school will be replaced during the summer holidays, "
+               "the education board confirmed on Monday."),
+    "market": ("Farmers market moves to the square",
+               "The weekly farmers market will move to the town square in May while the old hall is "
+               "rewired. Stallholders welcomed the larger space."),
+}
+
+
+def page(name: str, headline: str, body: str) -> Document:
+    """A story as the site serves it, its chrome around it: a page read from HTML comes out so."""
+    lines = [headline, *SIDEBAR[:2], *body.split(". "), *SIDEBAR[2:]]
+    return Document(f"{name}.html", "\n\n".join(lines))
+
+
+def other_sites(count: int) -> list[Document]:
+    """Pages of other sites, in words of no language, so that the chrome's names are rare in the corpus as
+    they are among thousands of pages (in a handful, every word of the chrome would be common)."""
+    rng = random.Random(3)
+    syllables = ["ka", "lo", "mi", "ren", "tas", "vor", "ul", "pe", "dra", "sin", "bo", "gel", "hu", "nar"]
+
+    def word() -> str:
+        return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 3)))
+
+    return [Document(f"other-{k:02}.txt", " ".join(word() for _ in range(5)).title() + "\n\n"
+                     + " ".join(" ".join(word() for _ in range(9)).capitalize() + "." for _ in range(4)))
+            for k in range(count)]
+
+
+def clusters(docs: list[Document], level: Relation) -> list[list[str]]:
+    result = scan_documents(docs, ScanSettings(level=level, workers=1))
+    return [sorted(d.id for d in c.documents) for c in result.clusters]
+
+
+def test_stories_under_one_sites_chrome_stay_apart_and_a_reprint_still_joins():
+    pages = [page(name, *story) for name, story in STORIES.items()] + other_sites(40)
+    headline, body = STORIES["bakery"]
+    reprint = page("bakery-reprint", "Ferncastle rye loaf takes the regional prize", body)
+    for level in (Relation.COPY, Relation.STORY):
+        assert clusters([*pages, reprint], level) == [["bakery-reprint.html", "bakery.html"]]
+    result = scan_documents([*pages, reprint], ScanSettings(workers=1))
+    assert result.stats["links_parted_by_boilerplate"] > 0
+    [cluster] = result.clusters
+    # The chrome is shown as boilerplate, not as what the two copies share.
+    assert {s.text for s in cluster.shared} >= {"A family bakery in Ferncastle has won the regional prize for "
+                                                 "its rye loaf"}
+    assert not {s.text for s in cluster.shared} & set(SIDEBAR)
+    assert {s.text for d in cluster.documents for s in d.boilerplate} == set(SIDEBAR)
+
+
+def test_template_notices_under_the_chrome_stay_apart_and_a_reprint_joins():
+    """Dividend notices of different companies share their frame and the site's chrome; with the chrome set
+    aside they are the template instances they are (lines with figures are never set aside)."""
+    rng = random.Random(11)
+    notices = []
+    for company in COMPANIES[:6]:
+        headline, *frame = dividend_notice(company, rng).split("\n\n")
+        notices.append(page(company.lower().replace(" ", "-"), headline, "\n\n".join(frame)))
+    pages = [page(name, *story) for name, story in STORIES.items()] + other_sites(40)
+    for level in Relation:
+        assert clusters([*pages, *notices], level) == []
+    wire = Document("harsco-wire.txt", notices[0].text.split("\n\n", 3)[3].split("\n\nMost read")[0])
+    assert "Qtly div" in wire.text and "Courier" not in wire.text
+    assert clusters([*pages, *notices, wire], Relation.COPY) == [["harsco-wire.txt", "harsco.html"]]
+
+
+def test_boilerplate_is_a_line_in_documents_of_several_clusters():
+    hashes = [frozenset({1, 2}), frozenset({2, 3}), frozenset({2, 4})]
+    assert boilerplate_lines(hashes, [], 3) == frozenset({2})  # three documents in no cluster: three clusters
+    assert boilerplate_lines(hashes, [Cluster(0, (0, 1, 2), ())], 3) == frozenset()  # one cluster: a story's line
+    doc = Document("a", "Fares frozen\n\nThe council voted on Tuesday to keep the ferry fares\nfrozen for another "
+                        "year.\n\nShare this article", title="Fares frozen")
+    share = frozenset({line_hash("share this article")})  # hard-wrapped lines are one line, as the scan reads them
+    assert without_lines(doc, share) == Document(
+        "a", "Fares frozen\n\nThe council voted on Tuesday to keep the ferry fares frozen for another year.")
