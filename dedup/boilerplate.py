@@ -118,12 +118,12 @@ class BoilerplateCheck:
         words = sum(self._words_of(shorter)[h] for h in shared)
         return words >= self._share * max(self._word_counts[shorter], 1) and words > 0
 
-    def recheck(self, links: Sequence[Link], holds: Callable[[Link], bool]) -> list[Link]:
-        """The links that still hold with the boilerplate both documents carry set aside, as verified so;
-        links that do not concern boilerplate are kept as they are."""
+    def read_again(self, links: Sequence[Link]) -> dict[tuple[int, int], Link]:
+        """The links that :meth:`concerns`, each verified again with the boilerplate both documents carry set
+        aside (its relation None where it no longer holds at all), by ``(a, b)``."""
         concerned = [link for link in links if self.concerns(link)]
         if not concerned:
-            return list(links)
+            return {}
         # One version of a document for each set of lines taken out of it: a site's pages share all their chrome.
         versions: dict[tuple[int, frozenset[int]], int] = {}
         pairs = []
@@ -131,15 +131,22 @@ class BoilerplateCheck:
             shared = self._shared(link.a, link.b)
             pairs.append(tuple(versions.setdefault((i, shared), len(versions)) for i in (link.a, link.b)))
         verify = self._verify_without([without_lines(self._documents[i], shared) for i, shared in versions])
-        again = {(link.a, link.b): verify(x, y) for link, (x, y) in zip(concerned, pairs)}
+        again = {}
+        for link, (x, y) in zip(concerned, pairs):
+            checked = verify(x, y)
+            again[link.a, link.b] = Link(link.a, link.b, checked.relation, checked.scores,
+                                         f"{checked.reason} (with the boilerplate lines both carry set aside)")
+        return again
+
+    def recheck(self, links: Sequence[Link], holds: Callable[[Link], bool]) -> list[Link]:
+        """The links that still hold with the boilerplate both documents carry set aside, as verified so;
+        links that do not concern boilerplate are kept as they are."""
+        again = self.read_again(links)
         kept = []
         for link in links:
-            checked = again.get((link.a, link.b))
-            if checked is None:
-                kept.append(link)
-            elif holds(checked):
-                kept.append(Link(link.a, link.b, checked.relation, checked.scores,
-                                 f"{checked.reason} (with the boilerplate lines both carry set aside)"))
+            checked = again.get((link.a, link.b), link)
+            if holds(checked):
+                kept.append(checked)
             else:
                 self.parted += 1
         return kept

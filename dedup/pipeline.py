@@ -20,6 +20,7 @@ import numpy as np
 from .analysis import Profile, Sentences, TermWeights, document_body, profiles, sentences
 from .arrays import unique_sorted
 from .background import Background
+from .boilerplate import BoilerplateCheck, boilerplate_lines
 from .cluster import Cluster, star_clusters
 from .errors import NoInputError
 from .features import FeatureMatrices
@@ -29,7 +30,6 @@ from .model import Document, Problem
 from .parallel import forked_map
 from .published import DateWindow, says_today
 from .read import ReadResult, read_inputs
-from .boilerplate import BoilerplateCheck, boilerplate_lines
 from .report import ClusterReport, build_reports
 from .settings import ScanSettings
 from .templates import opens_as_correction
@@ -186,6 +186,12 @@ class Corpus:
             exempt=[opens_as_correction(body) for body in bodies], today=[says_today(body) for body in bodies])
         return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds, window=window)
 
+    def boilerplate_check(self) -> BoilerplateCheck:
+        """What verifies links again with the boilerplate both documents carry set aside (``boilerplate.py``)."""
+        return BoilerplateCheck(self.documents, [p.line_hashes for p in self.profiles], [p.key for p in self.profiles],
+                                [p.word_count for p in self.profiles], self.settings,
+                                lambda stripped: _pair_verifier(Corpus.build(stripped, self.settings, statistics=self)))
+
     def candidates(self) -> np.ndarray:
         """Candidate pairs ``(i, j)``, ``i < j``, sorted, among distinct texts: from LSH and from the
         rare terms they share (every pair that could be a ``story``), or all of them when there are
@@ -319,9 +325,7 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
     # Short lines recurring across distinct texts (site chrome) are no evidence: links through them are verified
     # again without them.
     line_hashes = [p.line_hashes for p in corpus.profiles]
-    check = BoilerplateCheck(docs, line_hashes, [p.key for p in corpus.profiles],
-                             [p.word_count for p in corpus.profiles], settings,
-                             lambda stripped: _pair_verifier(Corpus.build(stripped, settings, statistics=corpus)))
+    check = corpus.boilerplate_check()
     links = check.recheck(links, holds)
 
     def verify_member(hub: int, far: int) -> Link | None:

@@ -8,6 +8,7 @@ from dedup import Document, Relation, ScanSettings, scan_documents
 from dedup.analysis import line_hash
 from dedup.boilerplate import boilerplate_lines, without_lines
 from dedup.cluster import Cluster
+from dedup.compare import compare_documents
 
 from .test_verify import COMPANIES, dividend_notice
 
@@ -107,3 +108,12 @@ def test_boilerplate_is_a_line_in_documents_of_several_clusters():
     share = frozenset({line_hash("share this article")})  # hard-wrapped lines are one line, as the scan reads them
     assert without_lines(doc, share) == Document(
         "a", "Fares frozen\n\nThe council voted on Tuesday to keep the ferry fares frozen for another year.")
+
+
+def test_compare_with_the_corpus_as_context_sets_the_chrome_aside_as_a_scan_does():
+    pages = [page(name, *story) for name, story in STORIES.items()]
+    alone = compare_documents(pages[0], pages[1], ScanSettings(workers=1))
+    assert alone.relation == "copy"  # two pages alone: nothing says their shared lines are a site's chrome
+    among = compare_documents(pages[0], pages[1], ScanSettings(workers=1), context=[*pages, *other_sites(40)])
+    assert among.relation is None
+    assert among.link.reason.endswith("(with the boilerplate lines both carry set aside)")
