@@ -88,7 +88,8 @@ class BoilerplateCheck:
         self._recurring = frozenset(h for h, n in counts.items() if n >= settings.boilerplate_clusters)
         self._most_words = settings.boilerplate_words
         self._words: dict[int, Counter[int]] = {}  # a document's short recurring lines' words, by line; read once
-        self.parted = 0
+        self.parted = 0  # links made on the first reading that do not hold on the second
+        self.joined = 0  # ... and pairs found wanting that do
 
     def _words_of(self, i: int) -> Counter[int]:
         """Document ``i``'s short recurring lines without figures, and their words (found when first asked)."""
@@ -139,14 +140,15 @@ class BoilerplateCheck:
         return again
 
     def recheck(self, links: Sequence[Link], holds: Callable[[Link], bool]) -> list[Link]:
-        """The links that still hold with the boilerplate both documents carry set aside, as verified so;
-        links that do not concern boilerplate are kept as they are."""
+        """Of ``links`` (made or found wanting), those that hold with the boilerplate both documents carry set
+        aside, as verified so; links that do not concern boilerplate are kept if they hold."""
         again = self.read_again(links)
         kept = []
         for link in links:
             checked = again.get((link.a, link.b), link)
             if holds(checked):
                 kept.append(checked)
+                self.joined += not holds(link)
             else:
-                self.parted += 1
+                self.parted += holds(link)
         return kept

@@ -220,8 +220,9 @@ class Corpus:
 
 
 def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarray, workers: int,
-                       progress: Progress | None) -> list[Link]:
-    """Verified links among the LSH candidates, in candidate order (sorted pairs).
+                       progress: Progress | None, keep: Callable[[Link], bool] | None = None) -> list[Link]:
+    """Verified links among the LSH candidates, in candidate order (sorted pairs), and the pairs found
+    wanting that ``keep`` accepts.
 
     Parts of the candidates go to forked workers; each returns its links and the
     sentence analyses of the linked documents, which the report needs again.
@@ -238,7 +239,8 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
     def verify_part(part: np.ndarray) -> tuple[list[Link], dict[int, Sentences]]:
         found: list[Link] = []
         for start in range(0, len(part), _VERIFY_STEP):
-            found.extend(verifier.verify_many(part[start : start + _VERIFY_STEP], level=corpus.settings.level))
+            found.extend(verifier.verify_many(part[start : start + _VERIFY_STEP], level=corpus.settings.level,
+                                              keep=keep))
             report("verify", min(total, (start + _VERIFY_STEP) * total // len(part)), total)
         # Only linked documents are reported; sending back the rest costs more than it saves.
         return found, corpus.analysed_sentences({i for link in found for i in (link.a, link.b)})
@@ -316,23 +318,22 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
     verifier = corpus.verifier()
     level = settings.level
     candidates = corpus.candidates()
-    links = _exact_links(corpus, verifier)
-    links.extend(_verify_candidates(corpus, verifier, candidates, settings.processes, progress))
+    # Short lines recurring across distinct texts (site chrome) are no evidence: pairs whose verdict may rest on
+    # them, made or found wanting, are verified again without them.
+    check = corpus.boilerplate_check()
 
     def holds(link: Link) -> bool:
         return link.relation is not None and link.relation <= level
 
-    # Short lines recurring across distinct texts (site chrome) are no evidence: links through them are verified
-    # again without them.
-    line_hashes = [p.line_hashes for p in corpus.profiles]
-    check = corpus.boilerplate_check()
+    links = _exact_links(corpus, verifier)
+    links.extend(_verify_candidates(corpus, verifier, candidates, settings.processes, progress, keep=check.concerns))
     links = check.recheck(links, holds)
 
     def verify_member(hub: int, far: int) -> Link | None:
-        link = verifier.verify(hub, far, level=level)
-        return next(iter(check.recheck([link], holds)), None) if holds(link) else None
+        return next(iter(check.recheck([verifier.verify(hub, far, level=level)], holds)), None)
 
     clusters = _clusters(corpus, links, verify_member)
+    line_hashes = [p.line_hashes for p in corpus.profiles]
     reports = build_reports(corpus, clusters, boilerplate_lines(line_hashes, clusters, settings.boilerplate_clusters))
     too_short = [Problem(d.path, "too short to fingerprint (no words)", d.line, False)
                  for d, p in zip(docs, corpus.profiles) if p.word_count == 0]
@@ -344,6 +345,7 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
         candidate_pairs=len(candidates),
         verified_links=len(links),
         links_parted_by_boilerplate=check.parted,
+        links_joined_without_boilerplate=check.joined,
         clusters=len(reports),
         documents_in_clusters=sum(len(r.documents) for r in reports),
     )

@@ -117,3 +117,32 @@ def test_compare_with_the_corpus_as_context_sets_the_chrome_aside_as_a_scan_does
     among = compare_documents(pages[0], pages[1], ScanSettings(workers=1), context=[*pages, *other_sites(40)])
     assert among.relation is None
     assert among.link.reason.endswith("(with the boilerplate lines both carry set aside)")
+
+
+LIFEBOAT = ["Tarnwick lifeboat crew rescues four from a drifting yacht",
+            "The Tarnwick lifeboat rescued four sailors from a yacht drifting off Skellan Point on Sunday night.",
+            "The yacht had lost its engine and its mast in a squall, the coastguard said.",
+            "Volunteers reached it within twenty minutes of the call and towed it into Ferncastle harbour.",
+            "Coxswain Orla Penhale said the sailors were cold but unhurt and had done the right thing by calling early.",
+            "The crew has been called out eleven times this year, more than in the whole of last year.",
+            "The station is raising money for a new boathouse at Brackley Moor, which it hopes to open next spring."]
+
+
+def test_a_links_relation_and_scores_are_those_of_the_texts_without_the_chrome():
+    """Half reworded under the site's chrome: the chrome both pages carry no longer counts towards the
+    3-grams the two share, and the link says it was read so."""
+    original = page("lifeboat", LIFEBOAT[0], " ".join(LIFEBOAT[1:]))
+    reworded = ["Four sailors were rescued by the Tarnwick lifeboat late on Sunday from a yacht adrift off Skellan "
+                "Point.", "A squall had taken the yacht's engine and mast, according to the coastguard.",
+                "Within twenty minutes of the call the volunteers had reached it and towed it to Ferncastle."]
+    rewrite = page("lifeboat-rewrite", "Four saved as Tarnwick lifeboat tows yacht to harbour",
+                   " ".join([*reworded, *LIFEBOAT[4:]]))
+    corpus = [*(page(name, *story) for name, story in STORIES.items()), *other_sites(40)]
+    alone = compare_documents(original, rewrite, ScanSettings(workers=1))
+    result = scan_documents([*corpus, original, rewrite], ScanSettings(workers=1))
+    [cluster] = result.clusters
+    [link] = cluster.links
+    assert link.reason.endswith("(with the boilerplate lines both carry set aside)")
+    shared_alone = max(alone.link.scores.containment_a, alone.link.scores.containment_b)
+    shared_without = max(link.scores["containment_a"], link.scores["containment_b"])
+    assert shared_without < shared_alone - 0.1
