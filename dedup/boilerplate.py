@@ -4,9 +4,10 @@ A line seen in documents of several different clusters (a site's "Popular posts"
 byline and footer) tells nothing about whether two documents are one report, and the report
 labels it boilerplate.  Verification reads whole texts, so two short stories under one site's
 chrome can read as copies of each other, and a crawl of one site's pages can become one
-cluster, whose chrome is then in one cluster only.  So every link between two documents that
-carry one and the same short line found in several distinct texts is verified again with
-those lines set aside, and stands only if it still holds.
+cluster, whose chrome is then in one cluster only; the other way, a byline above the lead can
+hide that two pages share their lead.  So every pair of documents that carry the same short
+lines found in several distinct texts, linked or aligned and found wanting, is decided by a
+second reading with those lines set aside.
 
 Only short lines without figures are set aside (``ScanSettings.boilerplate_words``): chrome is menus,
 lists of links, bylines and footers, while the paragraphs of a wire story whose many copies fell into
@@ -24,9 +25,9 @@ from dataclasses import replace
 from .analysis import document_body, line_hash
 from .cluster import Cluster
 from .model import Document
-from .settings import ScanSettings
 from .normalize import fold_lines, tokens
 from .segment import logical_lines
+from .settings import ScanSettings
 from .verify import Link, Relation
 
 __all__ = ["BoilerplateCheck", "boilerplate_lines", "without_lines"]
@@ -65,7 +66,7 @@ def _lines_of(document: Document) -> tuple[list[str], list[str]]:
 
 
 class BoilerplateCheck:
-    """Verifies links again with the short lines both documents carry, and several distinct texts, set aside.
+    """Reads pairs again with the short lines both documents carry, and several distinct texts, set aside.
 
     Only lines *both* carry: a line one of them lacks ("Pay April 1" for "Pay March 31") is
     what tells another issue of a notice from a copy, however often it recurs.
