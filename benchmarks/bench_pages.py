@@ -6,8 +6,9 @@ promotions, a footer) and, beside them, as .txt files.  Then, alternating rounds
 
 * parsing: ``dedup.webpage.page_text`` on each page against the straightforward stdlib
   reader (an ``html.parser.HTMLParser`` that keeps the text outside scripts and styles);
-* reading: ``read_inputs`` (decode and parse) on the folder of pages against the
-  folder of .txt files, which is what reading a page costs over reading its text.
+* reading: ``read_inputs`` (decode and parse) on the folder of pages, and on the same
+  pages as one JSON Lines file (as a crawl stores them), in 1 and N processes, against
+  the folder of .txt files, which is what reading a page costs over reading its text.
 
 Prints the median of each and the ratios.  Wall-clock ratios in one session, never a
 timed assertion in the test suite.
@@ -118,6 +119,9 @@ def main() -> None:
         pages_dir.mkdir()
         texts_dir.mkdir()
         pages = write_pages(pages_dir, texts_dir, args.files)
+        crawl = Path(tmp, "crawl.jsonl")  # the same pages as a crawl stores them: one JSON Lines file
+        crawl.write_text("".join(json.dumps({"id": n, "text": p}) + "\n" for n, p in enumerate(pages)),
+                         encoding="utf-8")
         megabytes = sum(len(p.encode("utf-8")) for p in pages) / 1e6
         processes = ScanSettings().processes  # what a scan uses on this machine
         work: dict[str, Callable[[], object]] = {
@@ -127,6 +131,9 @@ def main() -> None:
             "read the .html folder, 1 process": lambda: read_inputs([str(pages_dir)], ReadOptions()),
             f"read the .html folder, {processes} processes":
                 lambda: read_inputs([str(pages_dir)], ReadOptions(), workers=processes),
+            "read the pages as JSON Lines, 1 process": lambda: read_inputs([str(crawl)], ReadOptions()),
+            f"read the pages as JSON Lines, {processes} processes":
+                lambda: read_inputs([str(crawl)], ReadOptions(), workers=processes),
         }
         runs: dict[str, list[float]] = {name: [] for name in work}
         for _ in range(args.rounds):
@@ -136,10 +143,11 @@ def main() -> None:
     print(f"{len(pages)} pages, {megabytes:.1f} MB of markup ({megabytes * 1e3 / len(pages):.0f} KB a page), "
           f"median of {args.rounds} alternating rounds")
     for name, value in zip(runs, median):
-        print(f"  {name:<36} {value:6.2f} s   {megabytes / value:6.1f} MB of markup/s")
-    stdlib, ours, text, pages_one, pages_many = median
+        print(f"  {name:<42} {value:6.2f} s   {megabytes / value:6.1f} MB of markup/s")
+    stdlib, ours, text, pages_one, pages_many, lines_one, lines_many = median
     print(f"parsing: {stdlib / ours:.1f}x the stdlib parser's speed; reading pages: {pages_one / pages_many:.1f}x "
-          f"faster in {processes} processes, {pages_many / text:.1f}x the time their text takes to read")
+          f"faster in {processes} processes ({lines_one / lines_many:.1f}x as JSON Lines), "
+          f"{pages_many / text:.1f}x the time their text takes to read")
 
 
 if __name__ == "__main__":

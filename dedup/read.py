@@ -47,6 +47,9 @@ _STDIN = "-"
 #: Files are read in several processes from this many up: decoding and parsing web pages is the slow part of
 #: reading, and a process costs a few milliseconds to fork (benchmarks/bench_pages.py).
 _PARALLEL_MIN_FILES = 200
+#: Web pages held in JSON records are parsed in batches of about this many characters, in several processes
+#: from a quarter of that: a crawl's JSON Lines file is one file, and parsing is the slow part of reading it.
+_PAGE_BATCH_CHARS = 64_000_000
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 
 
@@ -196,6 +199,10 @@ class _Reader:
     options: ReadOptions
     result: ReadResult = field(default_factory=ReadResult)
     files: list[tuple[str, str]] = field(default_factory=list)  # found and not read yet: (path opened, path shown)
+    workers: int = 1
+    #: Web pages from JSON records, not parsed yet: (markup, path shown, title, line, record id, published).
+    pages: list[tuple[str, str, str | None, int, str | None, datetime | None]] = field(default_factory=list)
+    _page_chars: int = 0
 
     # -- discovery -----------------------------------------------------------------
     def add_path(self, arg: str) -> None:
@@ -258,19 +265,20 @@ class _Reader:
         return hit(self.options.include) and not hit(self.options.exclude)
 
     # -- reading ---------------------------------------------------------------------
-    def read_files(self, workers: int) -> None:
+    def read_files(self) -> None:
         """Read the files found, in ``workers`` processes where there are many; documents come back
         in no set order (:func:`read_inputs` sorts them)."""
-        files, self.files = self.files, []
+        files, self.files, workers = self.files, [], self.workers
         if workers < 2 or len(files) < _PARALLEL_MIN_FILES:
             for real, shown in files:
                 self._read_file(real, shown)
             return
 
         def read_part(part: list[tuple[str, str]]) -> ReadResult:
-            reader = _Reader(self.options)
+            reader = _Reader(self.options)  # in a worker already: its pages are parsed here
             for real, shown in part:
                 reader._read_file(real, shown)
+            reader.parse_pages()
             return reader.result
 
         # Every workers-th file to each part: a folder's large files (a site's pages) are spread evenly.
@@ -325,9 +333,28 @@ class _Reader:
         if self.result.files_failed == failed_before:
             self.result.files_read += 1
 
+    def parse_pages(self) -> None:
+        """Parse the pages held from JSON records (:meth:`_add_text`), in ``workers`` processes if there are many."""
+        pages, self.pages, chars, self._page_chars = self.pages, [], self._page_chars, 0
+        workers = self.workers if chars >= _PAGE_BATCH_CHARS // 4 else 1
+        parts = [pages[k::workers] for k in range(workers)]
+        parsed = forked_map(lambda part: [page_text(markup) for markup, *_ in part], parts)
+        for k, (markup, shown, title, line, record_id, published) in enumerate(pages):  # in the order read
+            page_title, text = parsed[k % workers][k // workers]
+            self._add_text(text, shown, title=title or page_title, line=line, record_id=record_id,
+                           published=published)
+
     def _add_text(self, text: str, shown: str, *, title: str | None = None, line: int | None = None,
                   record_id: str | None = None, published: datetime | None = None, page: bool = False) -> None:
-        """One document; a web ``page`` is read as its visible text, its title used when none was given."""
+        """One document; a web ``page`` is read as its visible text, its title used when none was given.
+
+        A record's page is parsed later, with others (:meth:`parse_pages`)."""
+        if page and line is not None:
+            self.pages.append((text, shown, title, line, record_id, published))
+            self._page_chars += len(text)
+            if self._page_chars >= _PAGE_BATCH_CHARS:
+                self.parse_pages()
+            return
         if page:
             page_title, text = page_text(text)
             title = title or page_title
@@ -524,14 +551,15 @@ def read_inputs(paths: Sequence[str], options: ReadOptions, stdin: BinaryIO | No
                 workers: int = 1) -> ReadResult:
     """Read every path (``-`` is stdin), the files in up to ``workers`` processes; documents come back
     sorted by id."""
-    reader = _Reader(options)
+    reader = _Reader(options, workers=workers)
     for arg in dict.fromkeys(paths):  # the same argument twice is read once
         if arg == _STDIN:
             if stdin is not None:
                 reader.read_stdin(stdin)
         else:
             reader.add_path(arg)
-    reader.read_files(workers)
+    reader.read_files()
+    reader.parse_pages()
     _unique_ids(reader.result)
     reader.result.problems.sort(key=lambda p: (p.path, p.line or 0, p.reason))
     return reader.result

@@ -249,3 +249,23 @@ def test_many_files_read_in_several_processes_come_back_as_read_in_one(tmp_path)
     assert one.documents == many.documents and one.problems == many.problems
     counts = [(r.files_read, r.files_failed, r.records_failed) for r in (one, many)]
     assert counts == [(241 + 80, 2, 1)] * 2
+
+
+def test_pages_in_json_records_parsed_in_several_processes_come_back_as_parsed_in_one(tmp_path, monkeypatch):
+    """A crawl's JSON Lines file is one file: its pages are parsed in batches, in worker processes."""
+    import dedup.read
+
+    monkeypatch.setattr(dedup.read, "_PAGE_BATCH_CHARS", 20_000)  # several batches, each shared out
+    rows = [{"id": f"p{n}", "text": ferry_page([f"The council voted {n} to 2.", "Fares stay frozen."])}
+            for n in range(60)]
+    rows += [{"id": "blank", "text": "<html><script>var a;</script></html>"},
+             {"id": "titled", "title": "Ferry vote", "text": ferry_page(["Tarnwick votes."])},
+             {"id": "prose", "text": "Use <p> tags for paragraphs, the web team said."}]
+    (tmp_path / "crawl.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    one, many = (read_inputs([str(tmp_path / "crawl.jsonl")], ReadOptions(), workers=w) for w in (1, 3))
+    assert one.documents == many.documents and one.problems == many.problems
+    docs = {d.id: d for d in many.documents}
+    assert len(docs) == 62 and "The council voted 7 to 2." in docs["p7"].text and "not text" not in docs["p7"].text
+    assert docs["titled"].title == "Ferry vote" and docs["prose"].text == rows[-1]["text"]
+    assert reasons(many) == {("crawl.jsonl", 61): "empty: no text to compare"}
+    assert (many.files_read, many.records_failed) == (1, 1)
