@@ -22,13 +22,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+import numpy as np
+
 from .analysis import document_body, line_hash
 from .cluster import Cluster
 from .model import Document
 from .normalize import fold_lines, tokens
 from .segment import logical_lines
 from .settings import ScanSettings
-from .verify import Link, Relation
+from .verify import Link, Relation, Verifier
 
 __all__ = ["BoilerplateCheck", "boilerplate_lines", "without_lines"]
 
@@ -70,19 +72,19 @@ class BoilerplateCheck:
 
     Only lines *both* carry: a line one of them lacks ("Pay April 1" for "Pay March 31") is
     what tells another issue of a notice from a copy, however often it recurs.
-    ``verify_without(documents)`` analyses the given documents (with lines taken out) as part of
-    the scanned corpus, weighing terms as the corpus does, and returns a pair verifier over their
-    positions in that list.
+    ``analyse_without(documents)`` analyses the given documents (with lines taken out) as part of
+    the scanned corpus, weighing terms as the corpus does, and returns a verifier over their
+    positions in that list and their word counts.
     """
 
     def __init__(self, documents: Sequence[Document], line_hashes: Sequence[frozenset[int]], keys: Sequence[str],
                  word_counts: Sequence[int], settings: ScanSettings,
-                 verify_without: Callable[[list[Document]], Callable[[int, int], Link]]):
+                 analyse_without: Callable[[list[Document]], tuple[Verifier, Sequence[int]]]):
         self._documents = documents
         self._line_hashes = line_hashes
         self._word_counts = word_counts
         self._share = settings.boilerplate_share
-        self._verify_without = verify_without
+        self._analyse_without = analyse_without
         counts: Counter[int] = Counter()
         for i in {key: i for i, key in enumerate(keys)}.values():  # each distinct text once
             counts.update(line_hashes[i])
@@ -120,30 +122,54 @@ class BoilerplateCheck:
         words = sum(self._words_of(shorter)[h] for h in shared)
         return words >= self._share * max(self._word_counts[shorter], 1) and words > 0
 
-    def read_again(self, links: Sequence[Link]) -> dict[tuple[int, int], Link]:
-        """The links that :meth:`concerns`, each verified again with the boilerplate both documents carry set
-        aside (its relation None where it no longer holds at all), by ``(a, b)``."""
-        concerned = [link for link in links if self.concerns(link)]
-        if not concerned:
-            return {}
-        # One version of a document for each set of lines taken out of it: a site's pages share all their chrome.
+    def _read_without(self, links: Sequence[Link]) -> tuple[Verifier, Sequence[int], list[tuple[Link, int, int]]]:
+        """A verifier over the concerned links' documents with the lines both carry taken out, their word
+        counts, and each concerned link with its two documents' positions there."""
         versions: dict[tuple[int, frozenset[int]], int] = {}
-        pairs = []
-        for link in concerned:
-            shared = self._shared(link.a, link.b)
-            pairs.append(tuple(versions.setdefault((i, shared), len(versions)) for i in (link.a, link.b)))
-        verify = self._verify_without([without_lines(self._documents[i], shared) for i, shared in versions])
-        again = {}
-        for link, (x, y) in zip(concerned, pairs):
-            checked = verify(x, y)
-            again[link.a, link.b] = Link(link.a, link.b, checked.relation, checked.scores,
-                                         f"{checked.reason} (with the boilerplate lines both carry set aside)")
-        return again
+        concerned = []
+        for link in links:
+            if self.concerns(link):
+                shared = self._shared(link.a, link.b)
+                x, y = (versions.setdefault((i, shared), len(versions)) for i in (link.a, link.b))
+                concerned.append((link, x, y))
+        # One version of a document for each set of lines taken out of it: a site's pages share all their chrome.
+        verifier, words = self._analyse_without([without_lines(self._documents[i], lines) for i, lines in versions])
+        return verifier, words, concerned
 
-    def recheck(self, links: Sequence[Link], holds: Callable[[Link], bool]) -> list[Link]:
-        """Of ``links`` (made or found wanting), those that hold with the boilerplate both documents carry set
-        aside, as verified so; links that do not concern boilerplate are kept if they hold."""
-        again = self.read_again(links)
+    @staticmethod
+    def _as_read_again(link: Link, checked: Link | None, words: Sequence[int], x: int, y: int) -> Link:
+        if checked is None or min(words[x], words[y]) == 0:
+            why = "nothing left to compare but boilerplate" if min(words[x], words[y]) == 0 else (
+                checked.reason if checked is not None else "too little in common once set aside")
+            return Link(link.a, link.b, None, link.scores if checked is None else checked.scores,
+                        f"{why} (with the boilerplate lines both carry set aside)")
+        return Link(link.a, link.b, checked.relation, checked.scores,
+                    f"{checked.reason} (with the boilerplate lines both carry set aside)")
+
+    def read_again(self, links: Sequence[Link], level: Relation) -> dict[tuple[int, int], Link]:
+        """The links that :meth:`concerns`, each verified again in full with the boilerplate both documents
+        carry set aside (its relation None where it no longer holds at all), by ``(a, b)``: for one pair
+        explained (``dedup compare``)."""
+        if not any(self.concerns(link) for link in links):
+            return {}
+        verifier, words, concerned = self._read_without(links)
+        return {(link.a, link.b): self._as_read_again(link, verifier.verify(x, y, level=level, full=True), words, x, y)
+                for link, x, y in concerned}
+
+    def recheck(self, links: Sequence[Link], level: Relation) -> list[Link]:
+        """Of ``links`` (made or found wanting), those that hold at ``level`` with the boilerplate both
+        documents carry set aside, as verified so (cheap evidence first, in bulk, as a scan verifies);
+        links that do not concern boilerplate are kept if they hold."""
+        def holds(link: Link) -> bool:
+            return link.relation is not None and link.relation <= level
+
+        again: dict[tuple[int, int], Link] = {}
+        if any(self.concerns(link) for link in links):
+            verifier, words, concerned = self._read_without(links)
+            pairs = np.array([(x, y) for _, x, y in concerned], dtype=np.int64).reshape(-1, 2)
+            found = {(k.a, k.b): k for k in verifier.verify_many(pairs, level=level)}
+            again = {(link.a, link.b): self._as_read_again(link, found.get((x, y)), words, x, y)
+                     for link, x, y in concerned}
         kept = []
         for link in links:
             checked = again.get((link.a, link.b), link)

@@ -65,7 +65,8 @@ def compare_documents(a: Document, b: Document, settings: ScanSettings, *,
     corpus = Corpus.build([a, b, *others], settings)
     link = corpus.verifier().verify(0, 1, level=settings.level, full=True)
     # As a scan would: a verdict resting on lines the context shows to be boilerplate is read again without them.
-    again = corpus.boilerplate_check().read_again([link]).get((0, 1)) if link.relation is not None else None
+    again = (corpus.boilerplate_check().read_again([link], settings.level).get((0, 1))
+             if link.relation is not None else None)
     if again is not None:
         link = replace(again, alignment=link.alignment)  # the sentences are shown as they are
     sa, sb = corpus.sentences(0), corpus.sentences(1)

@@ -12,7 +12,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import BinaryIO
 
 import numpy as np
@@ -188,9 +188,12 @@ class Corpus:
 
     def boilerplate_check(self) -> BoilerplateCheck:
         """What verifies links again with the boilerplate both documents carry set aside (``boilerplate.py``)."""
+        def analyse(stripped: list[Document]) -> tuple[Verifier, list[int]]:
+            again = Corpus.build(stripped, self.settings, statistics=self)
+            return again.verifier(), [p.word_count for p in again.profiles]
+
         return BoilerplateCheck(self.documents, [p.line_hashes for p in self.profiles], [p.key for p in self.profiles],
-                                [p.word_count for p in self.profiles], self.settings,
-                                lambda stripped: _pair_verifier(Corpus.build(stripped, self.settings, statistics=self)))
+                                [p.word_count for p in self.profiles], self.settings, analyse)
 
     def candidates(self) -> np.ndarray:
         """Candidate pairs ``(i, j)``, ``i < j``, sorted, among distinct texts: from LSH and from the
@@ -298,19 +301,6 @@ def _clusters(corpus: Corpus, links: list[Link], verify: Callable[[int, int], Li
                          prominence=lambda i: (-round(degree[i], 6), -corpus.profiles[i].word_count), verify=verify)
 
 
-def _pair_verifier(corpus: Corpus) -> Callable[[int, int], Link]:
-    """Full verification of a pair of ``corpus``; a text left with no words is linked to nothing."""
-    verifier = corpus.verifier()
-
-    def verify(i: int, j: int) -> Link:
-        link = verifier.verify(i, j, level=corpus.settings.level)
-        if min(corpus.profiles[i].word_count, corpus.profiles[j].word_count) == 0:
-            return replace(link, relation=None, reason="nothing left to compare but boilerplate")
-        return link
-
-    return verify
-
-
 def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, problems: Sequence[Problem],
                     read_stats: dict[str, int] | None, progress: Progress | None) -> ScanResult:
     docs = sorted(documents, key=lambda d: d.id)
@@ -322,15 +312,12 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
     # them, made or found wanting, are verified again without them.
     check = corpus.boilerplate_check()
 
-    def holds(link: Link) -> bool:
-        return link.relation is not None and link.relation <= level
-
     links = _exact_links(corpus, verifier)
     links.extend(_verify_candidates(corpus, verifier, candidates, settings.processes, progress, keep=check.concerns))
-    links = check.recheck(links, holds)
+    links = check.recheck(links, level)
 
     def verify_member(hub: int, far: int) -> Link | None:
-        return next(iter(check.recheck([verifier.verify(hub, far, level=level)], holds)), None)
+        return next(iter(check.recheck([verifier.verify(hub, far, level=level)], level)), None)
 
     clusters = _clusters(corpus, links, verify_member)
     line_hashes = [p.line_hashes for p in corpus.profiles]
