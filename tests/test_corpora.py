@@ -84,3 +84,30 @@ def test_real_reports_run_in_part_under_other_material_join_their_source_at_rewr
     source = {r["id"]: label[r["cluster"]] for r in rows}
     for cluster in result.clusters:
         assert len({source[d.id] for d in cluster.documents}) == 1, [d.id for d in cluster.documents]
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_reuters_stories_under_one_sites_chrome_cluster_as_their_text_does(tmp_path):
+    """Written as one site's pages (byline, most-read list, footer), 600 real stories give the copy
+    clusters their text gives: the chrome every page carries is no evidence."""
+    from html import escape
+
+    from dedup.read import ReadOptions, read_inputs
+
+    rows = read_jsonl(corpus_file("reuters21578/articles.jsonl"))[:600]
+    most_read = [r["title"] for r in read_jsonl(corpus_file("bbc-news/articles.jsonl"))[-30:]]
+    for r in rows:
+        paragraphs = "".join(f"<p>{escape(' '.join(p.split()))}</p>" for p in r["text"].split("\n    ") if p.strip())
+        aside = "".join(f"<li>{escape(t)}</li>" for t in most_read)
+        (tmp_path / f"{r['id']}.html").write_text(
+            f"<html><body><h1>{escape(r['title'])}</h1><div>By Courier staff<br>Updated today</div>{paragraphs}"
+            f"<aside><h2>Most read</h2><ul>{aside}</ul></aside><p>Share this article</p></body></html>",
+            encoding="utf-8")
+    pages = read_inputs([str(tmp_path)], ReadOptions()).documents
+    texts = [Document(r["id"], r["text"], r.get("title")) for r in rows]
+    found = [{tuple(sorted(d.id.rsplit("/", 1)[-1].removesuffix(".html") for d in c.documents))
+              for c in scan_documents(docs, ScanSettings(level=Relation.COPY)).clusters} for docs in (texts, pages)]
+    as_text, as_pages = found
+    assert len(as_text) >= 15
+    assert as_pages == as_text
