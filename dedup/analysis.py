@@ -16,7 +16,7 @@ import hashlib
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import xxhash
@@ -42,7 +42,9 @@ __all__ = [
     "sentences",
 ]
 
-_LONG_WORD = re.compile(r"\w\w+")  # the tokens of normalize.tokens that are two characters or more
+_LONG_WORD = re.compile(r"\w\w+")
+#: A line with a figure is a report's own ("Pay April 30", "Shr loss 28 cts"), however often it recurs.
+_FIGURE = re.compile(r"\d")  # the tokens of normalize.tokens that are two characters or more
 #: A term is specific (a name, a rare word) when its IDF is at least this share of an unseen term's.
 SPECIFIC_IDF_SHARE = 0.6
 COMMON_SHARE = 0.25
@@ -77,6 +79,8 @@ class Profile:
     text_signature: np.ndarray
     lead_signature: np.ndarray  # of the first FingerprintParams.lead_words words only
     line_hashes: frozenset[int]
+    #: Its lines of at most ``short_words`` words and no figure (what site chrome is made of): hash -> words.
+    short_lines: dict[int, int] = field(default_factory=dict)
 
 
 def line_hash(folded_line: str) -> int:
@@ -84,7 +88,20 @@ def line_hash(folded_line: str) -> int:
     return xxhash.xxh64_intdigest(folded_line.encode("utf-8"), 0x5EED)
 
 
-def profiles(texts: Sequence[str], fingerprinter: Fingerprinter) -> tuple[list[Profile], ChunkTerms]:
+def _short_lines(lines: list[str], most_words: int) -> dict[int, int]:
+    """The lines of at most ``most_words`` words and no figure, and their words (``dedup.boilerplate``)."""
+    found: dict[int, int] = {}
+    for line in lines:
+        if len(line) <= 40 * most_words and not _FIGURE.search(line):  # no need to count a long line's words
+            words = len(tokens(line))
+            if words <= most_words:
+                h = line_hash(line)
+                found[h] = found.get(h, 0) + words
+    return found
+
+
+def profiles(texts: Sequence[str], fingerprinter: Fingerprinter,
+             short_words: int = 12) -> tuple[list[Profile], ChunkTerms]:
     """Profiles of many texts, and their term counts; signatures and counts are made in bulk."""
     found = []
     for text in texts:
@@ -104,6 +121,7 @@ def profiles(texts: Sequence[str], fingerprinter: Fingerprinter) -> tuple[list[P
             text_signature=signature,
             lead_signature=lead_signature,
             line_hashes=frozenset(map(line_hash, lines)),
+            short_lines=_short_lines(lines, short_words),
         )
         for (lines, words), shingles, signature, lead_signature in zip(found, shingles, signatures, lead_signatures)
     ]

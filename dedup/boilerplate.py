@@ -17,26 +17,21 @@ several clusters are long, and the lines of a dividend notice or a results table
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .analysis import document_body, line_hash
+from .analysis import Profile, document_body, line_hash
 from .cluster import Cluster
 from .model import Document
-from .normalize import fold_lines, tokens
+from .normalize import fold_lines
 from .segment import logical_lines
 from .settings import ScanSettings
 from .verify import Link, Relation, Verifier
 
-__all__ = ["BoilerplateCheck", "boilerplate_lines", "without_lines"]
-
-#: A line with a figure is a report's own ("Pay April 30", "Shr loss 28 cts"), however often it recurs.
-_FIGURE = re.compile(r"\d")
-
+__all__ = ["BoilerplateCheck", "Reanalysed", "boilerplate_lines", "without_lines"]
 
 def boilerplate_lines(line_hashes: Sequence[frozenset[int]], clusters: list[Cluster], minimum: int) -> frozenset[int]:
     """Line hashes seen in documents of at least ``minimum`` different clusters (a document in none
@@ -67,115 +62,103 @@ def _lines_of(document: Document) -> tuple[list[str], list[str]]:
     return lines, fold_lines(lines)
 
 
-class BoilerplateCheck:
-    """Reads pairs again with the short lines both documents carry, and several distinct texts, set aside.
+@dataclass(frozen=True)
+class Reanalysed:
+    """Documents analysed again (with lines taken out) as part of the scanned corpus, by position."""
 
-    Only lines *both* carry: a line one of them lacks ("Pay April 1" for "Pay March 31") is
-    what tells another issue of a notice from a copy, however often it recurs.
-    ``analyse_without(documents)`` analyses the given documents (with lines taken out) as part of
-    the scanned corpus, weighing terms as the corpus does, and returns a verifier over their
-    positions in that list and their word counts.
+    verifier: Verifier
+    word_counts: Sequence[int]
+    #: The links holding at the scan's level among pairs of positions, verified as a scan verifies candidates.
+    verify_pairs: Callable[[np.ndarray], list[Link]]
+
+
+class BoilerplateCheck:
+    """Reads pairs with the short lines both documents carry, and several distinct texts, set aside.
+
+    Only lines *both* carry: a line one of them lacks is what tells another issue of a notice from a
+    copy, however often it recurs.  ``analyse_without(documents)`` analyses the given documents (with
+    lines taken out) as part of the scanned corpus, weighing terms as the corpus does.
     """
 
-    def __init__(self, documents: Sequence[Document], line_hashes: Sequence[frozenset[int]], keys: Sequence[str],
-                 word_counts: Sequence[int], settings: ScanSettings,
-                 analyse_without: Callable[[list[Document]], tuple[Verifier, Sequence[int]]]):
+    def __init__(self, documents: Sequence[Document], profiles: Sequence[Profile], settings: ScanSettings,
+                 analyse_without: Callable[[list[Document]], Reanalysed]):
         self._documents = documents
-        self._line_hashes = line_hashes
-        self._word_counts = word_counts
+        self._word_counts = [p.word_count for p in profiles]
         self._share = settings.boilerplate_share
         self._analyse_without = analyse_without
         counts: Counter[int] = Counter()
-        for i in {key: i for i, key in enumerate(keys)}.values():  # each distinct text once
-            counts.update(line_hashes[i])
-        self._recurring = frozenset(h for h, n in counts.items() if n >= settings.boilerplate_clusters)
-        self._most_words = settings.boilerplate_words
-        self._words: dict[int, Counter[int]] = {}  # a document's short recurring lines' words, by line; read once
-        self.parted = 0  # links made on the first reading that do not hold on the second
-        self.joined = 0  # ... and pairs found wanting that do
-
-    def _words_of(self, i: int) -> Counter[int]:
-        """Document ``i``'s short recurring lines without figures, and their words (found when first asked)."""
-        if i not in self._words:
-            found: Counter[int] = Counter()
-            if self._line_hashes[i] & self._recurring:
-                for folded in _lines_of(self._documents[i])[1]:
-                    h = line_hash(folded)
-                    words = len(tokens(folded))
-                    if h in self._recurring and words <= self._most_words and not _FIGURE.search(folded):
-                        found[h] += words
-            self._words[i] = found
-        return self._words[i]
+        for p in {p.key: p for p in profiles}.values():  # each distinct text once
+            counts.update(p.short_lines.keys())  # one per text, whatever its words
+        recurring = {h for h, n in counts.items() if n >= settings.boilerplate_clusters}
+        #: Each document's short recurring lines and their words; documents of one site share one set.
+        self._words = [{h: w for h, w in p.short_lines.items() if h in recurring} for p in profiles]
+        sets: dict[frozenset[int], frozenset[int]] = {}
+        self._sets = [sets.setdefault(frozenset(words), frozenset(words)) for words in self._words]
+        self._totals = [sum(words.values()) for words in self._words]
+        self._common: dict[tuple[frozenset[int], frozenset[int]], frozenset[int]] = {}  # shared lines, by the sets
+        self.pairs_read = 0  # pairs decided by the reading without boilerplate
 
     def _shared(self, i: int, j: int) -> frozenset[int]:
-        if not self._line_hashes[i] & self._line_hashes[j] & self._recurring:
-            return frozenset()
-        return frozenset(self._words_of(i).keys() & self._words_of(j).keys())
+        a, b = self._sets[i], self._sets[j]
+        if a is b or not a or not b:
+            return a if a is b else frozenset()
+        if (a, b) not in self._common:
+            self._common[a, b] = a & b
+        return self._common[a, b]
 
-    def concerns(self, link: Link) -> bool:
-        """Whether ``link`` may rest on boilerplate: its documents carry the same such lines, and they are
-        ``boilerplate_share`` of the shorter text at least (a results table's "Nine mths" is not)."""
-        if link.relation is Relation.EXACT:
+    def concerns(self, i: int, j: int) -> bool:
+        """Whether a verdict on documents ``i`` and ``j`` may rest on boilerplate: they carry the same such
+        lines, and these are ``boilerplate_share`` of the shorter text at least (a results table's "Nine
+        mths" is not)."""
+        shared = self._shared(i, j)
+        if not shared:
             return False
-        shared = self._shared(link.a, link.b)
-        shorter = min((link.a, link.b), key=lambda i: self._word_counts[i])
-        words = sum(self._words_of(shorter)[h] for h in shared)
-        return words >= self._share * max(self._word_counts[shorter], 1) and words > 0
+        shorter = i if self._word_counts[i] <= self._word_counts[j] else j
+        words = self._totals[shorter] if shared is self._sets[shorter] else sum(
+            self._words[shorter][h] for h in shared)
+        return words >= self._share * max(self._word_counts[shorter], 1)
 
-    def _read_without(self, links: Sequence[Link]) -> tuple[Verifier, Sequence[int], list[tuple[Link, int, int]]]:
-        """A verifier over the concerned links' documents with the lines both carry taken out, their word
-        counts, and each concerned link with its two documents' positions there."""
+    def concerned(self, pairs: np.ndarray) -> np.ndarray:
+        """Which of ``pairs`` (rows ``i, j``) :meth:`concerns`."""
+        return np.fromiter((self.concerns(i, j) for i, j in pairs.tolist()), dtype=bool, count=len(pairs))
+
+    def _without(self, pairs: list[tuple[int, int]]) -> tuple[Reanalysed, list[tuple[int, int]]]:
+        """The pairs' documents with the lines each pair shares taken out, analysed again, and each pair's
+        two positions there."""
         versions: dict[tuple[int, frozenset[int]], int] = {}
-        concerned = []
-        for link in links:
-            if self.concerns(link):
-                shared = self._shared(link.a, link.b)
-                x, y = (versions.setdefault((i, shared), len(versions)) for i in (link.a, link.b))
-                concerned.append((link, x, y))
+        positions = []
+        for i, j in pairs:
+            shared = self._shared(i, j)
+            x, y = (versions.setdefault((k, shared), len(versions)) for k in (i, j))
+            positions.append((x, y))
         # One version of a document for each set of lines taken out of it: a site's pages share all their chrome.
-        verifier, words = self._analyse_without([without_lines(self._documents[i], lines) for i, lines in versions])
-        return verifier, words, concerned
+        return self._analyse_without([without_lines(self._documents[k], lines) for k, lines in versions]), positions
 
     @staticmethod
-    def _as_read_again(link: Link, checked: Link | None, words: Sequence[int], x: int, y: int) -> Link:
-        if checked is None or min(words[x], words[y]) == 0:
-            why = "nothing left to compare but boilerplate" if min(words[x], words[y]) == 0 else (
-                checked.reason if checked is not None else "too little in common once set aside")
-            return Link(link.a, link.b, None, link.scores if checked is None else checked.scores,
-                        f"{why} (with the boilerplate lines both carry set aside)")
-        return Link(link.a, link.b, checked.relation, checked.scores,
-                    f"{checked.reason} (with the boilerplate lines both carry set aside)")
+    def _noted(link: Link, a: int, b: int) -> Link:
+        return Link(a, b, link.relation, link.scores, f"{link.reason} (with the boilerplate lines both carry set aside)")
 
-    def read_again(self, links: Sequence[Link], level: Relation) -> dict[tuple[int, int], Link]:
-        """The links that :meth:`concerns`, each verified again in full with the boilerplate both documents
-        carry set aside (its relation None where it no longer holds at all), by ``(a, b)``: for one pair
-        explained (``dedup compare``)."""
-        if not any(self.concerns(link) for link in links):
-            return {}
-        verifier, words, concerned = self._read_without(links)
-        return {(link.a, link.b): self._as_read_again(link, verifier.verify(x, y, level=level, full=True), words, x, y)
-                for link, x, y in concerned}
+    def read(self, pairs: np.ndarray) -> list[Link]:
+        """The links holding among ``pairs`` (all of which :meth:`concerns`) read with the boilerplate both
+        documents carry set aside, in bulk as a scan verifies candidates; a text left without words has none."""
+        if not len(pairs):
+            return []
+        self.pairs_read += len(pairs)
+        rows = [(int(i), int(j)) for i, j in pairs.tolist()]
+        again, positions = self._without(rows)
+        words = again.word_counts
+        by_position = {(x, y): (i, j) for (i, j), (x, y) in zip(rows, positions) if min(words[x], words[y]) > 0}
+        found = again.verify_pairs(np.array(list(by_position), dtype=np.int64).reshape(-1, 2))
+        return sorted((self._noted(link, *by_position[link.a, link.b]) for link in found),
+                      key=lambda link: (link.a, link.b))
 
-    def recheck(self, links: Sequence[Link], level: Relation) -> list[Link]:
-        """Of ``links`` (made or found wanting), those that hold at ``level`` with the boilerplate both
-        documents carry set aside, as verified so (cheap evidence first, in bulk, as a scan verifies);
-        links that do not concern boilerplate are kept if they hold."""
-        def holds(link: Link) -> bool:
-            return link.relation is not None and link.relation <= level
-
-        again: dict[tuple[int, int], Link] = {}
-        if any(self.concerns(link) for link in links):
-            verifier, words, concerned = self._read_without(links)
-            pairs = np.array([(x, y) for _, x, y in concerned], dtype=np.int64).reshape(-1, 2)
-            found = {(k.a, k.b): k for k in verifier.verify_many(pairs, level=level)}
-            again = {(link.a, link.b): self._as_read_again(link, found.get((x, y)), words, x, y)
-                     for link, x, y in concerned}
-        kept = []
-        for link in links:
-            checked = again.get((link.a, link.b), link)
-            if holds(checked):
-                kept.append(checked)
-                self.joined += not holds(link)
-            else:
-                self.parted += holds(link)
-        return kept
+    def read_again(self, link: Link, level: Relation) -> Link | None:
+        """``link`` verified again in full with the boilerplate both documents carry set aside, or None if its
+        verdict rests on none: for one pair explained (``dedup compare``)."""
+        if not self.concerns(link.a, link.b):
+            return None
+        again, [(x, y)] = self._without([(link.a, link.b)])
+        if min(again.word_counts[x], again.word_counts[y]) == 0:
+            return Link(link.a, link.b, None, link.scores,
+                        "nothing left to compare but boilerplate (with the boilerplate lines both carry set aside)")
+        return self._noted(again.verifier.verify(x, y, level=level, full=True), link.a, link.b)

@@ -64,9 +64,8 @@ def compare_documents(a: Document, b: Document, settings: ScanSettings, *,
     others = sorted((d for d in context if d.id not in (a.id, b.id)), key=lambda d: d.id)
     corpus = Corpus.build([a, b, *others], settings)
     link = corpus.verifier().verify(0, 1, level=settings.level, full=True)
-    # As a scan would: a verdict resting on lines the context shows to be boilerplate is read again without them.
-    again = (corpus.boilerplate_check().read_again([link], settings.level).get((0, 1))
-             if link.relation is not None else None)
+    # As a scan reads it: a verdict resting on lines the context shows to be boilerplate is read without them.
+    again = corpus.boilerplate_check().read_again(link, settings.level)
     if again is not None:
         link = replace(again, alignment=link.alignment)  # the sentences are shown as they are
     sa, sb = corpus.sentences(0), corpus.sentences(1)

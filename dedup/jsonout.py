@@ -33,7 +33,7 @@ SCHEMA_VERSION = "1.13"  # 1.1: links.scores gains count_cosine and lead_facts; 
 # rewrite_sentences; links.scores.aligned_similarity; 1.10: links.scores.headline_support,
 # parameters.thresholds.headline_support; 1.11: parameters.thresholds.figure_slip_sentences,
 # parameters.lsh.lead_threshold, parameters.minhash.lead_words; 1.12: links.scores.lead_told_as_past;
-# 1.13: stats.links_parted_by_boilerplate, parameters.boilerplate_words
+# 1.13: stats.pairs_read_without_boilerplate, parameters.boilerplate_words, boilerplate_share
 
 
 def _tool() -> dict[str, str]:

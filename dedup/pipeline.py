@@ -20,7 +20,7 @@ import numpy as np
 from .analysis import Profile, Sentences, TermWeights, document_body, profiles, sentences
 from .arrays import unique_sorted
 from .background import Background
-from .boilerplate import BoilerplateCheck, boilerplate_lines
+from .boilerplate import BoilerplateCheck, Reanalysed, boilerplate_lines
 from .cluster import Cluster, star_clusters
 from .errors import NoInputError
 from .features import FeatureMatrices
@@ -83,7 +83,7 @@ def _profiles(texts: list[str], settings: ScanSettings, fingerprinter: Fingerpri
     def profile_runs(runs: list[list[str]]) -> list[tuple[list[Profile], ChunkTerms]]:
         made = []
         for run in runs:
-            made.append(profiles(run, fingerprinter))
+            made.append(profiles(run, fingerprinter, settings.boilerplate_words))
             report("fingerprint", min(total, len(made) * workers * _CHUNK_DOCS), total)
         return made
 
@@ -187,13 +187,14 @@ class Corpus:
         return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds, window=window)
 
     def boilerplate_check(self) -> BoilerplateCheck:
-        """What verifies links again with the boilerplate both documents carry set aside (``boilerplate.py``)."""
-        def analyse(stripped: list[Document]) -> tuple[Verifier, list[int]]:
+        """What reads pairs with the boilerplate both documents carry set aside (``boilerplate.py``)."""
+        def analyse(stripped: list[Document]) -> Reanalysed:
             again = Corpus.build(stripped, self.settings, statistics=self)
-            return again.verifier(), [p.word_count for p in again.profiles]
+            verifier = again.verifier()
+            return Reanalysed(verifier, [p.word_count for p in again.profiles],
+                              lambda pairs: _verify_candidates(again, verifier, pairs, self.settings.processes, None))
 
-        return BoilerplateCheck(self.documents, [p.line_hashes for p in self.profiles], [p.key for p in self.profiles],
-                                [p.word_count for p in self.profiles], self.settings, analyse)
+        return BoilerplateCheck(self.documents, self.profiles, self.settings, analyse)
 
     def candidates(self) -> np.ndarray:
         """Candidate pairs ``(i, j)``, ``i < j``, sorted, among distinct texts: from LSH and from the
@@ -223,9 +224,8 @@ class Corpus:
 
 
 def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarray, workers: int,
-                       progress: Progress | None, keep: Callable[[Link], bool] | None = None) -> list[Link]:
-    """Verified links among the LSH candidates, in candidate order (sorted pairs), and the pairs found
-    wanting that ``keep`` accepts.
+                       progress: Progress | None) -> list[Link]:
+    """Verified links among the LSH candidates, in candidate order (sorted pairs).
 
     Parts of the candidates go to forked workers; each returns its links and the
     sentence analyses of the linked documents, which the report needs again.
@@ -242,8 +242,7 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
     def verify_part(part: np.ndarray) -> tuple[list[Link], dict[int, Sentences]]:
         found: list[Link] = []
         for start in range(0, len(part), _VERIFY_STEP):
-            found.extend(verifier.verify_many(part[start : start + _VERIFY_STEP], level=corpus.settings.level,
-                                              keep=keep))
+            found.extend(verifier.verify_many(part[start : start + _VERIFY_STEP], level=corpus.settings.level))
             report("verify", min(total, (start + _VERIFY_STEP) * total // len(part)), total)
         # Only linked documents are reported; sending back the rest costs more than it saves.
         return found, corpus.analysed_sentences({i for link in found for i in (link.a, link.b)})
@@ -309,15 +308,18 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
     level = settings.level
     candidates = corpus.candidates()
     # Short lines recurring across distinct texts (site chrome) are no evidence: pairs whose verdict may rest on
-    # them, made or found wanting, are verified again without them.
+    # them are read with them set aside.
     check = corpus.boilerplate_check()
-
+    concerned = check.concerned(candidates)
     links = _exact_links(corpus, verifier)
-    links.extend(_verify_candidates(corpus, verifier, candidates, settings.processes, progress, keep=check.concerns))
-    links = check.recheck(links, level)
+    read = _verify_candidates(corpus, verifier, candidates[~concerned], settings.processes, progress)
+    links.extend(sorted([*read, *check.read(candidates[concerned])], key=lambda link: (link.a, link.b)))
 
     def verify_member(hub: int, far: int) -> Link | None:
-        return next(iter(check.recheck([verifier.verify(hub, far, level=level)], level)), None)
+        if check.concerns(hub, far):
+            return next(iter(check.read(np.array([[hub, far]]))), None)
+        link = verifier.verify(hub, far, level=level)
+        return link if link.relation is not None and link.relation <= level else None
 
     clusters = _clusters(corpus, links, verify_member)
     line_hashes = [p.line_hashes for p in corpus.profiles]
@@ -331,8 +333,7 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
         distinct_texts=len(corpus.groups),
         candidate_pairs=len(candidates),
         verified_links=len(links),
-        links_parted_by_boilerplate=check.parted,
-        links_joined_without_boilerplate=check.joined,
+        pairs_read_without_boilerplate=check.pairs_read,
         clusters=len(reports),
         documents_in_clusters=sum(len(r.documents) for r in reports),
     )

@@ -267,12 +267,10 @@ class Verifier:
             self._tops[i] = read_top(s)
         return self._tops[i]
 
-    def verify_many(self, pairs: np.ndarray, *, level: Relation,
-                    keep: Callable[[Link], bool] | None = None) -> list[Link]:
+    def verify_many(self, pairs: np.ndarray, *, level: Relation) -> list[Link]:
         """Links with a relation up to ``level`` among ``pairs``; cheap evidence first, in bulk.
 
-        Pairs whose cheap scores rule out every relation up to ``level`` are never aligned; of
-        those aligned and found wanting, the links ``keep`` accepts are returned too.
+        Pairs whose cheap scores rule out every relation up to ``level`` are never aligned.
         """
         if len(pairs) and self._window is not None:
             # Distinct texts published too far apart can be nothing (identical ones are linked elsewhere).
@@ -285,7 +283,7 @@ class Verifier:
         links = []
         for k in np.flatnonzero(self._worth_aligning(cheap, level)).tolist():
             link = self.verify(int(pairs[k, 0]), int(pairs[k, 1]), level=level, cheap=(cheap, k))
-            if (link.relation is not None and link.relation <= level) or (keep is not None and keep(link)):
+            if link.relation is not None and link.relation <= level:
                 links.append(link)
         return links
 

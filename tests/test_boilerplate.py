@@ -74,7 +74,7 @@ def test_stories_under_one_sites_chrome_stay_apart_and_a_reprint_still_joins():
     for level in (Relation.COPY, Relation.STORY):
         assert clusters([*pages, reprint], level) == [["bakery-reprint.html", "bakery.html"]]
     result = scan_documents([*pages, reprint], ScanSettings(workers=1))
-    assert result.stats["links_parted_by_boilerplate"] > 0
+    assert result.stats["pairs_read_without_boilerplate"] > 0
     [cluster] = result.clusters
     # The chrome is shown as boilerplate, not as what the two copies share.
     assert {s.text for s in cluster.shared} >= {"A family bakery in Ferncastle has won the regional prize for "
