@@ -119,8 +119,16 @@ class BoilerplateCheck:
         return words >= self._share * max(self._word_counts[shorter], 1)
 
     def concerned(self, pairs: np.ndarray) -> np.ndarray:
-        """Which of ``pairs`` (rows ``i, j``) :meth:`concerns`."""
-        return np.fromiter((self.concerns(i, j) for i, j in pairs.tolist()), dtype=bool, count=len(pairs))
+        """Which of ``pairs`` (rows ``i, j``) :meth:`concerns`; most are ruled out in bulk: the shorter text's
+        short recurring lines must be a fifth of it before any are shared."""
+        words = np.asarray(self._word_counts)
+        enough = np.asarray(self._totals) >= self._share * np.maximum(words, 1)
+        i, j = pairs[:, 0], pairs[:, 1]
+        shorter = np.where(words[i] <= words[j], i, j)
+        out = np.zeros(len(pairs), dtype=bool)
+        for k in np.flatnonzero(enough[shorter]).tolist():
+            out[k] = self.concerns(int(i[k]), int(j[k]))
+        return out
 
     def _without(self, pairs: list[tuple[int, int]]) -> tuple[Reanalysed, list[tuple[int, int]]]:
         """The pairs' documents with the lines each pair shares taken out, analysed again, and each pair's
