@@ -42,9 +42,9 @@ __all__ = [
     "sentences",
 ]
 
-_LONG_WORD = re.compile(r"\w\w+")
+_LONG_WORD = re.compile(r"\w\w+")  # the tokens of normalize.tokens that are two characters or more
 #: A line with a figure is a report's own ("Pay April 30", "Shr loss 28 cts"), however often it recurs.
-_FIGURE = re.compile(r"\d")  # the tokens of normalize.tokens that are two characters or more
+_FIGURE = re.compile(r"\d")
 #: A term is specific (a name, a rare word) when its IDF is at least this share of an unseen term's.
 SPECIFIC_IDF_SHARE = 0.6
 COMMON_SHARE = 0.25

@@ -5,9 +5,9 @@ byline and footer) tells nothing about whether two documents are one report, and
 labels it boilerplate.  Verification reads whole texts, so two short stories under one site's
 chrome can read as copies of each other, and a crawl of one site's pages can become one
 cluster, whose chrome is then in one cluster only; the other way, a byline above the lead can
-hide that two pages share their lead.  So every pair of documents that carry the same short
-lines found in several distinct texts, linked or aligned and found wanting, is decided by a
-second reading with those lines set aside.
+hide that two pages share their lead.  So every candidate pair of documents that carry the same
+short lines found in several distinct texts (a fifth of the shorter text or more) is verified
+with those lines set aside, the texts analysed again as part of the corpus.
 
 Only short lines without figures are set aside (``ScanSettings.boilerplate_words``): chrome is menus,
 lists of links, bylines and footers, while the paragraphs of a wire story whose many copies fell into
@@ -32,6 +32,7 @@ from .settings import ScanSettings
 from .verify import Link, Relation, Verifier
 
 __all__ = ["BoilerplateCheck", "Reanalysed", "boilerplate_lines", "without_lines"]
+
 
 def boilerplate_lines(line_hashes: Sequence[frozenset[int]], clusters: list[Cluster], minimum: int) -> frozenset[int]:
     """Line hashes seen in documents of at least ``minimum`` different clusters (a document in none
