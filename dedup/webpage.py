@@ -44,10 +44,6 @@ _NONCHARACTERS = (_PARAGRAPH, _LINE, "\ufffe", "\uffff")
 _UNSHOWN = "unshown-element"  # the tag given to elements marked hidden, so that one C call drops them all
 
 
-def _one_line(parts: list[str] | str) -> str:
-    return _SPACE.sub(" ", "".join(parts)).strip()
-
-
 def _lines(marked: str) -> str:
     """The page's text from its marked text: a block's mark ends a paragraph, a ``<br>``'s only a
     line, which the segmenter may join again where the sentence runs on ("voted<br>on Tuesday"), as
@@ -83,7 +79,7 @@ def page_text(markup: str) -> tuple[str | None, str]:
     root = etree.fromstring(data, parser)
     if root is None:
         return None, ""
-    title = next((_one_line(list(t.itertext())) for t in root.iter("title")), "")
+    title = next((_SPACE.sub(" ", "".join(t.itertext())).strip() for t in root.iter("title")), "")
     for element in root.xpath("//*[@hidden]"):
         element.tag = _UNSHOWN
     if root.tag == _UNSHOWN:
