@@ -163,7 +163,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
         ))
     links = tuple(
         LinkReport(docs[hub].id, docs[m].id, lk.relation.label if lk.relation is not None else "none",
-                   lk.score, lk.reason, lk.scores.as_dict())
+                   lk.score, lk.reason, (lk.scores if lk.a == hub else lk.scores.flipped()).as_dict())
         for m, lk in sorted(link_for.items())
     )
     loosest = max(lk.relation for lk in cluster.links if lk.relation is not None)

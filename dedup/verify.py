@@ -217,6 +217,11 @@ class PairScores:
     def as_dict(self) -> dict[str, float | int]:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
 
+    def flipped(self) -> PairScores:
+        """The same evidence with B as the first text (the measures of one side swapped)."""
+        return replace(self, containment_a=self.containment_b, containment_b=self.containment_a,
+                       coverage_a=self.coverage_b, coverage_b=self.coverage_a)
+
 
 @dataclass(frozen=True)
 class Link:

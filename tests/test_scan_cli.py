@@ -72,6 +72,19 @@ def test_syndicated_copy_is_a_copy_and_unrelated_article_stays_alone(in_root):
     assert all("library_reading_hours" not in d["id"] for c in data["clusters"] for d in c["documents"])
 
 
+def test_a_links_scores_measure_a_as_the_canonical_and_b_as_the_member(in_root):
+    # The trimmed ferry copy sorts before its source, so the pair was verified member-first.
+    data = scan_json("samples/")
+    links = [lk for c in data["clusters"] for lk in c["links"]]
+    assert {lk["a"] for lk in links} == {c["canonical"] for c in data["clusters"]}
+    for lk in links:
+        alone = json.loads(run("compare", lk["a"], lk["b"], "--format", "json").stdout)["scores"]
+        assert (lk["scores"]["containment_a"], lk["scores"]["containment_b"]) == \
+            (alone["containment_a"], alone["containment_b"]), lk["b"]
+    ferry = cluster_of(data, "samples/wire_harbour_ferry.txt")
+    assert ferry["links"][0]["scores"]["containment_a"] != ferry["links"][0]["scores"]["containment_b"]
+
+
 def test_level_exact_finds_no_clusters_in_samples(in_root):
     assert scan_json("samples/", "--level", "exact")["clusters"] == []
     copy_level = scan_json("samples/", "--level", "copy")
