@@ -24,6 +24,7 @@ STAGES = {
     "read": (pipeline, "read_inputs"),
     "profile (MinHash, in processes)": (pipeline, "_profiles"),
     "candidates (LSH)": (pipeline.Corpus, "candidates"),
+    "screen (in processes)": (pipeline, "_screen_candidates"),
     "verify (in processes)": (pipeline, "_verify_candidates"),
     "cluster": (pipeline, "star_clusters"),
     "report": (pipeline, "build_reports"),

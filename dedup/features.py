@@ -10,7 +10,7 @@ scipy is already installed with datasketch, which uses it to pick LSH bands.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 from scipy import sparse
@@ -38,6 +38,10 @@ class CheapScores:
     specific_terms: np.ndarray
     specific_containment: np.ndarray  # shared specific terms / those of the side with fewer
     lead_facts: np.ndarray  # share of a lead's names and figures found in the other text (the better side)
+
+    def rows(self, kept: np.ndarray) -> CheapScores:
+        """The scores of the pairs ``kept`` selects (a mask or indices)."""
+        return CheapScores(**{f.name: getattr(self, f.name)[kept] for f in fields(self)})
 
 
 def _on_shared_columns(reference: sparse.csr_matrix, *matrices: sparse.csr_matrix) -> list[sparse.csr_matrix]:

@@ -34,7 +34,8 @@ SCHEMA_VERSION = "1.14"  # 1.1: links.scores gains count_cosine and lead_facts; 
 # parameters.thresholds.headline_support; 1.11: parameters.thresholds.figure_slip_sentences,
 # parameters.lsh.lead_threshold, parameters.minhash.lead_words; 1.12: links.scores.lead_told_as_past;
 # 1.13: stats.pairs_read_without_boilerplate, parameters.boilerplate_words, boilerplate_share;
-# 1.14: in links, containment_a and coverage_a measure a (the canonical), as named (they kept the verified order)
+# 1.14: in links, containment_a and coverage_a measure a (the canonical), as named (they kept the verified order);
+# parameters.copy_families, stats.family_pairs_not_aligned
 
 
 def _tool() -> dict[str, str]:

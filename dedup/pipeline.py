@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import numpy as np
 
@@ -23,7 +23,8 @@ from .background import Background
 from .boilerplate import BoilerplateCheck, Reanalysed, boilerplate_lines
 from .cluster import Cluster, star_clusters
 from .errors import NoInputError
-from .features import FeatureMatrices
+from .families import plan_families
+from .features import CheapScores, FeatureMatrices
 from .fingerprint import Fingerprinter
 from .index import BandIndex, decode_pairs, lsh_params, shared_term_pairs
 from .model import Document, Problem
@@ -39,9 +40,12 @@ from .verify import Link, Verifier
 __all__ = ["Corpus", "ScanResult", "scan", "scan_documents"]
 
 Progress = Callable[[str, int, int], None]
+R = TypeVar("R")
 _PARALLEL_MIN_DOCS = 500  # below this, forking costs about what it saves (measured on 1,000 files)
-_PARALLEL_MIN_PAIRS = 3000
+_PARALLEL_MIN_PAIRS = 3000  # candidates to screen
+_PARALLEL_MIN_ALIGNED = 100  # screened pairs to align (each about a millisecond)
 _VERIFY_STEP = 4096
+_ALIGN_STEP = 512
 _VERIFY_BLOCK = 64
 _CHUNK_DOCS = 256
 _RARE_PSEUDO_DF = 2.0  # in at most ~0.2% of ordinary English documents
@@ -223,32 +227,59 @@ class Corpus:
         return reps[decode_pairs(unique_sorted(np.concatenate(codes)), len(reps))]
 
 
+def _in_parts(pairs: np.ndarray, workers: int, work: Callable[[np.ndarray], R]) -> list[R]:
+    """``work`` on parts of ``pairs`` in forked workers.
+
+    Blocks of neighbouring first documents: parts share few documents, and the work
+    (which clusters in some stretches of a corpus) is spread evenly.
+    """
+    block = (pairs[:, 0] // _VERIFY_BLOCK) % workers
+    return forked_map(work, [pairs[block == k] for k in range(workers)])
+
+
+def _screen_candidates(verifier: Verifier, candidates: np.ndarray, settings: ScanSettings,
+                       progress: Progress | None) -> tuple[np.ndarray, np.ndarray]:
+    """The candidates worth aligning (sorted) and the share of each one's shorter text in the other."""
+    total = len(candidates)
+    report = _reported_here(progress)
+
+    def screen_part(part: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        kept, contained = [np.empty((0, 2), dtype=np.int64)], [np.empty(0)]
+        for start in range(0, len(part), _VERIFY_STEP):
+            pairs, shares = verifier.screen(part[start : start + _VERIFY_STEP], level=settings.level)
+            kept.append(pairs)
+            contained.append(shares)
+            report("screen", min(total, (start + _VERIFY_STEP) * total // len(part)), total)
+        return np.concatenate(kept), np.concatenate(contained)
+
+    workers = settings.processes if total >= _PARALLEL_MIN_PAIRS else 1
+    parts = _in_parts(candidates, workers, screen_part)
+    pairs = np.concatenate([p for p, _ in parts])
+    contained = np.concatenate([c for _, c in parts])
+    order = np.lexsort((pairs[:, 1], pairs[:, 0]))
+    return pairs[order], contained[order]
+
+
 def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarray, workers: int,
                        progress: Progress | None) -> list[Link]:
-    """Verified links among the LSH candidates, in candidate order (sorted pairs).
+    """Verified links among screened candidates, in candidate order (sorted pairs).
 
     Parts of the candidates go to forked workers; each returns its links and the
     sentence analyses of the linked documents, which the report needs again.
     """
     total = len(candidates)
-    workers = workers if total >= _PARALLEL_MIN_PAIRS else 1
-    # Blocks of neighbouring first documents: parts share few documents, and the work
-    # (which clusters in some stretches of a corpus) is spread evenly.
-    block = (candidates[:, 0] // _VERIFY_BLOCK) % workers
-    parts = [candidates[block == k] for k in range(workers)]
-
     report = _reported_here(progress)
 
     def verify_part(part: np.ndarray) -> tuple[list[Link], dict[int, Sentences]]:
         found: list[Link] = []
-        for start in range(0, len(part), _VERIFY_STEP):
-            found.extend(verifier.verify_many(part[start : start + _VERIFY_STEP], level=corpus.settings.level))
-            report("verify", min(total, (start + _VERIFY_STEP) * total // len(part)), total)
+        for start in range(0, len(part), _ALIGN_STEP):
+            found.extend(verifier.verify_many(part[start : start + _ALIGN_STEP], level=corpus.settings.level))
+            report("verify", min(total, (start + _ALIGN_STEP) * total // len(part)), total)
         # Only linked documents are reported; sending back the rest costs more than it saves.
         return found, corpus.analysed_sentences({i for link in found for i in (link.a, link.b)})
 
     links: list[Link] = []
-    for found, analysed in forked_map(verify_part, parts):
+    for found, analysed in _in_parts(candidates, workers if total >= _PARALLEL_MIN_ALIGNED else 1, verify_part):
         links.extend(found)
         corpus.add_sentences(analysed)
     return sorted(links, key=lambda link: (link.a, link.b))
@@ -290,14 +321,37 @@ def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,
         return _scan_documents(documents, settings, problems=problems, read_stats=read_stats, progress=progress)
 
 
-def _clusters(corpus: Corpus, links: list[Link], verify: Callable[[int, int], Link | None]) -> list[Cluster]:
-    """Star clusters of the links, the best-connected document of each the canonical."""
-    degree: dict[int, float] = defaultdict(float)
-    for link in links:
-        degree[link.a] += link.score
-        degree[link.b] += link.score
-    return star_clusters(len(corpus.documents), links,
-                         prominence=lambda i: (-round(degree[i], 6), -corpus.profiles[i].word_count), verify=verify)
+def _clusters(corpus: Corpus, links: list[Link], verify: Callable[[int, int], Link | None],
+              taken: np.ndarray, verifier: Verifier) -> tuple[list[Cluster], int, int]:
+    """Star clusters of the links, the best-connected document of each the canonical (longer text first),
+    how many of the ``taken`` pairs (copies of one family, not verified) had to be verified after all, and
+    how many of those are links.
+
+    A taken pair is pending with the score a link of theirs would have; verified, it is read as a
+    candidate is, from the cheap scores kept for it.
+    """
+    pending: dict[tuple[int, int], float] = {}
+    kept: dict[tuple[int, int], tuple[CheapScores, int]] = {}
+    for start in range(0, len(taken), _VERIFY_STEP):  # in steps: the products of many long rows take room
+        part = taken[start : start + _VERIFY_STEP]
+        cheap = corpus.features.scores(part)
+        for k, ((a, b), jaccard, cosine) in enumerate(zip(part.tolist(), cheap.jaccard.tolist(),
+                                                          cheap.count_cosine.tolist())):
+            pending[a, b] = round(max(jaccard, cosine), 4)  # as Link.score
+            kept[a, b] = (cheap, k)
+    level = corpus.settings.level
+    confirmed: list[Link] = []
+
+    def confirm(a: int, b: int) -> Link | None:
+        link = verifier.verify(a, b, level=level, cheap=kept.pop((a, b)))
+        if link.relation is None or link.relation > level:
+            return None
+        confirmed.append(link)
+        return link
+
+    clusters = star_clusters(links, tie_break=lambda i: -corpus.profiles[i].word_count, verify=verify,
+                             pending=pending, confirm=confirm)
+    return clusters, len(taken) - len(kept), len(confirmed)
 
 
 def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, problems: Sequence[Problem],
@@ -312,8 +366,15 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
     check = corpus.boilerplate_check()
     concerned = check.concerned(candidates)
     links = _exact_links(corpus, verifier)
-    read = _verify_candidates(corpus, verifier, candidates[~concerned], settings.processes, progress)
-    links.extend(sorted([*read, *check.read(candidates[concerned])], key=lambda link: (link.a, link.b)))
+    worth, contained = _screen_candidates(verifier, candidates[~concerned], settings, progress)
+    # Copies of copies wait for their family's leader: most need no alignment of their own.
+    plan = plan_families(np.array([p.word_count for p in corpus.profiles]), worth, contained,
+                         min_containment=settings.family_containment, min_members=settings.family_members)
+    read = _verify_candidates(corpus, verifier, worth[~plan.deferred], settings.processes, progress)
+    read.extend(check.read(candidates[concerned]))
+    to_verify, taken = plan.settle(worth[plan.deferred], read)
+    read.extend(_verify_candidates(corpus, verifier, to_verify, settings.processes, progress))
+    links.extend(sorted(read, key=lambda link: (link.a, link.b)))
 
     def verify_member(hub: int, far: int) -> Link | None:
         if check.concerns(hub, far):
@@ -321,7 +382,7 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
         link = verifier.verify(hub, far, level=level)
         return link if link.relation is not None and link.relation <= level else None
 
-    clusters = _clusters(corpus, links, verify_member)
+    clusters, settled, confirmed = _clusters(corpus, links, verify_member, taken, verifier)
     line_hashes = [p.line_hashes for p in corpus.profiles]
     reports = build_reports(corpus, clusters, boilerplate_lines(line_hashes, clusters, settings.boilerplate_clusters))
     too_short = [Problem(d.path, "too short to fingerprint (no words)", d.line, False)
@@ -332,7 +393,8 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
         documents_too_short=len(too_short),
         distinct_texts=len(corpus.groups),
         candidate_pairs=len(candidates),
-        verified_links=len(links),
+        verified_links=len(links) + confirmed,
+        family_pairs_not_aligned=len(taken) - settled,
         pairs_read_without_boilerplate=check.pairs_read,
         clusters=len(reports),
         documents_in_clusters=sum(len(r.documents) for r in reports),

@@ -38,6 +38,10 @@ class ScanSettings:
     #: ... when the lines two documents share are at least this share of the shorter one's words (fewer
     #: cannot carry a decision; a results table's "Nine mths" line is template, not chrome).
     boilerplate_share: float = 0.2
+    #: Copies whose shorter text has at least this share of its 3-grams in the other are near-identical;
+    #: in groups of at least ``family_members`` they are verified against one of them (``dedup.families``).
+    family_containment: float = 0.6
+    family_members: int = 3
     #: Smooth corpus IDF with background English word frequencies (see dedup.background).
     background: bool = True
     #: Processes for reading, fingerprinting and verification; 0 picks one per core (at most 4).
@@ -61,6 +65,10 @@ class ScanSettings:
             raise SettingsError("boilerplate_words must be at least 1")
         if self.boilerplate_clusters < 2:
             raise SettingsError("boilerplate_clusters must be at least 2")
+        if not 0.0 < self.family_containment <= 1.0:
+            raise SettingsError(f"family_containment must be above 0 and at most 1, got {self.family_containment}")
+        if self.family_members < 2:
+            raise SettingsError("family_members must be at least 2")
         if self.within_days is not None and not self.within_days > 0:
             raise SettingsError(f"within_days must be positive, got {self.within_days}")
 
@@ -82,6 +90,7 @@ class ScanSettings:
             "boilerplate_clusters": self.boilerplate_clusters,
             "boilerplate_words": self.boilerplate_words,
             "boilerplate_share": self.boilerplate_share,
+            "copy_families": {"containment": self.family_containment, "members": self.family_members},
             "idf_background": "wordfreq-en-40k/1000 pseudo-documents" if self.background else None,
             "within_days": self.within_days,
             "reading": {

@@ -272,22 +272,31 @@ class Verifier:
             self._tops[i] = read_top(s)
         return self._tops[i]
 
-    def verify_many(self, pairs: np.ndarray, *, level: Relation) -> list[Link]:
-        """Links with a relation up to ``level`` among ``pairs``; cheap evidence first, in bulk.
+    def screen(self, pairs: np.ndarray, *, level: Relation) -> tuple[np.ndarray, np.ndarray]:
+        """The ``pairs`` whose cheap evidence, scored in bulk, leaves a relation up to ``level``
+        possible, and the share of each one's shorter text's 3-grams found in the other.
 
-        Pairs whose cheap scores rule out every relation up to ``level`` are never aligned.
+        The others are never aligned: nothing :meth:`verify` decides could link them.
         """
+        pairs, cheap = self._screened(pairs, level)
+        return pairs, np.maximum(cheap.containment_a, cheap.containment_b)
+
+    def _screened(self, pairs: np.ndarray, level: Relation) -> tuple[np.ndarray, CheapScores]:
         if len(pairs) and self._window is not None:
             # Distinct texts published too far apart can be nothing (identical ones are linked elsewhere).
             pairs = pairs[~self._window.too_far(pairs)]
-        if len(pairs) == 0:
-            return []
-        # Screen on the cheapest products first, with the cosines at their upper bound.
+        # The cheapest products first, with the cosines at their upper bound.
         pairs = pairs[self._worth_aligning(self._features.scores(pairs, cosines=False), level)]
         cheap = self._features.scores(pairs)
+        kept = self._worth_aligning(cheap, level)
+        return pairs[kept], cheap.rows(kept)
+
+    def verify_many(self, pairs: np.ndarray, *, level: Relation) -> list[Link]:
+        """Links with a relation up to ``level`` among ``pairs``, :meth:`screen` ed first."""
+        pairs, cheap = self._screened(pairs, level)
         links = []
-        for k in np.flatnonzero(self._worth_aligning(cheap, level)).tolist():
-            link = self.verify(int(pairs[k, 0]), int(pairs[k, 1]), level=level, cheap=(cheap, k))
+        for k, (i, j) in enumerate(pairs.tolist()):
+            link = self.verify(i, j, level=level, cheap=(cheap, k))
             if link.relation is not None and link.relation <= level:
                 links.append(link)
         return links

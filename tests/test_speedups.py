@@ -18,12 +18,15 @@ from dedup.align import _best_per_row, _similar_pairs, align
 from dedup.analysis import TermWeights, profiles
 from dedup.arrays import unique_sorted, unique_with_inverse
 from dedup.background import Background
+from dedup.compare import compare_documents
+from dedup.families import plan_families
 from dedup.fingerprint import Fingerprinter
 from dedup.jsonout import dumps, result_dict
 from dedup.normalize import STOPWORDS, fold_lines, tokens
 from dedup.parallel import forked_map
 from dedup.segment import logical_lines
 from dedup.terms import TermMatrix
+from dedup.verify import Link
 
 from .conftest import SAMPLES
 from .test_verify import ISSUERS, bond_notice
@@ -69,10 +72,83 @@ def test_parallel_scan_gives_the_serial_bytes(monkeypatch):
     serial = dumps(result_dict(scan_documents(docs, ScanSettings(workers=1))))
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_DOCS", 1)
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_PAIRS", 1)
+    monkeypatch.setattr(pipeline, "_PARALLEL_MIN_ALIGNED", 1)
     monkeypatch.setattr(pipeline, "_VERIFY_BLOCK", 2)
     parallel = dumps(result_dict(scan_documents(docs, ScanSettings(workers=2))))
     assert parallel == serial
     assert len(json.loads(serial)["clusters"]) >= 3
+
+
+def wire_copies(rng: random.Random, count: int) -> list[Document]:
+    """``count`` outlets' copies of the ferry report: site lines above and below, a tail cut, a word
+    changed, and in a few the lead's figures changed (another vote: no copy of this one)."""
+    source = (SAMPLES / "wire_harbour_ferry.txt").read_text(encoding="utf-8")
+    paragraphs = source.split("\n\n")
+    headers = ["Skip to main content", "Home > Island news", "Listen to this article", "ADVERTISEMENT"]
+    footers = ["Share this article", "Most read", "Comments are closed.", "Sign up for our newsletter"]
+    copies = []
+    for n in range(count):
+        body = paragraphs[: len(paragraphs) - rng.randrange(3)]
+        k = rng.randrange(2, len(body))
+        words = body[k].split(" ")
+        words[rng.randrange(len(words))] = rng.choice(["the", "new", "local"])
+        body[k] = " ".join(words)
+        if n % 5 == 4:
+            body[2] = body[2].replace("7-2", "5-4").replace("41 percent", "38 percent")
+        text = "\n\n".join([rng.choice(headers), *body, *rng.sample(footers, 2)])
+        copies.append(Document(f"outlet{n:02d}.txt", text))
+    return copies
+
+
+@pytest.mark.parametrize("level", [Relation.COPY, Relation.STORY])
+def test_copy_families_give_the_clusters_of_verifying_every_pair(level):
+    docs = SAMPLE_DOCS + wire_copies(random.Random(3), 16) + edited_copies(random.Random(4))
+    every = scan_documents(docs, ScanSettings(level=level, workers=1, family_members=10**6))
+    families = scan_documents(docs, ScanSettings(level=level, workers=1))
+    assert result_dict(families)["clusters"] == result_dict(every)["clusters"]
+    assert every.stats["family_pairs_not_aligned"] == 0
+    assert families.stats["family_pairs_not_aligned"] >= 40
+    assert families.stats["verified_links"] < every.stats["verified_links"] - 40
+    ferry = [c for c in families.clusters if any(d.id == "outlet00.txt" for d in c.documents)]
+    assert len(ferry) == 1 and len(ferry[0].documents) >= 12
+
+
+def test_copies_that_each_copy_the_source_but_not_each_other_cluster_as_when_every_pair_is_verified():
+    # Each copy changes one figure of the report: each is the source's copy, but two of them disagree
+    # in the lead, so the pair left pending in their family would not verify.
+    source = (SAMPLES / "wire_harbour_ferry.txt").read_text(encoding="utf-8")
+    edits = {"a": [("18.4 million", "19.6 million")], "b": [("6,212 crossings", "5,980 crossings")],
+             "c": [("41 percent", "44 percent")]}
+    copies = [Document("source.txt", source)]
+    for name, changes in edits.items():
+        text = source
+        for old, new in changes:
+            text = text.replace(old, new)
+        copies.append(Document(f"copy_{name}.txt", "Most read\n\n" + text))
+    settings = ScanSettings(workers=1)
+    assert compare_documents(copies[1], copies[3], settings, context=copies).relation is None
+    assert all(compare_documents(copies[0], c, settings, context=copies).relation == "copy" for c in copies[1:])
+    docs = SAMPLE_DOCS + copies
+    for level in Relation:
+        every = scan_documents(docs, ScanSettings(level=level, workers=1, family_members=10**6))
+        families = scan_documents(docs, ScanSettings(level=level, workers=1))
+        assert result_dict(families)["clusters"] == result_dict(every)["clusters"], level
+
+
+def test_a_family_member_whose_leader_link_fails_is_verified_with_the_others():
+    # Documents 0-4 contain one another; 5 shares little with 0.  Leader: the best-connected, then the first.
+    pairs = np.array([(i, j) for i in range(5) for j in range(i + 1, 5)] + [(0, 5)])
+    contained = np.array([0.9] * 10 + [0.3])
+    plan = plan_families(np.full(6, 100), pairs, contained, min_containment=0.8, min_members=3)
+    assert plan.leader.tolist() == [0, 0, 0, 0, 0, -1]
+    deferred = pairs[plan.deferred]
+    assert deferred.tolist() == [[1, 2], [1, 3], [1, 4], [2, 3], [2, 4], [3, 4]]
+    linked = [Link(0, member, Relation.COPY, None, "") for member in (1, 2, 3)]  # type: ignore[arg-type]
+    to_verify, taken = plan.settle(deferred, linked)  # 0-4 did not verify
+    assert to_verify.tolist() == [[1, 4], [2, 4], [3, 4]]
+    assert taken.tolist() == [[1, 2], [1, 3], [2, 3]]
+    small = plan_families(np.full(6, 100), pairs, contained, min_containment=0.8, min_members=6)
+    assert not small.deferred.any() and (small.leader == -1).all()
 
 
 def test_screen_never_drops_a_pair_that_verifies():
@@ -171,6 +247,7 @@ def test_a_machine_without_fork_scans_in_one_process(monkeypatch):
     expected = dumps(result_dict(scan_documents(docs, ScanSettings(workers=1))))
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_DOCS", 1)
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_PAIRS", 1)
+    monkeypatch.setattr(pipeline, "_PARALLEL_MIN_ALIGNED", 1)
     monkeypatch.setattr("dedup.parallel.can_fork", lambda: False)
     monkeypatch.setattr("dedup.parallel.multiprocessing", None)  # any fork would fail
     assert dumps(result_dict(scan_documents(docs, ScanSettings(workers=2)))) == expected
