@@ -60,17 +60,20 @@ def _term_overlap(a: Sentences, b: Sentences, rows: range) -> np.ndarray:
     a_term, a_weight = a.entry_term[lo_entry:hi_entry], a.entry_weight[lo_entry:hi_entry]
     if len(a_term) and len(b.entry_term):
         order = np.argsort(b.entry_term, kind="stable")
-        b_terms, b_sents = b.entry_term[order], b.entry_sentence[order]
+        b_terms, b_sents, b_weights = b.entry_term[order], b.entry_sentence[order], b.entry_weight[order]
         lo = np.searchsorted(b_terms, a_term, "left")
         hi = np.searchsorted(b_terms, a_term, "right")
         counts = hi - lo
         if counts.sum():
             sentence_rows = np.repeat(a_sentence, counts)
             starts = np.repeat(lo - np.cumsum(counts) + counts, counts)
-            cols = b_sents[starts + np.arange(counts.sum())]
+            matched = starts + np.arange(counts.sum())
+            cols = b_sents[matched]
+            # A stem shared is weighed as the mean of its two sides' weights (each the rarest of its words
+            # there, "vector" / "vectors"): with one side's weight, Dice exceeded 1 and A~B differed from B~A.
+            shared = (np.repeat(a_weight, counts) + b_weights[matched]) / 2.0
             # bincount adds in input order, as np.add.at does, and is many times faster
-            flat = np.bincount(sentence_rows * len(b.keys) + cols, weights=np.repeat(a_weight, counts),
-                               minlength=shape[0] * shape[1])
+            flat = np.bincount(sentence_rows * len(b.keys) + cols, weights=shared, minlength=shape[0] * shape[1])
             overlap = flat.reshape(shape).astype(np.float64, copy=False)
     if overlap is None:
         return np.zeros(shape)
