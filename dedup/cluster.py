@@ -42,9 +42,9 @@ def star_clusters(
 
     ``pending`` pairs (copies of one family, see dedup.families) were not verified;
     they count as links, with the given score, until one of their documents is
-    weighed for canonical or reached as a neighbour: then ``confirm(i, j)`` verifies
-    them.  The stars are those of verifying every pending pair first, so most of them
-    never need it (the leader of a family is the best connected of its copies).
+    weighed for canonical or the pair could bring in a member: then ``confirm(i, j)``
+    verifies them.  The stars are those of verifying every pending pair first; most
+    are never verified, since a family's leader is usually its best-connected copy.
     """
     graph = _Graph(links, pending or {}, confirm)
     clusters: list[Cluster] = []

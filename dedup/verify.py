@@ -292,7 +292,7 @@ class Verifier:
         return pairs[kept], cheap.rows(kept)
 
     def verify_many(self, pairs: np.ndarray, *, level: Relation) -> list[Link]:
-        """Links with a relation up to ``level`` among ``pairs``, :meth:`screen` ed first."""
+        """Links with a relation up to ``level`` among ``pairs``, screened first (:meth:`screen`)."""
         pairs, cheap = self._screened(pairs, level)
         links = []
         for k, (i, j) in enumerate(pairs.tolist()):
