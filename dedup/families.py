@@ -6,19 +6,22 @@ nearly all of it spent aligning copies with each other.  A cluster needs each me
 verified against its canonical; the pairs among the copies mostly say which copy is
 the best connected.  So the copies that contain one another almost entirely (word
 3-grams of the shorter text) form a *family* around a leader; its members are
-verified against the leader first, and a pair of two members that both link to the
-leader and are that close themselves is left *pending*: the clustering counts it as a
-link, with the score it would have, and verifies it only if it comes to matter
-(dedup.cluster), so the clusters are those of verifying every pair.  Members whose
-link to the leader fails are verified with the others as usual.
+verified against the leader first, and a pair of two members (of one family or of
+two) that are that close themselves and that the links made so far already connect
+is left *pending*: the clustering counts it as a link, with the score it would have,
+and verifies it only if it comes to matter (dedup.cluster), so the clusters are those
+of verifying every pair.  A pair the links do not connect (a member whose link to its
+leader failed, two families whose leaders do not link) is verified as usual.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from .verify import Link
 
@@ -27,7 +30,7 @@ __all__ = ["FamilyPlan", "plan_families"]
 
 @dataclass(frozen=True)
 class FamilyPlan:
-    """Which candidate pairs wait for the leader links (``deferred``, a mask over the candidates)."""
+    """Which candidate pairs wait for the leaders' links (``deferred``, a mask over the candidates)."""
 
     leader: np.ndarray  # per document: its family's leader (a leader is its own), or -1
     deferred: np.ndarray
@@ -36,16 +39,16 @@ class FamilyPlan:
     def families(self) -> int:
         return int(np.count_nonzero(self.leader == np.arange(len(self.leader))))
 
-    def settle(self, pairs: np.ndarray, links: Iterable[Link]) -> tuple[np.ndarray, np.ndarray]:
-        """Split deferred ``pairs`` into those to verify and those taken as read (both members linked
-        to their leader)."""
-        linked = np.zeros(len(self.leader), dtype=bool)
-        for link in links:
-            for leader, member in ((link.a, link.b), (link.b, link.a)):
-                if self.leader[member] == leader != member:
-                    linked[member] = True
-        both = linked[pairs[:, 0]] & linked[pairs[:, 1]]
-        return pairs[~both], pairs[both]
+    def settle(self, pairs: np.ndarray, links: Sequence[Link]) -> tuple[np.ndarray, np.ndarray]:
+        """Split deferred ``pairs`` into those to verify and those left pending: the pairs whose two
+        documents the ``links`` made so far already connect (through their leaders), so that a link
+        between them, if it holds, joins nothing that was apart."""
+        count = len(self.leader)
+        ends = np.array([(link.a, link.b) for link in links], dtype=np.int64).reshape(-1, 2)
+        graph = sparse.coo_matrix((np.ones(len(ends)), (ends[:, 0], ends[:, 1])), shape=(count, count))
+        _, component = connected_components(graph, directed=False)
+        joined = component[pairs[:, 0]] == component[pairs[:, 1]]
+        return pairs[~joined], pairs[joined]
 
 
 def plan_families(words: np.ndarray, pairs: np.ndarray, contained: np.ndarray, *, min_containment: float,
@@ -78,6 +81,6 @@ def plan_families(words: np.ndarray, pairs: np.ndarray, contained: np.ndarray, *
             leader[d] = d
             leader[members] = d
     a, b = pairs[:, 0], pairs[:, 1]
-    deferred = ((contained >= min_containment) & (leader[a] >= 0) & (leader[a] == leader[b])
-                & (leader[a] != a) & (leader[b] != b))
+    follower = (leader >= 0) & (leader != np.arange(count))
+    deferred = (contained >= min_containment) & follower[a] & follower[b]
     return FamilyPlan(leader, deferred)

@@ -151,6 +151,23 @@ def test_a_family_member_whose_leader_link_fails_is_verified_with_the_others():
     assert not small.deferred.any() and (small.leader == -1).all()
 
 
+def test_pairs_across_two_families_wait_only_where_the_links_made_already_connect_them():
+    # Two groups of four near-identical texts, {0-3} and {4-7}, and 3 contains 4: 3 leads 0, 1, 2 and 4,
+    # 5 leads 6 and 7, and 4's pairs with 6 and 7 cross the two families.
+    pairs = np.array([(i, j) for group in (range(4), range(4, 8)) for i in group for j in group if i < j] + [(3, 4)])
+    plan = plan_families(np.full(8, 100), pairs, np.full(len(pairs), 0.9), min_containment=0.8, min_members=3)
+    assert plan.leader.tolist() == [3, 3, 3, 3, 3, 5, 5, 5]
+    deferred = pairs[plan.deferred]
+    assert deferred.tolist() == [[0, 1], [0, 2], [1, 2], [4, 6], [4, 7], [6, 7]]
+    leader_links = [(0, 3), (1, 3), (2, 3), (3, 4), (5, 6), (5, 7)]
+    links = [Link(a, b, Relation.COPY, None, "") for a, b in leader_links]  # type: ignore[arg-type]
+    to_verify, pending = plan.settle(deferred, links)  # 4 and 5 not linked: the families stay apart
+    assert to_verify.tolist() == [[4, 6], [4, 7]]
+    assert pending.tolist() == [[0, 1], [0, 2], [1, 2], [6, 7]]
+    to_verify, pending = plan.settle(deferred, [*links, Link(4, 5, Relation.COPY, None, "")])  # type: ignore[arg-type]
+    assert len(to_verify) == 0 and len(pending) == 6
+
+
 def test_screen_never_drops_a_pair_that_verifies():
     """Every pair with a relation up to the level passes the cheap screen (no false skips)."""
     rng = random.Random(9)
