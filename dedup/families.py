@@ -20,8 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 from .verify import Link
 
@@ -43,10 +41,17 @@ class FamilyPlan:
         """Split deferred ``pairs`` into those to verify and those left pending: the pairs whose two
         documents the ``links`` made so far already connect (through their leaders), so that a link
         between them, if it holds, joins nothing that was apart."""
-        count = len(self.leader)
-        ends = np.array([(link.a, link.b) for link in links], dtype=np.int64).reshape(-1, 2)
-        graph = sparse.coo_matrix((np.ones(len(ends)), (ends[:, 0], ends[:, 1])), shape=(count, count))
-        _, component = connected_components(graph, directed=False)
+        parent = list(range(len(self.leader)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for link in links:
+            parent[root(link.a)] = root(link.b)
+        component = np.array([root(i) for i in range(len(parent))], dtype=np.int64)
         joined = component[pairs[:, 0]] == component[pairs[:, 1]]
         return pairs[~joined], pairs[joined]
 
