@@ -33,10 +33,6 @@ class FamilyPlan:
     leader: np.ndarray  # per document: its family's leader (a leader is its own), or -1
     deferred: np.ndarray
 
-    @property
-    def families(self) -> int:
-        return int(np.count_nonzero(self.leader == np.arange(len(self.leader))))
-
     def settle(self, pairs: np.ndarray, links: Sequence[Link]) -> tuple[np.ndarray, np.ndarray]:
         """Split deferred ``pairs`` into those to verify and those left pending: the pairs whose two
         documents the ``links`` made so far already connect (through their leaders), so that a link
