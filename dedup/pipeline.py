@@ -324,7 +324,7 @@ def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,
 def _clusters(corpus: Corpus, links: list[Link], verify: Callable[[int, int], Link | None],
               taken: np.ndarray, verifier: Verifier) -> tuple[list[Cluster], int, int]:
     """Star clusters of the links, the best-connected document of each the canonical (longer text first),
-    how many of the ``taken`` pairs (copies of one family, not verified) had to be verified after all, and
+    how many of the ``taken`` pairs (near-identical copies in families, not verified) had to be verified after all, and
     how many of those are links.
 
     A taken pair is pending with the score a link of theirs would have; verified, it is read as a
@@ -367,7 +367,7 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
     concerned = check.concerned(candidates)
     links = _exact_links(corpus, verifier)
     worth, contained = _screen_candidates(verifier, candidates[~concerned], settings, progress)
-    # Copies of copies wait for their family's leader: most need no alignment of their own.
+    # Pairs of family members wait for the leaders' links: most need no alignment of their own.
     plan = plan_families(np.array([p.word_count for p in corpus.profiles]), worth, contained,
                          min_containment=settings.family_containment, min_members=settings.family_members)
     read = _verify_candidates(corpus, verifier, worth[~plan.deferred], settings.processes, progress)
