@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .verify import Link
 
-__all__ = ["Cluster", "star_clusters"]
+__all__ = ["Cluster", "linked_groups", "star_clusters"]
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def star_clusters(
     (e.g. longer text first).  ``verify(hub, j)`` checks a member against a
     canonical it was not linked to by LSH, so a chain is kept only if it holds.
 
-    ``pending`` pairs (copies of one family, see dedup.families) were not verified;
+    ``pending`` pairs (near-identical copies, see dedup.families) were not verified;
     they count as links, with the given score, until one of their documents is
     weighed for canonical or the pair could bring in a member: then ``confirm(i, j)``
     verifies them.  The stars are those of verifying every pending pair first; most
@@ -96,6 +96,15 @@ class _Graph:
             scores = {n: lk.score for n, lk in near.items()} | pending
             self._scores[i] = round(sum(scores[n] for n in sorted(scores)), 6)
         return count, self._scores[i]
+
+
+def linked_groups(links: Sequence[Link]) -> dict[int, int]:
+    """For each document the links touch, the lowest document of the group the links connect it to."""
+    neighbours: dict[int, dict[int, Link]] = defaultdict(dict)
+    for link in links:
+        neighbours[link.a][link.b] = link
+        neighbours[link.b][link.a] = link
+    return {i: min(component) for component in _components(neighbours) for i in component}
 
 
 def _components(neighbours: dict[int, dict[int, Link]]) -> list[set[int]]:

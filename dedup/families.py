@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .cluster import linked_groups
 from .verify import Link
 
 __all__ = ["FamilyPlan", "plan_families"]
@@ -37,17 +38,8 @@ class FamilyPlan:
         """Split deferred ``pairs`` into those to verify and those left pending: the pairs whose two
         documents the ``links`` made so far already connect (through their leaders), so that a link
         between them, if it holds, joins nothing that was apart."""
-        parent = list(range(len(self.leader)))
-
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for link in links:
-            parent[root(link.a)] = root(link.b)
-        component = np.array([root(i) for i in range(len(parent))], dtype=np.int64)
+        group = linked_groups(links)
+        component = np.array([group.get(i, i) for i in range(len(self.leader))], dtype=np.int64)
         joined = component[pairs[:, 0]] == component[pairs[:, 1]]
         return pairs[~joined], pairs[joined]
 
