@@ -14,6 +14,7 @@ Prints the median of each and the ratios.  Wall-clock ratios in one session, nev
 timed assertion in the test suite.
 
     python benchmarks/bench_pages.py [--files 2000] [--rounds 5]
+    python benchmarks/bench_pages.py --files 5000 --write DIR   # DIR/pages, DIR/texts, to time whole scans
 """
 
 from __future__ import annotations
@@ -113,7 +114,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--write", metavar="DIR", help="only write the pages and texts to DIR/pages and DIR/texts")
     args = parser.parse_args()
+    if args.write:
+        for folder in (Path(args.write, "pages"), Path(args.write, "texts")):
+            folder.mkdir(parents=True, exist_ok=False)
+        write_pages(Path(args.write, "pages"), Path(args.write, "texts"), args.files)
+        return
     with tempfile.TemporaryDirectory(prefix="dedup-bench-pages-") as tmp:
         pages_dir, texts_dir = Path(tmp, "pages"), Path(tmp, "texts")
         pages_dir.mkdir()

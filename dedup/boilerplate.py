@@ -27,11 +27,15 @@ from .analysis import Profile, document_body, line_hash
 from .cluster import Cluster
 from .model import Document
 from .normalize import fold_lines
+from .parallel import forked_map
 from .segment import logical_lines
 from .settings import ScanSettings
 from .verify import Link, Relation, Verifier
 
 __all__ = ["BoilerplateCheck", "Reanalysed", "boilerplate_lines", "without_lines"]
+
+#: Versions of documents to strip at which forking processes for it pays.
+_PARALLEL_MIN_VERSIONS = 2000
 
 
 def boilerplate_lines(line_hashes: Sequence[frozenset[int]], clusters: list[Cluster], minimum: int) -> frozenset[int]:
@@ -95,8 +99,12 @@ class BoilerplateCheck:
         self._words = [{h: w for h, w in p.short_lines.items() if h in recurring} for p in profiles]
         sets: dict[frozenset[int], frozenset[int]] = {}
         self._sets = [sets.setdefault(frozenset(words), frozenset(words)) for words in self._words]
+        numbers = {id(lines): n for n, lines in enumerate(sets.values())}
+        self._set_numbers = np.array([numbers[id(lines)] for lines in self._sets], dtype=np.int64)
         self._totals = [sum(words.values()) for words in self._words]
         self._common: dict[tuple[frozenset[int], frozenset[int]], frozenset[int]] = {}  # shared lines, by the sets
+        self._shared_words: dict[tuple[int, frozenset[int]], int] = {}  # a document's words in some shared lines
+        self._processes = settings.processes
         self.pairs_read = 0  # pairs decided by the reading without boilerplate
 
     def _shared(self, i: int, j: int) -> frozenset[int]:
@@ -115,8 +123,12 @@ class BoilerplateCheck:
         if not shared:
             return False
         shorter = i if self._word_counts[i] <= self._word_counts[j] else j
-        words = self._totals[shorter] if shared is self._sets[shorter] else sum(
-            self._words[shorter][h] for h in shared)
+        if shared is self._sets[shorter]:
+            words = self._totals[shorter]
+        else:  # a document meets the same shared lines in many of its pairs
+            words = self._shared_words.get((shorter, shared), -1)
+            if words < 0:
+                words = self._shared_words[shorter, shared] = sum(self._words[shorter][h] for h in shared)
         return words >= self._share * max(self._word_counts[shorter], 1)
 
     def concerned(self, pairs: np.ndarray) -> np.ndarray:
@@ -126,22 +138,44 @@ class BoilerplateCheck:
         enough = np.asarray(self._totals) >= self._share * np.maximum(words, 1)
         i, j = pairs[:, 0], pairs[:, 1]
         shorter = np.where(words[i] <= words[j], i, j)
-        out = np.zeros(len(pairs), dtype=bool)
-        for k in np.flatnonzero(enough[shorter]).tolist():
+        # Pages of one site carry one set of lines: all of it is shared, and it is enough where it is enough.
+        same = self._set_numbers[i] == self._set_numbers[j]
+        out = same & enough[shorter]
+        for k in np.flatnonzero(enough[shorter] & ~same).tolist():
             out[k] = self.concerns(int(i[k]), int(j[k]))
         return out
 
-    def _without(self, pairs: list[tuple[int, int]]) -> tuple[Reanalysed, list[tuple[int, int]]]:
+    def _without(self, pairs: np.ndarray) -> tuple[Reanalysed, np.ndarray]:
         """The pairs' documents with the lines each pair shares taken out, analysed again, and each pair's
-        two positions there."""
-        versions: dict[tuple[int, frozenset[int]], int] = {}
-        positions = []
-        for i, j in pairs:
-            shared = self._shared(i, j)
-            x, y = (versions.setdefault((k, shared), len(versions)) for k in (i, j))
-            positions.append((x, y))
+        two positions there (rows, as ``pairs``)."""
+        i, j = pairs[:, 0], pairs[:, 1]
+        # The lines a pair shares depend on its two sets of lines only: worked out once for each two sets.
+        a, b = self._set_numbers[i], self._set_numbers[j]
+        _, first, combination = np.unique(np.minimum(a, b) * (int(self._set_numbers.max()) + 1) + np.maximum(a, b),
+                                          return_index=True, return_inverse=True)
+        numbered: dict[frozenset[int], int] = {}
+        shared = np.array([numbered.setdefault(self._shared(int(i[k]), int(j[k])), len(numbered))
+                           for k in first.tolist()], dtype=np.int64)[combination.ravel()]
         # One version of a document for each set of lines taken out of it: a site's pages share all their chrome.
-        return self._analyse_without([without_lines(self._documents[k], lines) for k, lines in versions]), positions
+        # Versions are numbered as the pairs first name them.
+        codes = (pairs * len(numbered) + shared.reshape(-1, 1)).ravel()
+        distinct, first, version = np.unique(codes, return_index=True, return_inverse=True)
+        order = np.argsort(first, kind="stable")
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        lines = list(numbered)
+        versions = [(int(code) // len(numbered), lines[int(code) % len(numbered)]) for code in distinct[order]]
+        return self._analyse_without(self._stripped(versions)), rank[version.ravel()].reshape(-1, 2)
+
+    def _stripped(self, versions: list[tuple[int, frozenset[int]]]) -> list[Document]:
+        """Each ``(document, lines)`` without those lines; in processes when many (a crawl of one site's pages)."""
+        def strip(part: list[tuple[int, frozenset[int]]]) -> list[Document]:
+            return [without_lines(self._documents[k], lines) for k, lines in part]
+
+        workers = self._processes if len(versions) >= _PARALLEL_MIN_VERSIONS else 1
+        step = -(-len(versions) // workers)
+        return [d for part in forked_map(strip, [versions[s : s + step] for s in range(0, len(versions), step)])
+                for d in part]
 
     @staticmethod
     def _noted(link: Link, a: int, b: int) -> Link:
@@ -153,12 +187,16 @@ class BoilerplateCheck:
         if not len(pairs):
             return []
         self.pairs_read += len(pairs)
-        rows = [(int(i), int(j)) for i, j in pairs.tolist()]
-        again, positions = self._without(rows)
-        words = again.word_counts
-        by_position = {(x, y): (i, j) for (i, j), (x, y) in zip(rows, positions) if min(words[x], words[y]) > 0}
-        found = again.verify_pairs(np.array(list(by_position), dtype=np.int64).reshape(-1, 2))
-        return sorted((self._noted(link, *by_position[link.a, link.b]) for link in found),
+        again, positions = self._without(pairs)
+        words = np.asarray(again.word_counts)
+        kept = np.minimum(words[positions[:, 0]], words[positions[:, 1]]) > 0
+        pairs, positions = pairs[kept], positions[kept]
+        found = again.verify_pairs(positions)
+        # Back from positions to documents: few links are found, so each is looked up.
+        codes = positions[:, 0] * len(words) + positions[:, 1]
+        order = np.argsort(codes)
+        at = order[np.searchsorted(codes[order], [link.a * len(words) + link.b for link in found])]
+        return sorted((self._noted(link, *pairs[k].tolist()) for link, k in zip(found, at.tolist())),
                       key=lambda link: (link.a, link.b))
 
     def read_again(self, link: Link, level: Relation) -> Link | None:
@@ -166,7 +204,8 @@ class BoilerplateCheck:
         verdict rests on none: for one pair explained (``dedup compare``)."""
         if not self.concerns(link.a, link.b):
             return None
-        again, [(x, y)] = self._without([(link.a, link.b)])
+        again, positions = self._without(np.array([[link.a, link.b]], dtype=np.int64))
+        x, y = positions[0].tolist()
         if min(again.word_counts[x], again.word_counts[y]) == 0:
             return Link(link.a, link.b, None, link.scores,
                         "nothing left to compare but boilerplate (with the boilerplate lines both carry set aside)")

@@ -195,8 +195,13 @@ class Corpus:
         def analyse(stripped: list[Document]) -> Reanalysed:
             again = Corpus.build(stripped, self.settings, statistics=self)
             verifier = again.verifier()
-            return Reanalysed(verifier, [p.word_count for p in again.profiles],
-                              lambda pairs: _verify_candidates(again, verifier, pairs, self.settings.processes, None))
+
+            def verify_pairs(pairs: np.ndarray) -> list[Link]:
+                # Screened in bulk first, as candidates are: a site's pages make many pairs, and few are worth aligning.
+                worth, _ = _screen_candidates(verifier, pairs, self.settings, None)
+                return _verify_candidates(again, verifier, worth, self.settings.processes, None)
+
+            return Reanalysed(verifier, [p.word_count for p in again.profiles], verify_pairs)
 
         return BoilerplateCheck(self.documents, self.profiles, self.settings, analyse)
 

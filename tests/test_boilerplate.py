@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+
 from dedup import Document, Relation, ScanSettings, scan_documents
 from dedup.analysis import line_hash
 from dedup.boilerplate import boilerplate_lines, without_lines
 from dedup.cluster import Cluster
 from dedup.compare import compare_documents
+from dedup.pipeline import Corpus
 
 from .test_verify import COMPANIES, dividend_notice
 
@@ -146,3 +149,37 @@ def test_a_links_relation_and_scores_are_those_of_the_texts_without_the_chrome()
     shared_alone = max(alone.link.scores.containment_a, alone.link.scores.containment_b)
     shared_without = max(link.scores["containment_a"], link.scores["containment_b"])
     assert shared_without < shared_alone - 0.1
+
+
+#: A second site's chrome, which the first site also runs beside its own on its partner pages.
+PARTNER = ["From the Valley Gazette", "Gazette picks", "Orchard show dates announced", "Mill lane closed for repairs",
+           "Weir footpath reopens", "Valley choir tours the coast", "Gazette newsletter", "Contact the newsroom"]
+
+
+def partner_page(name: str, headline: str, body: str) -> Document:
+    own = page(name, headline, body)
+    return Document(own.id, own.text + "\n\n" + "\n\n".join(PARTNER))
+
+
+def test_pages_carrying_one_or_two_sites_chrome_are_each_read_without_the_lines_they_share():
+    """Pages of one site share all their chrome, a partner page only the first site's part of it with those:
+    each pair is read without what *it* shares, and its link names its own two pages."""
+    names = list(STORIES)
+    courier = [page(name, *STORIES[name]) for name in names[:4]]
+    partner = [partner_page(name, *STORIES[name]) for name in names[4:]]
+    gazette = [Document(f"gazette-{k}.txt", "\n\n".join([*PARTNER, *other.text.split("\n\n")]))
+               for k, other in enumerate(other_sites(46)[40:])]
+    headline, body = STORIES["rowing"]
+    reprint = partner_page("rowing-reprint", "Two racing boats for the Brackley Moor club", body)
+    docs = sorted([*courier, *partner, *gazette, reprint, *other_sites(40)], key=lambda d: d.id)
+    corpus = Corpus.build(docs, ScanSettings(workers=1))
+    check = corpus.boilerplate_check()
+    pairs = np.array([(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))], dtype=np.int64)
+    concerned = check.concerned(pairs)
+    assert concerned.tolist() == [check.concerns(i, j) for i, j in pairs.tolist()]
+    assert concerned.sum() > 40  # the first site's pages with one another, the partner pages with both sites'
+    result = scan_documents(docs, ScanSettings(workers=1))
+    assert [sorted(d.id for d in c.documents) for c in result.clusters] == [
+        ["rowing-reprint.html", "rowing.html"]]
+    assert all(link.reason.endswith("(with the boilerplate lines both carry set aside)")
+               for link in result.clusters[0].links)
