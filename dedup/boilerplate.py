@@ -173,7 +173,7 @@ class BoilerplateCheck:
             return [without_lines(self._documents[k], lines) for k, lines in part]
 
         workers = self._processes if len(versions) >= _PARALLEL_MIN_VERSIONS else 1
-        step = -(-len(versions) // workers)
+        step = max(1, -(-len(versions) // workers))
         return [d for part in forked_map(strip, [versions[s : s + step] for s in range(0, len(versions), step)])
                 for d in part]
 
