@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import re
 import statistics
 import sys
 import tempfile
@@ -33,11 +32,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parent / "evaluation"))
 
 from benchmarks.bench_scan import CORPORA, SOURCES  # noqa: E402
 from dedup.read import ReadOptions, read_inputs  # noqa: E402
 from dedup.settings import ScanSettings  # noqa: E402
 from dedup.webpage import page_text  # noqa: E402
+from syndicate import wire_paragraphs  # noqa: E402
 
 
 class _StdlibText(HTMLParser):
@@ -71,9 +72,7 @@ def served_page(number: int, title: str, text: str, most_read: list[str]) -> str
     every page the same list of the site's most-read headlines."""
     menu = "".join(f'<li class="menu-item"><a href="/section/{k}" data-track="nav-{k}">Section {k}</a></li>'
                    for k in range(80))
-    # A paragraph ends at a blank line or an indented line (Reuters); hard-wrapped lines within one are joined.
-    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=[ \t])", text))
-    story = "".join(f'<p class="story-body__text">{html.escape(p)}</p>\n' for p in paragraphs if p)
+    story = "".join(f'<p class="story-body__text">{html.escape(p)}</p>\n' for p in wire_paragraphs(text))
     promos = "".join(f'<div class="promo"><a href="/story/{k}"><img src="/img/{k}.jpg" alt=""><span>'
                      f"{html.escape(headline)}</span></a></div>" for k, headline in enumerate(most_read))
     script = "<script>" + "window.dataLayer.push({event: 'view', id: %d});" % number * 60 + "</script>"

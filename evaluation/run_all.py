@@ -36,6 +36,7 @@ from dedup.evaluate import evaluate_levels
 from dedup.fingerprint import Fingerprinter
 from dedup.published import parse_published
 from dedup.read import ReadOptions, read_inputs
+from syndicate import wire_paragraphs  # evaluation/, beside this script
 
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE.parent.parent / "shared" / "corpora"
@@ -84,8 +85,7 @@ def web_page(title: str, text: str) -> str:
 def site_page(title: str, text: str, most_read: list[str]) -> str:
     """An article as one site serves all its pages: a byline, the story, the same list of most-read
     headlines and the same footer on every page.  A paragraph ends at a blank or an indented line."""
-    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=[ \t])", text))
-    story = "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs if p)
+    story = "".join(f"<p>{html.escape(p)}</p>\n" for p in wire_paragraphs(text))
     aside = "".join(f"<li><a href='#'>{html.escape(h)}</a></li>" for h in most_read)
     return (f"<!DOCTYPE html><html><head><title>{html.escape(title)} | The Courier</title></head><body>"
             f"<article><h1>{html.escape(title)}</h1><div>By Courier staff<br>Updated today</div>\n{story}"

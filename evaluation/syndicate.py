@@ -60,6 +60,12 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
+def wire_paragraphs(text: str) -> list[str]:
+    """Paragraphs as a site would set them, whitespace collapsed: a paragraph ends at a blank line or
+    at an indented line (Reuters indents its paragraphs), and hard-wrapped lines within one are joined."""
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=[ \t])", text) if p.strip()]
+
+
 def word_edits(text: str, rng: random.Random, rate: float) -> str:
     words = text.split(" ")
     for i, w in enumerate(words):
