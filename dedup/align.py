@@ -50,6 +50,12 @@ class Alignment:
     def count(self) -> int:
         return len(self.matches)
 
+    def mirrored(self) -> Alignment:
+        """The alignment of B with A: the same matches, sides swapped (a permutation's longest increasing
+        run is as long as its inverse's, so ``in_order`` stays)."""
+        return Alignment(tuple(Match(m.b, m.a, m.score) for m in self.matches), self.covered_b, self.covered_a,
+                         self.in_order)
+
 
 def _term_overlap(a: Sentences, b: Sentences, rows: range) -> np.ndarray:
     """IDF-weighted Dice coefficient of the content words of sentence pairs (``rows`` of ``a``, all of ``b``)."""

@@ -104,8 +104,9 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     used: dict[int, set[int]] = {i: set() for i in cluster.members}
     for link in cluster.links:
         member = link.b if link.a == hub else link.a
-        # Verification aligned hub-first links already; greedy ties break by side, so others re-align.
-        alignment = link.alignment if link.a == hub else None
+        # Verification aligned the pair already, either way round (greedy matching takes the best score first and
+        # breaks ties by position, which conflicting pairs of sentences share on one side: the same matches).
+        alignment = link.alignment if link.a == hub or link.alignment is None else link.alignment.mirrored()
         if alignment is None:
             alignment = align(hs, corpus.sentences(member), threshold)
         for m in alignment.matches:

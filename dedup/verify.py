@@ -89,7 +89,7 @@ whose cheap scores leave a relation possible.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from enum import IntEnum
 
 import numpy as np
@@ -215,12 +215,17 @@ class PairScores:
     lead_told_as_past: float = 0.0  # 1 when one text tells a lead sentence of the other as news days or weeks back
 
     def as_dict(self) -> dict[str, float | int]:
-        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+        # Not dataclasses.asdict, which deep-copies every field: 1.5 s of a 55,000-text scan's report.
+        values = ((k, getattr(self, k)) for k in _SCORE_FIELDS)
+        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in values}
 
     def flipped(self) -> PairScores:
         """The same evidence with B as the first text (the measures of one side swapped)."""
         return replace(self, containment_a=self.containment_b, containment_b=self.containment_a,
                        coverage_a=self.coverage_b, coverage_b=self.coverage_a)
+
+
+_SCORE_FIELDS = tuple(f.name for f in fields(PairScores))
 
 
 @dataclass(frozen=True)

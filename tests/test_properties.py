@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dedup import Document, ScanSettings, scan_documents
-from dedup.align import similarity_matrix
+from dedup.align import align, similarity_matrix
 from dedup.analysis import TermWeights, sentences
 from dedup.background import Background
 from dedup.compare import compare_documents
@@ -146,6 +146,25 @@ def test_sentence_similarity_stays_between_zero_and_one_is_symmetric_and_a_sente
     assert ((sim >= 0) & (sim <= 1 + 1e-9)).all()
     assert abs(similarity_matrix(sb, sa).T - sim).max() < 1e-9
     assert abs(float(similarity_matrix(sa, sa).diagonal().min()) - 1.0) < 1e-9
+
+
+#: Few distinct sentences, so that a text repeats some and scores tie often.
+_FEW_SENTENCES = st.lists(st.sampled_from(["The ferry fares were frozen.", "The ferry fares were frozen again.",
+                                           "Fares rise.", "The council voted on Tuesday.", "Voting closed early.",
+                                           "The council votes on fares."]), min_size=1, max_size=8)
+
+
+@FAST
+@given(_FEW_SENTENCES, _FEW_SENTENCES)
+def test_aligning_b_with_a_gives_the_matches_of_a_with_b(a, b):
+    """The report reuses a link's alignment whichever way round verification made it."""
+    texts = [" ".join(a), " ".join(b)]
+    weights = TermWeights.learn({}, 2, Background.load())
+    sa, sb = (sentences(t, Fingerprinter(), weights) for t in texts)
+    forward, backward = align(sa, sb, 0.5), align(sb, sa, 0.5).mirrored()
+    assert set(forward.matches) == set(backward.matches)
+    assert (forward.covered_a, forward.covered_b, forward.in_order) == (
+        backward.covered_a, backward.covered_b, backward.in_order)
 
 
 #: What a page's reader sees: text without control characters or unassigned code points (read as spaces).
