@@ -25,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "evaluation"))
+from bench_pages import served_page  # noqa: E402
 from bench_scan import timed  # noqa: E402
 from syndicate import derive  # noqa: E402
 
@@ -32,21 +33,29 @@ BBC = HERE.parent.parent / "shared" / "corpora" / "bbc-news" / "articles.jsonl"
 BACKGROUND = 2000
 
 
-def write_wire(path: Path, stories: int, copies: int, seed: int = 7) -> int:
+def write_wire(path: Path, stories: int, copies: int, seed: int = 7, pages: bool = False) -> int:
+    """The corpus as JSON Lines; with ``pages``, every text is a page of one site (bench_pages.served_page:
+    menu, byline, most-read list, footer), as a crawl or a web archive's snapshots of one site hold them."""
     if not BBC.exists():
         sys.exit(f"{BBC} not found: the benchmark needs ../shared/corpora beside the checkout")
     with BBC.open(encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle]
     rng = random.Random(seed)
+    most_read = [r["title"] for r in rows[-30:]]
     written = 0
+
+    def record(key: str, title: str, text: str) -> str:
+        if pages:
+            return json.dumps({"id": key, "text": served_page(written, title, text, most_read)}) + "\n"
+        return json.dumps({"id": key, "title": title, "text": text}) + "\n"
+
     with path.open("w", encoding="utf-8") as out:
         for source in rows[:stories]:
             for n in range(copies):
-                title, text = derive(source.get("title") or "", source["text"], rng, "copy")
-                out.write(json.dumps({"id": f"{source['id']}~{n}", "title": title, "text": text}) + "\n")
+                out.write(record(f"{source['id']}~{n}", *derive(source.get("title") or "", source["text"], rng, "copy")))
                 written += 1
         for row in rows[stories : stories + BACKGROUND]:
-            out.write(json.dumps({"id": row["id"], "title": row.get("title") or "", "text": row["text"]}) + "\n")
+            out.write(record(row["id"], row.get("title") or "", row["text"]))
             written += 1
     return written
 
@@ -70,6 +79,7 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=300)
     parser.add_argument("--stories", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--pages", action="store_true", help="every text a page of one site (shared chrome)")
     parser.add_argument("--run", nargs=3, metavar=("CORPUS", "ON_OFF", "CLUSTERS_OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run:
@@ -78,8 +88,9 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "wire.jsonl"
-        count = write_wire(corpus, args.stories, args.copies)
-        print(f"{count} texts: {args.stories} stories x {args.copies} copies + {BACKGROUND} other articles")
+        count = write_wire(corpus, args.stories, args.copies, pages=args.pages)
+        print(f"{count} texts: {args.stories} stories x {args.copies} copies + {BACKGROUND} other articles"
+              + (", all pages of one site" if args.pages else ""))
         runs: dict[str, list[tuple[float, float]]] = {"on": [], "off": []}
         for _ in range(args.rounds):
             for mode in ("off", "on"):

@@ -25,6 +25,7 @@ import numpy as np
 
 from .analysis import Profile, document_body, line_hash
 from .cluster import Cluster
+from .families import Waiting
 from .model import Document
 from .normalize import fold_lines
 from .parallel import forked_map
@@ -73,8 +74,10 @@ class Reanalysed:
 
     verifier: Verifier
     word_counts: Sequence[int]
-    #: The links holding at the scan's level among pairs of positions, verified as a scan verifies candidates.
-    verify_pairs: Callable[[np.ndarray], list[Link]]
+    #: The links holding at the scan's level among pairs of positions, verified as a scan verifies candidates,
+    #: and the pairs of copies left pending; its second argument is each position's document in the scan,
+    #: over which copy families are planned (dedup.families).
+    verify_pairs: Callable[[np.ndarray, np.ndarray], tuple[list[Link], Waiting]]
 
 
 class BoilerplateCheck:
@@ -145,9 +148,9 @@ class BoilerplateCheck:
             out[k] = self.concerns(int(i[k]), int(j[k]))
         return out
 
-    def _without(self, pairs: np.ndarray) -> tuple[Reanalysed, np.ndarray]:
-        """The pairs' documents with the lines each pair shares taken out, analysed again, and each pair's
-        two positions there (rows, as ``pairs``)."""
+    def _without(self, pairs: np.ndarray) -> tuple[Reanalysed, np.ndarray, np.ndarray]:
+        """The pairs' documents with the lines each pair shares taken out, analysed again, each pair's
+        two positions there (rows, as ``pairs``) and each position's document."""
         i, j = pairs[:, 0], pairs[:, 1]
         # The lines a pair shares depend on its two sets of lines only: worked out once for each two sets.
         a, b = self._set_numbers[i], self._set_numbers[j]
@@ -165,7 +168,8 @@ class BoilerplateCheck:
         rank[order] = np.arange(len(order))
         lines = list(numbered)
         versions = [(int(code) // len(numbered), lines[int(code) % len(numbered)]) for code in distinct[order]]
-        return self._analyse_without(self._stripped(versions)), rank[version.ravel()].reshape(-1, 2)
+        documents = np.array([k for k, _ in versions], dtype=np.int64)
+        return self._analyse_without(self._stripped(versions)), rank[version.ravel()].reshape(-1, 2), documents
 
     def _stripped(self, versions: list[tuple[int, frozenset[int]]]) -> list[Document]:
         """Each ``(document, lines)`` without those lines; in processes when many (a crawl of one site's pages)."""
@@ -181,30 +185,48 @@ class BoilerplateCheck:
     def _noted(link: Link, a: int, b: int) -> Link:
         return Link(a, b, link.relation, link.scores, f"{link.reason} (with the boilerplate lines both carry set aside)")
 
-    def read(self, pairs: np.ndarray) -> list[Link]:
+    def read(self, pairs: np.ndarray) -> tuple[list[Link], Waiting]:
         """The links holding among ``pairs`` (all of which :meth:`concerns`) read with the boilerplate both
-        documents carry set aside, in bulk as a scan verifies candidates; a text left without words has none."""
-        if not len(pairs):
-            return []
+        documents carry set aside, in bulk as a scan verifies candidates, and the pairs of copies left
+        pending there (dedup.families); a text left without words has no link."""
         self.pairs_read += len(pairs)
-        again, positions = self._without(pairs)
+        return self._read(pairs)
+
+    def _read(self, pairs: np.ndarray) -> tuple[list[Link], Waiting]:
+        if not len(pairs):
+            return [], Waiting.nothing()
+        again, positions, documents = self._without(pairs)
         words = np.asarray(again.word_counts)
         kept = np.minimum(words[positions[:, 0]], words[positions[:, 1]]) > 0
         pairs, positions = pairs[kept], positions[kept]
-        found = again.verify_pairs(positions)
-        # Back from positions to documents: few links are found, so each is looked up.
+        found, waiting = again.verify_pairs(positions, documents)
+
+        # Back from positions to documents.
         codes = positions[:, 0] * len(words) + positions[:, 1]
         order = np.argsort(codes)
-        at = order[np.searchsorted(codes[order], [link.a * len(words) + link.b for link in found])]
-        return sorted((self._noted(link, *pairs[k].tolist()) for link, k in zip(found, at.tolist())),
-                      key=lambda link: (link.a, link.b))
+
+        def rows(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+            return order[np.searchsorted(codes[order], x * len(words) + y)]
+
+        at = rows(np.array([link.a for link in found], dtype=np.int64), np.array([link.b for link in found],
+                                                                                    dtype=np.int64))
+        links = sorted((self._noted(link, *pairs[k].tolist()) for link, k in zip(found, at.tolist())),
+                       key=lambda link: (link.a, link.b))
+        pending = pairs[rows(waiting.pairs[:, 0], waiting.pairs[:, 1])]
+
+        def confirm(k: int) -> Link | None:
+            # Read again on its own, as the clustering reads a pair it must verify: the same two versions and
+            # term weights give the same verdict, and the corpus read here need not be kept until then.
+            return next(iter(self._read(pending[k : k + 1])[0]), None)
+
+        return links, Waiting(pending, waiting.scores, confirm)
 
     def read_again(self, link: Link, level: Relation) -> Link | None:
         """``link`` verified again in full with the boilerplate both documents carry set aside, or None if its
         verdict rests on none: for one pair explained (``dedup compare``)."""
         if not self.concerns(link.a, link.b):
             return None
-        again, positions = self._without(np.array([[link.a, link.b]], dtype=np.int64))
+        again, positions, _ = self._without(np.array([[link.a, link.b]], dtype=np.int64))
         x, y = positions[0].tolist()
         if min(again.word_counts[x], again.word_counts[y]) == 0:
             return Link(link.a, link.b, None, link.scores,

@@ -10,8 +10,10 @@ on document order and scores, so the result is deterministic.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from .verify import Link
 
@@ -98,16 +100,17 @@ class _Graph:
         return count, self._scores[i]
 
 
-def linked_groups(links: Sequence[Link]) -> dict[int, int]:
-    """For each document the links touch, the lowest document of the group the links connect it to."""
-    neighbours: dict[int, dict[int, Link]] = defaultdict(dict)
-    for link in links:
-        neighbours[link.a][link.b] = link
-        neighbours[link.b][link.a] = link
+def linked_groups(pairs: np.ndarray) -> dict[int, int]:
+    """For each document the linked ``pairs`` (rows ``a, b``) touch, the lowest document of the group
+    they connect it to."""
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for a, b in pairs.tolist():
+        neighbours[a].add(b)
+        neighbours[b].add(a)
     return {i: min(component) for component in _components(neighbours) for i in component}
 
 
-def _components(neighbours: dict[int, dict[int, Link]]) -> list[set[int]]:
+def _components(neighbours: Mapping[int, Collection[int]]) -> list[set[int]]:
     seen: set[int] = set()
     found: list[set[int]] = []
     for start in sorted(neighbours):

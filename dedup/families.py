@@ -16,7 +16,7 @@ leader failed, two families whose leaders do not link) is verified as usual.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,7 +24,7 @@ import numpy as np
 from .cluster import linked_groups
 from .verify import Link
 
-__all__ = ["FamilyPlan", "plan_families"]
+__all__ = ["FamilyPlan", "Waiting", "plan_families"]
 
 
 @dataclass(frozen=True)
@@ -34,14 +34,27 @@ class FamilyPlan:
     leader: np.ndarray  # per document: its family's leader (a leader is its own), or -1
     deferred: np.ndarray
 
-    def settle(self, pairs: np.ndarray, links: Sequence[Link]) -> tuple[np.ndarray, np.ndarray]:
-        """Split deferred ``pairs`` into those to verify and those left pending: the pairs whose two
-        documents the ``links`` made so far already connect (through their leaders), so that a link
-        between them, if it holds, joins nothing that was apart."""
-        group = linked_groups(links)
+    def waits(self, pairs: np.ndarray, linked: np.ndarray) -> np.ndarray:
+        """Which deferred ``pairs`` are left pending: those whose two documents the ``linked`` pairs (the
+        links made so far) already connect, through their leaders, so that a link between them, if it
+        holds, joins nothing that was apart.  The others are verified as usual."""
+        group = linked_groups(linked)
         component = np.array([group.get(i, i) for i in range(len(self.leader))], dtype=np.int64)
-        joined = component[pairs[:, 0]] == component[pairs[:, 1]]
-        return pairs[~joined], pairs[joined]
+        return component[pairs[:, 0]] == component[pairs[:, 1]]
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """Pairs left pending: the score each would have as a link, and how to verify one when it comes to
+    matter (dedup.cluster)."""
+
+    pairs: np.ndarray  # rows (a, b), a < b
+    scores: list[float]  # as Link.score
+    confirm: Callable[[int], Link | None]  # verifies row k: its link if it holds at the scan's level, else None
+
+    @classmethod
+    def nothing(cls) -> Waiting:
+        return cls(np.empty((0, 2), dtype=np.int64), [], lambda k: None)
 
 
 def plan_families(words: np.ndarray, pairs: np.ndarray, contained: np.ndarray, *, min_containment: float,

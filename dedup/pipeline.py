@@ -23,7 +23,7 @@ from .background import Background
 from .boilerplate import BoilerplateCheck, Reanalysed, boilerplate_lines
 from .cluster import Cluster, star_clusters
 from .errors import NoInputError
-from .families import plan_families
+from .families import Waiting, plan_families
 from .features import CheapScores, FeatureMatrices
 from .fingerprint import Fingerprinter
 from .index import BandIndex, decode_pairs, lsh_params, shared_term_pairs
@@ -34,7 +34,7 @@ from .read import ReadResult, read_inputs
 from .report import ClusterReport, build_reports
 from .settings import ScanSettings
 from .templates import opens_as_correction
-from .terms import ChunkTerms, TermMatrix
+from .terms import ChunkTerms, StemWeights, TermMatrix
 from .verify import Link, Verifier
 
 __all__ = ["Corpus", "ScanResult", "scan", "scan_documents"]
@@ -115,6 +115,7 @@ class Corpus:
     background: Background
     features: FeatureMatrices
     term_signatures: np.ndarray  # MinHash of each document's top TF-IDF terms, one row each
+    stem_weights: StemWeights  # how the corpus weighs each word stem (the texts' own, or those of `statistics`)
     _sentences: dict[int, Sentences] = field(default_factory=dict)
 
     @classmethod
@@ -152,10 +153,16 @@ class Corpus:
             # What a template changes from one instance to the next: names, and figures of two digits or more.
             return (term.isdigit() and len(term) >= 2) or is_specific_name(term)
 
+        stems = fingerprinter.stem_hashes(terms.terms)
+        # Texts analysed again (without their site lines) weigh "banks" as the whole corpus does, whichever
+        # forms of the word they use: a pair's reading does not depend on what else is read with it.
+        stem_weights = StemWeights.of(idf, stems)
+        if statistics is not None:
+            stem_weights = statistics.stem_weights.overriding(stem_weights)
         features = FeatureMatrices.build(
             profiles,
             tfidf=terms.tfidf(idf),
-            count_tfidf=terms.stem_tfidf(idf, fingerprinter.stem_hashes(terms.terms)),
+            count_tfidf=terms.stem_tfidf(stems, stem_weights),
             lead=terms.tfidf(idf, lead=True),
             rare=terms.present(is_rare),
             specific=terms.present(is_specific_name),
@@ -163,7 +170,7 @@ class Corpus:
             present=terms.present(),
         )
         return cls(documents, settings, fingerprinter, profiles, weights, df, dict(groups), background, features,
-                   term_signatures)
+                   term_signatures, stem_weights)
 
     def sentences(self, i: int) -> Sentences:
         cached = self._sentences.get(i)
@@ -196,12 +203,10 @@ class Corpus:
             again = Corpus.build(stripped, self.settings, statistics=self)
             verifier = again.verifier()
 
-            def verify_pairs(pairs: np.ndarray) -> list[Link]:
-                # Screened in bulk first, as candidates are: a site's pages make many pairs, and few are worth aligning.
-                worth, _ = _screen_candidates(verifier, pairs, self.settings, None)
-                return _verify_candidates(again, verifier, worth, self.settings.processes, None)
-
-            return Reanalysed(verifier, [p.word_count for p in again.profiles], verify_pairs)
+            words = np.array([p.word_count for p in self.profiles], dtype=np.int64)
+            return Reanalysed(verifier, [p.word_count for p in again.profiles],
+                              lambda pairs, documents: _verify_in_families(again, verifier, pairs, None,
+                                                                           documents=documents, words=words))
 
         return BoilerplateCheck(self.documents, self.profiles, self.settings, analyse)
 
@@ -290,6 +295,47 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
     return sorted(links, key=lambda link: (link.a, link.b))
 
 
+def _verify_in_families(corpus: Corpus, verifier: Verifier, pairs: np.ndarray, progress: Progress | None, *,
+                        known: np.ndarray | None = None, documents: np.ndarray | None = None,
+                        words: np.ndarray | None = None) -> tuple[list[Link], Waiting]:
+    """The links holding among candidate ``pairs``, and the pairs of family members left pending.
+
+    Screened in bulk first; pairs of family members wait for the leaders' links (dedup.families),
+    which with the ``known`` linked pairs (links made elsewhere connect documents too) decide which
+    wait on.  Families are planned over ``documents`` (each text's, when the corpus holds versions of
+    the scan's documents: those of a pair read without the site lines both carry), ``words`` long.
+    """
+    settings = corpus.settings
+    worth, contained = _screen_candidates(verifier, pairs, settings, progress)
+    if documents is None or words is None:
+        documents = np.arange(len(corpus.profiles))
+        words = np.array([p.word_count for p in corpus.profiles], dtype=np.int64)
+    plan = plan_families(words, documents[worth], contained, min_containment=settings.family_containment,
+                         min_members=settings.family_members)
+    links = _verify_candidates(corpus, verifier, worth[~plan.deferred], settings.processes, progress)
+    deferred = worth[plan.deferred]
+    linked = documents[np.array([(link.a, link.b) for link in links], dtype=np.int64).reshape(-1, 2)]
+    waits = plan.waits(documents[deferred], linked if known is None else np.concatenate([known, linked]))
+    links.extend(_verify_candidates(corpus, verifier, deferred[~waits], settings.processes, progress))
+    return sorted(links, key=lambda link: (link.a, link.b)), _waiting(corpus, verifier, deferred[waits])
+
+
+def _waiting(corpus: Corpus, verifier: Verifier, taken: np.ndarray) -> Waiting:
+    """``taken`` pairs pending, each with the score its link would have; verified, a pair is read as a
+    candidate is, from the cheap scores kept for it."""
+    # In steps: the products of many long rows take room.
+    batches = [corpus.features.scores(taken[s : s + _VERIFY_STEP]) for s in range(0, len(taken), _VERIFY_STEP)]
+    scores = [round(max(j, c), 4) for b in batches for j, c in zip(b.jaccard.tolist(), b.count_cosine.tolist())]
+    level = corpus.settings.level
+
+    def confirm(k: int) -> Link | None:
+        a, b = taken[k].tolist()
+        link = verifier.verify(a, b, level=level, cheap=(batches[k // _VERIFY_STEP], k % _VERIFY_STEP))
+        return link if link.relation is not None and link.relation <= level else None
+
+    return Waiting(taken, scores, confirm)
+
+
 def _exact_links(corpus: Corpus, verifier: Verifier) -> list[Link]:
     """Each exact copy linked to the first document with its text, scored in one batch."""
     pairs = np.array([(members[0], other) for members in corpus.groups.values() for other in members[1:]],
@@ -327,36 +373,29 @@ def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,
 
 
 def _clusters(corpus: Corpus, links: list[Link], verify: Callable[[int, int], Link | None],
-              taken: np.ndarray, verifier: Verifier) -> tuple[list[Cluster], int, int]:
+              waiting: Sequence[Waiting]) -> tuple[list[Cluster], int, int]:
     """Star clusters of the links, the best-connected document of each the canonical (longer text first),
-    how many of the ``taken`` pairs (near-identical copies in families, not verified) had to be verified after all, and
-    how many of those are links.
-
-    A taken pair is pending with the score a link of theirs would have; verified, it is read as a
-    candidate is, from the cheap scores kept for it.
-    """
+    how many of the ``waiting`` pairs (near-identical copies in families, not verified) had to be verified
+    after all, and how many of those are links.  A waiting pair counts as a link, with the score it would
+    have, until it comes to matter (dedup.cluster)."""
     pending: dict[tuple[int, int], float] = {}
-    kept: dict[tuple[int, int], tuple[CheapScores, int]] = {}
-    for start in range(0, len(taken), _VERIFY_STEP):  # in steps: the products of many long rows take room
-        part = taken[start : start + _VERIFY_STEP]
-        cheap = corpus.features.scores(part)
-        for k, ((a, b), jaccard, cosine) in enumerate(zip(part.tolist(), cheap.jaccard.tolist(),
-                                                          cheap.count_cosine.tolist())):
-            pending[a, b] = round(max(jaccard, cosine), 4)  # as Link.score
-            kept[a, b] = (cheap, k)
-    level = corpus.settings.level
+    where: dict[tuple[int, int], tuple[Waiting, int]] = {}
+    for part in waiting:
+        for k, ((a, b), score) in enumerate(zip(part.pairs.tolist(), part.scores)):
+            pending[a, b] = score
+            where[a, b] = (part, k)
     confirmed: list[Link] = []
 
     def confirm(a: int, b: int) -> Link | None:
-        link = verifier.verify(a, b, level=level, cheap=kept.pop((a, b)))
-        if link.relation is None or link.relation > level:
-            return None
-        confirmed.append(link)
+        part, k = where.pop((a, b))
+        link = part.confirm(k)
+        if link is not None:
+            confirmed.append(link)
         return link
 
     clusters = star_clusters(links, tie_break=lambda i: -corpus.profiles[i].word_count, verify=verify,
                              pending=pending, confirm=confirm)
-    return clusters, len(taken) - len(kept), len(confirmed)
+    return clusters, len(pending) - len(where), len(confirmed)
 
 
 def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, problems: Sequence[Problem],
@@ -371,23 +410,19 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
     check = corpus.boilerplate_check()
     concerned = check.concerned(candidates)
     links = _exact_links(corpus, verifier)
-    worth, contained = _screen_candidates(verifier, candidates[~concerned], settings, progress)
-    # Pairs of family members wait for the leaders' links: most need no alignment of their own.
-    plan = plan_families(np.array([p.word_count for p in corpus.profiles]), worth, contained,
-                         min_containment=settings.family_containment, min_members=settings.family_members)
-    read = _verify_candidates(corpus, verifier, worth[~plan.deferred], settings.processes, progress)
-    read.extend(check.read(candidates[concerned]))
-    to_verify, taken = plan.settle(worth[plan.deferred], read)
-    read.extend(_verify_candidates(corpus, verifier, to_verify, settings.processes, progress))
-    links.extend(sorted(read, key=lambda link: (link.a, link.b)))
+    read_aside, waiting_aside = check.read(candidates[concerned])
+    read, waiting = _verify_in_families(corpus, verifier, candidates[~concerned], progress,
+                                        known=np.array([(link.a, link.b) for link in read_aside],
+                                                       dtype=np.int64).reshape(-1, 2))
+    links.extend(sorted([*read_aside, *read], key=lambda link: (link.a, link.b)))
 
     def verify_member(hub: int, far: int) -> Link | None:
         if check.concerns(hub, far):
-            return next(iter(check.read(np.array([[hub, far]]))), None)
+            return next(iter(check.read(np.array([[hub, far]]))[0]), None)
         link = verifier.verify(hub, far, level=level)
         return link if link.relation is not None and link.relation <= level else None
 
-    clusters, settled, confirmed = _clusters(corpus, links, verify_member, taken, verifier)
+    clusters, settled, confirmed = _clusters(corpus, links, verify_member, [waiting, waiting_aside])
     line_hashes = [p.line_hashes for p in corpus.profiles]
     reports = build_reports(corpus, clusters, boilerplate_lines(line_hashes, clusters, settings.boilerplate_clusters))
     too_short = [Problem(d.path, "too short to fingerprint (no words)", d.line, False)
@@ -399,7 +434,7 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
         distinct_texts=len(corpus.groups),
         candidate_pairs=len(candidates),
         verified_links=len(links) + confirmed,
-        family_pairs_not_aligned=len(taken) - settled,
+        family_pairs_not_aligned=len(waiting.pairs) + len(waiting_aside.pairs) - settled,
         pairs_read_without_boilerplate=check.pairs_read,
         clusters=len(reports),
         documents_in_clusters=sum(len(r.documents) for r in reports),

@@ -23,7 +23,7 @@ from .normalize import STOPWORDS
 if TYPE_CHECKING:
     from .analysis import TermWeights
 
-__all__ = ["LEAD_WORDS", "ChunkTerms", "TermMatrix"]
+__all__ = ["LEAD_WORDS", "ChunkTerms", "StemWeights", "TermMatrix"]
 
 #: Headline and first paragraph: where a news report states its event.
 LEAD_WORDS = 80
@@ -96,6 +96,29 @@ def _stack(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], width: int) -
 
 
 @dataclass(frozen=True)
+class StemWeights:
+    """Each word stem's weight: the IDF of its commonest word in the corpus ("bank", "banks")."""
+
+    stems: np.ndarray  # stem hashes, ascending
+    weights: np.ndarray
+
+    @classmethod
+    def of(cls, idf: np.ndarray, stems: np.ndarray) -> StemWeights:
+        """From each term's ``idf`` and ``stems`` (its stem's hash)."""
+        distinct, column = unique_with_inverse(stems)
+        weights = np.full(len(distinct), np.inf)
+        np.minimum.at(weights, column, idf)
+        return cls(distinct, weights)
+
+    def overriding(self, own: StemWeights) -> StemWeights:
+        """``own`` (the stems of a few of the corpus's texts), weighed as here wherever these stems are known."""
+        if not len(self.stems):
+            return own
+        at = np.minimum(np.searchsorted(self.stems, own.stems), len(self.stems) - 1)
+        return StemWeights(own.stems, np.where(self.stems[at] == own.stems, self.weights[at], own.weights))
+
+
+@dataclass(frozen=True)
 class TermMatrix:
     """Content-term counts of every document (``counts``) and of its lead (``lead``)."""
 
@@ -147,18 +170,19 @@ class TermMatrix:
         """Unit-length TF-IDF rows, for cosine similarity; tf is ``1 + log(count)``."""
         return _unit_rows(self._weighted(self.lead if lead else self.counts, idf))
 
-    def stem_tfidf(self, idf: np.ndarray, stems: np.ndarray) -> sparse.csr_matrix:
-        """Unit-length rows with raw counts as tf, over word stems (``stems``: each term's stem id).
+    def stem_tfidf(self, stems: np.ndarray, weights: StemWeights) -> sparse.csr_matrix:
+        """Unit-length rows with raw counts as tf, over word stems (``stems``: each term's stem hash,
+        ``weights`` covering them all).
 
-        "Bank" and "banks" count as one term, weighted as the stem's commonest word (its
-        lowest IDF): a corpus that writes both forms uses the stem at least that often.
+        "Bank" and "banks" count as one term, weighted as the stem's commonest word (its lowest IDF;
+        :meth:`StemWeights.of`): a corpus that writes both forms uses the stem at least that often.
         """
-        distinct, column = unique_with_inverse(stems)
-        width = max(len(distinct), 1)  # as in build: a corpus without terms still has a column
+        _, column = unique_with_inverse(stems)
+        width = max(len(weights.stems), 1)  # as in build: a corpus without terms still has a column
         merge = sparse.csr_matrix((np.ones(len(column)), (np.arange(len(column)), column)),
                                   shape=(self.counts.shape[1], width))
-        weight = np.full(width, np.inf)  # every stem has a word; the placeholder column has no counts
-        np.minimum.at(weight, column, idf)
+        weight = np.full(width, np.inf)  # the placeholder column of a corpus without terms has no counts
+        weight[: len(weights.stems)] = weights.weights
         return _unit_rows(self._weighted(sparse.csr_matrix(self.counts @ merge), weight, sublinear=False))
 
     @staticmethod

@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 
 from dedup import Document, Relation, ScanSettings, scan_documents
 from dedup.analysis import line_hash
 from dedup.boilerplate import boilerplate_lines, without_lines
 from dedup.cluster import Cluster
 from dedup.compare import compare_documents
+from dedup.jsonout import result_dict
 from dedup.pipeline import Corpus
 
 from .test_verify import COMPANIES, dividend_notice
@@ -183,3 +185,48 @@ def test_pages_carrying_one_or_two_sites_chrome_are_each_read_without_the_lines_
         ["rowing-reprint.html", "rowing.html"]]
     assert all(link.reason.endswith("(with the boilerplate lines both carry set aside)")
                for link in result.clusters[0].links)
+
+
+def test_snapshots_of_one_page_wait_in_copy_families_and_cluster_as_if_every_pair_were_aligned():
+    """A crawl that fetched one story's page again and again (each time a word changed, a paragraph cut):
+    pairs of snapshots, read without the chrome, wait for their family leader's links as copies do."""
+    edits = [("Sunday night", "Sunday evening"), ("four sailors", "four yachtsmen"), ("cold", "cold and wet"),
+             ("eleven", "twelve"), ("twenty minutes", "half an hour"), ("new boathouse", "new station")]
+    snapshots = []
+    for k in range(8):
+        body = LIFEBOAT[1:] if k % 3 else LIFEBOAT[1:-1]
+        text = " ".join(body).replace(*edits[k % len(edits)])
+        snapshots.append(page(f"lifeboat-{k}", LIFEBOAT[0], text))
+    docs = [*(page(name, *story) for name, story in STORIES.items()), *other_sites(40), *snapshots]
+    for level in (Relation.COPY, Relation.STORY):
+        every = scan_documents(docs, ScanSettings(level=level, workers=1, family_members=10**6))
+        families = scan_documents(docs, ScanSettings(level=level, workers=1))
+        assert result_dict(families)["clusters"] == result_dict(every)["clusters"]
+        assert [sorted(d.id for d in c.documents) for c in families.clusters] == [
+            sorted(d.id for d in snapshots)]
+        assert families.stats["pairs_read_without_boilerplate"] >= 28  # every pair of snapshots
+        assert every.stats["family_pairs_not_aligned"] == 0 < families.stats["family_pairs_not_aligned"]
+        assert families.stats["verified_links"] < every.stats["verified_links"]
+
+
+def test_a_pairs_reading_without_the_chrome_does_not_depend_on_what_else_is_read_with_it():
+    """Pairs are read in bulk, but the clustering reads a pair it must verify on its own: the two must agree,
+    down to how a word's forms weigh ("sailor" is commoner in the corpus than "sailors")."""
+    sailing = [page(f"sailing-{k}", f"Sailing club news {k}", f"A sailor from the club won race {word} on Saturday. "
+                                                              "The regatta drew crews from three islands.")
+               for k, word in enumerate(["one", "two", "three"])]
+    snapshots = [page(f"lifeboat-{k}", LIFEBOAT[0], " ".join(LIFEBOAT[1:]).replace("Sunday", day))
+                 for k, day in enumerate(["Sunday", "Saturday"])]
+    docs = sorted([*(page(name, *story) for name, story in STORIES.items()), *other_sites(40), *sailing,
+                   *snapshots], key=lambda d: d.id)
+    corpus = Corpus.build(docs, ScanSettings(workers=1))
+    check = corpus.boilerplate_check()
+    pairs = np.array([(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))], dtype=np.int64)
+    together, _ = check.read(pairs[check.concerned(pairs)])
+    ids = {(docs[link.a].id, docs[link.b].id) for link in together}
+    assert ("lifeboat-0.html", "lifeboat-1.html") in ids
+    for link in together:
+        [alone], _ = check.read(np.array([[link.a, link.b]]))
+        assert alone.relation == link.relation
+        # Equal but for the last bits of a float (sums over other columns, in another order).
+        assert vars(alone.scores) == pytest.approx(vars(link.scores), abs=1e-12, rel=0)

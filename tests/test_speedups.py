@@ -26,7 +26,6 @@ from dedup.normalize import STOPWORDS, fold_lines, tokens
 from dedup.parallel import forked_map
 from dedup.segment import logical_lines
 from dedup.terms import TermMatrix
-from dedup.verify import Link
 
 from .conftest import SAMPLES
 from .test_verify import ISSUERS, bond_notice
@@ -143,10 +142,9 @@ def test_a_family_member_whose_leader_link_fails_is_verified_with_the_others():
     assert plan.leader.tolist() == [0, 0, 0, 0, 0, -1]
     deferred = pairs[plan.deferred]
     assert deferred.tolist() == [[1, 2], [1, 3], [1, 4], [2, 3], [2, 4], [3, 4]]
-    linked = [Link(0, member, Relation.COPY, None, "") for member in (1, 2, 3)]  # type: ignore[arg-type]
-    to_verify, taken = plan.settle(deferred, linked)  # 0-4 did not verify
-    assert to_verify.tolist() == [[1, 4], [2, 4], [3, 4]]
-    assert taken.tolist() == [[1, 2], [1, 3], [2, 3]]
+    waits = plan.waits(deferred, np.array([(0, member) for member in (1, 2, 3)]))  # 0-4 did not verify
+    assert deferred[~waits].tolist() == [[1, 4], [2, 4], [3, 4]]
+    assert deferred[waits].tolist() == [[1, 2], [1, 3], [2, 3]]
     small = plan_families(np.full(6, 100), pairs, contained, min_containment=0.8, min_members=6)
     assert not small.deferred.any() and (small.leader == -1).all()
 
@@ -159,13 +157,11 @@ def test_pairs_across_two_families_wait_only_where_the_links_made_already_connec
     assert plan.leader.tolist() == [3, 3, 3, 3, 3, 5, 5, 5]
     deferred = pairs[plan.deferred]
     assert deferred.tolist() == [[0, 1], [0, 2], [1, 2], [4, 6], [4, 7], [6, 7]]
-    leader_links = [(0, 3), (1, 3), (2, 3), (3, 4), (5, 6), (5, 7)]
-    links = [Link(a, b, Relation.COPY, None, "") for a, b in leader_links]  # type: ignore[arg-type]
-    to_verify, pending = plan.settle(deferred, links)  # 4 and 5 not linked: the families stay apart
-    assert to_verify.tolist() == [[4, 6], [4, 7]]
-    assert pending.tolist() == [[0, 1], [0, 2], [1, 2], [6, 7]]
-    to_verify, pending = plan.settle(deferred, [*links, Link(4, 5, Relation.COPY, None, "")])  # type: ignore[arg-type]
-    assert len(to_verify) == 0 and len(pending) == 6
+    leader_links = np.array([(0, 3), (1, 3), (2, 3), (3, 4), (5, 6), (5, 7)])
+    waits = plan.waits(deferred, leader_links)  # 4 and 5 not linked: the families stay apart
+    assert deferred[~waits].tolist() == [[4, 6], [4, 7]]
+    assert deferred[waits].tolist() == [[0, 1], [0, 2], [1, 2], [6, 7]]
+    assert plan.waits(deferred, np.concatenate([leader_links, [(4, 5)]])).all()
 
 
 def test_screen_never_drops_a_pair_that_verifies():
