@@ -59,13 +59,17 @@ def boilerplate_lines(line_hashes: Sequence[frozenset[int]], clusters: list[Clus
 
 def without_lines(document: Document, lines: frozenset[int]) -> Document:
     """The document with its logical lines whose hash is in ``lines`` taken out (the title too, if it is one)."""
-    kept = [line for line, folded in zip(*_lines_of(document)) if line_hash(folded) not in lines]
-    return replace(document, text="\n\n".join(kept), title=None)
+    return _without_hashed(document, _hashed_lines(document), lines)
 
 
-def _lines_of(document: Document) -> tuple[list[str], list[str]]:
+def _hashed_lines(document: Document) -> list[tuple[str, int]]:
+    """Each logical line of the document, and its hash."""
     lines = logical_lines(document_body(document))
-    return lines, fold_lines(lines)
+    return list(zip(lines, map(line_hash, fold_lines(lines))))
+
+
+def _without_hashed(document: Document, hashed: list[tuple[str, int]], lines: frozenset[int]) -> Document:
+    return replace(document, text="\n\n".join(line for line, h in hashed if h not in lines), title=None)
 
 
 @dataclass(frozen=True)
@@ -174,7 +178,11 @@ class BoilerplateCheck:
     def _stripped(self, versions: list[tuple[int, frozenset[int]]]) -> list[Document]:
         """Each ``(document, lines)`` without those lines; in processes when many (a crawl of one site's pages)."""
         def strip(part: list[tuple[int, frozenset[int]]]) -> list[Document]:
-            return [without_lines(self._documents[k], lines) for k, lines in part]
+            hashed: dict[int, list[tuple[str, int]]] = {}  # a page has a version for each set of lines it shares
+            for k, _ in part:
+                if k not in hashed:
+                    hashed[k] = _hashed_lines(self._documents[k])
+            return [_without_hashed(self._documents[k], hashed[k], lines) for k, lines in part]
 
         workers = self._processes if len(versions) >= _PARALLEL_MIN_VERSIONS else 1
         step = max(1, -(-len(versions) // workers))
@@ -215,9 +223,8 @@ class BoilerplateCheck:
         pending = pairs[rows(waiting.pairs[:, 0], waiting.pairs[:, 1])]
 
         def confirm(k: int) -> Link | None:
-            # Read again on its own, as the clustering reads a pair it must verify: the same two versions and
-            # term weights give the same verdict, and the corpus read here need not be kept until then.
-            return next(iter(self._read(pending[k : k + 1])[0]), None)
+            link = waiting.confirm(k)
+            return None if link is None else self._noted(link, *pending[k].tolist())
 
         return links, Waiting(pending, waiting.scores, confirm)
 

@@ -24,7 +24,7 @@ from .boilerplate import BoilerplateCheck, Reanalysed, boilerplate_lines
 from .cluster import Cluster, star_clusters
 from .errors import NoInputError
 from .families import Waiting, plan_families
-from .features import CheapScores, FeatureMatrices
+from .features import FeatureMatrices
 from .fingerprint import Fingerprinter
 from .index import BandIndex, decode_pairs, lsh_params, shared_term_pairs
 from .model import Document, Problem
@@ -204,9 +204,15 @@ class Corpus:
             verifier = again.verifier()
 
             words = np.array([p.word_count for p in self.profiles], dtype=np.int64)
-            return Reanalysed(verifier, [p.word_count for p in again.profiles],
-                              lambda pairs, documents: _verify_in_families(again, verifier, pairs, None,
-                                                                           documents=documents, words=words))
+
+            def verify_pairs(pairs: np.ndarray, documents: np.ndarray) -> tuple[list[Link], Waiting]:
+                found = _verify_in_families(again, verifier, pairs, None, documents=documents, words=words)
+                # Kept for the pending pairs, if any, but not the sentences analysed: the texts of every pair
+                # aligned, when a pending pair that comes to matter needs its own two analysed again.
+                again._sentences.clear()
+                return found
+
+            return Reanalysed(verifier, [p.word_count for p in again.profiles], verify_pairs)
 
         return BoilerplateCheck(self.documents, self.profiles, self.settings, analyse)
 
