@@ -52,7 +52,8 @@ def write_wire(path: Path, stories: int, copies: int, seed: int = 7, pages: bool
     with path.open("w", encoding="utf-8") as out:
         for source in rows[:stories]:
             for n in range(copies):
-                out.write(record(f"{source['id']}~{n}", *derive(source.get("title") or "", source["text"], rng, "copy")))
+                title, text = derive(source.get("title") or "", source["text"], rng, "copy")
+                out.write(record(f"{source['id']}~{n}", title, text))
                 written += 1
         for row in rows[stories : stories + BACKGROUND]:
             out.write(record(row["id"], row.get("title") or "", row["text"]))

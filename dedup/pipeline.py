@@ -302,14 +302,15 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
 
 
 def _verify_in_families(corpus: Corpus, verifier: Verifier, pairs: np.ndarray, progress: Progress | None, *,
-                        known: np.ndarray | None = None, documents: np.ndarray | None = None,
+                        meanwhile: Callable[[], list[Link]] = list, documents: np.ndarray | None = None,
                         words: np.ndarray | None = None) -> tuple[list[Link], Waiting]:
     """The links holding among candidate ``pairs``, and the pairs of family members left pending.
 
-    Screened in bulk first; pairs of family members wait for the leaders' links (dedup.families),
-    which with the ``known`` linked pairs (links made elsewhere connect documents too) decide which
-    wait on.  Families are planned over ``documents`` (each text's, when the corpus holds versions of
-    the scan's documents: those of a pair read without the site lines both carry), ``words`` long.
+    Screened in bulk first; pairs of family members wait for the leaders' links (dedup.families).
+    Links made elsewhere connect documents too: ``meanwhile`` makes them once the leaders' links are
+    made (its links are returned with the others).  Families are planned over ``documents`` (each
+    text's, when the corpus holds versions of the scan's documents: those of a pair read without the
+    site lines both carry), ``words`` long.
     """
     settings = corpus.settings
     worth, contained = _screen_candidates(verifier, pairs, settings, progress)
@@ -319,11 +320,13 @@ def _verify_in_families(corpus: Corpus, verifier: Verifier, pairs: np.ndarray, p
     plan = plan_families(words, documents[worth], contained, min_containment=settings.family_containment,
                          min_members=settings.family_members)
     links = _verify_candidates(corpus, verifier, worth[~plan.deferred], settings.processes, progress)
+    elsewhere = meanwhile()
     deferred = worth[plan.deferred]
-    linked = documents[np.array([(link.a, link.b) for link in links], dtype=np.int64).reshape(-1, 2)]
-    waits = plan.waits(documents[deferred], linked if known is None else np.concatenate([known, linked]))
+    linked = np.concatenate([np.array([(link.a, link.b) for link in elsewhere], dtype=np.int64).reshape(-1, 2),
+                             documents[np.array([(link.a, link.b) for link in links], dtype=np.int64).reshape(-1, 2)]])
+    waits = plan.waits(documents[deferred], linked)
     links.extend(_verify_candidates(corpus, verifier, deferred[~waits], settings.processes, progress))
-    return sorted(links, key=lambda link: (link.a, link.b)), _waiting(corpus, verifier, deferred[waits])
+    return sorted([*links, *elsewhere], key=lambda link: (link.a, link.b)), _waiting(corpus, verifier, deferred[waits])
 
 
 def _waiting(corpus: Corpus, verifier: Verifier, taken: np.ndarray) -> Waiting:
@@ -381,8 +384,8 @@ def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,
 def _clusters(corpus: Corpus, links: list[Link], verify: Callable[[int, int], Link | None],
               waiting: Sequence[Waiting]) -> tuple[list[Cluster], int, int]:
     """Star clusters of the links, the best-connected document of each the canonical (longer text first),
-    how many of the ``waiting`` pairs (near-identical copies in families, not verified) had to be verified
-    after all, and how many of those are links.  A waiting pair counts as a link, with the score it would
+    how many of the ``waiting`` pairs (near-identical copies in families, not verified) were never verified,
+    and how many of those verified after all are links.  A waiting pair counts as a link, with the score it would
     have, until it comes to matter (dedup.cluster)."""
     pending: dict[tuple[int, int], float] = {}
     where: dict[tuple[int, int], tuple[Waiting, int]] = {}
@@ -401,7 +404,7 @@ def _clusters(corpus: Corpus, links: list[Link], verify: Callable[[int, int], Li
 
     clusters = star_clusters(links, tie_break=lambda i: -corpus.profiles[i].word_count, verify=verify,
                              pending=pending, confirm=confirm)
-    return clusters, len(pending) - len(where), len(confirmed)
+    return clusters, len(where), len(confirmed)
 
 
 def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, problems: Sequence[Problem],
@@ -416,11 +419,19 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
     check = corpus.boilerplate_check()
     concerned = check.concerned(candidates)
     links = _exact_links(corpus, verifier)
-    read_aside, waiting_aside = check.read(candidates[concerned])
-    read, waiting = _verify_in_families(corpus, verifier, candidates[~concerned], progress,
-                                        known=np.array([(link.a, link.b) for link in read_aside],
-                                                       dtype=np.int64).reshape(-1, 2))
-    links.extend(sorted([*read_aside, *read], key=lambda link: (link.a, link.b)))
+    waiting: list[Waiting] = []
+
+    def read_aside() -> list[Link]:
+        # After the leaders' links here, which most of the work makes: the reading's corpus, kept for its
+        # pending pairs until they are clustered, is not held meanwhile.
+        found, pending = check.read(candidates[concerned])
+        waiting.append(pending)
+        return found
+
+    read, pending = _verify_in_families(corpus, verifier, candidates[~concerned], progress, meanwhile=read_aside)
+    links.extend(read)
+    waiting.append(pending)
+    del pending  # what waits is let go once clustered (waiting.clear()): the reading's corpus, the cheap scores
 
     def verify_member(hub: int, far: int) -> Link | None:
         if check.concerns(hub, far):
@@ -428,7 +439,8 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
         link = verifier.verify(hub, far, level=level)
         return link if link.relation is not None and link.relation <= level else None
 
-    clusters, settled, confirmed = _clusters(corpus, links, verify_member, [waiting, waiting_aside])
+    clusters, not_aligned, confirmed = _clusters(corpus, links, verify_member, waiting)
+    waiting.clear()
     line_hashes = [p.line_hashes for p in corpus.profiles]
     reports = build_reports(corpus, clusters, boilerplate_lines(line_hashes, clusters, settings.boilerplate_clusters))
     too_short = [Problem(d.path, "too short to fingerprint (no words)", d.line, False)
@@ -440,7 +452,7 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
         distinct_texts=len(corpus.groups),
         candidate_pairs=len(candidates),
         verified_links=len(links) + confirmed,
-        family_pairs_not_aligned=len(waiting.pairs) + len(waiting_aside.pairs) - settled,
+        family_pairs_not_aligned=not_aligned,
         pairs_read_without_boilerplate=check.pairs_read,
         clusters=len(reports),
         documents_in_clusters=sum(len(r.documents) for r in reports),
