@@ -9,7 +9,10 @@ dedup/families.py) and without (every candidate pair that passes the cheap scree
 prints the median wall time and peak memory of each and their ratio, and checks that both give
 the same clusters.  Wall-clock ratios measured in one session: never a timed assertion in the tests.
 
-    python benchmarks/bench_wire.py [--copies 300] [--stories 5] [--rounds 3]
+    python benchmarks/bench_wire.py [--copies 300] [--stories 5] [--rounds 3] [--pages]
+
+With ``--pages`` every text is a page of one site (bench_pages.served_page), so every candidate
+pair is read without the chrome both pages carry.
 """
 
 from __future__ import annotations
