@@ -197,30 +197,26 @@ class BoilerplateCheck:
         """The links holding among ``pairs`` (all of which :meth:`concerns`) read with the boilerplate both
         documents carry set aside, in bulk as a scan verifies candidates, and the pairs of copies left
         pending there (dedup.families); a text left without words has no link."""
-        self.pairs_read += len(pairs)
-        return self._read(pairs)
-
-    def _read(self, pairs: np.ndarray) -> tuple[list[Link], Waiting]:
         if not len(pairs):
             return [], Waiting.nothing()
+        self.pairs_read += len(pairs)
         again, positions, documents = self._without(pairs)
         words = np.asarray(again.word_counts)
         kept = np.minimum(words[positions[:, 0]], words[positions[:, 1]]) > 0
         pairs, positions = pairs[kept], positions[kept]
         found, waiting = again.verify_pairs(positions, documents)
 
-        # Back from positions to documents.
+        # Back from pairs of positions to the rows of ``pairs`` they read.
         codes = positions[:, 0] * len(words) + positions[:, 1]
         order = np.argsort(codes)
 
-        def rows(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-            return order[np.searchsorted(codes[order], x * len(words) + y)]
+        def rows(read: np.ndarray) -> np.ndarray:
+            return order[np.searchsorted(codes[order], read[:, 0] * len(words) + read[:, 1])]
 
-        at = rows(np.array([link.a for link in found], dtype=np.int64), np.array([link.b for link in found],
-                                                                                    dtype=np.int64))
+        at = rows(np.array([(link.a, link.b) for link in found], dtype=np.int64).reshape(-1, 2))
         links = sorted((self._noted(link, *pairs[k].tolist()) for link, k in zip(found, at.tolist())),
                        key=lambda link: (link.a, link.b))
-        pending = pairs[rows(waiting.pairs[:, 0], waiting.pairs[:, 1])]
+        pending = pairs[rows(waiting.pairs)]
 
         def confirm(k: int) -> Link | None:
             link = waiting.confirm(k)

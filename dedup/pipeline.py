@@ -322,11 +322,14 @@ def _verify_in_families(corpus: Corpus, verifier: Verifier, pairs: np.ndarray, p
     links = _verify_candidates(corpus, verifier, worth[~plan.deferred], settings.processes, progress)
     elsewhere = meanwhile()
     deferred = worth[plan.deferred]
-    linked = np.concatenate([np.array([(link.a, link.b) for link in elsewhere], dtype=np.int64).reshape(-1, 2),
-                             documents[np.array([(link.a, link.b) for link in links], dtype=np.int64).reshape(-1, 2)]])
-    waits = plan.waits(documents[deferred], linked)
+    waits = plan.waits(documents[deferred], np.concatenate([_ends(elsewhere), documents[_ends(links)]]))
     links.extend(_verify_candidates(corpus, verifier, deferred[~waits], settings.processes, progress))
     return sorted([*links, *elsewhere], key=lambda link: (link.a, link.b)), _waiting(corpus, verifier, deferred[waits])
+
+
+def _ends(links: Sequence[Link]) -> np.ndarray:
+    """The two documents of each link, as rows ``(a, b)``."""
+    return np.array([(link.a, link.b) for link in links], dtype=np.int64).reshape(-1, 2)
 
 
 def _waiting(corpus: Corpus, verifier: Verifier, taken: np.ndarray) -> Waiting:
