@@ -101,8 +101,11 @@ def _short_lines(lines: list[str], most_words: int) -> dict[int, int]:
 
 
 def profiles(texts: Sequence[str], fingerprinter: Fingerprinter,
-             short_words: int = 12) -> tuple[list[Profile], ChunkTerms]:
-    """Profiles of many texts, and their term counts; signatures and counts are made in bulk."""
+             short_words: int) -> tuple[list[Profile], ChunkTerms]:
+    """Profiles of many texts, and their term counts; signatures and counts are made in bulk.
+
+    Lines of at most ``short_words`` words are kept as possible chrome (``ScanSettings.boilerplate_words``).
+    """
     found = []
     for text in texts:
         lines = fold_lines(logical_lines(text))

@@ -197,7 +197,7 @@ def plain_term_counts(text: str) -> dict[str, int]:
 
 def test_term_matrix_tfidf_and_top_terms_match_the_plain_computation():
     texts = [d.text for d in SAMPLE_DOCS]
-    terms = TermMatrix.build([profiles(texts, Fingerprinter())[1]])
+    terms = TermMatrix.build([profiles(texts, Fingerprinter(), ScanSettings().boilerplate_words)[1]])
     counts = [plain_term_counts(t) for t in texts]
     df = terms.document_frequencies(np.arange(len(texts)))
     assert df == dict(Counter(t for c in counts for t in c))
@@ -218,9 +218,9 @@ def test_term_matrix_tfidf_and_top_terms_match_the_plain_computation():
 
 def test_term_counts_made_in_runs_merge_into_the_one_pass_matrix():
     texts = [d.text for d in SAMPLE_DOCS + edited_copies(random.Random(2))]
-    fingerprinter = Fingerprinter()
-    whole = TermMatrix.build([profiles(texts, fingerprinter)[1]])
-    runs = TermMatrix.build([profiles(texts[i : i + 5], fingerprinter)[1] for i in range(0, len(texts), 5)])
+    fingerprinter, short = Fingerprinter(), ScanSettings().boilerplate_words
+    whole = TermMatrix.build([profiles(texts, fingerprinter, short)[1]])
+    runs = TermMatrix.build([profiles(texts[i : i + 5], fingerprinter, short)[1] for i in range(0, len(texts), 5)])
     assert runs.terms == whole.terms
     assert (runs.counts != whole.counts).nnz == 0 and (runs.lead != whole.lead).nnz == 0
     assert whole.counts.shape == (len(texts), len(whole.terms))
