@@ -110,7 +110,6 @@ class BoilerplateCheck:
         self._set_numbers = np.array([numbers[id(lines)] for lines in self._sets], dtype=np.int64)
         self._totals = [sum(words.values()) for words in self._words]
         self._common: dict[tuple[frozenset[int], frozenset[int]], frozenset[int]] = {}  # shared lines, by the sets
-        self._shared_words: dict[tuple[int, frozenset[int]], int] = {}  # a document's words in some shared lines
         self._processes = settings.processes
         self.pairs_read = 0  # pairs decided by the reading without boilerplate
 
@@ -130,48 +129,53 @@ class BoilerplateCheck:
         if not shared:
             return False
         shorter = i if self._word_counts[i] <= self._word_counts[j] else j
-        if shared is self._sets[shorter]:
-            words = self._totals[shorter]
-        else:  # a document meets the same shared lines in many of its pairs
-            words = self._shared_words.get((shorter, shared), -1)
-            if words < 0:
-                words = self._shared_words[shorter, shared] = sum(self._words[shorter][h] for h in shared)
+        words = self._totals[shorter] if shared is self._sets[shorter] else sum(
+            self._words[shorter][h] for h in shared)
         return words >= self._share * max(self._word_counts[shorter], 1)
 
     def concerned(self, pairs: np.ndarray) -> np.ndarray:
-        """Which of ``pairs`` (rows ``i, j``) :meth:`concerns`; most are ruled out in bulk: the shorter text's
-        short recurring lines must be a fifth of it before any are shared."""
+        """Which of ``pairs`` (rows ``i, j``) :meth:`concerns`, decided in bulk: the shorter text's short
+        recurring lines must be a fifth of it before any are shared, and what two documents share depends
+        on their two sets of lines only."""
         words = np.asarray(self._word_counts)
         enough = np.asarray(self._totals) >= self._share * np.maximum(words, 1)
-        i, j = pairs[:, 0], pairs[:, 1]
-        shorter = np.where(words[i] <= words[j], i, j)
-        # Pages of one site carry one set of lines: all of it is shared, and it is enough where it is enough.
-        same = self._set_numbers[i] == self._set_numbers[j]
-        out = same & enough[shorter]
-        for k in np.flatnonzero(enough[shorter] & ~same).tolist():
-            out[k] = self.concerns(int(i[k]), int(j[k]))
+        shorter = np.where(words[pairs[:, 0]] <= words[pairs[:, 1]], pairs[:, 0], pairs[:, 1])
+        out = np.zeros(len(pairs), dtype=bool)
+        maybe = np.flatnonzero(enough[shorter])
+        if not len(maybe):
+            return out
+        lines, shared = self._shared_lines(pairs[maybe])
+        # Each document's words in the lines it shares, once for each set of lines it shares.
+        keys, first, key = np.unique(shorter[maybe] * len(lines) + shared, return_index=True, return_inverse=True)
+        counted = np.array([sum(self._words[int(d)][h] for h in lines[int(n)]) if lines[int(n)] else -1
+                            for d, n in zip(shorter[maybe][first].tolist(), shared[first].tolist())], dtype=np.int64)
+        counted = counted[key.ravel()]
+        out[maybe] = (counted >= 0) & (counted >= self._share * np.maximum(words[shorter[maybe]], 1))
         return out
+
+    def _shared_lines(self, pairs: np.ndarray) -> tuple[list[frozenset[int]], np.ndarray]:
+        """The distinct sets of lines the ``pairs`` share, and each pair's among them.  What two documents
+        share depends on their two sets of lines only: worked out once for each two sets."""
+        a, b = self._set_numbers[pairs[:, 0]], self._set_numbers[pairs[:, 1]]
+        _, first, combination = np.unique(np.minimum(a, b) * (int(self._set_numbers.max()) + 1) + np.maximum(a, b),
+                                          return_index=True, return_inverse=True)
+        numbered: dict[frozenset[int], int] = {}
+        shared = np.array([numbered.setdefault(self._shared(*pairs[k].tolist()), len(numbered))
+                           for k in first.tolist()], dtype=np.int64)
+        return list(numbered), shared[combination.ravel()]
 
     def _without(self, pairs: np.ndarray) -> tuple[Reanalysed, np.ndarray, np.ndarray]:
         """The pairs' documents with the lines each pair shares taken out, analysed again, each pair's
         two positions there (rows, as ``pairs``) and each position's document."""
-        i, j = pairs[:, 0], pairs[:, 1]
-        # The lines a pair shares depend on its two sets of lines only: worked out once for each two sets.
-        a, b = self._set_numbers[i], self._set_numbers[j]
-        _, first, combination = np.unique(np.minimum(a, b) * (int(self._set_numbers.max()) + 1) + np.maximum(a, b),
-                                          return_index=True, return_inverse=True)
-        numbered: dict[frozenset[int], int] = {}
-        shared = np.array([numbered.setdefault(self._shared(int(i[k]), int(j[k])), len(numbered))
-                           for k in first.tolist()], dtype=np.int64)[combination.ravel()]
+        lines, shared = self._shared_lines(pairs)
         # One version of a document for each set of lines taken out of it: a site's pages share all their chrome.
         # Versions are numbered as the pairs first name them.
-        codes = (pairs * len(numbered) + shared.reshape(-1, 1)).ravel()
+        codes = (pairs * len(lines) + shared.reshape(-1, 1)).ravel()
         distinct, first, version = np.unique(codes, return_index=True, return_inverse=True)
         order = np.argsort(first, kind="stable")
         rank = np.empty_like(order)
         rank[order] = np.arange(len(order))
-        lines = list(numbered)
-        versions = [(int(code) // len(numbered), lines[int(code) % len(numbered)]) for code in distinct[order]]
+        versions = [(int(code) // len(lines), lines[int(code) % len(lines)]) for code in distinct[order]]
         documents = np.array([k for k, _ in versions], dtype=np.int64)
         return self._analyse_without(self._stripped(versions)), rank[version.ravel()].reshape(-1, 2), documents
 

@@ -21,6 +21,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 
 from . import __version__
 from .check import baseline_dict, check_against, load_baseline
+from .collector import collector_paused
 from .compare import compare_documents
 from .config import config_layers
 from .errors import DedupError
@@ -239,6 +240,11 @@ def run_scan(paths: tuple[str, ...], settings: ScanSettings, quiet: bool) -> Sca
 
 
 def emit(result: ScanResult, fmt: str, limit: int) -> None:
+    with collector_paused():  # a dict or a renderable per cluster, document and sentence
+        _emit(result, fmt, limit)
+
+
+def _emit(result: ScanResult, fmt: str, limit: int) -> None:
     if fmt == "json":
         click.echo(dumps(result_dict(result)))
     elif fmt == "jsonl":

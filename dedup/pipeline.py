@@ -7,11 +7,9 @@ files were listed or found in.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, TypeVar
 
@@ -22,6 +20,7 @@ from .arrays import unique_sorted
 from .background import Background
 from .boilerplate import BoilerplateCheck, Reanalysed, boilerplate_lines
 from .cluster import Cluster, star_clusters
+from .collector import collector_paused
 from .errors import NoInputError
 from .families import Waiting, plan_families
 from .features import FeatureMatrices
@@ -358,29 +357,11 @@ def _exact_links(corpus: Corpus, verifier: Verifier) -> list[Link]:
     return [verifier.verify(i, j, cheap=(cheap, k)) for k, (i, j) in enumerate(pairs.tolist())]
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the duration.
-
-    A scan allocates millions of small dicts, sets and strings and frees almost none
-    of them before it ends, so the collector's repeated full passes are wasted: about
-    15% of a 5,000-file scan (benchmarks/bench_scan.py).  Nothing here makes reference
-    cycles of note, and the collector's state is restored however the scan ends.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,
                    problems: Sequence[Problem] = (), read_stats: dict[str, int] | None = None,
                    progress: Progress | None = None) -> ScanResult:
     """Cluster already-read documents (ids must be unique)."""
-    with _collector_paused():
+    with collector_paused():
         return _scan_documents(documents, settings, problems=problems, read_stats=read_stats, progress=progress)
 
 
@@ -467,7 +448,7 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
 def scan(paths: Sequence[str], settings: ScanSettings, *, stdin: BinaryIO | None = None,
          progress: Progress | None = None) -> ScanResult:
     """Read ``paths`` (``-`` for stdin) and cluster them.  Raises NoInputError if nothing is readable."""
-    with _collector_paused():
+    with collector_paused():
         read: ReadResult = read_inputs(paths, settings.read, stdin, workers=settings.processes)
         if not read.documents:
             reasons = "; ".join(str(p) for p in read.problems[:3]) or "no matching files"

@@ -307,3 +307,24 @@ def test_best_per_row_keeps_each_rows_best_entries_ties_by_column(count, seed):
         best = sorted((j for j in range(sim.shape[1]) if kept[i, j]), key=lambda j: (-sim[i, j], j))[:count]
         expected[i, best] = True
     assert (_best_per_row(sim, kept, count) == expected).all()
+
+
+def test_the_collector_is_paused_only_for_the_block_and_restored_however_it_ends():
+    import gc
+
+    from dedup.collector import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(KeyError), collector_paused():
+        raise KeyError("a scan fails midway")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
