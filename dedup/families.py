@@ -48,7 +48,7 @@ class Waiting:
     """Pairs left pending: the score each would have as a link, and how to verify one when it comes to
     matter (dedup.cluster)."""
 
-    pairs: np.ndarray  # rows (a, b), a < b
+    pairs: np.ndarray  # rows (a, b), as the candidates name them
     scores: list[float]  # as Link.score
     confirm: Callable[[int], Link | None]  # verifies row k: its link if it holds at the scan's level, else None
 

@@ -171,8 +171,8 @@ class TermMatrix:
         return _unit_rows(self._weighted(self.lead if lead else self.counts, idf))
 
     def stem_tfidf(self, stems: np.ndarray, weights: StemWeights) -> sparse.csr_matrix:
-        """Unit-length rows with raw counts as tf, over word stems (``stems``: each term's stem hash,
-        ``weights`` covering them all).
+        """Unit-length rows with raw counts as tf, over word stems (``stems``: each term's stem hash;
+        ``weights``: one for each distinct stem, in ascending order of hash, as :meth:`StemWeights.of` makes them).
 
         "Bank" and "banks" count as one term, weighted as the stem's commonest word (its lowest IDF;
         :meth:`StemWeights.of`): a corpus that writes both forms uses the stem at least that often.
