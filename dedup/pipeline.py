@@ -136,8 +136,12 @@ class Corpus:
             background = Background.load() if settings.background else Background.empty()
             weights = TermWeights.learn(df, len(representatives), background)
         idf = terms.idf(weights)
-        top_indptr, top_columns = terms.top_terms(idf, settings.fingerprint.term_count)
-        term_signatures = fingerprinter.signatures(top_indptr, fingerprinter.token_hashes(terms.terms)[top_columns])
+        if statistics is None:
+            top_indptr, top_columns = terms.top_terms(idf, settings.fingerprint.term_count)
+            term_signatures = fingerprinter.signatures(top_indptr,
+                                                       fingerprinter.token_hashes(terms.terms)[top_columns])
+        else:  # texts analysed again only verify pairs: they propose no candidates
+            term_signatures = np.empty((len(profiles), 0), dtype=np.uint32)
         limit = settings.thresholds.rare_df
 
         def is_rare(term: str) -> bool:
