@@ -53,7 +53,7 @@ class Comparison:
     @property
     def joins(self) -> bool:
         """Whether a scan at this level would put the two in one cluster."""
-        return self.link.relation is not None and self.link.relation <= Relation.parse(self.level)
+        return self.link.joins_at(Relation.parse(self.level))
 
 
 def compare_documents(a: Document, b: Document, settings: ScanSettings, *,

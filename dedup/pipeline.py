@@ -346,7 +346,7 @@ def _waiting(corpus: Corpus, verifier: Verifier, taken: np.ndarray) -> Waiting:
     def confirm(k: int) -> Link | None:
         a, b = taken[k].tolist()
         link = verifier.verify(a, b, level=level, cheap=(batches[k // _VERIFY_STEP], k % _VERIFY_STEP))
-        return link if link.relation is not None and link.relation <= level else None
+        return link if link.joins_at(level) else None
 
     return Waiting(taken, scores, confirm)
 
@@ -425,7 +425,7 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
         if check.concerns(hub, far):
             return next(iter(check.read(np.array([[hub, far]]))[0]), None)
         link = verifier.verify(hub, far, level=level)
-        return link if link.relation is not None and link.relation <= level else None
+        return link if link.joins_at(level) else None
 
     clusters, not_aligned, confirmed = _clusters(corpus, links, verify_member, waiting)
     waiting.clear()

@@ -253,6 +253,10 @@ class Link:
         s = self.scores
         return round(max(s.jaccard, s.count_cosine), 4)
 
+    def joins_at(self, level: Relation) -> bool:
+        """Whether the relation found lets the two join a cluster at ``level`` (``--level``)."""
+        return self.relation is not None and self.relation <= level
+
 
 class Verifier:
     """Scores candidate pairs.  Sentence analyses are computed on first use and kept."""
@@ -302,7 +306,7 @@ class Verifier:
         links = []
         for k, (i, j) in enumerate(pairs.tolist()):
             link = self.verify(i, j, level=level, cheap=(cheap, k))
-            if link.relation is not None and link.relation <= level:
+            if link.joins_at(level):
                 links.append(link)
         return links
 
