@@ -22,8 +22,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
+from scipy import sparse
 
 from .analysis import Profile, document_body, line_hash
+from .arrays import rowwise_dot, unique_with_inverse
 from .cluster import Cluster
 from .families import Waiting
 from .model import Document
@@ -72,6 +74,19 @@ def _without_hashed(document: Document, hashed: list[tuple[str, int]], lines: fr
     return replace(document, text="\n\n".join(line for line, h in hashed if h not in lines), title=None)
 
 
+def _line_rows(words: list[dict[int, int]]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Each document's lines as a sparse row: weighted by their words, and present or not."""
+    columns: dict[int, int] = {}
+    indices = np.fromiter((columns.setdefault(h, len(columns)) for lines in words for h in lines), dtype=np.int64)
+    counts = np.fromiter((w for lines in words for w in lines.values()), dtype=np.float64, count=len(indices))
+    indptr = np.concatenate([[0], np.cumsum([len(lines) for lines in words])]).astype(np.int64)
+    shape = (len(words), max(len(columns), 1))
+    weighted = sparse.csr_matrix((counts, indices, indptr), shape=shape)
+    weighted.sort_indices()
+    present = sparse.csr_matrix((np.ones(len(indices)), weighted.indices, weighted.indptr), shape=shape)
+    return weighted, present
+
+
 @dataclass(frozen=True)
 class Reanalysed:
     """Documents analysed again (with lines taken out) as part of the scanned corpus, by position."""
@@ -109,6 +124,7 @@ class BoilerplateCheck:
         numbers = {id(lines): n for n, lines in enumerate(sets.values())}
         self._set_numbers = np.array([numbers[id(lines)] for lines in self._sets], dtype=np.int64)
         self._totals = [sum(words.values()) for words in self._words]
+        self._weighted, self._present = _line_rows(self._words)
         self._common: dict[tuple[frozenset[int], frozenset[int]], frozenset[int]] = {}  # shared lines, by the sets
         self._processes = settings.processes
         self.pairs_read = 0  # pairs decided by the reading without boilerplate
@@ -135,22 +151,23 @@ class BoilerplateCheck:
 
     def concerned(self, pairs: np.ndarray) -> np.ndarray:
         """Which of ``pairs`` (rows ``i, j``) :meth:`concerns`, decided in bulk: the shorter text's short
-        recurring lines must be a fifth of it before any are shared, and what two documents share depends
-        on their two sets of lines only."""
+        recurring lines must be a fifth of it before any are shared, and the words it shares are a row
+        product (its lines weighted by their words, the other's present or not)."""
         words = np.asarray(self._word_counts)
         enough = np.asarray(self._totals) >= self._share * np.maximum(words, 1)
-        shorter = np.where(words[pairs[:, 0]] <= words[pairs[:, 1]], pairs[:, 0], pairs[:, 1])
+        first_shorter = words[pairs[:, 0]] <= words[pairs[:, 1]]
+        shorter = np.where(first_shorter, pairs[:, 0], pairs[:, 1])
+        longer = np.where(first_shorter, pairs[:, 1], pairs[:, 0])
         out = np.zeros(len(pairs), dtype=bool)
         maybe = np.flatnonzero(enough[shorter])
-        if not len(maybe):
-            return out
-        lines, shared = self._shared_lines(pairs[maybe])
-        # Each document's words in the lines it shares, once for each set of lines it shares.
-        keys, first, key = np.unique(shorter[maybe] * len(lines) + shared, return_index=True, return_inverse=True)
-        counted = np.array([sum(self._words[int(d)][h] for h in lines[int(n)]) if lines[int(n)] else -1
-                            for d, n in zip(shorter[maybe][first].tolist(), shared[first].tolist())], dtype=np.int64)
-        counted = counted[key.ravel()]
-        out[maybe] = (counted >= 0) & (counted >= self._share * np.maximum(words[shorter[maybe]], 1))
+        # The shorter text's words in the lines the longer carries too (a share above 0 needs one such line),
+        # worked out once for each shorter text and set of lines of the longer: a site's pages share one set.
+        short, long = shorter[maybe], longer[maybe]
+        distinct, key = unique_with_inverse(short * (int(self._set_numbers.max()) + 1) + self._set_numbers[long])
+        one = np.empty(len(distinct), dtype=np.int64)
+        one[key] = np.arange(len(key))  # a pair of each
+        counted = rowwise_dot(self._weighted, short[one], long[one], other=self._present)[key]
+        out[maybe] = counted >= self._share * np.maximum(words[short], 1)
         return out
 
     def _shared_lines(self, pairs: np.ndarray) -> tuple[list[frozenset[int]], np.ndarray]:

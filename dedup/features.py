@@ -16,11 +16,9 @@ import numpy as np
 from scipy import sparse
 
 from .analysis import Profile
-from .arrays import unique_with_inverse
+from .arrays import rowwise_dot, unique_with_inverse
 
 __all__ = ["CheapScores", "FeatureMatrices"]
-
-_BATCH = 65536
 
 
 @dataclass(frozen=True)
@@ -60,17 +58,6 @@ def _on_shared_columns(reference: sparse.csr_matrix, *matrices: sparse.csr_matri
 def _shared_columns(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     return _on_shared_columns(matrix, matrix)[0]
 
-
-def _rowwise_dot(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray,
-                 other: sparse.csr_matrix | None = None) -> np.ndarray:
-    """``matrix[l] . other[r]`` for each pair (``other`` defaults to ``matrix``; same columns)."""
-    other = matrix if other is None else other
-    out = np.empty(len(left), dtype=np.float64)
-    for start in range(0, len(left), _BATCH):
-        a = matrix[left[start : start + _BATCH]]
-        b = other[right[start : start + _BATCH]]
-        out[start : start + _BATCH] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
-    return out
 
 
 @dataclass(frozen=True)
@@ -119,7 +106,7 @@ class FeatureMatrices:
         upper bound for screening many pairs before the costlier products.
         """
         left, right = pairs[:, 0], pairs[:, 1]
-        inter = _rowwise_dot(self.shingles, left, right)
+        inter = rowwise_dot(self.shingles, left, right)
         size_a, size_b = self.shingle_counts[left], self.shingle_counts[right]
         union = size_a + size_b - inter
 
@@ -129,17 +116,17 @@ class FeatureMatrices:
         def unless_screening(measure: Callable[[], np.ndarray]) -> np.ndarray:
             return measure() if cosines else np.full(len(pairs), np.inf)
 
-        specific = _rowwise_dot(self.specific, left, right).round().astype(np.int64)
+        specific = rowwise_dot(self.specific, left, right).round().astype(np.int64)
         fewer = np.minimum(self.specific_counts[left], self.specific_counts[right])
         return CheapScores(
             shared_shingles=inter.round().astype(np.int64),
             jaccard=ratio(inter, union),
             containment_a=ratio(inter, size_a),
             containment_b=ratio(inter, size_b),
-            cosine=unless_screening(lambda: _rowwise_dot(self.tfidf, left, right)),
-            lead_cosine=unless_screening(lambda: _rowwise_dot(self.lead, left, right)),
-            count_cosine=unless_screening(lambda: _rowwise_dot(self.count_tfidf, left, right)),
-            rare_terms=_rowwise_dot(self.rare, left, right).round().astype(np.int64),
+            cosine=unless_screening(lambda: rowwise_dot(self.tfidf, left, right)),
+            lead_cosine=unless_screening(lambda: rowwise_dot(self.lead, left, right)),
+            count_cosine=unless_screening(lambda: rowwise_dot(self.count_tfidf, left, right)),
+            rare_terms=rowwise_dot(self.rare, left, right).round().astype(np.int64),
             specific_terms=specific,
             specific_containment=np.where(fewer > 0, specific / np.maximum(fewer, 1), 1.0),
             lead_facts=unless_screening(lambda: self._lead_facts(left, right)),
@@ -153,6 +140,6 @@ class FeatureMatrices:
         kept = []
         for a, b in ((left, right), (right, left)):
             facts = self.lead_fact_counts[a]
-            found = _rowwise_dot(self.lead_facts, a, b, other=self.present)
+            found = rowwise_dot(self.lead_facts, a, b, other=self.present)
             kept.append(np.where(facts >= 2, found / np.maximum(facts, 1), 1.0))
         return np.maximum(*kept)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from .align import align
 from .cluster import Cluster
+from .parallel import forked_map
 from .verify import Link
 
 if TYPE_CHECKING:
@@ -178,8 +179,22 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     )
 
 
+#: Documents in clusters at which building the reports in processes pays: most of the work is analysing the
+#: sentences of members never aligned (copies left waiting in families, pages read without their site lines).
+_PARALLEL_MIN_MEMBERS = 1000
+
+
 def build_reports(corpus: Corpus, clusters: list[Cluster], boilerplate: frozenset[int]) -> list[ClusterReport]:
     """One report per cluster, largest first, then by id: a stable order; lines in ``boilerplate`` are
     labelled as such, never shared (``boilerplate.boilerplate_lines``)."""
-    reports = [_build_one(corpus, c, boilerplate) for c in clusters]
+    members = sum(len(c.members) for c in clusters)
+    workers = corpus.settings.processes if members >= _PARALLEL_MIN_MEMBERS else 1
+    parts: list[list[Cluster]] = [[] for _ in range(workers)]
+    loads = [0] * workers
+    for cluster in sorted(clusters, key=lambda c: -len(c.members)):  # the largest first, each to the least loaded
+        least = loads.index(min(loads))
+        parts[least].append(cluster)
+        loads[least] += len(cluster.members)
+    reports = [r for part in forked_map(lambda part: [_build_one(corpus, c, boilerplate) for c in part], parts)
+               for r in part]
     return sorted(reports, key=lambda r: (-len(r.documents), r.id))

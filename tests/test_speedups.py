@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedup import Document, Relation, ScanSettings, pipeline, scan_documents
+from dedup import Document, Relation, ScanSettings, pipeline, report, scan_documents
 from dedup.align import _best_per_row, _similar_pairs, align
 from dedup.analysis import TermWeights, profiles
 from dedup.arrays import unique_sorted, unique_with_inverse
@@ -73,6 +73,7 @@ def test_parallel_scan_gives_the_serial_bytes(monkeypatch):
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_PAIRS", 1)
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_ALIGNED", 1)
     monkeypatch.setattr(pipeline, "_VERIFY_BLOCK", 2)
+    monkeypatch.setattr(report, "_PARALLEL_MIN_MEMBERS", 1)  # cluster reports built in two processes
     parallel = dumps(result_dict(scan_documents(docs, ScanSettings(workers=2))))
     assert parallel == serial
     assert len(json.loads(serial)["clusters"]) >= 3
@@ -261,6 +262,7 @@ def test_a_machine_without_fork_scans_in_one_process(monkeypatch):
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_DOCS", 1)
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_PAIRS", 1)
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_ALIGNED", 1)
+    monkeypatch.setattr(report, "_PARALLEL_MIN_MEMBERS", 1)
     monkeypatch.setattr("dedup.parallel.can_fork", lambda: False)
     monkeypatch.setattr("dedup.parallel.multiprocessing", None)  # any fork would fail
     assert dumps(result_dict(scan_documents(docs, ScanSettings(workers=2)))) == expected
