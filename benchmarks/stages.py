@@ -1,14 +1,18 @@
-"""Where a scan's time goes: wall time of each pipeline stage, one in-process run.
+"""Where a scan's time and memory go: wall time of each pipeline stage, one in-process run, and
+this process's resident memory when the stage last ended and at its peak so far.
 
     python benchmarks/stages.py FOLDER [--workers N]
 
 Each stage function is wrapped with a timer for this run only; figures vary with the
-machine's load, so compare stages within one run, not runs of different days.
+machine's load, so compare stages within one run, not runs of different days.  Memory is
+this process's (forked workers hold their own); read from /proc, so Linux only.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -31,7 +35,15 @@ STAGES = {
 }
 
 
-def timed(name: str, function: Callable[..., Any], times: dict[str, float]) -> Callable[..., Any]:
+def memory_mib() -> tuple[float, float]:
+    """This process's resident memory now and at its peak, MiB."""
+    with open("/proc/self/statm") as statm:
+        resident = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    return resident / 2**20, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(name: str, function: Callable[..., Any], times: dict[str, float],
+          memory: dict[str, tuple[float, float]]) -> Callable[..., Any]:
     @wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
@@ -39,6 +51,7 @@ def timed(name: str, function: Callable[..., Any], times: dict[str, float]) -> C
             return function(*args, **kwargs)
         finally:
             times[name] = times.get(name, 0.0) + time.perf_counter() - start
+            memory[name] = memory_mib()
 
     return wrapper
 
@@ -49,18 +62,22 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=0)
     args = parser.parse_args()
     times: dict[str, float] = {"import": IMPORTED - T0}
+    memory: dict[str, tuple[float, float]] = {"import": memory_mib()}
     for name, (owner, attribute) in STAGES.items():
-        setattr(owner, attribute, timed(name, getattr(owner, attribute), times))
+        setattr(owner, attribute, timed(name, getattr(owner, attribute), times, memory))
     start = time.perf_counter()
     result = pipeline.scan([args.folder], ScanSettings(workers=args.workers))
     scanned = time.perf_counter()
     dumps(result_dict(result))
     times["JSON output"] = time.perf_counter() - scanned
+    memory["JSON output"] = memory_mib()
     times["other (term statistics, exact copies, ...)"] = (scanned - start) - sum(
         t for name, t in times.items() if name in STAGES)
     assert cli.main  # the command's own imports are part of the start-up cost
+    print(f"{'stage':45s} {'time':>8s} {'MiB after':>10s} {'peak':>7s}")
     for name, seconds in times.items():
-        print(f"{name:45s} {seconds:6.2f} s")
+        now, peak = memory.get(name, (float("nan"), float("nan")))
+        print(f"{name:45s} {seconds:6.2f} s {now:10.0f} {peak:7.0f}")
     print(f"{'total':45s} {sum(times.values()):6.2f} s")
     print(f"{result.stats['documents']} documents, {result.stats['candidate_pairs']} candidate pairs, "
           f"{result.stats['verified_links']} verified links")

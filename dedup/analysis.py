@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -33,6 +34,7 @@ from .terms import ChunkTerms
 __all__ = [
     "Profile",
     "Sentences",
+    "ShownSentences",
     "TermWeights",
     "document_body",
     "exact_key",
@@ -49,6 +51,7 @@ _FIGURE = re.compile(r"\d")
 SPECIFIC_IDF_SHARE = 0.6
 COMMON_SHARE = 0.25
 COMMON_MIN_DOCS = 4
+_NONE: frozenset[str] = frozenset()
 
 
 def exact_key(words: Sequence[str]) -> str:
@@ -65,8 +68,11 @@ def document_body(document: Document) -> str:
 
 
 def _terms(folded: str) -> frozenset[str]:
-    """Content terms of a folded text: words of two or more characters that are not stopwords."""
-    return frozenset(_LONG_WORD.findall(folded)).difference(STOPWORDS)
+    """Content terms of a folded text: words of two or more characters that are not stopwords.
+
+    Interned: the corpus's documents hold their sentences' terms until the report, one string for
+    "company" in all of them rather than one each (and pickling them from a worker sends it once)."""
+    return frozenset(map(sys.intern, _LONG_WORD.findall(folded))).difference(STOPWORDS)
 
 
 @dataclass
@@ -132,18 +138,29 @@ def profiles(texts: Sequence[str], fingerprinter: Fingerprinter,
 
 
 @dataclass(frozen=True)
-class Sentences:
+class ShownSentences:
+    """What a report shows of a document's sentences: a small part of their analysis, kept from
+    verification until the report for every linked document (:meth:`Sentences.shown`)."""
+
+    text: list[str]
+    keys: list[str]
+    line_hashes: list[int]  # each sentence's line hash
+    words: list[int]
+
+    @property
+    def total_words(self) -> int:
+        return sum(self.words)
+
+
+@dataclass(frozen=True)
+class Sentences(ShownSentences):
     """A document's sentences, their matching keys, and the IDF-weighted term incidence.
 
     ``entry_sentence`` / ``entry_term`` / ``entry_weight`` flatten the sentence-by-term
     matrix so that :mod:`dedup.align` can score all sentence pairs in numpy.
     """
 
-    text: list[str]
-    keys: list[str]
     lines: list[int]  # each sentence's line, as numbered by segment.logical_lines
-    line_hashes: list[int]  # each sentence's line hash
-    words: list[int]
     first_prose: int | None  # the first sentence after the first that reads as prose (segment.first_prose)
     terms: list[frozenset[str]]
     facts: list[frozenset[str]]  # words and numbers rare in this corpus: what a template changes
@@ -152,9 +169,8 @@ class Sentences:
     entry_weight: np.ndarray
     weight: np.ndarray
 
-    @property
-    def total_words(self) -> int:
-        return sum(self.words)
+    def shown(self) -> ShownSentences:
+        return ShownSentences(self.text, self.keys, self.line_hashes, self.words)
 
 
 #: A name this short that is rare in a corpus is mostly OCR debris ("1l") or an initial.
@@ -253,7 +269,8 @@ class TermWeights:
         """The specific ones of a set of content terms; the corpus's own were found once, in :meth:`learn`."""
         found = terms & self.specific
         unknown = terms.difference(self.known)
-        return found | frozenset(filter(self.is_specific, unknown)) if unknown else found
+        found = found | frozenset(filter(self.is_specific, unknown)) if unknown else found
+        return found or _NONE  # most sentences have none: one empty set for all of them
 
     def weights(self, terms: Sequence[str]) -> np.ndarray:
         get, default = self.idf.get, self.default

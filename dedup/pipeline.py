@@ -15,7 +15,7 @@ from typing import BinaryIO, TypeVar
 
 import numpy as np
 
-from .analysis import Profile, Sentences, TermWeights, document_body, profiles, sentences
+from .analysis import Profile, Sentences, ShownSentences, TermWeights, document_body, profiles, sentences
 from .arrays import unique_sorted
 from .background import Background
 from .boilerplate import BoilerplateCheck, Reanalysed, boilerplate_lines
@@ -116,6 +116,7 @@ class Corpus:
     term_signatures: np.ndarray  # MinHash of each document's top TF-IDF terms, one row each
     stem_weights: StemWeights  # how the corpus weighs each word stem (the texts' own, or those of `statistics`)
     _sentences: dict[int, Sentences] = field(default_factory=dict)
+    _shown: dict[int, ShownSentences] = field(default_factory=dict)  # of linked documents, for the report
 
     @classmethod
     def build(cls, documents: list[Document], settings: ScanSettings, progress: Progress | None = None, *,
@@ -183,14 +184,28 @@ class Corpus:
             )
         return cached
 
-    def analysed_sentences(self, documents: set[int]) -> dict[int, Sentences]:
-        """The sentence analyses made so far of ``documents``."""
-        return {i: s for i, s in self._sentences.items() if i in documents}
+    def shown(self, i: int) -> ShownSentences:
+        """What the report shows of document ``i``'s sentences: kept from verification, or analysed now."""
+        kept = self._shown.get(i)
+        return kept if kept is not None else self.sentences(i)
 
-    def add_sentences(self, analysed: dict[int, Sentences]) -> None:
-        """Keep analyses made elsewhere (a worker process) so they are not made again."""
-        for i, value in analysed.items():
-            self._sentences.setdefault(i, value)
+    def keep_shown(self, documents: set[int]) -> dict[int, ShownSentences]:
+        """Keep what the report shows of ``documents`` analysed so far and let go of every full analysis
+        (the texts of every pair aligned: most of a large scan's memory); those shown are returned."""
+        kept = {i: s.shown() for i, s in self._sentences.items() if i in documents}
+        self._shown.update(kept)
+        self._sentences.clear()
+        return kept
+
+    def forget_sentences(self) -> None:
+        """Let go of every sentence analysis made or kept; any needed again is made again."""
+        self._sentences.clear()
+        self._shown.clear()
+
+    def add_shown(self, shown: dict[int, ShownSentences]) -> None:
+        """Keep what the report shows of sentences analysed elsewhere (a worker process)."""
+        for i, value in shown.items():
+            self._shown.setdefault(i, value)
 
     def verifier(self) -> Verifier:
         within = self.settings.within_days
@@ -211,8 +226,9 @@ class Corpus:
             def verify_pairs(pairs: np.ndarray, documents: np.ndarray) -> tuple[list[Link], Waiting]:
                 found = _verify_in_families(again, verifier, pairs, None, documents=documents, words=words)
                 # Kept for the pending pairs, if any, but not the sentences analysed: the texts of every pair
-                # aligned, when a pending pair that comes to matter needs its own two analysed again.
-                again._sentences.clear()
+                # aligned, when a pending pair that comes to matter needs its own two analysed again.  The
+                # report shows the scan's own documents, not these versions.
+                again.forget_sentences()
                 return found
 
             return Reanalysed(verifier, [p.word_count for p in again.profiles], verify_pairs)
@@ -289,18 +305,19 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
     total = len(candidates)
     report = _reported_here(progress)
 
-    def verify_part(part: np.ndarray) -> tuple[list[Link], dict[int, Sentences]]:
+    def verify_part(part: np.ndarray) -> tuple[list[Link], dict[int, ShownSentences]]:
         found: list[Link] = []
         for start in range(0, len(part), _ALIGN_STEP):
             found.extend(verifier.verify_many(part[start : start + _ALIGN_STEP], level=corpus.settings.level))
             report("verify", min(total, (start + _ALIGN_STEP) * total // len(part)), total)
-        # Only linked documents are reported; sending back the rest costs more than it saves.
-        return found, corpus.analysed_sentences({i for link in found for i in (link.a, link.b)})
+        # Only linked documents are reported, and the report shows their sentences (its alignments come with the
+        # links): what it needs is kept, the analyses themselves are let go in this process and not sent back.
+        return found, corpus.keep_shown({i for link in found for i in (link.a, link.b)})
 
     links: list[Link] = []
-    for found, analysed in _in_parts(candidates, workers if total >= _PARALLEL_MIN_ALIGNED else 1, verify_part):
+    for found, shown in _in_parts(candidates, workers if total >= _PARALLEL_MIN_ALIGNED else 1, verify_part):
         links.extend(found)
-        corpus.add_sentences(analysed)
+        corpus.add_shown(shown)
     return sorted(links, key=lambda link: (link.a, link.b))
 
 

@@ -99,8 +99,8 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     threshold = corpus.settings.thresholds.sentence
     shown = corpus.settings.thresholds.shared_sentence  # weaker matches are evidence, not the same sentence
     hub = cluster.canonical
-    hs = corpus.sentences(hub)
-    is_boiler = {i: [h in boilerplate for h in corpus.sentences(i).line_hashes] for i in cluster.members}
+    hs = corpus.shown(hub)
+    is_boiler = {i: [h in boilerplate for h in corpus.shown(i).line_hashes] for i in cluster.members}
     matched_to_hub: dict[int, list[tuple[int, int, float]]] = defaultdict(list)  # hub sentence -> (doc, idx, sim)
     used: dict[int, set[int]] = {i: set() for i in cluster.members}
     for link in cluster.links:
@@ -109,7 +109,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
         # breaks ties by position, which conflicting pairs of sentences share on one side: the same matches).
         alignment = link.alignment if link.a == hub or link.alignment is None else link.alignment.mirrored()
         if alignment is None:
-            alignment = align(hs, corpus.sentences(member), threshold)
+            alignment = align(corpus.sentences(hub), corpus.sentences(member), threshold)
         for m in alignment.matches:
             if m.score < shown or is_boiler[hub][m.a] or is_boiler[member][m.b]:
                 continue
@@ -121,9 +121,9 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     for i in sorted(matched_to_hub):
         holders = matched_to_hub[i]
         variants = tuple(
-            SentenceRef(docs[d].id, k, corpus.sentences(d).text[k], round(sim, 4))
+            SentenceRef(docs[d].id, k, corpus.shown(d).text[k], round(sim, 4))
             for d, k, sim in sorted(holders)
-            if corpus.sentences(d).keys[k] != hs.keys[i]
+            if corpus.shown(d).keys[k] != hs.keys[i]
         )
         ids = (docs[hub].id, *(docs[d].id for d, _, _ in sorted(holders)))
         shared.append(SharedSentence(hs.text[i], ids, variants))
@@ -131,7 +131,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     # Sentences several members carry word for word but the canonical lacks.
     by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for member in cluster.members[1:]:
-        ms = corpus.sentences(member)
+        ms = corpus.shown(member)
         for k, key in enumerate(ms.keys):
             if k not in used[member] and not is_boiler[member][k]:
                 by_key[key].append((member, k))
@@ -140,7 +140,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
         if len(carriers) < 2:
             continue
         first_doc, first_idx = carriers[0]
-        shared.append(SharedSentence(corpus.sentences(first_doc).text[first_idx],
+        shared.append(SharedSentence(corpus.shown(first_doc).text[first_idx],
                                      tuple(docs[d].id for d, _ in carriers), ()))
         for d, k in carriers:
             used[d].add(k)
@@ -148,7 +148,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     link_for = {(lk.b if lk.a == hub else lk.a): lk for lk in cluster.links}
     members: list[MemberReport] = []
     for i in cluster.members:
-        s = corpus.sentences(i)
+        s = corpus.shown(i)
         to_hub = link_for.get(i)
         published = docs[i].published
         members.append(MemberReport(
