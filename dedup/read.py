@@ -44,6 +44,8 @@ _BOMS = (
 #: Control characters other than \t \n \v \f \r: text has almost none, binary data many.
 _CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20)])
 _STDIN = "-"
+#: Half of a UTF-16 pair, which JSON can escape ("\\udc00") but is no character: nothing can write it out.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Files are read in several processes from this many up: decoding and parsing web pages is the slow part of
 #: reading, and a process costs a few milliseconds to fork (benchmarks/bench_pages.py).
 _PARALLEL_MIN_FILES = 200
@@ -139,6 +141,12 @@ def _detect(data: bytes) -> str:
     return best.encoding
 
 
+def _printable(path: str) -> str:
+    """A path as shown: the bytes of a name that are not UTF-8 (which the OS hands over as lone
+    surrogates, PEP 383) as ``\\xNN`` escapes, so that every output can write it."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def decode(data: bytes) -> str:
     """Bytes to text: BOM, then UTF-8, then UTF-16 without BOM, then detection (cp1252...)."""
     for bom, encoding in _BOMS:
@@ -208,21 +216,22 @@ class _Reader:
     def add_path(self, arg: str) -> None:
         if arg == _STDIN:
             return
+        shown = _printable(arg)
         try:
             st = os.stat(arg)
         except FileNotFoundError:
             kind = "broken symbolic link" if os.path.islink(arg) else "no such file or directory"
-            self._fail(arg, kind)
+            self._fail(shown, kind)
             return
         except OSError as exc:
-            self._fail(arg, exc.strerror or str(exc))
+            self._fail(shown, exc.strerror or str(exc))
             return
         if stat.S_ISDIR(st.st_mode):
-            self._walk(arg, arg, set())
+            self._walk(arg, shown, set())
         elif stat.S_ISREG(st.st_mode):
-            self.files.append((arg, arg))
+            self.files.append((arg, shown))
         else:
-            self._fail(arg, "not a regular file (FIFO, socket or device); not opened")
+            self._fail(shown, "not a regular file (FIFO, socket or device); not opened")
 
     def _walk(self, top: str, shown: str, seen: set[tuple[int, int]]) -> None:
         try:
@@ -239,7 +248,7 @@ class _Reader:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = os.path.join(shown, entry.name)
+            path = os.path.join(shown, _printable(entry.name))
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
                 is_file = entry.is_file(follow_symlinks=True)
@@ -393,9 +402,15 @@ class _Reader:
         record_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
         if record_id is None:
             record_id = f"{shown}:{line}"
-        title = record.get(opts.title_field)
+        raw_title = record.get(opts.title_field)
+        title = raw_title if isinstance(raw_title, str) else None
+        if any(_LONE_SURROGATE.search(value) for value in (text, record_id, title or "")):
+            self._fail(shown, "half of a UTF-16 surrogate pair escaped in a string (no character); "
+                       "replaced with U+FFFD", line=line, fatal=False)
+            text, record_id = _LONE_SURROGATE.sub("\ufffd", text), _LONE_SURROGATE.sub("\ufffd", record_id)
+            title = None if title is None else _LONE_SURROGATE.sub("\ufffd", title)
         # A crawl's record may hold the page as fetched.
-        self._add_text(text, shown, title=title if isinstance(title, str) else None, line=line,
+        self._add_text(text, shown, title=title, line=line,
                        record_id=record_id, published=self._published(record, shown, line),
                        page=_HTML_START.match(text.lstrip()) is not None)
 

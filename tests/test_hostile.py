@@ -336,3 +336,36 @@ def test_output_cut_off_by_head_exits_141_without_a_traceback(tmp_path, fmt):
         error = scan.stderr.read()
         assert scan.wait(timeout=60) == 141
     assert error == b""
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_escapes(good: Path):
+    # A name in Latin-1 on a UTF-8 system: Python hands it over with a lone surrogate, which no output can write.
+    source = ARTICLE.read_bytes()
+    try:
+        fd = os.open(os.fsencode(good) + b"/ferry_copy_caf\xe9.txt", os.O_WRONLY | os.O_CREAT)
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(source)
+    result = scan(str(good))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    ids = {d["id"] for c in data["clusters"] for d in c["documents"]}
+    assert os.path.join(str(good), "ferry_copy_caf\\xe9.txt") in ids  # with the original, one cluster
+    table = CliRunner().invoke(app, ["scan", str(good)], catch_exceptions=False)
+    assert table.exit_code == 0 and "ferry_copy_caf\\xe9.txt" in table.stdout
+
+
+def test_a_json_string_holding_half_a_surrogate_pair_is_repaired_and_said(good: Path):
+    text = ARTICLE.read_text(encoding="utf-8")
+    records = [{"id": "wire\\udc00", "text": text.replace("ferry", "ferry\\ud800", 1)}, {"id": "plain", "text": text}]
+    # json.dumps would escape the backslash: write the escapes as JSON text, as a broken exporter does.
+    lines = [json.dumps(r).replace("\\\\ud", "\\ud") for r in records]
+    (good / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = scan(str(good))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [(w["line"], "surrogate" in w["reason"]) for w in data["warnings"] if w["path"].endswith("feed.jsonl")] \
+        == [(1, True)]
+    cluster = next(c for c in data["clusters"] if "plain" in {d["id"] for d in c["documents"]})
+    assert "wire\ufffd" in {d["id"] for d in cluster["documents"]}
