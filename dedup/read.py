@@ -206,7 +206,9 @@ def _kind(path: str) -> str:
 class _Reader:
     options: ReadOptions
     result: ReadResult = field(default_factory=ReadResult)
-    files: list[tuple[str, str]] = field(default_factory=list)  # found and not read yet: (path opened, path shown)
+    #: Files found and not read yet, by identity (device and inode), and each path that reached it: (opened, shown,
+    #: whether the path's last step is a symbolic link).
+    found: dict[object, list[tuple[str, str, bool]]] = field(default_factory=dict)
     workers: int = 1
     #: Web pages from JSON records, not parsed yet: (markup, path shown, title, line, record id, published).
     pages: list[tuple[str, str, str | None, int, str | None, datetime | None]] = field(default_factory=list)
@@ -229,7 +231,7 @@ class _Reader:
         if stat.S_ISDIR(st.st_mode):
             self._walk(arg, shown, set())
         elif stat.S_ISREG(st.st_mode):
-            self.files.append((arg, shown))
+            self._found(arg, shown, st, os.path.islink(arg))
         else:
             self._fail(shown, "not a regular file (FIFO, socket or device); not opened")
 
@@ -261,11 +263,31 @@ class _Reader:
             if not self._selected(entry.name, path):
                 continue
             if is_file:
-                self.files.append((os.path.join(top, entry.name), path))
+                try:
+                    self._found(os.path.join(top, entry.name), path, entry.stat(), entry.is_symlink())
+                except OSError as exc:
+                    self._fail(path, exc.strerror or str(exc))
             elif entry.is_symlink() and not os.path.exists(path):
                 self._fail(path, "broken symbolic link")
             else:
                 self._fail(path, "not a regular file (FIFO, socket or device); not opened")
+
+    def _found(self, real: str, shown: str, st: os.stat_result, link: bool) -> None:
+        # One file reached by two paths (a symbolic link to it, a folder and a file in it both given) is one document.
+        identity = (st.st_dev, st.st_ino) if st.st_ino else real  # some file systems have no inode numbers
+        self.found.setdefault(identity, []).append((real, shown, link))
+
+    def _files(self) -> list[tuple[str, str]]:
+        """Each file found once, under its own name rather than a link's, then the first of its paths in sort
+        order (whatever order they came in); a warning names each other path."""
+        files = []
+        for paths in self.found.values():
+            (real, shown, _), *others = sorted(paths, key=lambda p: (p[2], p[1]))
+            files.append((real, shown))
+            for other in dict.fromkeys(s for _, s, _ in others if s != shown):
+                self._fail(other, f"the same file as {shown}; read once", fatal=False)
+        self.found = {}
+        return files
 
     def _selected(self, name: str, path: str) -> bool:
         def hit(patterns: tuple[str, ...]) -> bool:
@@ -277,7 +299,7 @@ class _Reader:
     def read_files(self) -> None:
         """Read the files found, in ``workers`` processes where there are many; documents come back
         in no set order (:func:`read_inputs` sorts them)."""
-        files, self.files, workers = self.files, [], self.workers
+        files, workers = self._files(), self.workers
         if workers < 2 or len(files) < _PARALLEL_MIN_FILES:
             for real, shown in files:
                 self._read_file(real, shown)

@@ -369,3 +369,19 @@ def test_a_json_string_holding_half_a_surrogate_pair_is_repaired_and_said(good: 
         == [(1, True)]
     cluster = next(c for c in data["clusters"] if "plain" in {d["id"] for d in c["documents"]})
     assert "wire\ufffd" in {d["id"] for d in cluster["documents"]}
+
+
+def test_a_file_reached_by_two_paths_is_one_document(good: Path):
+    try:
+        (good / "latest.txt").symlink_to(ARTICLE.name)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    article = str(good / ARTICLE.name)
+    outputs = [scan(*args) for args in ([str(good), article], [article, str(good)])]
+    assert outputs[0].stdout == outputs[1].stdout  # whichever order the paths came in
+    data = json.loads(outputs[0].stdout)
+    ids = [d["id"] for c in data["clusters"] for d in c["documents"]]
+    assert article in ids and not any(i.endswith(("latest.txt", "~2")) for i in ids)
+    assert [(Path(w["path"]).name, w["reason"]) for w in data["warnings"]] == [
+        ("latest.txt", f"the same file as {article}; read once")]
+    assert data["stats"]["documents"] == len(list(SAMPLES.iterdir()))
