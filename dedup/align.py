@@ -11,7 +11,8 @@ which document comes first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -28,6 +29,10 @@ LONG_SENTENCE_WORDS = 8
 #: Sentence pairs scored at once: about 40 MB of working arrays, whatever the documents' length.
 _BLOCK_CELLS = 1_000_000
 _ROW_CANDIDATES = 32
+#: Sentence pairs from which two texts' identical sentences are paired first and only the others scored: scoring
+#: every pair of two 20,000-sentence texts (a book and its copy) took a minute, most of it on pairs that greedy
+#: matching never reaches once each sentence has met its identical twin.
+_LONG_PAIR_CELLS = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,49 @@ def similarity_matrix(a: Sentences, b: Sentences, rows: range | None = None) -> 
 
 
 def _similar_pairs(a: Sentences, b: Sentences, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(rows, cols, scores)`` of the sentence pairs scoring at least ``threshold``.
+
+    Two long texts (``_LONG_PAIR_CELLS`` pairs of sentences or more) pair their identical sentences first,
+    each occurrence with the same occurrence in the other, and score only the pairs of the others.
+    """
+    if len(a.keys) * len(b.keys) < _LONG_PAIR_CELLS:
+        return _scored_pairs(a, b, threshold)
+    same_a, same_b = _identical(a.keys, b.keys)
+    rest_a = np.setdiff1d(np.arange(len(a.keys)), same_a)
+    rest_b = np.setdiff1d(np.arange(len(b.keys)), same_b)
+    rows, cols, scores = _scored_pairs(_only(a, rest_a), _only(b, rest_b), threshold)
+    return (np.concatenate([same_a, rest_a[rows]]), np.concatenate([same_b, rest_b[cols]]),
+            np.concatenate([np.ones(len(same_a)), scores]))
+
+
+def _identical(a: list[str], b: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Sentences with the same key on both sides, the k-th occurrence on one with the k-th on the other."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for j, key in enumerate(b):
+        where[key].append(j)
+    seen: dict[str, int] = defaultdict(int)
+    pairs = []
+    for i, key in enumerate(a):
+        n = seen[key]
+        if n < len(where.get(key, ())):
+            pairs.append((i, where[key][n]))
+        seen[key] = n + 1
+    found = np.array(pairs, dtype=np.intp).reshape(-1, 2)
+    return found[:, 0], found[:, 1]
+
+
+def _only(s: Sentences, index: np.ndarray) -> Sentences:
+    """The sentences ``index`` (ascending) of ``s``, numbered from 0, as :func:`similarity_matrix` reads them."""
+    number = np.full(len(s.keys), -1, dtype=np.int64)
+    number[index] = np.arange(len(index))
+    kept = number[s.entry_sentence] >= 0
+    picked = index.tolist()
+    return replace(s, keys=[s.keys[i] for i in picked], words=[s.words[i] for i in picked],
+                   entry_sentence=number[s.entry_sentence[kept]], entry_term=s.entry_term[kept],
+                   entry_weight=s.entry_weight[kept], weight=s.weight[index])
+
+
+def _scored_pairs(a: Sentences, b: Sentences, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(rows, cols, scores)`` of the sentence pairs scoring at least ``threshold``, row by row.
 
     Computed a block of rows at a time, so that two very long documents (a book, a

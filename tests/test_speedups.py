@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dedup import Document, Relation, ScanSettings, pipeline, report, scan_documents
+from dedup import align as align_module
 from dedup.align import _best_per_row, _similar_pairs, align
 from dedup.analysis import TermWeights, profiles
 from dedup.arrays import unique_sorted, unique_with_inverse
@@ -297,6 +298,36 @@ def test_long_self_similar_tables_align_row_by_row_in_bounded_work():
     assert len(rows) <= 32 * len(a.keys) < len(a.keys) * len(b.keys) // 10
     matches = align(a, b, 0.5).matches
     assert len(matches) == len(a.keys) and all(m.a == m.b and m.score == 1.0 for m in matches)
+
+
+def test_long_texts_pair_identical_sentences_first_and_align_as_scoring_every_pair(monkeypatch):
+    """A book and its copy: scored pair by pair, or identical sentences paired first and only the rest scored."""
+    rng = random.Random(5)
+    paragraphs = [p for d in SAMPLE_DOCS for p in d.text.split("\n\n") if p.strip()] * 3  # sentences recur
+    copy = []
+    for p in paragraphs:
+        if rng.random() < 0.1:
+            continue  # dropped
+        words = p.split(" ")
+        if rng.random() < 0.2:
+            words[rng.randrange(len(words))] = "changed"
+        copy.append(" ".join(words))
+    copy[5:15] = reversed(copy[5:15])
+    corpus = pipeline.Corpus.build([Document("book", "\n\n".join(paragraphs)), Document("copy", "\n\n".join(copy))],
+                                   ScanSettings(workers=1))
+    a, b = corpus.sentences(0), corpus.sentences(1)
+    every_pair = align(a, b, 0.5)
+    scored: list[int] = []
+    original = align_module._scored_pairs
+
+    def counting(x, y, threshold):
+        scored.append(len(x.keys) * len(y.keys))
+        return original(x, y, threshold)
+
+    monkeypatch.setattr(align_module, "_scored_pairs", counting)
+    monkeypatch.setattr(align_module, "_LONG_PAIR_CELLS", 1)
+    assert align(a, b, 0.5) == every_pair
+    assert scored and scored[0] < len(a.keys) * len(b.keys) // 20
 
 
 @given(st.integers(min_value=1, max_value=6), st.integers(min_value=0, max_value=2**32 - 1))
