@@ -2,8 +2,9 @@
 
 One bad file never stops a scan.  Each one becomes a :class:`~dedup.model.Problem`
 with its path and a reason a person can act on, and the scan goes on.  Special
-files (FIFOs, devices) are never opened, symlink loops are cut, and no read is
-larger than the per-document limit.
+files (FIFOs, devices) found in folders are never opened, symlink loops are cut, and no
+read is larger than the per-document limit.  A pipe named as an argument (the shell's
+``<(command)``) is read as stdin is.
 """
 
 from __future__ import annotations
@@ -206,6 +207,8 @@ def _kind(path: str) -> str:
 class _Reader:
     options: ReadOptions
     result: ReadResult = field(default_factory=ReadResult)
+    #: Pipes named as arguments, not read yet: (path opened, path shown).
+    pipes: list[tuple[str, str]] = field(default_factory=list)
     #: Files found and not read yet, by identity (device and inode), and each path that reached it: (opened, shown,
     #: whether the path's last step is a symbolic link).
     found: dict[object, list[tuple[str, str, bool]]] = field(default_factory=dict)
@@ -232,6 +235,8 @@ class _Reader:
             self._walk(arg, shown, set())
         elif stat.S_ISREG(st.st_mode):
             self._found(arg, shown, st, os.path.islink(arg))
+        elif stat.S_ISFIFO(st.st_mode):  # named by the user, as stdin would be: 'dedup compare <(a) <(b)'
+            self.pipes.append((arg, shown))
         else:
             self._fail(shown, "not a regular file (FIFO, socket or device); not opened")
 
@@ -299,6 +304,9 @@ class _Reader:
     def read_files(self) -> None:
         """Read the files found, in ``workers`` processes where there are many; documents come back
         in no set order (:func:`read_inputs` sorts them)."""
+        for real, shown in self.pipes:  # here: a worker's copy of a pipe's descriptor is not one to rely on
+            self._read_file(real, shown, pipe=True)
+        self.pipes = []
         files, workers = self._files(), self.workers
         if workers < 2 or len(files) < _PARALLEL_MIN_FILES:
             for real, shown in files:
@@ -323,19 +331,20 @@ class _Reader:
         elif fatal:
             self.result.records_failed += 1
 
-    def _read_file(self, real: str, shown: str) -> None:
+    def _read_file(self, real: str, shown: str, *, pipe: bool = False) -> None:
+        """Read a regular file; a ``pipe`` named as an argument waits for its writer, as reading stdin does."""
         try:
-            fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            fd = os.open(real, os.O_RDONLY | (0 if pipe else getattr(os, "O_NONBLOCK", 0)))
         except OSError as exc:
             self._fail(shown, f"cannot open: {exc.strerror or exc}")
             return
         try:
             with os.fdopen(fd, "rb") as handle:
                 st = os.fstat(handle.fileno())
-                if not stat.S_ISREG(st.st_mode):
+                if not (stat.S_ISREG(st.st_mode) or (pipe and stat.S_ISFIFO(st.st_mode))):
                     self._fail(shown, "not a regular file (FIFO, socket or device); not opened")
                     return
-                self._read_stream(handle, shown, size_hint=st.st_size)
+                self._read_stream(handle, shown, size_hint=st.st_size if stat.S_ISREG(st.st_mode) else None)
         except OSError as exc:
             self._fail(shown, f"read failed: {exc.strerror or exc}")
 

@@ -127,11 +127,25 @@ def test_fifo_is_never_opened(good: Path):
     assert "not a regular file" in error["reason"]
 
 
-def test_named_fifo_argument_is_not_opened(tmp_path: Path, good: Path):
-    fifo = tmp_path / "pipe.txt"
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_pipe_named_as_an_argument_is_read_as_stdin_is(tmp_path: Path, good: Path):
+    """The shell's 'dedup compare <(cmd a) <(cmd b)': the pipe is read once its writer writes and closes."""
+    import threading
+
+    fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
+
+    def writer() -> None:
+        with open(fifo, "wb") as handle:  # blocks until the scan opens the pipe to read
+            handle.write(ARTICLE.read_bytes().replace(b"ferries", b"boats"))
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
     result = scan(str(good), str(fifo))
-    assert "not a regular file" in json.loads(result.stdout)["errors"][0]["reason"]
+    thread.join(timeout=10)
+    data = json.loads(result.stdout)
+    assert data["errors"] == []
+    assert any({str(fifo), str(good / ARTICLE.name)} <= {d["id"] for d in c["documents"]} for c in data["clusters"])
 
 
 def test_directory_named_like_a_file_is_walked(good: Path):
