@@ -35,6 +35,14 @@ _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _HTML_SUFFIXES = (".html", ".htm")
 #: A web page on stdin opens with its doctype, its root element or a comment.
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|!--)", re.IGNORECASE)
+#: A body as a content system stores it: opening with an element ("<p>", "<div class=...>", not a wire story's
+#: "<Strong Point Inc> said", whose name has no attributes), or closing two paragraphs or breaking two lines
+#: in its first 20,000 characters.
+_FRAGMENT_START = re.compile(
+    r"<(?:p|div|h[1-6]|article|section|header|main|span|a|ul|ol|li|blockquote|figure|table|img|br|strong|em|b|i)"
+    r"(?:\s*/?>|\s+[\w:-]+\s*=)", re.IGNORECASE)
+_BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6])\s*>|<br\s*/?>", re.IGNORECASE)
+_FRAGMENT_SCAN_CHARS = 20_000
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -140,6 +148,15 @@ def _detect(data: bytes) -> str:
         if match.encoding in _WESTERN and match.chaos <= best.chaos and match.coherence >= best.coherence - 0.01:
             return match.encoding
     return best.encoding
+
+
+def _is_markup(text: str) -> bool:
+    """A page as fetched, or an HTML body as a content system exports it: read as a page, not as text whose
+    tags and attributes ("href", "class") would count as words."""
+    start = text.lstrip("\ufeff \t\r\n\f\v")
+    if _HTML_START.match(start) or _FRAGMENT_START.match(start):
+        return True
+    return len(_BLOCK_END.findall(text, 0, _FRAGMENT_SCAN_CHARS)) >= 2
 
 
 def _printable(path: str) -> str:
@@ -443,7 +460,7 @@ class _Reader:
         # A crawl's record may hold the page as fetched.
         self._add_text(text, shown, title=title, line=line,
                        record_id=record_id, published=self._published(record, shown, line),
-                       page=_HTML_START.match(text.lstrip()) is not None)
+                       page=_is_markup(text))
 
     def _read_json(self, text: str, shown: str) -> None:
         try:
@@ -512,7 +529,7 @@ class _Reader:
             except DecodeError as exc:
                 self._fail(_STDIN, str(exc))
                 return
-            self._add_text(text, _STDIN, page=_HTML_START.match(opening) is not None)
+            self._add_text(text, _STDIN, page=_is_markup(text))
 
 
 def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:

@@ -233,6 +233,22 @@ def test_a_record_holding_a_whole_web_page_is_read_as_the_page(tmp_path):
     assert prose.text == rows[2]["text"]  # markup inside prose is text
 
 
+def test_a_record_holding_an_html_body_as_a_content_system_exports_it_is_read_as_markup(tmp_path):
+    """A CMS stores a story's body as HTML: its tags and attributes ("href", "class") are not the story's words."""
+    paragraphs = ["The council voted 7-2 on Tuesday.", "Fares stay frozen until 2027."]
+    link = ' <a href="https://courier.example/tag/ferries" class="tag-link">ferries</a>'
+    rows = [
+        {"id": "cms", "text": "".join(f'<p class="body-text">{p}{link}</p>\n' for p in paragraphs)},
+        {"id": "breaks", "text": "<br/>".join(paragraphs) + "<br/>Filed by the Courier."},
+        {"id": "wire", "text": "<Strong Point Inc> said its unit will market the drug. <A/S Norske Shell> agreed."},
+    ]
+    (tmp_path / "export.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    docs = {d.id: d for d in read_inputs([str(tmp_path / "export.jsonl")], ReadOptions()).documents}
+    assert docs["cms"].text == "The council voted 7-2 on Tuesday. ferries\n\nFares stay frozen until 2027. ferries"
+    assert docs["breaks"].text.split("\n") == [*paragraphs, "Filed by the Courier."]
+    assert docs["wire"].text == rows[2]["text"]  # a wire story's <Company Name> is not markup
+
+
 def test_many_files_read_in_several_processes_come_back_as_read_in_one(tmp_path):
     """A large folder is read in worker processes; its documents, problems and counts are the same."""
     for n in range(240):
