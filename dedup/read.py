@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import html
 import io
 import json
 import os
@@ -43,6 +44,9 @@ _FRAGMENT_START = re.compile(
     r"(?:\s*/?>|\s+[\w:-]+\s*=)", re.IGNORECASE)
 _BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6])\s*>|<br\s*/?>", re.IGNORECASE)
 _FRAGMENT_SCAN_CHARS = 20_000
+#: A character reference in text that is not markup ("caf&#233;", "Q&amp;A"): what a feed or an export left
+#: escaped.  Whole references only: html.unescape alone would read "&copyright" as "\u00a9right".
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -148,6 +152,13 @@ def _detect(data: bytes) -> str:
         if match.encoding in _WESTERN and match.chaos <= best.chaos and match.coherence >= best.coherence - 0.01:
             return match.encoding
     return best.encoding
+
+
+def _unescaped(text: str) -> str:
+    """``text`` with its character references read ("&#233;" is "\u00e9"; an unknown name stays as written)."""
+    if "&" not in text:
+        return text
+    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text)
 
 
 def _is_markup(text: str) -> bool:
@@ -406,6 +417,7 @@ class _Reader:
         """One document; a web ``page`` is read as its visible text, its title used when none was given.
 
         A record's page is parsed later, with others (:meth:`parse_pages`)."""
+        title = None if title is None else _unescaped(title)
         if page and line is not None:
             self.pages.append((text, shown, title, line, record_id, published))
             self._page_chars += len(text)
@@ -415,6 +427,8 @@ class _Reader:
         if page:
             page_title, text = page_text(text)
             title = title or page_title
+        else:
+            text = _unescaped(text)
         if not text.strip():
             self._fail(shown, "empty: no text to compare", line=line)
             return

@@ -249,6 +249,20 @@ def test_a_record_holding_an_html_body_as_a_content_system_exports_it_is_read_as
     assert docs["wire"].text == rows[2]["text"]  # a wire story's <Company Name> is not markup
 
 
+def test_character_references_a_feed_left_escaped_are_read_as_characters(tmp_path):
+    """'caf&#233;' in one feed and 'café' in another are one word; a name that is no reference stays."""
+    rows = [{"id": "feed", "title": "Fares at the caf&#233;",
+             "text": "Q&amp;A: the caf&#233; charges &#163;5. AT&T &copyright"},
+            {"id": "plain", "text": "Q&A: the café charges £5."}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "note.txt").write_text("R&amp;D at the caf&#xe9;", encoding="utf-8")
+    docs = {d.id: d for d in read_inputs([str(tmp_path)], ReadOptions()).documents}
+    assert docs["feed"].text == "Q&A: the café charges £5. AT&T &copyright"  # not "©right"
+    assert docs["feed"].title == "Fares at the café"
+    assert docs["plain"].text == rows[1]["text"]
+    assert docs[str(tmp_path / "note.txt")].text == "R&D at the café"
+
+
 def test_many_files_read_in_several_processes_come_back_as_read_in_one(tmp_path):
     """A large folder is read in worker processes; its documents, problems and counts are the same."""
     for n in range(240):
