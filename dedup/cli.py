@@ -62,7 +62,8 @@ DATE_OPTIONS = (
                  help="Only texts published within DAYS of each other can be copies, rewrites or "
                       "write-ups of one report (dates from --date-field; undated texts are not held to it)."),
     click.option("--date-field", default="date", show_default=True,
-                 help="JSON/JSONL field with the publication date (read with --within-days)."),
+                 help="JSON/JSONL field (or Markdown front matter key) with the publication date "
+                      "(read with --within-days)."),
 )
 
 

@@ -18,11 +18,12 @@ import os
 import re
 import stat
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import BinaryIO
 
+from .markdown_text import markdown_text
 from .model import Document, Problem
 from .parallel import forked_map
 from .published import parse_published
@@ -30,10 +31,11 @@ from .webpage import page_text
 
 __all__ = ["DEFAULT_INCLUDE", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.json", "*.jsonl", "*.html", "*.htm")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.html", "*.htm")
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _HTML_SUFFIXES = (".html", ".htm")
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
 #: A web page on stdin opens with its doctype, its root element or a comment.
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|!--)", re.IGNORECASE)
 #: A body as a content system stores it: opening with an element ("<p>", "<div class=...>", not a wire story's
@@ -228,6 +230,8 @@ def _kind(path: str) -> str:
         return "json"
     if lower.endswith(_HTML_SUFFIXES):
         return "html"
+    if lower.endswith(_MARKDOWN_SUFFIXES):
+        return "markdown"
     return "text"
 
 
@@ -396,6 +400,10 @@ class _Reader:
                 return
             if kind == "json":
                 self._read_json(text, shown)
+            elif kind == "markdown":
+                rendered = markdown_text(text)
+                self._add_text(rendered.text, shown, title=rendered.title,  # no front matter, no date: as a .txt
+                               published=self._published(rendered.fields, shown, None) if rendered.fields else None)
             else:
                 self._add_text(text, shown, page=kind == "html")
         if self.result.files_failed == failed_before:
@@ -435,8 +443,9 @@ class _Reader:
         doc_id = record_id if record_id is not None else shown if line is None else f"{shown}:{line}"
         self.result.documents.append(Document(doc_id, text, title, shown, line, published))
 
-    def _published(self, record: dict[str, object], shown: str, line: int) -> datetime | None:
-        """The record's publication date, if dates are read; a missing or unreadable one is a warning."""
+    def _published(self, record: Mapping[str, object], shown: str, line: int | None) -> datetime | None:
+        """The record's (or a Markdown file's front matter's) publication date, if dates are read; a missing or
+        unreadable one is a warning."""
         field_name = self.options.date_field
         if field_name is None:
             return None

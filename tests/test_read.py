@@ -6,6 +6,7 @@ import codecs
 import io
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -261,6 +262,25 @@ def test_character_references_a_feed_left_escaped_are_read_as_characters(tmp_pat
     assert docs["feed"].title == "Fares at the café"
     assert docs["plain"].text == rows[1]["text"]
     assert docs[str(tmp_path / "note.txt")].text == "R&D at the café"
+
+
+def test_a_markdown_post_is_read_as_the_text_it_renders_with_its_front_matter(tmp_path):
+    """A static site's post: the front matter gives the title and date, a link is its words, not its address."""
+    (tmp_path / "post.md").write_text(
+        '---\ntitle: "Ferry fleet goes electric"\ndate: 2024-03-14T10:00:00+01:00\ntags:\n  - ferries\n---\n'
+        "The **council** voted [7-2](https://courier.example/votes/2024) on *Tuesday*.\n\n"
+        "- Fares frozen\n- Two new boats\n", encoding="utf-8")
+    (tmp_path / "plain.md").write_text("No front matter, [a link](https://x.example) and `code`.", encoding="utf-8")
+    (tmp_path / "undated.md").write_text("---\ntitle: Notes\n---\nBody.", encoding="utf-8")
+    read = read_inputs([str(tmp_path)], ReadOptions(date_field="date"))
+    docs = {Path(d.id).name: d for d in read.documents}
+    post = docs["post.md"]
+    assert post.text == "The council voted 7-2 on Tuesday.\n\nFares frozen\n\nTwo new boats"
+    assert post.title == "Ferry fleet goes electric"
+    assert post.published is not None and post.published.isoformat() == "2024-03-14T09:00:00"
+    assert docs["plain.md"].text == "No front matter, a link and code." and docs["plain.md"].published is None
+    # Front matter without the date field is said, as a record without one is; a file without front matter is not.
+    assert [(Path(p.path).name, "no 'date' field" in p.reason) for p in read.problems] == [("undated.md", True)]
 
 
 def test_many_files_read_in_several_processes_come_back_as_read_in_one(tmp_path):
