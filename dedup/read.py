@@ -9,19 +9,23 @@ read is larger than the per-document limit.  A pipe named as an argument (the sh
 
 from __future__ import annotations
 
+import bz2
 import codecs
 import fnmatch
+import gzip
 import html
 import io
 import json
+import lzma
 import os
 import re
 import stat
+import zlib
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from .markdown_text import markdown_text
 from .model import Document, Problem
@@ -36,6 +40,15 @@ _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _HTML_SUFFIXES = (".html", ".htm")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: Compressed files are read through their decompressor, as the file they hold ("feed.jsonl.gz" as JSON Lines);
+#: on stdin they are known by their first bytes.
+_DECOMPRESSORS: dict[str, tuple[bytes, Callable[[BinaryIO], BinaryIO]]] = {
+    ".gz": (b"\x1f\x8b", lambda raw: cast(BinaryIO, gzip.GzipFile(fileobj=raw))),
+    ".bz2": (b"BZh", lambda raw: cast(BinaryIO, bz2.BZ2File(raw))),
+    ".xz": (b"\xfd7zXZ\x00", lambda raw: cast(BinaryIO, lzma.LZMAFile(raw))),
+}
+#: What a damaged compressed file raises while it is read (gzip's and bz2's own errors are OSErrors).
+_DAMAGED = (EOFError, lzma.LZMAError, zlib.error)
 #: A web page on stdin opens with its doctype, its root element or a comment.
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|!--)", re.IGNORECASE)
 #: A body as a content system stores it: opening with an element ("<p>", "<div class=...>", not a wire story's
@@ -222,8 +235,20 @@ def _cut(data: bytes, limit: int) -> bytes:
     return head
 
 
-def _kind(path: str) -> str:
+def _compression(path: str) -> str | None:
+    """The compression suffix of ``path`` (".gz", ".bz2", ".xz"), if any."""
     lower = path.lower()
+    return next((suffix for suffix in _DECOMPRESSORS if lower.endswith(suffix)), None)
+
+
+def _uncompressed_name(path: str) -> str:
+    """``path`` without its compression suffix: the name of the file it holds."""
+    suffix = _compression(path)
+    return path[: -len(suffix)] if suffix else path
+
+
+def _kind(path: str) -> str:
+    lower = _uncompressed_name(path).lower()
     if lower.endswith(_JSONL_SUFFIXES):
         return "jsonl"
     if lower.endswith(_JSON_SUFFIXES):
@@ -327,8 +352,11 @@ class _Reader:
         return files
 
     def _selected(self, name: str, path: str) -> bool:
+        # A compressed file is selected as the file it holds ("a.jsonl.gz" by "*.jsonl") or by its own name.
+        names = {name, path, _uncompressed_name(name), _uncompressed_name(path)}
+
         def hit(patterns: tuple[str, ...]) -> bool:
-            return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
+            return any(fnmatch.fnmatch(n, p) for n in names for p in patterns)
 
         return hit(self.options.include) and not hit(self.options.exclude)
 
@@ -376,9 +404,19 @@ class _Reader:
                 if not (stat.S_ISREG(st.st_mode) or (pipe and stat.S_ISFIFO(st.st_mode))):
                     self._fail(shown, "not a regular file (FIFO, socket or device); not opened")
                     return
-                self._read_stream(handle, shown, size_hint=st.st_size if stat.S_ISREG(st.st_mode) else None)
+                compression = _compression(shown)
+                if compression is None:
+                    self._read_stream(handle, shown, size_hint=st.st_size if stat.S_ISREG(st.st_mode) else None)
+                else:  # what --max-bytes bounds is the text, as it comes out of the decompressor
+                    with _DECOMPRESSORS[compression][1](handle) as inner:
+                        self._read_stream(inner, shown)
+        except _DAMAGED as exc:
+            self._fail(shown, f"damaged {_compression(shown)} data: {exc}; what came before it is kept")
         except OSError as exc:
-            self._fail(shown, f"read failed: {exc.strerror or exc}")
+            if exc.errno is None and _compression(shown):  # the decompressor's complaint ("Not a gzipped file")
+                self._fail(shown, f"damaged {_compression(shown)} data: {exc}; what came before it is kept")
+            else:
+                self._fail(shown, f"read failed: {exc.strerror or exc}")
 
     def _read_stream(self, handle: BinaryIO, shown: str, size_hint: int | None = None) -> None:
         kind = _kind(shown)
@@ -531,6 +569,14 @@ class _Reader:
 
     def _read_stdin(self, stream: BinaryIO) -> None:
         data = stream.read()
+        for suffix, (magic, _) in _DECOMPRESSORS.items():
+            if data.startswith(magic) and (suffix != ".bz2" or data[3:4].isdigit()):  # "BZh9": block size
+                try:
+                    data = _decompress(suffix, data)
+                except (*_DAMAGED, OSError) as exc:
+                    self._fail(_STDIN, f"damaged {suffix} data: {exc}")
+                    return
+                break
         wide = _wide_encoding(data[:4096])
         # What the text starts with, past a byte-order mark: a web page, an object (JSON Lines), an array, or prose.
         if wide:
@@ -553,6 +599,10 @@ class _Reader:
                 self._fail(_STDIN, str(exc))
                 return
             self._add_text(text, _STDIN, page=_is_markup(text))
+
+
+def _decompress(suffix: str, data: bytes) -> bytes:
+    return {".gz": gzip.decompress, ".bz2": bz2.decompress, ".xz": lzma.decompress}[suffix](data)
 
 
 def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:

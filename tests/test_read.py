@@ -283,6 +283,36 @@ def test_a_markdown_post_is_read_as_the_text_it_renders_with_its_front_matter(tm
     assert [(Path(p.path).name, "no 'date' field" in p.reason) for p in read.problems] == [("undated.md", True)]
 
 
+def test_compressed_files_are_read_as_the_files_they_hold_and_damage_keeps_what_came_before(tmp_path):
+    import bz2
+    import gzip
+    import lzma
+    import random
+
+    rng = random.Random(3)
+    words = TEXT.split()
+    rows = [{"id": f"r{n}", "text": " ".join(rng.choice(words) for _ in range(60))} for n in range(300)]
+    feed = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress(feed[:2000]))
+    (tmp_path / "story.txt.bz2").write_bytes(bz2.compress(TEXT.encode()))
+    (tmp_path / "post.md.xz").write_bytes(lzma.compress(b"---\ntitle: Ferries\n---\nA [link](https://x.example) here."))
+    damaged = gzip.compress(feed)
+    (tmp_path / "cut.jsonl.gz").write_bytes(damaged[: len(damaged) // 2])
+    (tmp_path / "fake.txt.gz").write_bytes(b"not gzip at all")
+    (tmp_path / "skipped.csv.gz").write_bytes(gzip.compress(b"a,b"))  # not a kind read by default
+    read = read_inputs([str(tmp_path)], ReadOptions())
+    names = {d.id.replace(str(tmp_path) + "/", ""): d for d in read.documents}
+    assert names["story.txt.bz2"].text == TEXT
+    assert names["post.md.xz"].text == "A link here." and names["post.md.xz"].title == "Ferries"
+    kept = [d for d in read.documents if d.path.endswith("cut.jsonl.gz")]
+    assert 50 < len(kept) < 300 and all(d.text == rows[d.line - 1]["text"] for d in kept)  # the records before the cut
+    problems = {Path(p.path).name: p.reason for p in read.problems}
+    assert problems["cut.jsonl.gz"].startswith("damaged .gz data:") and "fake.txt.gz" in problems
+    assert "skipped.csv.gz" not in problems and not any(d.path.endswith(".csv.gz") for d in read.documents)
+    stdin = read_inputs(["-"], ReadOptions(), io.BytesIO(gzip.compress(feed[:2000])))
+    assert [d.text for d in stdin.documents] == [d.text for d in read.documents if d.path.endswith("feed.jsonl.gz")]
+
+
 def test_many_files_read_in_several_processes_come_back_as_read_in_one(tmp_path):
     """A large folder is read in worker processes; its documents, problems and counts are the same."""
     for n in range(240):
