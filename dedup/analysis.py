@@ -106,11 +106,13 @@ def _short_lines(lines: list[str], most_words: int) -> dict[int, int]:
     return found
 
 
-def profiles(texts: Sequence[str], fingerprinter: Fingerprinter,
-             short_words: int) -> tuple[list[Profile], ChunkTerms]:
+def profiles(texts: Sequence[str], fingerprinter: Fingerprinter, short_words: int, *,
+             indexed: bool = True) -> tuple[list[Profile], ChunkTerms]:
     """Profiles of many texts, and their term counts; signatures and counts are made in bulk.
 
     Lines of at most ``short_words`` words are kept as possible chrome (``ScanSettings.boilerplate_words``).
+    Texts not ``indexed`` (analysed again to verify pairs: they propose no candidates and carry no chrome
+    to count) get no signatures and no lines: a fifth of the work.
     """
     found = []
     for text in texts:
@@ -118,9 +120,12 @@ def profiles(texts: Sequence[str], fingerprinter: Fingerprinter,
         found.append((lines, tokens(" ".join(lines))))
     word_lists = [words for _, words in found]
     indptr, flat = fingerprinter.shingle_sets(word_lists)
-    signatures = fingerprinter.signatures(indptr, flat)
-    lead_signatures = fingerprinter.signatures(
-        *fingerprinter.shingle_sets([words[: fingerprinter.params.lead_words] for words in word_lists]))
+    if indexed:
+        signatures = fingerprinter.signatures(indptr, flat)
+        lead_signatures = fingerprinter.signatures(
+            *fingerprinter.shingle_sets([words[: fingerprinter.params.lead_words] for words in word_lists]))
+    else:
+        signatures = lead_signatures = np.empty((len(word_lists), 0), dtype=np.uint32)
     shingles = np.split(flat, indptr[1:-1])
     made = [
         Profile(
@@ -129,8 +134,8 @@ def profiles(texts: Sequence[str], fingerprinter: Fingerprinter,
             shingles=shingles,
             text_signature=signature,
             lead_signature=lead_signature,
-            line_hashes=frozenset(map(line_hash, lines)),
-            short_lines=_short_lines(lines, short_words),
+            line_hashes=frozenset(map(line_hash, lines)) if indexed else frozenset(),
+            short_lines=_short_lines(lines, short_words) if indexed else {},
         )
         for (lines, words), shingles, signature, lead_signature in zip(found, shingles, signatures, lead_signatures)
     ]

@@ -72,7 +72,7 @@ def _reported_here(progress: Progress | None) -> Progress:
 
 
 def _profiles(texts: list[str], settings: ScanSettings, fingerprinter: Fingerprinter,
-              progress: Progress | None) -> tuple[list[Profile], list[ChunkTerms]]:
+              progress: Progress | None, *, indexed: bool = True) -> tuple[list[Profile], list[ChunkTerms]]:
     """Profiles of all texts and their term counts, in runs of _CHUNK_DOCS, in processes if many.
 
     Runs are dealt out in turn to this process and forked workers, which see the texts
@@ -86,7 +86,7 @@ def _profiles(texts: list[str], settings: ScanSettings, fingerprinter: Fingerpri
     def profile_runs(runs: list[list[str]]) -> list[tuple[list[Profile], ChunkTerms]]:
         made = []
         for run in runs:
-            made.append(profiles(run, fingerprinter, settings.boilerplate_words))
+            made.append(profiles(run, fingerprinter, settings.boilerplate_words, indexed=indexed))
             report("fingerprint", min(total, len(made) * workers * _CHUNK_DOCS), total)
         return made
 
@@ -124,7 +124,8 @@ class Corpus:
         """The analysed corpus; with ``statistics``, term weights and rarity are that corpus's, not learned
         from ``documents`` (a few of its texts, analysed again in another form, weigh their terms alike)."""
         fingerprinter = Fingerprinter(settings.fingerprint)
-        profiles, chunk_terms = _profiles([document_body(d) for d in documents], settings, fingerprinter, progress)
+        profiles, chunk_terms = _profiles([document_body(d) for d in documents], settings, fingerprinter, progress,
+                                          indexed=statistics is None)  # texts analysed again propose no candidates
         groups: dict[str, list[int]] = defaultdict(list)
         for i, p in enumerate(profiles):
             groups[p.key].append(i)
