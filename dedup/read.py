@@ -169,6 +169,18 @@ def _detect(data: bytes) -> str:
     return best.encoding
 
 
+def _field(record: Mapping[str, object], name: str) -> object:
+    """A record's field; a dotted name ("article.body") reaches into nested objects when no key is the name."""
+    if name in record or "." not in name:
+        return record.get(name)
+    value: object = record
+    for part in name.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
 def _unescaped(text: str) -> str:
     """``text`` with its character references read ("&#233;" is "\u00e9"; an unknown name stays as written)."""
     if "&" not in text:
@@ -487,7 +499,7 @@ class _Reader:
         field_name = self.options.date_field
         if field_name is None:
             return None
-        value = record.get(field_name)
+        value = _field(record, field_name)
         published = parse_published(value)
         if published is None:
             problem = (f"no {field_name!r} field" if value is None
@@ -500,18 +512,18 @@ class _Reader:
         if not isinstance(record, dict):
             self._fail(shown, f"record is {type(record).__name__}, not an object", line=line)
             return
-        text = record.get(opts.text_field)
+        text = _field(record, opts.text_field)
         if text is None:
             self._fail(shown, f"no {opts.text_field!r} field", line=line)
             return
         if not isinstance(text, str):
             self._fail(shown, f"field {opts.text_field!r} is {type(text).__name__}, not a string", line=line)
             return
-        raw_id = record.get(opts.id_field)
+        raw_id = _field(record, opts.id_field)
         record_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
         if record_id is None:
             record_id = f"{shown}:{line}"
-        raw_title = record.get(opts.title_field)
+        raw_title = _field(record, opts.title_field)
         title = raw_title if isinstance(raw_title, str) else None
         if any(_LONE_SURROGATE.search(value) for value in (text, record_id, title or "")):
             self._fail(shown, "half of a UTF-16 surrogate pair escaped in a string (no character); "

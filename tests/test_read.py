@@ -65,6 +65,20 @@ def test_custom_text_and_id_fields(tmp_path):
     assert ids(result) == ["k"]
 
 
+def test_dotted_field_names_reach_into_nested_objects(tmp_path):
+    """An API's record nests its article ({"article": {"body": ...}}); a key with a dot in it still wins."""
+    rows = [{"meta": {"uid": "n1", "published": "2024-03-14"}, "article": {"headline": "Ferries", "body": TEXT}},
+            {"meta": {"uid": "n2"}, "article": {"body": 5}},
+            {"meta.uid": "flat", "article": {"body": TEXT}}]
+    (tmp_path / "api.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = read_inputs([str(tmp_path)], ReadOptions(text_field="article.body", id_field="meta.uid",
+                                                      title_field="article.headline", date_field="meta.published"))
+    docs = {d.id: d for d in result.documents}
+    assert sorted(docs) == ["flat", "n1"] and docs["n1"].text == TEXT and docs["n1"].title == "Ferries"
+    assert docs["n1"].published is not None and docs["n1"].published.date().isoformat() == "2024-03-14"
+    assert reasons(result)[("api.jsonl", 2)] == "field 'article.body' is int, not a string"
+
+
 def test_duplicate_ids_are_made_unique_and_said_so(tmp_path):
     (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": "same", "text": TEXT + str(i)}) + "\n" for i in range(3)))
     result = read_inputs([str(tmp_path)], ReadOptions())
