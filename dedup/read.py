@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bz2
 import codecs
+import csv
 import fnmatch
 import gzip
 import html
@@ -35,9 +36,10 @@ from .webpage import page_text
 
 __all__ = ["DEFAULT_INCLUDE", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.html", "*.htm")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.html", "*.htm")
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
+_TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
 _HTML_SUFFIXES = (".html", ".htm")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 #: Compressed files are read through their decompressor, as the file they hold ("feed.jsonl.gz" as JSON Lines);
@@ -263,6 +265,8 @@ def _kind(path: str) -> str:
     lower = _uncompressed_name(path).lower()
     if lower.endswith(_JSONL_SUFFIXES):
         return "jsonl"
+    if lower.endswith(tuple(_TABLE_SUFFIXES)):
+        return "table"
     if lower.endswith(_JSON_SUFFIXES):
         return "json"
     if lower.endswith(_HTML_SUFFIXES):
@@ -435,6 +439,8 @@ class _Reader:
         failed_before = self.result.files_failed
         if kind == "jsonl":
             self._read_jsonl(handle, shown)
+        elif kind == "table":
+            self._read_table(handle, shown)
         else:
             data = _read_at_most(handle, self.options.max_bytes + 1, size_hint)
             if len(data) > self.options.max_bytes:
@@ -524,7 +530,7 @@ class _Reader:
         if record_id is None:
             record_id = f"{shown}:{line}"
         raw_title = _field(record, opts.title_field)
-        title = raw_title if isinstance(raw_title, str) else None
+        title = raw_title if isinstance(raw_title, str) and raw_title.strip() else None  # a table has no null
         if any(_LONE_SURROGATE.search(value) for value in (text, record_id, title or "")):
             self._fail(shown, "half of a UTF-16 surrogate pair escaped in a string (no character); "
                        "replaced with U+FFFD", line=line, fatal=False)
@@ -559,6 +565,46 @@ class _Reader:
                 self._add_line(raw, shown, number)
         except DecodeError as exc:  # a wide file's bad bytes: the lines after them cannot be found
             self._fail(shown, str(exc), line=exc.line)
+
+    def _read_table(self, handle: BinaryIO, shown: str) -> None:
+        """A CSV or TSV file: a header row naming the columns, then a record a row (a quoted field may hold
+        line breaks).  Read line by line as JSON Lines are, each line decoded as it comes."""
+        delimiter = _TABLE_SUFFIXES[os.path.splitext(_uncompressed_name(shown).lower())[1]]
+        head = handle.read(4096)
+        handle.seek(0)
+        wide = _wide_encoding(head)
+        lines = (_wide_lines(handle, wide, self.options.max_bytes) if wide
+                 else _lines(handle, self.options.max_bytes))
+
+        def text_lines() -> Iterator[str]:
+            for number, raw in lines:
+                if raw is None:
+                    raise DecodeError(f"line longer than --max-bytes {self.options.max_bytes}; the rest is not read",
+                                      line=number)
+                try:
+                    yield raw if isinstance(raw, str) else decode(raw)
+                except DecodeError as exc:
+                    raise DecodeError(f"{exc}; the rest is not read", line=number) from None
+
+        rows = csv.reader(text_lines(), delimiter=delimiter)
+        try:
+            header = next(rows, None)
+            if header is None:
+                self._fail(shown, "empty: no header row")
+                return
+            header = [name.lstrip("\ufeff").strip() for name in header]
+            if self.options.text_field not in header:
+                self._fail(shown, f"no {self.options.text_field!r} column (columns: {', '.join(header[:12])})")
+                return
+            start = rows.line_num + 1
+            for row in rows:
+                if any(row):
+                    self._add_record(dict(zip(header, row)), shown, start)
+                start = rows.line_num + 1
+        except DecodeError as exc:
+            self._fail(shown, str(exc), line=exc.line)
+        except csv.Error as exc:  # a field over csv's own limit (131,072 characters), a stray NUL
+            self._fail(shown, f"unreadable row: {exc}; the rest is not read", line=rows.line_num)
 
     def _add_line(self, raw: bytes | str, shown: str, number: int) -> None:
         if not raw.strip():

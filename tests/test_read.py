@@ -27,7 +27,7 @@ def test_folder_ids_are_paths_as_typed_and_sorted(tmp_path):
     (tmp_path / "b.txt").write_text(TEXT)
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.md").write_text(TEXT)
-    (tmp_path / "notes.csv").write_text(TEXT)  # not a supported format: ignored
+    (tmp_path / "notes.rtf").write_text(TEXT)  # not a supported format: ignored
     (tmp_path / ".hidden.txt").write_text(TEXT)
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.txt").write_text(TEXT)
@@ -63,6 +63,28 @@ def test_custom_text_and_id_fields(tmp_path):
     (tmp_path / "a.jsonl").write_text(json.dumps({"key": "k", "body": TEXT}) + "\n")
     result = read_inputs([str(tmp_path)], ReadOptions(text_field="body", id_field="key"))
     assert ids(result) == ["k"]
+
+
+def test_csv_and_tsv_rows_are_records_named_by_the_header(tmp_path):
+    """A dataset as a table: a header row, then an article a row, its text quoted across lines."""
+    import csv
+
+    story = "Port Ellen council voted on Tuesday.\n\nFares stay frozen, the council said."
+    with open(tmp_path / "news.csv", "w", newline="", encoding="utf-8-sig") as handle:  # as a spreadsheet saves it
+        writer = csv.writer(handle)
+        writer.writerows([["id", "title", "text"], ["a1", "Ferries", story], [], ["a2", "", "Library hours cut."],
+                          ["a3", "Empty", ""]])
+    (tmp_path / "more.tsv").write_text("id\ttext\nt1\tBoats for the island route.\n", encoding="utf-8")
+    (tmp_path / "stats.csv").write_text("year,count\n2024,5\n", encoding="utf-8")
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    docs = {d.id: d for d in result.documents}
+    assert sorted(docs) == ["a1", "a2", "t1"]
+    assert docs["a1"].text == story and docs["a1"].title == "Ferries" and docs["a1"].line == 2
+    assert docs["a2"].title is None and docs["a2"].line == 6  # after the quoted lines and the blank row
+    assert docs["t1"].text == "Boats for the island route."
+    got = reasons(result)
+    assert got[("stats.csv", None)] == "no 'text' column (columns: year, count)"
+    assert got[("news.csv", 7)].startswith("empty")
 
 
 def test_dotted_field_names_reach_into_nested_objects(tmp_path):
@@ -313,7 +335,7 @@ def test_compressed_files_are_read_as_the_files_they_hold_and_damage_keeps_what_
     damaged = gzip.compress(feed)
     (tmp_path / "cut.jsonl.gz").write_bytes(damaged[: len(damaged) // 2])
     (tmp_path / "fake.txt.gz").write_bytes(b"not gzip at all")
-    (tmp_path / "skipped.csv.gz").write_bytes(gzip.compress(b"a,b"))  # not a kind read by default
+    (tmp_path / "skipped.rtf.gz").write_bytes(gzip.compress(b"a,b"))  # not a kind read by default
     read = read_inputs([str(tmp_path)], ReadOptions())
     names = {d.id.replace(str(tmp_path) + "/", ""): d for d in read.documents}
     assert names["story.txt.bz2"].text == TEXT
@@ -322,7 +344,7 @@ def test_compressed_files_are_read_as_the_files_they_hold_and_damage_keeps_what_
     assert 50 < len(kept) < 300 and all(d.text == rows[d.line - 1]["text"] for d in kept)  # the records before the cut
     problems = {Path(p.path).name: p.reason for p in read.problems}
     assert problems["cut.jsonl.gz"].startswith("damaged .gz data:") and "fake.txt.gz" in problems
-    assert "skipped.csv.gz" not in problems and not any(d.path.endswith(".csv.gz") for d in read.documents)
+    assert "skipped.rtf.gz" not in problems and not any(d.path.endswith(".rtf.gz") for d in read.documents)
     stdin = read_inputs(["-"], ReadOptions(), io.BytesIO(gzip.compress(feed[:2000])))
     assert [d.text for d in stdin.documents] == [d.text for d in read.documents if d.path.endswith("feed.jsonl.gz")]
 
