@@ -171,6 +171,17 @@ def _detect(data: bytes) -> str:
     return best.encoding
 
 
+def _holds_json_lines(head: bytes) -> bool:
+    """Whether a file's first bytes are JSON Lines: a whole object on the first line, and more after it."""
+    first, _, rest = head.lstrip().partition(b"\n")
+    if not first.startswith(b"{") or not rest.strip():
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:  # also a line that is not UTF-8: left to the JSON reader to report
+        return False
+
+
 def _field(record: Mapping[str, object], name: str) -> object:
     """A record's field; a dotted name ("article.body") reaches into nested objects when no key is the name."""
     if name in record or "." not in name:
@@ -437,6 +448,11 @@ class _Reader:
     def _read_stream(self, handle: BinaryIO, shown: str, size_hint: int | None = None) -> None:
         kind = _kind(shown)
         failed_before = self.result.files_failed
+        if kind == "json" and handle.seekable():  # JSON Lines under a .json name, as Hugging Face datasets ship them
+            head = handle.read(1 << 16)
+            handle.seek(0)
+            if _holds_json_lines(head):
+                kind = "jsonl"
         if kind == "jsonl":
             self._read_jsonl(handle, shown)
         elif kind == "table":

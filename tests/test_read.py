@@ -87,6 +87,17 @@ def test_csv_and_tsv_rows_are_records_named_by_the_header(tmp_path):
     assert got[("news.csv", 7)].startswith("empty")
 
 
+def test_json_lines_under_a_json_name_are_read_as_json_lines(tmp_path):
+    """Hugging Face datasets ship JSON Lines as .json: a whole object on the first line and more after it."""
+    rows = [{"id": "h1", "text": TEXT}, {"id": "h2", "text": TEXT.upper()}]
+    (tmp_path / "train.json").write_text("".join(json.dumps(r) + "\n" for r in rows) + "{broken\n")
+    (tmp_path / "pretty.json").write_text(json.dumps([{"id": "p1", "text": TEXT}], indent=2))
+    (tmp_path / "one.json").write_text(json.dumps({"id": "o1", "text": TEXT}))
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert ids(result) == ["h1", "h2", "o1", "p1"]
+    assert reasons(result)[("train.json", 3)].startswith("invalid JSON")  # named by its line, as in JSON Lines
+
+
 def test_dotted_field_names_reach_into_nested_objects(tmp_path):
     """An API's record nests its article ({"article": {"body": ...}}); a key with a dot in it still wins."""
     rows = [{"meta": {"uid": "n1", "published": "2024-03-14"}, "article": {"headline": "Ferries", "body": TEXT}},
