@@ -9,32 +9,49 @@ read is larger than the per-document limit.  A pipe named as an argument (the sh
 
 from __future__ import annotations
 
-import bz2
 import codecs
 import csv
 import fnmatch
-import gzip
-import html
 import io
 import json
-import lzma
 import os
-import re
 import stat
-import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import BinaryIO, cast
+from typing import BinaryIO
 
+from .decoding import (
+    DAMAGED,
+    DecodeError,
+    compression_of,
+    cut,
+    decode,
+    decompress,
+    decompressing,
+    numbered_lines,
+    numbered_wide_lines,
+    read_at_most,
+    stdin_compression,
+    uncompressed_name,
+    wide_encoding,
+)
 from .markdown_text import markdown_text
 from .model import Document, Problem
 from .parallel import forked_map
 from .published import parse_published
+from .records import (
+    field_value,
+    has_lone_surrogate,
+    holds_json_lines,
+    is_markup,
+    unescaped,
+    without_lone_surrogates,
+)
 from .webpage import page_text
 
-__all__ = ["DEFAULT_INCLUDE", "ReadOptions", "ReadResult", "decode", "read_inputs"]
+__all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.html", "*.htm")
 _JSON_SUFFIXES = (".json",)
@@ -42,57 +59,13 @@ _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
 _HTML_SUFFIXES = (".html", ".htm")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
-#: Compressed files are read through their decompressor, as the file they hold ("feed.jsonl.gz" as JSON Lines);
-#: on stdin they are known by their first bytes.
-_DECOMPRESSORS: dict[str, tuple[bytes, Callable[[BinaryIO], BinaryIO]]] = {
-    ".gz": (b"\x1f\x8b", lambda raw: cast(BinaryIO, gzip.GzipFile(fileobj=raw))),
-    ".bz2": (b"BZh", lambda raw: cast(BinaryIO, bz2.BZ2File(raw))),
-    ".xz": (b"\xfd7zXZ\x00", lambda raw: cast(BinaryIO, lzma.LZMAFile(raw))),
-}
-#: What a damaged compressed file raises while it is read (gzip's and bz2's own errors are OSErrors).
-_DAMAGED = (EOFError, lzma.LZMAError, zlib.error)
-#: A web page on stdin opens with its doctype, its root element or a comment.
-_HTML_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|!--)", re.IGNORECASE)
-#: A body as a content system stores it: opening with an element ("<p>", "<div class=...>", not a wire story's
-#: "<Strong Point Inc> said", whose name has no attributes), or closing two paragraphs or breaking two lines
-#: in its first 20,000 characters.
-_FRAGMENT_START = re.compile(
-    r"<(?:p|div|h[1-6]|article|section|header|main|span|a|ul|ol|li|blockquote|figure|table|img|br|strong|em|b|i)"
-    r"(?:\s*/?>|\s+[\w:-]+\s*=)", re.IGNORECASE)
-_BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6])\s*>|<br\s*/?>", re.IGNORECASE)
-_FRAGMENT_SCAN_CHARS = 20_000
-#: A character reference in text that is not markup ("caf&#233;", "Q&amp;A"): what a feed or an export left
-#: escaped.  Whole references only: html.unescape alone would read "&copyright" as "\u00a9right".
-_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-#: Control characters other than \t \n \v \f \r: text has almost none, binary data many.
-_CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20)])
 _STDIN = "-"
-#: Half of a UTF-16 pair, which JSON can escape ("\\udc00") but is no character: nothing can write it out.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Files are read in several processes from this many up: decoding and parsing web pages is the slow part of
 #: reading, and a process costs a few milliseconds to fork (benchmarks/bench_pages.py).
 _PARALLEL_MIN_FILES = 200
 #: Web pages held in JSON records are parsed in batches of about this many characters, in several processes
 #: from a quarter of that: a crawl's JSON Lines file is one file, and parsing is the slow part of reading it.
 _PAGE_BATCH_CHARS = 64_000_000
-_WESTERN = ("cp1252", "latin_1", "iso8859_15")
-
-
-class DecodeError(ValueError):
-    """The bytes are not text in any encoding we can identify."""
-
-    def __init__(self, message: str, *, line: int | None = None) -> None:
-        super().__init__(message)
-        self.line = line  # where reading stopped, in a file read line by line
-
-
 @dataclass(frozen=True)
 class ReadOptions:
     include: tuple[str, ...] = DEFAULT_INCLUDE
@@ -121,159 +94,14 @@ class ReadResult:
         self.records_failed += other.records_failed
 
 
-def _looks_binary(text: str) -> bool:
-    sample = text[:65536]
-    # Counted in UTF-8, where a control character is one byte and no other character contains one: fast.
-    data = sample.encode("utf-8", "surrogatepass")
-    return len(data) - len(data.translate(None, _CONTROL_BYTES)) > max(8, len(sample) // 100)
-
-
-def _utf16_order(data: bytes) -> str | None:
-    """The byte order of UTF-16 text without a BOM, if it is that: ASCII-range text leaves every other byte NUL."""
-    sample = data[:4096]
-    if len(sample) < 4:
-        return None
-    even_nul = sample[0::2].count(0) / len(sample[0::2])
-    odd_nul = sample[1::2].count(0) / len(sample[1::2])
-    return "utf-16-le" if odd_nul > 0.3 > even_nul else "utf-16-be" if even_nul > 0.3 > odd_nul else None
-
-
-def _wide_encoding(head: bytes) -> str | None:
-    """UTF-16 or UTF-32 (by its BOM, or UTF-16 by its NUL bytes), whose lines cannot be split as bytes."""
-    for bom, encoding in _BOMS:
-        if head.startswith(bom):
-            return None if encoding == "utf-8-sig" else encoding
-    return _utf16_order(head) if b"\x00" in head[:4096] else None
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM, decoded; None if it is not that."""
-    encoding = _utf16_order(data)
-    if encoding is None:
-        return None
-    try:
-        return data[: len(data) - len(data) % 2].decode(encoding)
-    except UnicodeDecodeError:
-        return None
-
-
-def _detect(data: bytes) -> str:
-    """The likeliest legacy encoding; cp1252 wins ties, as it is what Western newsrooms wrote."""
-    from charset_normalizer import from_bytes  # only for the rare file that is not UTF-8
-
-    matches = list(from_bytes(data[: 1 << 20]))
-    if not matches:
-        raise DecodeError("not text in any detectable encoding")
-    best = matches[0]
-    for match in matches:
-        if match.encoding in _WESTERN and match.chaos <= best.chaos and match.coherence >= best.coherence - 0.01:
-            return match.encoding
-    return best.encoding
-
-
-def _holds_json_lines(head: bytes) -> bool:
-    """Whether a file's first bytes are JSON Lines: a whole object on the first line, and more after it."""
-    first, _, rest = head.lstrip().partition(b"\n")
-    if not first.startswith(b"{") or not rest.strip():
-        return False
-    try:
-        return isinstance(json.loads(first), dict)
-    except ValueError:  # also a line that is not UTF-8: left to the JSON reader to report
-        return False
-
-
-def _field(record: Mapping[str, object], name: str) -> object:
-    """A record's field; a dotted name ("article.body") reaches into nested objects when no key is the name."""
-    if name in record or "." not in name:
-        return record.get(name)
-    value: object = record
-    for part in name.split("."):
-        if not isinstance(value, dict) or part not in value:
-            return None
-        value = value[part]
-    return value
-
-
-def _unescaped(text: str) -> str:
-    """``text`` with its character references read ("&#233;" is "\u00e9"; an unknown name stays as written)."""
-    if "&" not in text:
-        return text
-    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text)
-
-
-def _is_markup(text: str) -> bool:
-    """A page as fetched, or an HTML body as a content system exports it: read as a page, not as text whose
-    tags and attributes ("href", "class") would count as words."""
-    start = text.lstrip("\ufeff \t\r\n\f\v")
-    if _HTML_START.match(start) or _FRAGMENT_START.match(start):
-        return True
-    return len(_BLOCK_END.findall(text, 0, _FRAGMENT_SCAN_CHARS)) >= 2
-
-
 def _printable(path: str) -> str:
     """A path as shown: the bytes of a name that are not UTF-8 (which the OS hands over as lone
     surrogates, PEP 383) as ``\\xNN`` escapes, so that every output can write it."""
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: BOM, then UTF-8, then UTF-16 without BOM, then detection (cp1252...)."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise DecodeError(f"invalid {encoding} after its byte-order mark: {exc.reason}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
-    if text is None and b"\x00" in data:
-        text = _utf16_without_bom(data)
-        if text is None:
-            raise DecodeError("binary content (NUL bytes), not text")
-    if text is None:
-        text = data.decode(_detect(data), errors="replace")
-    if _looks_binary(text):
-        raise DecodeError("binary content (control characters), not text")
-    return text
-
-
-def _read_at_most(handle: BinaryIO, limit: int, size_hint: int | None) -> bytes:
-    """Up to ``limit`` bytes.  Asking for the file's size first spares allocating ``limit``
-    (8 MiB by default) for every small file; a file that grew since is read on."""
-    if size_hint is None or size_hint + 1 >= limit:
-        return handle.read(limit)
-    data = handle.read(size_hint + 1)
-    if len(data) > size_hint:
-        data += handle.read(limit - len(data))
-    return data
-
-
-def _cut(data: bytes, limit: int) -> bytes:
-    """At most ``limit`` bytes, ending at a line or word break when there is one."""
-    head = data[:limit]
-    for sep in (b"\n", b" "):
-        at = head.rfind(sep)
-        if at > limit // 2:
-            return head[:at]
-    return head
-
-
-def _compression(path: str) -> str | None:
-    """The compression suffix of ``path`` (".gz", ".bz2", ".xz"), if any."""
-    lower = path.lower()
-    return next((suffix for suffix in _DECOMPRESSORS if lower.endswith(suffix)), None)
-
-
-def _uncompressed_name(path: str) -> str:
-    """``path`` without its compression suffix: the name of the file it holds."""
-    suffix = _compression(path)
-    return path[: -len(suffix)] if suffix else path
-
-
 def _kind(path: str) -> str:
-    lower = _uncompressed_name(path).lower()
+    lower = uncompressed_name(path).lower()
     if lower.endswith(_JSONL_SUFFIXES):
         return "jsonl"
     if lower.endswith(tuple(_TABLE_SUFFIXES)):
@@ -380,7 +208,7 @@ class _Reader:
 
     def _selected(self, name: str, path: str) -> bool:
         # A compressed file is selected as the file it holds ("a.jsonl.gz" by "*.jsonl") or by its own name.
-        names = {name, path, _uncompressed_name(name), _uncompressed_name(path)}
+        names = {name, path, uncompressed_name(name), uncompressed_name(path)}
 
         def hit(patterns: tuple[str, ...]) -> bool:
             return any(fnmatch.fnmatch(n, p) for n in names for p in patterns)
@@ -431,17 +259,17 @@ class _Reader:
                 if not (stat.S_ISREG(st.st_mode) or (pipe and stat.S_ISFIFO(st.st_mode))):
                     self._fail(shown, "not a regular file (FIFO, socket or device); not opened")
                     return
-                compression = _compression(shown)
+                compression = compression_of(shown)
                 if compression is None:
                     self._read_stream(handle, shown, size_hint=st.st_size if stat.S_ISREG(st.st_mode) else None)
                 else:  # what --max-bytes bounds is the text, as it comes out of the decompressor
-                    with _DECOMPRESSORS[compression][1](handle) as inner:
+                    with decompressing(compression, handle) as inner:
                         self._read_stream(inner, shown)
-        except _DAMAGED as exc:
-            self._fail(shown, f"damaged {_compression(shown)} data: {exc}; what came before it is kept")
+        except DAMAGED as exc:
+            self._fail(shown, f"damaged {compression_of(shown)} data: {exc}; what came before it is kept")
         except OSError as exc:
-            if exc.errno is None and _compression(shown):  # the decompressor's complaint ("Not a gzipped file")
-                self._fail(shown, f"damaged {_compression(shown)} data: {exc}; what came before it is kept")
+            if exc.errno is None and compression_of(shown):  # the decompressor's complaint ("Not a gzipped file")
+                self._fail(shown, f"damaged {compression_of(shown)} data: {exc}; what came before it is kept")
             else:
                 self._fail(shown, f"read failed: {exc.strerror or exc}")
 
@@ -451,19 +279,19 @@ class _Reader:
         if kind == "json" and handle.seekable():  # JSON Lines under a .json name, as Hugging Face datasets ship them
             head = handle.read(1 << 16)
             handle.seek(0)
-            if _holds_json_lines(head):
+            if holds_json_lines(head):
                 kind = "jsonl"
         if kind == "jsonl":
             self._read_jsonl(handle, shown)
         elif kind == "table":
             self._read_table(handle, shown)
         else:
-            data = _read_at_most(handle, self.options.max_bytes + 1, size_hint)
+            data = read_at_most(handle, self.options.max_bytes + 1, size_hint)
             if len(data) > self.options.max_bytes:
                 if kind == "json":
                     self._fail(shown, f"JSON file larger than --max-bytes {self.options.max_bytes}; use JSON Lines")
                     return
-                data = _cut(data, self.options.max_bytes)
+                data = cut(data, self.options.max_bytes)
                 self._fail(shown, f"truncated to {len(data)} bytes (--max-bytes {self.options.max_bytes})", fatal=False)
             try:
                 text = decode(data)
@@ -497,7 +325,7 @@ class _Reader:
         """One document; a web ``page`` is read as its visible text, its title used when none was given.
 
         A record's page is parsed later, with others (:meth:`parse_pages`)."""
-        title = None if title is None else _unescaped(title)
+        title = None if title is None else unescaped(title)
         if page and line is not None:
             self.pages.append((text, shown, title, line, record_id, published))
             self._page_chars += len(text)
@@ -508,7 +336,7 @@ class _Reader:
             page_title, text = page_text(text)
             title = title or page_title
         else:
-            text = _unescaped(text)
+            text = unescaped(text)
         if not text.strip():
             self._fail(shown, "empty: no text to compare", line=line)
             return
@@ -521,7 +349,7 @@ class _Reader:
         field_name = self.options.date_field
         if field_name is None:
             return None
-        value = _field(record, field_name)
+        value = field_value(record, field_name)
         published = parse_published(value)
         if published is None:
             problem = (f"no {field_name!r} field" if value is None
@@ -534,28 +362,28 @@ class _Reader:
         if not isinstance(record, dict):
             self._fail(shown, f"record is {type(record).__name__}, not an object", line=line)
             return
-        text = _field(record, opts.text_field)
+        text = field_value(record, opts.text_field)
         if text is None:
             self._fail(shown, f"no {opts.text_field!r} field", line=line)
             return
         if not isinstance(text, str):
             self._fail(shown, f"field {opts.text_field!r} is {type(text).__name__}, not a string", line=line)
             return
-        raw_id = _field(record, opts.id_field)
+        raw_id = field_value(record, opts.id_field)
         record_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
         if record_id is None:
             record_id = f"{shown}:{line}"
-        raw_title = _field(record, opts.title_field)
+        raw_title = field_value(record, opts.title_field)
         title = raw_title if isinstance(raw_title, str) and raw_title.strip() else None  # a table has no null
-        if any(_LONE_SURROGATE.search(value) for value in (text, record_id, title or "")):
+        if any(has_lone_surrogate(value) for value in (text, record_id, title or "")):
             self._fail(shown, "half of a UTF-16 surrogate pair escaped in a string (no character); "
                        "replaced with U+FFFD", line=line, fatal=False)
-            text, record_id = _LONE_SURROGATE.sub("\ufffd", text), _LONE_SURROGATE.sub("\ufffd", record_id)
-            title = None if title is None else _LONE_SURROGATE.sub("\ufffd", title)
+            text, record_id = without_lone_surrogates(text), without_lone_surrogates(record_id)
+            title = None if title is None else without_lone_surrogates(title)
         # A crawl's record may hold the page as fetched.
         self._add_text(text, shown, title=title, line=line,
                        record_id=record_id, published=self._published(record, shown, line),
-                       page=_is_markup(text))
+                       page=is_markup(text))
 
     def _read_json(self, text: str, shown: str) -> None:
         try:
@@ -570,9 +398,9 @@ class _Reader:
     def _read_jsonl(self, handle: BinaryIO, shown: str) -> None:
         head = handle.read(4096)
         handle.seek(0)
-        wide = _wide_encoding(head)
-        lines = (_wide_lines(handle, wide, self.options.max_bytes) if wide
-                 else _lines(handle, self.options.max_bytes))
+        wide = wide_encoding(head)
+        lines = (numbered_wide_lines(handle, wide, self.options.max_bytes) if wide
+                 else numbered_lines(handle, self.options.max_bytes))
         try:
             for number, raw in lines:
                 if raw is None:
@@ -585,12 +413,12 @@ class _Reader:
     def _read_table(self, handle: BinaryIO, shown: str) -> None:
         """A CSV or TSV file: a header row naming the columns, then a record a row (a quoted field may hold
         line breaks).  Read line by line as JSON Lines are, each line decoded as it comes."""
-        delimiter = _TABLE_SUFFIXES[os.path.splitext(_uncompressed_name(shown).lower())[1]]
+        delimiter = _TABLE_SUFFIXES[os.path.splitext(uncompressed_name(shown).lower())[1]]
         head = handle.read(4096)
         handle.seek(0)
-        wide = _wide_encoding(head)
-        lines = (_wide_lines(handle, wide, self.options.max_bytes) if wide
-                 else _lines(handle, self.options.max_bytes))
+        wide = wide_encoding(head)
+        lines = (numbered_wide_lines(handle, wide, self.options.max_bytes) if wide
+                 else numbered_lines(handle, self.options.max_bytes))
 
         def text_lines() -> Iterator[str]:
             for number, raw in lines:
@@ -643,15 +471,14 @@ class _Reader:
 
     def _read_stdin(self, stream: BinaryIO) -> None:
         data = stream.read()
-        for suffix, (magic, _) in _DECOMPRESSORS.items():
-            if data.startswith(magic) and (suffix != ".bz2" or data[3:4].isdigit()):  # "BZh9": block size
-                try:
-                    data = _decompress(suffix, data)
-                except (*_DAMAGED, OSError) as exc:
-                    self._fail(_STDIN, f"damaged {suffix} data: {exc}")
-                    return
-                break
-        wide = _wide_encoding(data[:4096])
+        suffix = stdin_compression(data)
+        if suffix is not None:
+            try:
+                data = decompress(suffix, data)
+            except (*DAMAGED, OSError) as exc:
+                self._fail(_STDIN, f"damaged {suffix} data: {exc}")
+                return
+        wide = wide_encoding(data[:4096])
         # What the text starts with, past a byte-order mark: a web page, an object (JSON Lines), an array, or prose.
         if wide:
             start = data[:64].decode(wide, errors="ignore")
@@ -668,71 +495,11 @@ class _Reader:
                 self._fail(_STDIN, str(exc))
         else:
             try:
-                text = decode(_cut(data, self.options.max_bytes))
+                text = decode(cut(data, self.options.max_bytes))
             except DecodeError as exc:
                 self._fail(_STDIN, str(exc))
                 return
-            self._add_text(text, _STDIN, page=_is_markup(text))
-
-
-def _decompress(suffix: str, data: bytes) -> bytes:
-    return {".gz": gzip.decompress, ".bz2": bz2.decompress, ".xz": lzma.decompress}[suffix](data)
-
-
-def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
-    """Numbered lines; a line over ``limit`` bytes yields None and is skipped unread."""
-    number = 0
-    while True:
-        line = handle.readline(limit + 1)
-        if not line:
-            return
-        number += 1
-        if len(line) > limit and not line.endswith(b"\n"):
-            while line and not line.endswith(b"\n"):
-                line = handle.readline(1 << 20)
-            yield number, None
-            continue
-        yield number, line
-
-
-def _wide_lines(handle: BinaryIO, encoding: str, limit: int) -> Iterator[tuple[int, str | None]]:
-    """Numbered lines of UTF-16 or UTF-32 text, decoded as they are read; as :func:`_lines`, but
-    ``limit`` counts characters.  At bytes that do not decode, the lines before them are given,
-    then :class:`DecodeError` says where reading stopped (the lines after cannot be found)."""
-    order = _byte_order(handle, encoding)
-    decoder = codecs.getincrementaldecoder(order)()
-    number, pending, skipping = 0, "", False
-    while True:
-        chunk = handle.read(1 << 16)
-        failure = None
-        try:
-            text = decoder.decode(chunk, final=not chunk)
-        except UnicodeDecodeError as exc:  # keep what decodes before the bad bytes
-            text, failure = exc.object[: exc.start].decode(order), exc.reason
-        *complete, pending = (pending + text).split("\n")
-        for line in complete:
-            number += 1
-            yield (number, None) if skipping or len(line) >= limit else (number, line + "\n")
-            skipping = False
-        if len(pending) >= limit:  # a line too long to hold: skipped, as _lines does
-            pending, skipping = "", True
-        if failure is not None:
-            raise DecodeError(f"invalid {encoding}: {failure}; the rest of the file is not read", line=number + 1)
-        if not chunk:
-            if pending.strip() or skipping:
-                yield number + 1, None if skipping else pending
-            return
-
-
-def _byte_order(handle: BinaryIO, encoding: str) -> str:
-    """The explicit codec for ``encoding``, reading past its BOM: a decoder without state can then
-    decode any run of whole code units, such as the run before a bad one."""
-    if encoding in ("utf-16-le", "utf-16-be"):
-        return encoding
-    head = handle.read(4 if encoding == "utf-32" else 2)
-    boms = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-            (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-    return next(order for bom, order in boms if head.startswith(bom) and order.startswith(encoding))
+            self._add_text(text, _STDIN, page=is_markup(text))
 
 
 def _unique_ids(result: ReadResult) -> None:

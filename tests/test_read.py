@@ -214,13 +214,13 @@ def test_bad_bytes_in_utf16_json_lines_keep_the_records_before_them_and_name_the
 
 
 def test_a_file_longer_than_its_stat_size_is_still_read_whole_up_to_the_limit():
-    from dedup.read import _read_at_most
+    from dedup.decoding import read_at_most
 
     data = b"x" * 1000
-    assert _read_at_most(io.BytesIO(data), 5000, size_hint=10) == data  # grew after fstat
-    assert _read_at_most(io.BytesIO(data), 5000, size_hint=1000) == data
-    assert _read_at_most(io.BytesIO(data), 501, size_hint=10) == data[:501]  # still bounded
-    assert _read_at_most(io.BytesIO(data), 501, size_hint=None) == data[:501]
+    assert read_at_most(io.BytesIO(data), 5000, size_hint=10) == data  # grew after fstat
+    assert read_at_most(io.BytesIO(data), 5000, size_hint=1000) == data
+    assert read_at_most(io.BytesIO(data), 501, size_hint=10) == data[:501]  # still bounded
+    assert read_at_most(io.BytesIO(data), 501, size_hint=None) == data[:501]
 
 
 def ferry_page(body_paragraphs: list[str]) -> str:

@@ -1,0 +1,85 @@
+"""What a record or a text holds: fields by dotted name, markup, escaped characters, broken escapes.
+
+Exports and feeds bend the formats they use: a news API nests its article ("article.body"), a
+content system stores a body as HTML, a feed leaves "caf&#233;" escaped, a broken exporter writes
+half a UTF-16 surrogate pair ("\\udc00").  These helpers say what a reader should make of each.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping
+
+__all__ = ["field_value", "has_lone_surrogate", "holds_json_lines", "is_markup", "unescaped", "without_lone_surrogates"]
+
+#: A web page on stdin opens with its doctype, its root element or a comment.
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|!--)", re.IGNORECASE)
+
+#: A body as a content system stores it: opening with an element ("<p>", "<div class=...>", not a wire story's
+#: "<Strong Point Inc> said", whose name has no attributes), or closing two paragraphs or breaking two lines
+#: in its first 20,000 characters.
+_FRAGMENT_START = re.compile(
+    r"<(?:p|div|h[1-6]|article|section|header|main|span|a|ul|ol|li|blockquote|figure|table|img|br|strong|em|b|i)"
+    r"(?:\s*/?>|\s+[\w:-]+\s*=)", re.IGNORECASE)
+
+_BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6])\s*>|<br\s*/?>", re.IGNORECASE)
+
+_FRAGMENT_SCAN_CHARS = 20_000
+
+#: A character reference in text that is not markup ("caf&#233;", "Q&amp;A"): what a feed or an export left
+#: escaped.  Whole references only: html.unescape alone would read "&copyright" as "\u00a9right".
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+
+#: Half of a UTF-16 pair, which JSON can escape ("\\udc00") but is no character: nothing can write it out.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+
+def holds_json_lines(head: bytes) -> bool:
+    """Whether a file's first bytes are JSON Lines: a whole object on the first line, and more after it."""
+    first, _, rest = head.lstrip().partition(b"\n")
+    if not first.startswith(b"{") or not rest.strip():
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:  # also a line that is not UTF-8: left to the JSON reader to report
+        return False
+
+
+def field_value(record: Mapping[str, object], name: str) -> object:
+    """A record's field; a dotted name ("article.body") reaches into nested objects when no key is the name."""
+    if name in record or "." not in name:
+        return record.get(name)
+    value: object = record
+    for part in name.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def unescaped(text: str) -> str:
+    """``text`` with its character references read ("&#233;" is "\u00e9"; an unknown name stays as written)."""
+    if "&" not in text:
+        return text
+    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text)
+
+
+def is_markup(text: str) -> bool:
+    """A page as fetched, or an HTML body as a content system exports it: read as a page, not as text whose
+    tags and attributes ("href", "class") would count as words."""
+    start = text.lstrip("\ufeff \t\r\n\f\v")
+    if _HTML_START.match(start) or _FRAGMENT_START.match(start):
+        return True
+    return len(_BLOCK_END.findall(text, 0, _FRAGMENT_SCAN_CHARS)) >= 2
+
+
+def has_lone_surrogate(text: str) -> bool:
+    return _LONE_SURROGATE.search(text) is not None
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with U+FFFD for each half of a surrogate pair, which no encoder can write out."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
