@@ -162,8 +162,8 @@ def cut(data: bytes, limit: int) -> bytes:
 
 def compression_of(path: str) -> str | None:
     """The compression suffix of ``path`` (".gz", ".bz2", ".xz"), if any."""
-    lower = path.lower()
-    return next((suffix for suffix in _DECOMPRESSORS if lower.endswith(suffix)), None)
+    suffix = path[path.rfind(".") :].lower() if "." in path else ""
+    return suffix if suffix in _DECOMPRESSORS else None
 
 
 def uncompressed_name(path: str) -> str:

@@ -15,6 +15,7 @@ import fnmatch
 import io
 import json
 import os
+import re
 import stat
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -115,6 +116,12 @@ def _kind(path: str) -> str:
     return "text"
 
 
+def _globs(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """The patterns as one expression, as fnmatch.fnmatch reads each (a glob per file and name was a third of
+    reading 5,000 small files)."""
+    return re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in patterns) or "(?!)")
+
+
 @dataclass
 class _Reader:
     options: ReadOptions
@@ -128,6 +135,10 @@ class _Reader:
     #: Web pages from JSON records, not parsed yet: (markup, path shown, title, line, record id, published).
     pages: list[tuple[str, str, str | None, int, str | None, datetime | None]] = field(default_factory=list)
     _page_chars: int = 0
+
+    def __post_init__(self) -> None:
+        self._include = _globs(self.options.include)
+        self._exclude = _globs(self.options.exclude)
 
     # -- discovery -----------------------------------------------------------------
     def add_path(self, arg: str) -> None:
@@ -208,12 +219,11 @@ class _Reader:
 
     def _selected(self, name: str, path: str) -> bool:
         # A compressed file is selected as the file it holds ("a.jsonl.gz" by "*.jsonl") or by its own name.
-        names = {name, path, uncompressed_name(name), uncompressed_name(path)}
-
-        def hit(patterns: tuple[str, ...]) -> bool:
-            return any(fnmatch.fnmatch(n, p) for n in names for p in patterns)
-
-        return hit(self.options.include) and not hit(self.options.exclude)
+        names = [name, path] if compression_of(name) is None else [
+            name, path, uncompressed_name(name), uncompressed_name(path)]
+        names = [os.path.normcase(n) for n in names]
+        return (any(self._include.match(n) for n in names)
+                and not any(self._exclude.match(n) for n in names))
 
     # -- reading ---------------------------------------------------------------------
     def read_files(self) -> None:
