@@ -57,7 +57,6 @@ _CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20)])
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 
 
-
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we can identify."""
 

@@ -36,7 +36,6 @@ _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-
 def holds_json_lines(head: bytes) -> bool:
     """Whether a file's first bytes are JSON Lines: a whole object on the first line, and more after it."""
     first, _, rest = head.lstrip().partition(b"\n")

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from .align import align
 from .cluster import Cluster
 from .parallel import forked_map
-from .verify import Link
 
 if TYPE_CHECKING:
     from .pipeline import Corpus
