@@ -369,8 +369,10 @@ class _Reader:
 
     def _add_record(self, record: object, shown: str, line: int) -> None:
         opts = self.options
+        if isinstance(record, str):  # a list of texts (["...", "..."]), or JSON Lines of strings
+            record = {opts.text_field: record}
         if not isinstance(record, dict):
-            self._fail(shown, f"record is {type(record).__name__}, not an object", line=line)
+            self._fail(shown, f"record is {type(record).__name__}, not an object or a string", line=line)
             return
         text = field_value(record, opts.text_field)
         if text is None:

@@ -98,6 +98,16 @@ def test_json_lines_under_a_json_name_are_read_as_json_lines(tmp_path):
     assert reasons(result)[("train.json", 3)].startswith("invalid JSON")  # named by its line, as in JSON Lines
 
 
+def test_a_list_of_texts_is_a_list_of_records_named_by_position(tmp_path):
+    (tmp_path / "texts.json").write_text(json.dumps([TEXT, "Library hours cut.", 3]))
+    (tmp_path / "lines.jsonl").write_text(json.dumps("Fares stay frozen.") + "\n")
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert {d.id: d.text for d in result.documents} == {
+        f"{tmp_path}/texts.json:1": TEXT, f"{tmp_path}/texts.json:2": "Library hours cut.",
+        f"{tmp_path}/lines.jsonl:1": "Fares stay frozen."}
+    assert reasons(result)[("texts.json", 3)] == "record is int, not an object or a string"
+
+
 def test_dotted_field_names_reach_into_nested_objects(tmp_path):
     """An API's record nests its article ({"article": {"body": ...}}); a key with a dot in it still wins."""
     rows = [{"meta": {"uid": "n1", "published": "2024-03-14"}, "article": {"headline": "Ferries", "body": TEXT}},
