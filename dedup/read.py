@@ -61,6 +61,10 @@ _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
 _HTML_SUFFIXES = (".html", ".htm")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _STDIN = "-"
+#: A JSON file holds many records, so it may be this many times --max-bytes (one document's limit) before it is
+#: refused: 256 MiB by default, parsed whole, which takes several times that in memory.  Larger collections
+#: are better as JSON Lines, read a line at a time.
+_JSON_FILE_DOCUMENTS = 32
 #: Files are read in several processes from this many up: decoding and parsing web pages is the slow part of
 #: reading, and a process costs a few milliseconds to fork (benchmarks/bench_pages.py).
 _PARALLEL_MIN_FILES = 200
@@ -296,10 +300,12 @@ class _Reader:
         elif kind == "table":
             self._read_table(handle, shown)
         else:
-            data = read_at_most(handle, self.options.max_bytes + 1, size_hint)
-            if len(data) > self.options.max_bytes:
+            limit = self.options.max_bytes * (_JSON_FILE_DOCUMENTS if kind == "json" else 1)
+            data = read_at_most(handle, limit + 1, size_hint)
+            if len(data) > limit:
                 if kind == "json":
-                    self._fail(shown, f"JSON file larger than --max-bytes {self.options.max_bytes}; use JSON Lines")
+                    self._fail(shown, f"JSON file larger than {limit} bytes ({_JSON_FILE_DOCUMENTS} x --max-bytes); "
+                               "use JSON Lines, which are read a line at a time")
                     return
                 data = cut(data, self.options.max_bytes)
                 self._fail(shown, f"truncated to {len(data)} bytes (--max-bytes {self.options.max_bytes})", fatal=False)
@@ -381,6 +387,11 @@ class _Reader:
         if not isinstance(text, str):
             self._fail(shown, f"field {opts.text_field!r} is {type(text).__name__}, not a string", line=line)
             return
+        if len(text) > opts.max_bytes // 4 and len(encoded := text.encode("utf-8", "surrogatepass")) > opts.max_bytes:
+            # A record of a JSON file (which may hold many documents' worth) is held to one document's limit.
+            kept = cut(encoded, opts.max_bytes)
+            text = kept.decode("utf-8", "ignore")
+            self._fail(shown, f"truncated to {len(kept)} bytes (--max-bytes {opts.max_bytes})", line=line, fatal=False)
         raw_id = field_value(record, opts.id_field)
         record_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
         if record_id is None:

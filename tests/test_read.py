@@ -108,6 +108,21 @@ def test_a_list_of_texts_is_a_list_of_records_named_by_position(tmp_path):
     assert reasons(result)[("texts.json", 3)] == "record is int, not an object or a string"
 
 
+def test_a_json_file_may_hold_many_documents_worth_each_record_held_to_one(tmp_path):
+    """--max-bytes is one document's limit: a JSON array of many records may be 32 times that, each record one."""
+    rows = [{"id": f"r{n}", "text": f"Ferry report {n}. " + "Fares stay frozen. " * 20} for n in range(40)]
+    rows.append({"id": "long", "text": "Council minutes. " * 200})
+    (tmp_path / "export.json").write_text(json.dumps(rows))  # about 17 KB
+    (tmp_path / "huge.json").write_text(json.dumps([{"text": "x " * 40_000}]))  # over 32 x 2,000 bytes
+    result = read_inputs([str(tmp_path)], ReadOptions(max_bytes=2_000))
+    docs = {d.id: d for d in result.documents}
+    assert len(docs) == 41 and docs["r7"].text == rows[7]["text"]
+    assert len(docs["long"].text.encode()) <= 2_000 and docs["long"].text.startswith("Council minutes.")
+    got = reasons(result)
+    assert got[("export.json", 41)].startswith("truncated to") and got[("huge.json", None)].startswith(
+        "JSON file larger than 64000 bytes (32 x --max-bytes)")
+
+
 def test_dotted_field_names_reach_into_nested_objects(tmp_path):
     """An API's record nests its article ({"article": {"body": ...}}); a key with a dot in it still wins."""
     rows = [{"meta": {"uid": "n1", "published": "2024-03-14"}, "article": {"headline": "Ferries", "body": TEXT}},
