@@ -24,6 +24,7 @@ __all__ = [
     "decode",
     "decompress",
     "decompressing",
+    "file_lines",
     "numbered_lines",
     "numbered_wide_lines",
     "read_at_most",
@@ -229,6 +230,14 @@ def _byte_order(handle: BinaryIO, encoding: str) -> str:
     boms = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
             (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
     return next(order for bom, order in boms if head.startswith(bom) and order.startswith(encoding))
+
+
+def file_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | str | None]]:
+    """A seekable file's numbered lines: bytes, each for the caller to decode, or in UTF-16/32 decoded as read."""
+    head = handle.read(4096)
+    handle.seek(0)
+    wide = wide_encoding(head)
+    return numbered_wide_lines(handle, wide, limit) if wide else numbered_lines(handle, limit)
 
 
 def decompressing(suffix: str, raw: BinaryIO) -> BinaryIO:

@@ -31,8 +31,7 @@ from .decoding import (
     decode,
     decompress,
     decompressing,
-    numbered_lines,
-    numbered_wide_lines,
+    file_lines,
     read_at_most,
     stdin_compression,
     uncompressed_name,
@@ -279,10 +278,9 @@ class _Reader:
                 else:  # what --max-bytes bounds is the text, as it comes out of the decompressor
                     with decompressing(compression, handle) as inner:
                         self._read_stream(inner, shown)
-        except DAMAGED as exc:
-            self._fail(shown, f"damaged {compression_of(shown)} data: {exc}; what came before it is kept")
-        except OSError as exc:
-            if exc.errno is None and compression_of(shown):  # the decompressor's complaint ("Not a gzipped file")
+        except (*DAMAGED, OSError) as exc:
+            # An OSError without an errno is the decompressor's complaint ("Not a gzipped file"), not the disk's.
+            if isinstance(exc, DAMAGED) or (exc.errno is None and compression_of(shown)):
                 self._fail(shown, f"damaged {compression_of(shown)} data: {exc}; what came before it is kept")
             else:
                 self._fail(shown, f"read failed: {exc.strerror or exc}")
@@ -419,11 +417,7 @@ class _Reader:
             self._add_record(record, shown, number)
 
     def _read_jsonl(self, handle: BinaryIO, shown: str) -> None:
-        head = handle.read(4096)
-        handle.seek(0)
-        wide = wide_encoding(head)
-        lines = (numbered_wide_lines(handle, wide, self.options.max_bytes) if wide
-                 else numbered_lines(handle, self.options.max_bytes))
+        lines = file_lines(handle, self.options.max_bytes)
         try:
             for number, raw in lines:
                 if raw is None:
@@ -437,11 +431,7 @@ class _Reader:
         """A CSV or TSV file: a header row naming the columns, then a record a row (a quoted field may hold
         line breaks).  Read line by line as JSON Lines are, each line decoded as it comes."""
         delimiter = _TABLE_SUFFIXES[os.path.splitext(uncompressed_name(shown).lower())[1]]
-        head = handle.read(4096)
-        handle.seek(0)
-        wide = wide_encoding(head)
-        lines = (numbered_wide_lines(handle, wide, self.options.max_bytes) if wide
-                 else numbered_lines(handle, self.options.max_bytes))
+        lines = file_lines(handle, self.options.max_bytes)
 
         def text_lines() -> Iterator[str]:
             for number, raw in lines:
