@@ -25,8 +25,6 @@ __all__ = [
     "decompress",
     "decompressing",
     "file_lines",
-    "numbered_lines",
-    "numbered_wide_lines",
     "read_at_most",
     "stdin_compression",
     "uncompressed_name",
@@ -176,7 +174,7 @@ def decompress(suffix: str, data: bytes) -> bytes:
     return {".gz": gzip.decompress, ".bz2": bz2.decompress, ".xz": lzma.decompress}[suffix](data)
 
 
-def numbered_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+def _numbered_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
     """Numbered lines; a line over ``limit`` bytes yields None and is skipped unread."""
     number = 0
     while True:
@@ -192,8 +190,8 @@ def numbered_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | 
         yield number, line
 
 
-def numbered_wide_lines(handle: BinaryIO, encoding: str, limit: int) -> Iterator[tuple[int, str | None]]:
-    """Numbered lines of UTF-16 or UTF-32 text, decoded as they are read; as :func:`numbered_lines`, but
+def _numbered_wide_lines(handle: BinaryIO, encoding: str, limit: int) -> Iterator[tuple[int, str | None]]:
+    """Numbered lines of UTF-16 or UTF-32 text, decoded as they are read; as :func:`_numbered_lines`, but
     ``limit`` counts characters.  At bytes that do not decode, the lines before them are given,
     then :class:`DecodeError` says where reading stopped (the lines after cannot be found)."""
     order = _byte_order(handle, encoding)
@@ -237,7 +235,7 @@ def file_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | str 
     head = handle.read(4096)
     handle.seek(0)
     wide = wide_encoding(head)
-    return numbered_wide_lines(handle, wide, limit) if wide else numbered_lines(handle, limit)
+    return _numbered_wide_lines(handle, wide, limit) if wide else _numbered_lines(handle, limit)
 
 
 def decompressing(suffix: str, raw: BinaryIO) -> BinaryIO:
