@@ -69,6 +69,8 @@ def unescaped(text: str) -> str:
 def is_markup(text: str) -> bool:
     """A page as fetched, or an HTML body as a content system exports it: read as a page, not as text whose
     tags and attributes ("href", "class") would count as words."""
+    if "<" not in text:  # most texts: a scan in C before any expression
+        return False
     start = text.lstrip("\ufeff \t\r\n\f\v")
     if _HTML_START.match(start) or _FRAGMENT_START.match(start):
         return True
@@ -76,7 +78,8 @@ def is_markup(text: str) -> bool:
 
 
 def has_lone_surrogate(text: str) -> bool:
-    return _LONE_SURROGATE.search(text) is not None
+    # An ASCII string, which CPython knows without a scan, holds none: most records are looked at once.
+    return not text.isascii() and _LONE_SURROGATE.search(text) is not None
 
 
 def without_lone_surrogates(text: str) -> str:
