@@ -22,7 +22,6 @@ __all__ = [
     "compression_of",
     "cut",
     "decode",
-    "decompress",
     "decompressing",
     "file_lines",
     "read_at_most",
@@ -168,10 +167,6 @@ def uncompressed_name(path: str) -> str:
     """``path`` without its compression suffix: the name of the file it holds."""
     suffix = compression_of(path)
     return path[: -len(suffix)] if suffix else path
-
-
-def decompress(suffix: str, data: bytes) -> bytes:
-    return {".gz": gzip.decompress, ".bz2": bz2.decompress, ".xz": lzma.decompress}[suffix](data)
 
 
 def _numbered_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:

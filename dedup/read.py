@@ -29,7 +29,6 @@ from .decoding import (
     compression_of,
     cut,
     decode,
-    decompress,
     decompressing,
     file_lines,
     read_at_most,
@@ -485,12 +484,14 @@ class _Reader:
     def _read_stdin(self, stream: BinaryIO) -> None:
         data = stream.read()
         suffix = stdin_compression(data)
-        if suffix is not None:
+        if suffix is not None:  # read through the decompressor as a file is: what comes before damage is kept
+            parts: list[bytes] = []
             try:
-                data = decompress(suffix, data)
+                with decompressing(suffix, io.BytesIO(data)) as inner:
+                    parts.extend(inner)  # line by line, as a file's JSON Lines are read
             except (*DAMAGED, OSError) as exc:
-                self._fail(_STDIN, f"damaged {suffix} data: {exc}")
-                return
+                self._fail(_STDIN, f"damaged {suffix} data: {exc}; what came before it is kept")
+            data = b"".join(parts)
         wide = wide_encoding(data[:4096])
         # What the text starts with, past a byte-order mark: a web page, an object (JSON Lines), an array, or prose.
         if wide:

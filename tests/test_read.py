@@ -383,6 +383,9 @@ def test_compressed_files_are_read_as_the_files_they_hold_and_damage_keeps_what_
     assert "skipped.rtf.gz" not in problems and not any(d.path.endswith(".rtf.gz") for d in read.documents)
     stdin = read_inputs(["-"], ReadOptions(), io.BytesIO(gzip.compress(feed[:2000])))
     assert [d.text for d in stdin.documents] == [d.text for d in read.documents if d.path.endswith("feed.jsonl.gz")]
+    cut_stdin = read_inputs(["-"], ReadOptions(), io.BytesIO(damaged[: len(damaged) // 2]))
+    assert [d.text for d in cut_stdin.documents] == [d.text for d in kept]  # as the file: what came before is kept
+    assert cut_stdin.problems[0].reason.startswith("damaged .gz data:")
 
 
 def test_many_files_read_in_several_processes_come_back_as_read_in_one(tmp_path):
