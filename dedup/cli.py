@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import click
@@ -25,7 +26,7 @@ from .collector import collector_paused
 from .compare import compare_documents
 from .config import config_layers
 from .errors import DedupError
-from .evaluate import evaluate_levels, read_labels
+from .evaluate import evaluate_levels
 from .jsonout import comparison_dict, dumps, jsonl_lines, result_dict
 from .model import Document, Problem
 from .pipeline import ScanResult, scan
@@ -420,11 +421,12 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
 
 
 @app.command("eval")
-@click.argument("corpus", type=click.Path(exists=True, dir_okay=False))
+@click.argument("corpus", type=click.Path(exists=True, allow_dash=True))
 @click.option("--label-field", default="cluster", show_default=True,
               help="Field holding each record's true cluster label.")
-@click.option("--text-field", default="text", show_default=True)
-@click.option("--id-field", default="id", show_default=True)
+@click.option("--text-field", default="text", show_default=True,
+              help="Field with the text (dotted for a nested one: article.body).")
+@click.option("--id-field", default="id", show_default=True, help="Field with the id.")
 @click.option("--level", "levels", multiple=True, type=click.Choice(LEVELS),
               help="Levels to score (repeatable; default: all four).")
 @date_options
@@ -432,22 +434,29 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
 def eval_command(corpus: str, label_field: str, text_field: str, id_field: str, levels: tuple[str, ...],
                  within_days: float | None, date_field: str, fmt: str, quiet: bool) -> None:
-    """Score clustering quality on a labelled JSONL corpus (id, text, label per line).
+    """Score clustering quality on a labelled corpus: records with an id, a text and a cluster label.
 
-    Prints pairwise precision, recall and F1 and the adjusted Rand index for
-    each level; unclustered documents count as singletons.
+    CORPUS is a JSON Lines, JSON or CSV/TSV file (also compressed), a folder of
+    them, or '-' for stdin.  Prints pairwise precision, recall and F1 and the
+    adjusted Rand index for each level; unclustered documents count as
+    singletons.  Records without a label are left out, with a warning.
     """
     settings = build_settings(level="story", include=(), exclude=(), text_field=text_field, id_field=id_field,
                               title_field="title", max_bytes=ReadOptions.max_bytes, workers=0,
                               within_days=within_days, date_field=date_field)
-    read = read_inputs([corpus], settings.read, workers=settings.processes)
+    stdin = sys.stdin.buffer if corpus == "-" else None
+    read = read_inputs([corpus], replace(settings.read, label_field=label_field), stdin, workers=settings.processes)
+    docs = [d for d in read.documents if d.label is not None]
+    unlabelled = len(read.documents) - len(docs)
+    if unlabelled:
+        read.problems.append(Problem(corpus, f"{unlabelled} of {len(read.documents)} documents have no "
+                                     f"{label_field!r} label: scored without them", fatal=False))
     report_problems(read.problems, quiet)
-    labels = read_labels(corpus, label_field)
-    docs = [d for d in read.documents if d.line in labels]
     if len(docs) < 2:
-        raise InputError(f"{corpus}: fewer than two records with a {label_field!r} label")
+        raise InputError(f"{corpus}: fewer than two records with a {label_field!r} label "
+                         "(--label-field names the field holding each record's true cluster)")
     chosen = [Relation.parse(x) for x in (levels or LEVELS)]
-    scores = evaluate_levels(docs, [labels[d.line] for d in docs if d.line is not None], settings, chosen)
+    scores = evaluate_levels(docs, [d.label for d in docs if d.label is not None], settings, chosen)
     if fmt == "json":
         click.echo(dumps({"corpus": corpus, "documents": len(docs), "levels": scores}))
     else:

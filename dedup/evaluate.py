@@ -16,7 +16,7 @@ from .pipeline import scan_documents
 from .settings import ScanSettings
 from .verify import Relation
 
-__all__ = ["ClusterScores", "evaluate_levels", "read_labels", "score_clustering"]
+__all__ = ["ClusterScores", "evaluate_levels", "score_clustering"]
 
 
 def _pairs(n: int) -> int:
@@ -54,22 +54,6 @@ def score_clustering(truth: Sequence[Hashable], predicted: Sequence[Hashable]) -
     maximum = (true_pairs + predicted_pairs) / 2
     ari = (correct - expected) / (maximum - expected) if maximum != expected else 1.0
     return ClusterScores(precision, recall, f1, ari, true_pairs, predicted_pairs, correct)
-
-
-def read_labels(path: str, label_field: str) -> dict[int, str]:
-    """Line number -> label for a labelled JSONL corpus (lines without the field are left out)."""
-    import json
-
-    labels: dict[int, str] = {}
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                record = json.loads(raw)
-            except ValueError:
-                continue
-            if isinstance(record, dict) and record.get(label_field) is not None:
-                labels[number] = str(record[label_field])
-    return labels
 
 
 def evaluate_levels(

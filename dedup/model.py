@@ -18,6 +18,7 @@ class Document:
     path: str = ""
     line: int | None = None
     published: datetime | None = None  # read from the record's date field, with --within-days
+    label: str | None = None  # the record's true cluster, read for ``dedup eval`` (--label-field)
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,7 @@ class ReadOptions:
     title_field: str = "title"
     max_bytes: int = 8 * 1024 * 1024
     date_field: str | None = None  # JSON/JSONL field with the publication date; None: dates not read
+    label_field: str | None = None  # field with the record's true cluster (dedup eval); None: not read
 
 
 @dataclass
@@ -95,6 +96,11 @@ class ReadResult:
         self.files_read += other.files_read
         self.files_failed += other.files_failed
         self.records_failed += other.records_failed
+
+
+def _scalar(value: object) -> str | None:
+    """An id or label as text: a string or a whole number (``true`` is not an id)."""
+    return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
 
 
 def _printable(path: str) -> str:
@@ -134,8 +140,9 @@ class _Reader:
     #: whether the path's last step is a symbolic link).
     found: dict[object, list[tuple[str, str, bool]]] = field(default_factory=dict)
     workers: int = 1
-    #: Web pages from JSON records, not parsed yet: (markup, path shown, title, line, record id, published).
-    pages: list[tuple[str, str, str | None, int, str | None, datetime | None]] = field(default_factory=list)
+    #: Web pages from JSON records, not parsed yet: (markup, path shown, title, line, record id, published, label).
+    pages: list[tuple[str, str, str | None, int, str | None, datetime | None, str | None]] = field(
+        default_factory=list)
     _page_chars: int = 0
 
     def __post_init__(self) -> None:
@@ -328,19 +335,20 @@ class _Reader:
         workers = self.workers if chars >= _PAGE_BATCH_CHARS // 4 else 1
         parts = [pages[k::workers] for k in range(workers)]
         parsed = forked_map(lambda part: [page_text(markup) for markup, *_ in part], parts)
-        for k, (markup, shown, title, line, record_id, published) in enumerate(pages):  # in the order read
+        for k, (_, shown, title, line, record_id, published, label) in enumerate(pages):  # in the order read
             page_title, text = parsed[k % workers][k // workers]
             self._add_text(text, shown, title=title or page_title, line=line, record_id=record_id,
-                           published=published)
+                           published=published, label=label)
 
     def _add_text(self, text: str, shown: str, *, title: str | None = None, line: int | None = None,
-                  record_id: str | None = None, published: datetime | None = None, page: bool = False) -> None:
+                  record_id: str | None = None, published: datetime | None = None, label: str | None = None,
+                  page: bool = False) -> None:
         """One document; a web ``page`` is read as its visible text, its title used when none was given.
 
         A record's page is parsed later, with others (:meth:`parse_pages`)."""
         title = None if title is None else unescaped(title)
         if page and line is not None:
-            self.pages.append((text, shown, title, line, record_id, published))
+            self.pages.append((text, shown, title, line, record_id, published, label))
             self._page_chars += len(text)
             if self._page_chars >= _PAGE_BATCH_CHARS:
                 self.parse_pages()
@@ -354,7 +362,7 @@ class _Reader:
             self._fail(shown, "empty: no text to compare", line=line)
             return
         doc_id = record_id if record_id is not None else shown if line is None else f"{shown}:{line}"
-        self.result.documents.append(Document(doc_id, text, title, shown, line, published))
+        self.result.documents.append(Document(doc_id, text, title, shown, line, published, label))
 
     def _published(self, record: Mapping[str, object], shown: str, line: int | None) -> datetime | None:
         """The record's (or a Markdown file's front matter's) publication date, if dates are read; a missing or
@@ -389,8 +397,7 @@ class _Reader:
             kept = cut(encoded, opts.max_bytes)
             text = kept.decode("utf-8", "ignore")
             self._fail(shown, f"truncated to {len(kept)} bytes (--max-bytes {opts.max_bytes})", line=line, fatal=False)
-        raw_id = field_value(record, opts.id_field)
-        record_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
+        record_id = _scalar(field_value(record, opts.id_field))
         if record_id is None:
             record_id = f"{shown}:{line}"
         raw_title = field_value(record, opts.title_field)
@@ -401,8 +408,9 @@ class _Reader:
             text, record_id = without_lone_surrogates(text), without_lone_surrogates(record_id)
             title = None if title is None else without_lone_surrogates(title)
         # A crawl's record may hold the page as fetched.
+        label = None if opts.label_field is None else _scalar(field_value(record, opts.label_field))
         self._add_text(text, shown, title=title, line=line,
-                       record_id=record_id, published=self._published(record, shown, line),
+                       record_id=record_id, published=self._published(record, shown, line), label=label,
                        page=is_markup(text))
 
     def _read_json(self, text: str, shown: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import random
 from pathlib import Path
@@ -101,6 +102,28 @@ def test_eval_scores_each_level_against_the_labels(labelled):
     assert levels["story"]["precision"] == levels["story"]["recall"] == levels["story"]["ari"] == 1.0
     table = run("eval", str(labelled), "--level", "story")
     assert table.exit_code == 0 and "precision" in table.stdout and "story" in table.stdout
+
+
+def test_eval_reads_labels_from_stdin_json_arrays_and_compressed_files(labelled, tmp_path):
+    """A labelled corpus in any format ``scan`` reads gives the same scores; unlabelled records are left
+    out with a warning that counts them."""
+    rows = [json.loads(line) for line in labelled.read_text(encoding="utf-8").splitlines()]
+    expected = json.loads(run("eval", str(labelled), "--level", "story", "--format", "json").stdout)["levels"]
+    piped = run("eval", "-", "--level", "story", "--format", "json", input=labelled.read_text(encoding="utf-8"))
+    assert piped.exit_code == 0, piped.output
+    assert json.loads(piped.stdout)["levels"] == expected
+    packed = tmp_path / "labelled.jsonl.gz"
+    packed.write_bytes(gzip.compress(labelled.read_bytes()))
+    assert json.loads(run("eval", str(packed), "--level", "story", "--format", "json").stdout)["levels"] == expected
+    library = next(r for r in rows if r["id"].startswith("library"))
+    del library["cluster"]  # a singleton either way: the pairs do not change
+    array = tmp_path / "labelled.json"
+    array.write_text(json.dumps(rows), encoding="utf-8")
+    result = run("eval", str(array), "--level", "story", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["documents"] == len(rows) - 1
+    assert json.loads(result.stdout)["levels"]["story"] == expected["story"]
+    assert "1 of 6 documents have no 'cluster' label" in result.stderr
 
 
 def test_eval_without_labels_exits_2(tmp_path):
