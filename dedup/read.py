@@ -56,6 +56,8 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", 
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
+#: A table's header cell, as told on stdin (which has no file name): a column name, not prose.
+_HEADER_CELL = re.compile(r"\w(?:[\w .-]{0,62}\w)?")
 _HTML_SUFFIXES = (".html", ".htm")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _STDIN = "-"
@@ -434,10 +436,10 @@ class _Reader:
         except DecodeError as exc:  # a wide file's bad bytes: the lines after them cannot be found
             self._fail(shown, str(exc), line=exc.line)
 
-    def _read_table(self, handle: BinaryIO, shown: str) -> None:
+    def _read_table(self, handle: BinaryIO, shown: str, delimiter: str | None = None) -> None:
         """A CSV or TSV file: a header row naming the columns, then a record a row (a quoted field may hold
         line breaks).  Read line by line as JSON Lines are, each line decoded as it comes."""
-        delimiter = _TABLE_SUFFIXES[os.path.splitext(uncompressed_name(shown).lower())[1]]
+        delimiter = delimiter or _TABLE_SUFFIXES[os.path.splitext(uncompressed_name(shown).lower())[1]]
         lines = file_lines(handle, self.options.max_bytes)
 
         def text_lines() -> Iterator[str]:
@@ -501,11 +503,12 @@ class _Reader:
                 self._fail(_STDIN, f"damaged {suffix} data: {exc}; what came before it is kept")
             data = b"".join(parts)
         wide = wide_encoding(data[:4096])
-        # What the text starts with, past a byte-order mark: a web page, an object (JSON Lines), an array, or prose.
+        # What the text starts with, past a byte-order mark: an object (JSON Lines), an array, a table's header,
+        # or prose (a web page among them).
         if wide:
-            start = data[:64].decode(wide, errors="ignore")
+            start = data[:4096].decode(wide, errors="ignore")
         else:
-            start = data.removeprefix(codecs.BOM_UTF8)[:64].decode("latin-1")
+            start = data.removeprefix(codecs.BOM_UTF8)[:4096].decode("latin-1")
         opening = start.lstrip("\ufeff \t\r\n")
         head = opening[:1]
         if head == "{":
@@ -515,6 +518,8 @@ class _Reader:
                 self._read_json(decode(data), _STDIN)
             except DecodeError as exc:
                 self._fail(_STDIN, str(exc))
+        elif delimiter := _table_delimiter(opening, self.options.text_field):
+            self._read_table(io.BytesIO(data), _STDIN, delimiter)
         else:
             try:
                 text = decode(cut(data, self.options.max_bytes))
@@ -522,6 +527,17 @@ class _Reader:
                 self._fail(_STDIN, str(exc))
                 return
             self._add_text(text, _STDIN, page=is_markup(text))
+
+
+def _table_delimiter(opening: str, text_field: str) -> str | None:
+    """The delimiter of a CSV or TSV table on stdin, told by a header row of column names, one of them the
+    text field (``id,text,title``); None for anything else, prose whose first line holds commas among it."""
+    first = opening.partition("\n")[0].rstrip("\r")
+    for delimiter in _TABLE_SUFFIXES.values():
+        cells = [cell.strip().strip('"').strip() for cell in first.split(delimiter)]
+        if len(cells) > 1 and text_field in cells and all(_HEADER_CELL.fullmatch(cell) for cell in cells):
+            return delimiter
+    return None
 
 
 def _unique_ids(result: ReadResult) -> None:

@@ -215,6 +215,25 @@ def test_stdin_jsonl_and_plain_text():
     assert ids(read_inputs(["-"], ReadOptions(), plain)) == ["-"]
 
 
+def test_a_table_on_stdin_is_told_by_its_header_and_prose_with_commas_stays_one_text(tmp_path):
+    """``cat news.csv | dedup scan -``: stdin has no name, so a header row naming the text column says it is a
+    table; the same rows are read as from the file."""
+    table = 'id,"title",text\na1,Ferries,"Port Ellen council voted.\n\nFares stay frozen."\na2,,Library hours cut.\n'
+    (tmp_path / "news.csv").write_text(table, encoding="utf-8")
+    from_file = read_inputs([str(tmp_path / "news.csv")], ReadOptions())
+    for data in (table, table.replace(",", "\t")):
+        piped = read_inputs(["-"], ReadOptions(), io.BytesIO(data.encode("utf-16")))
+        assert [(d.id, d.title) for d in piped.documents] == [("a1", "Ferries"), ("a2", None)]
+    piped = read_inputs(["-"], ReadOptions(), io.BytesIO(table.encode()))
+    assert [(d.id, d.text, d.line) for d in piped.documents] == [(d.id, d.text, d.line) for d in from_file.documents]
+    named = read_inputs(["-"], ReadOptions(text_field="body", id_field="key"),
+                        io.BytesIO(b"key,body\nk1,Boats for the island.\n"))
+    assert ids(named) == ["k1"]
+    for prose in ("text, images and video, all of it: the council's new archive.\nIt opens on Monday.\n",
+                  "text, as delivered.\nThe council's statement follows in full.\n"):
+        assert ids(read_inputs(["-"], ReadOptions(), io.BytesIO(prose.encode()))) == ["-"]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
 def test_json_lines_in_any_unicode_encoding_are_read_from_a_file_and_from_stdin(tmp_path, encoding):
     """UTF-16 and UTF-32 lines cannot be split as bytes: a newline is two or four of them."""
