@@ -54,11 +54,13 @@ def jsonl(relative: str) -> list[dict]:
 
 def _draw(categories: str, seed: int, rewrite_share: float = 0.0, partial_share: float = 0.0) -> list[dict]:
     """One draw of the syndication generator (evaluation/syndicate.py)."""
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "draw.jsonl"
         subprocess.run([sys.executable, str(HERE / "syndicate.py"), str(CORPORA / "bbc-news/articles.jsonl"),
                         "--categories", categories, "--seed", str(seed), "--rewrite-share", str(rewrite_share),
-                        "--partial-share", str(partial_share), "-o", out.name], check=True)
-        return [json.loads(line) for line in open(out.name, encoding="utf-8")]
+                        "--partial-share", str(partial_share), "-o", str(out)], check=True)
+        with out.open(encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle]
 
 
 def syndication(categories: str, seed: int, rewrite_share: float, level: str, *, sources: bool = True,
