@@ -174,7 +174,9 @@ class _Reader:
         else:
             self._fail(shown, "not a regular file (FIFO, socket or device); not opened")
 
-    def _walk(self, top: str, shown: str, seen: set[tuple[int, int]]) -> None:
+    def _walk(self, top: str, shown: str, seen: set[tuple[int, int]], below: str = "") -> None:
+        """The files in folder ``top`` and below it; ``below`` is the folder's path from the one the user named
+        (globs match it too: ``--exclude 'drafts/*'``)."""
         try:
             st = os.stat(top)
             if (st.st_dev, st.st_ino) in seen:
@@ -190,6 +192,7 @@ class _Reader:
             if entry.name.startswith("."):
                 continue
             path = os.path.join(shown, _printable(entry.name))
+            relative = os.path.join(below, _printable(entry.name))
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
                 is_file = entry.is_file(follow_symlinks=True)
@@ -197,16 +200,16 @@ class _Reader:
                 self._fail(path, exc.strerror or str(exc))
                 continue
             if is_dir:
-                self._walk(os.path.join(top, entry.name), path, seen)
+                self._walk(os.path.join(top, entry.name), path, seen, relative)
                 continue
-            if not self._selected(entry.name, path):
+            if not self._selected(entry.name, path, relative):
                 continue
             if is_file:
                 try:
                     self._found(os.path.join(top, entry.name), path, entry.stat(), entry.is_symlink())
                 except OSError as exc:
                     self._fail(path, exc.strerror or str(exc))
-            elif entry.is_symlink() and not os.path.exists(path):
+            elif entry.is_symlink() and not os.path.exists(os.path.join(top, entry.name)):
                 self._fail(path, "broken symbolic link")
             else:
                 self._fail(path, "not a regular file (FIFO, socket or device); not opened")
@@ -228,10 +231,12 @@ class _Reader:
         self.found = {}
         return files
 
-    def _selected(self, name: str, path: str) -> bool:
-        # A compressed file is selected as the file it holds ("a.jsonl.gz" by "*.jsonl") or by its own name.
-        names = [name, path] if compression_of(name) is None else [
-            name, path, uncompressed_name(name), uncompressed_name(path)]
+    def _selected(self, name: str, path: str, relative: str) -> bool:
+        """Whether globs take the file by its name, its path as shown, or its path below the folder named.
+        A compressed file is selected as the file it holds ("a.jsonl.gz" by "*.jsonl") or by its own name."""
+        names = [name, path, relative]
+        if compression_of(name) is not None:
+            names += [uncompressed_name(n) for n in names]
         names = [os.path.normcase(n) for n in names]
         return (any(self._include.match(n) for n in names)
                 and not any(self._exclude.match(n) for n in names))

@@ -43,6 +43,18 @@ def test_include_and_exclude_globs(tmp_path):
     assert [os.path.basename(i) for i in ids(result)] == ["keep.txt"]
 
 
+def test_globs_match_paths_below_the_folder_named(tmp_path):
+    """``--exclude 'drafts/*'`` skips the drafts folder of the corpus scanned, wherever the corpus is."""
+    for name in ("news/a.txt", "news/drafts/b.txt", "news/drafts/old/c.txt", "news/sport/drafts.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(TEXT)
+    corpus = str(tmp_path / "news")
+    kept = read_inputs([corpus], ReadOptions(exclude=("drafts/*",)))
+    assert [os.path.relpath(i, corpus) for i in ids(kept)] == ["a.txt", "sport/drafts.txt"]
+    only = read_inputs([corpus], ReadOptions(include=("sport/*.txt",)))
+    assert [os.path.relpath(i, corpus) for i in ids(only)] == ["sport/drafts.txt"]
+
+
 def test_json_and_jsonl_records_use_fields_and_report_bad_lines(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps([{"id": "x1", "text": TEXT, "title": "T"}, {"body": TEXT}]))
     (tmp_path / "b.jsonl").write_text(
