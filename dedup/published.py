@@ -30,7 +30,15 @@ DATE_FORMATS = (
     "%d %b %Y",
     "%Y/%m/%d",
     "%Y/%m/%d %H:%M:%S",
+    "%d.%m.%Y",  # 20.04.2023: day first wherever dots are written
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
 )
+#: Unix time as digits (a CSV column is text): seconds (9-10 digits, 1973-2286) or milliseconds (12-13 digits,
+#: as JavaScript and Elasticsearch export them).  Eight digits are a date (20230420), read as ISO 8601.
+_UNIX_DIGITS = re.compile(r"\d{9,10}|\d{12,13}")
+#: A number this large is Unix milliseconds: as seconds, it would be past the year 5000.
+_MILLISECONDS_FROM = 10**11
 #: Control characters end a date: some Reuters dates carry transmission codes after them
 #: ("27-MAR-1987 00:02:59.13\x05\x05\x05RM"), or only the codes' letters, right after the time.
 _NOISE = re.compile(r"[\x00-\x1f].*|(?<=\d)[A-Z]{1,3}(?:\s+[A-Z]{1,3})*\s*$", re.DOTALL)
@@ -42,12 +50,14 @@ def _naive_utc(moment: datetime) -> datetime:
 
 
 def parse_published(value: object) -> datetime | None:
-    """The moment ``value`` (a date string, or Unix seconds) names, or None if it names none we read."""
+    """The moment ``value`` (a date string, or Unix seconds or milliseconds) names, or None if it names none
+    we read."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         try:
-            return datetime.fromtimestamp(value, tz=timezone.utc).replace(tzinfo=None)
+            seconds = value / 1000 if abs(value) >= _MILLISECONDS_FROM else value
+            return datetime.fromtimestamp(seconds, tz=timezone.utc).replace(tzinfo=None)
         except (OverflowError, OSError, ValueError):
             return None
     if not isinstance(value, str):
@@ -55,6 +65,8 @@ def parse_published(value: object) -> datetime | None:
     text = " ".join(_NOISE.sub("", value).split())
     if not text:
         return None
+    if _UNIX_DIGITS.fullmatch(text):
+        return parse_published(int(text))
     try:
         return _naive_utc(datetime.fromisoformat(text))
     except ValueError:

@@ -28,7 +28,12 @@ def test_dates_are_read_in_the_listed_formats_and_nothing_is_guessed():
     assert parse_published("Thu, 20 Apr 2023 12:21:00 +0200") == datetime(2023, 4, 20, 10, 21)
     assert parse_published("April 20, 2023") == parse_published("20 Apr 2023") == datetime(2023, 4, 20)
     assert parse_published(0) == datetime(1970, 1, 1)
-    for unread in ("1/2/2020", "yesterday", "", None, True, ["2023-04-20"]):
+    assert parse_published("20.04.2023") == parse_published("20230420") == datetime(2023, 4, 20)
+    assert parse_published("20.04.2023 12:21") == datetime(2023, 4, 20, 12, 21)
+    unix = datetime(2023, 4, 20, 10, 21)  # seconds or milliseconds, as numbers or as a CSV column's digits
+    assert parse_published(1681986060) == parse_published(1681986060000) == unix
+    assert parse_published("1681986060") == parse_published("1681986060000") == unix
+    for unread in ("1/2/2020", "yesterday", "", None, True, ["2023-04-20"], "04.20.2023", "16819860600"):
         assert parse_published(unread) is None
 
 
