@@ -13,7 +13,7 @@ import re
 
 __all__ = ["first_prose", "logical_lines", "runs_on", "split_sentences"]
 
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+")
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+|(?P<wide>[\u3002\uff01\uff1f]+[\u300d\u300f\uff09]*\s*)")
 _NEXT_STARTS = re.compile(r"[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f]")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr inc corp co ltd plc gov sen rep gen col lt sgt capt
@@ -49,9 +49,9 @@ def _split_line(line: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(line):
         end = match.end()
-        if not _NEXT_STARTS.match(line, end):
-            continue
-        if _is_abbreviation(line, start, match.start() + 1):
+        # Chinese and Japanese full stops end a sentence wherever they stand: no space follows, no capital.
+        if match["wide"] is None and (not _NEXT_STARTS.match(line, end)
+                                      or _is_abbreviation(line, start, match.start() + 1)):
             continue
         pieces.append(line[start:end].strip())
         start = end

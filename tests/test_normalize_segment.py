@@ -27,6 +27,30 @@ def test_sentences_split_at_stops_not_at_abbreviations():
     ]
 
 
+def test_chinese_and_japanese_full_stops_end_sentences_without_a_space_after_them():
+    text = "議会は計画を承認した。七対二で可決された！「運賃は据え置く。」と議長は語った。Then English."
+    assert [s for _, s in split_sentences(logical_lines(text))] == [
+        "議会は計画を承認した。", "七対二で可決された！", "「運賃は据え置く。」", "と議長は語った。", "Then English.",
+    ]
+
+
+def test_a_japanese_copy_shares_its_sentences_and_keeps_its_chrome_apart():
+    """Written without spaces, a copy is still aligned sentence by sentence: the report's sentences are shared,
+    the new headline and the site's line are its own."""
+    from dedup import Document, ScanSettings, scan_documents
+
+    body = ("東京都議会は火曜日、2029年までにフェリーを電気船に置き換える計画を承認した。"
+            "二年間の試験の後、七対二で可決された。"
+            "燃料費は四十一パーセント削減されたと議会は述べた。運賃は少なくとも2027年まで据え置かれる。"
+            "新しい船は地元の造船所で建造される予定だ。環境団体はこの決定を歓迎した。")
+    original = Document("wire", "フェリー計画を承認\n\n" + body)
+    reprint = Document("site", "都議会、電気フェリーへ\n\n" + body + "\n\nこの記事を共有する")
+    (cluster,) = scan_documents([original, reprint], ScanSettings(workers=1)).clusters
+    assert len(cluster.shared) == 6
+    unique = {d.id: [s.text for s in d.unique] for d in cluster.documents}
+    assert unique == {"wire": ["フェリー計画を承認"], "site": ["都議会、電気フェリーへ", "この記事を共有する"]}
+
+
 def test_boilerplate_lines_without_full_stops_are_sentences_of_their_own():
     text = "A headline\n\nBody sentence one. Body two.\nShare this Article\nJoin the Discussion"
     assert [s for _, s in split_sentences(logical_lines(text))] == [
