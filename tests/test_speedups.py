@@ -10,6 +10,7 @@ from collections import Counter
 
 import numpy as np
 import pytest
+from scipy import sparse
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,7 +18,8 @@ from dedup import Document, Relation, ScanSettings, pipeline, report, scan_docum
 from dedup import align as align_module
 from dedup.align import _best_per_row, _similar_pairs, align
 from dedup.analysis import TermWeights, profiles
-from dedup.arrays import unique_sorted, unique_with_inverse
+from dedup import arrays
+from dedup.arrays import rowwise_dot, unique_sorted, unique_with_inverse
 from dedup.background import Background
 from dedup.compare import compare_documents
 from dedup.families import plan_families
@@ -255,6 +257,22 @@ def test_sorting_unique_helpers_equal_numpy_unique(values):
     expected, expected_inverse = np.unique(array, return_inverse=True)
     np.testing.assert_array_equal(distinct, expected)
     np.testing.assert_array_equal(inverse, expected_inverse.ravel())
+
+
+@given(st.integers(min_value=0, max_value=2**32 - 1))
+def test_a_few_pairs_score_to_the_bit_as_in_a_batch(seed):
+    """One pair verified alone (multiplied row by row) scores exactly as among many (scipy's products):
+    a verdict never depends on how many pairs were scored with it."""
+    rng = np.random.default_rng(seed)
+    matrix = sparse.random(30, 60, density=0.3, format="csr", random_state=rng, dtype=np.float64)
+    matrix.data = rng.random(matrix.nnz) * 10.0 ** rng.integers(-3, 3, matrix.nnz)  # sums that round
+    matrix.sort_indices()
+    left, right = rng.integers(0, 30, 40), rng.integers(0, 30, 40)
+    batch = rowwise_dot(matrix, left, right)
+    assert len(left) > arrays._FEW_PAIRS
+    alone = np.concatenate([rowwise_dot(matrix, left[k : k + 1], right[k : k + 1]) for k in range(len(left))])
+    np.testing.assert_array_equal(alone, batch)
+    np.testing.assert_allclose(batch, [matrix[i].multiply(matrix[j]).sum() for i, j in zip(left, right)])
 
 
 def test_a_machine_without_fork_scans_in_one_process(monkeypatch):
