@@ -92,13 +92,27 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
     parts.append(grid)
     if len(c.shared) > len(shared):
         parts.append(_more(len(c.shared) - len(shared)))
+    # Copies with nothing of their own (the exact ones, a wire story's plain reprints) are named once, together:
+    # a section each would be most of a large cluster's panel.
+    bare = [d for d in c.documents if not d.unique and not d.boilerplate]
     for d in c.documents:
+        if d in bare:
+            continue
         parts.append(Text())
         parts.append(Text(f"Only in {_name(d.id)} ({len(d.unique)})", style="bold cyan"))
         parts.extend(_sentences(d.unique, limit))
         if d.boilerplate:
             parts.append(Text(f"  boilerplate: {_count(len(d.boilerplate), 'sentence')} "
                               "(recur across unrelated documents)", style="dim"))
+    if bare:
+        named = bare if limit <= 0 else bare[:limit]
+        parts.append(Text())
+        parts.append(Text(f"Nothing of their own ({len(bare)})", style="bold cyan"))
+        grid = _grid()
+        grid.add_row("", Text(", ".join(_name(d.id) for d in named)))
+        parts.append(grid)
+        if len(bare) > len(named):
+            parts.append(_more(len(bare) - len(named)))
     title = f"[bold]{c.id}[/] - {_count(len(c.documents), 'document')} - {c.relation}"
     return Panel(Group(*parts), title=title, title_align="left", padding=(0, 1))
 

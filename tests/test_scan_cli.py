@@ -170,6 +170,19 @@ def test_the_table_summary_counts_in_words_that_agree_with_the_numbers(tmp_path,
     assert lines[-1] == "2 documents read, 1 cluster (2 documents in clusters), 1 input failed"
 
 
+def test_the_table_names_copies_with_nothing_of_their_own_together(tmp_path, in_root):
+    """A wire story reprinted as it is: one line names the plain reprints instead of an empty section each."""
+    shutil.copy("samples/dailycoast_ferry_copy.txt", tmp_path / "copy.txt")
+    for n in range(12):
+        shutil.copy("samples/wire_harbour_ferry.txt", tmp_path / f"reprint{n:02d}.txt")
+    table = run("scan", str(tmp_path)).stdout
+    assert "(0)" not in table and table.count("Only in ") == 1  # the re-headlined copy's site lines
+    assert "Nothing of their own (12)" in table  # what the reprints hold, all twelve share
+    assert "... and 2 more (--limit 0 shows all)" in table  # ten names shown, as ten sentences are
+    names = " ".join(run("scan", str(tmp_path), "--limit", "0").stdout.split())
+    assert all(f"reprint{n:02d}.txt" in names for n in range(12))
+
+
 def test_the_table_shows_brackets_and_odd_file_names_as_they_are(tmp_path, in_root, monkeypatch):
     """Article text and paths are never read as rich markup: "[sic]" is the article's own."""
     for source, name in (("wire_harbour_ferry.txt", "[wire].txt"), ("dailycoast_ferry_copy.txt", "copy\nnew.txt")):
