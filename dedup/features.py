@@ -20,6 +20,9 @@ from .arrays import rowwise_dot, unique_with_inverse
 
 __all__ = ["CheapScores", "FeatureMatrices"]
 
+#: A feature matrix, made when asked for.
+Matrix = Callable[[], sparse.csr_matrix]
+
 
 @dataclass(frozen=True)
 class CheapScores:
@@ -42,22 +45,35 @@ class CheapScores:
         return CheapScores(**{f.name: getattr(self, f.name)[kept] for f in fields(self)})
 
 
-def _on_shared_columns(reference: sparse.csr_matrix, *matrices: sparse.csr_matrix) -> list[sparse.csr_matrix]:
-    """``matrices`` on the columns two or more rows of ``reference`` use: no pair product needs the others.
+def _shared(matrix: sparse.csr_matrix, reference: sparse.csr_matrix | None = None) -> sparse.csr_matrix:
+    """``matrix`` on the columns two or more rows of ``reference`` (default: ``matrix``) use: no pair product
+    needs the others.
 
     Most shingles and many terms belong to a single document; dropping them makes
     every row product below several times cheaper and changes no result.
     """
+    reference = matrix if reference is None else reference
     used = np.flatnonzero(np.bincount(reference.indices, minlength=reference.shape[1]) >= 2)
-    kept = [matrix[:, used] for matrix in matrices]
-    for matrix in kept:
-        matrix.sort_indices()
+    kept = matrix[:, used]
+    kept.sort_indices()
     return kept
 
 
-def _shared_columns(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    return _on_shared_columns(matrix, matrix)[0]
-
+def _shared_shingles(profiles: Sequence[Profile]) -> sparse.csr_matrix:
+    """Binary rows over the shingles two or more documents hold, columns in hash order: what ``_shared`` makes
+    of every document's shingles, without the matrix of them all.  A profile's shingles are distinct and
+    ascending (``Fingerprinter.shingle_sets``), so each row's columns come in order."""
+    ends = np.cumsum([p.shingles.size for p in profiles], dtype=np.int64)
+    flat = np.concatenate([p.shingles for p in profiles]) if len(profiles) else np.empty(0, np.uint32)
+    distinct, column = unique_with_inverse(flat)
+    del flat
+    shared = np.bincount(column, minlength=len(distinct)) >= 2
+    kept = shared[column]
+    indptr = np.zeros(len(profiles) + 1, dtype=np.int64)
+    indptr[1:] = np.r_[0, np.cumsum(kept)][ends]  # shared shingles up to each row's end
+    columns = (np.cumsum(shared) - 1)[column[kept]]  # a shared shingle's rank among the shared ones
+    return sparse.csr_matrix((np.ones(len(columns), dtype=np.float64), columns, indptr),
+                             shape=(len(profiles), int(np.count_nonzero(shared))))
 
 
 @dataclass(frozen=True)
@@ -81,23 +97,33 @@ class FeatureMatrices:
     lead_fact_counts: np.ndarray
 
     @classmethod
-    def build(cls, profiles: Sequence[Profile], tfidf: sparse.csr_matrix, count_tfidf: sparse.csr_matrix,
-              lead: sparse.csr_matrix, rare: sparse.csr_matrix, specific: sparse.csr_matrix,
-              lead_facts: sparse.csr_matrix, present: sparse.csr_matrix) -> FeatureMatrices:
-        """``tfidf``, ``count_tfidf`` and ``lead`` have unit rows; the others are binary, over the same terms."""
-        counts = np.array([p.shingles.size for p in profiles], dtype=np.int64)
-        indptr = np.zeros(len(profiles) + 1, dtype=np.int64)
-        np.cumsum(counts, out=indptr[1:])
-        flat = np.concatenate([p.shingles for p in profiles]) if len(profiles) else np.empty(0, np.uint32)
-        _, columns = unique_with_inverse(flat)
-        shingles = sparse.csr_matrix(
-            (np.ones(len(flat), dtype=np.float64), columns.ravel(), indptr),
-            shape=(len(profiles), int(columns.max()) + 1 if len(flat) else 1),
+    def build(cls, profiles: Sequence[Profile], *, tfidf: Matrix, count_tfidf: Matrix, lead: Matrix, rare: Matrix,
+              specific: Matrix, lead_facts: Matrix, present: Matrix) -> FeatureMatrices:
+        """``tfidf``, ``count_tfidf`` and ``lead`` make unit rows; the others binary ones, over the same terms.
+
+        Each matrix is made when it is needed and cut to its shared columns at once: one full matrix is held
+        at a time, not all seven (on a large scan, the difference is hundreds of MiB at the peak)."""
+        specific_full = specific()
+        specific_counts, specific_kept = np.diff(specific_full.indptr), _shared(specific_full)
+        del specific_full
+        present_full = present()
+        lead_facts_full = lead_facts()
+        lead_fact_counts = np.diff(lead_facts_full.indptr)
+        lead_facts_kept, present_kept = _shared(lead_facts_full, present_full), _shared(present_full)
+        del present_full, lead_facts_full
+        return cls(
+            shingles=_shared_shingles(profiles),
+            shingle_counts=np.array([p.shingles.size for p in profiles], dtype=np.int64),
+            tfidf=_shared(tfidf()),
+            count_tfidf=_shared(count_tfidf()),
+            lead=_shared(lead()),
+            rare=_shared(rare()),
+            specific=specific_kept,
+            specific_counts=specific_counts,
+            lead_facts=lead_facts_kept,
+            present=present_kept,
+            lead_fact_counts=lead_fact_counts,
         )
-        lead_facts_kept, present_kept = _on_shared_columns(present, lead_facts, present)
-        return cls(_shared_columns(shingles), counts, _shared_columns(tfidf), _shared_columns(count_tfidf),
-                   _shared_columns(lead), _shared_columns(rare), _shared_columns(specific),
-                   np.diff(specific.indptr), lead_facts_kept, present_kept, np.diff(lead_facts.indptr))
 
     def scores(self, pairs: np.ndarray, *, cosines: bool = True) -> CheapScores:
         """Evidence for every ``(i, j)`` row of ``pairs``.

@@ -166,13 +166,13 @@ class Corpus:
             stem_weights = statistics.stem_weights.overriding(stem_weights)
         features = FeatureMatrices.build(
             profiles,
-            tfidf=terms.tfidf(idf),
-            count_tfidf=terms.stem_tfidf(stems, stem_weights),
-            lead=terms.tfidf(idf, lead=True),
-            rare=terms.present(is_rare),
-            specific=terms.present(is_specific_name),
-            lead_facts=terms.present(is_fact, lead=True),
-            present=terms.present(),
+            tfidf=lambda: terms.tfidf(idf),
+            count_tfidf=lambda: terms.stem_tfidf(stems, stem_weights),
+            lead=lambda: terms.tfidf(idf, lead=True),
+            rare=lambda: terms.present(is_rare),
+            specific=lambda: terms.present(is_specific_name),
+            lead_facts=lambda: terms.present(is_fact, lead=True),
+            present=terms.present,
         )
         return cls(documents, settings, fingerprinter, profiles, weights, df, dict(groups), background, features,
                    term_signatures, stem_weights)

@@ -7,6 +7,7 @@ import math
 import os
 import random
 from collections import Counter
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -18,7 +19,7 @@ from dedup import Document, Relation, ScanSettings, pipeline, report, scan_docum
 from dedup import align as align_module
 from dedup.align import _best_per_row, _similar_pairs, align
 from dedup.analysis import TermWeights, profiles
-from dedup import arrays
+from dedup import arrays, features
 from dedup.arrays import rowwise_dot, unique_sorted, unique_with_inverse
 from dedup.background import Background
 from dedup.compare import compare_documents
@@ -273,6 +274,24 @@ def test_a_few_pairs_score_to_the_bit_as_in_a_batch(seed):
     alone = np.concatenate([rowwise_dot(matrix, left[k : k + 1], right[k : k + 1]) for k in range(len(left))])
     np.testing.assert_array_equal(alone, batch)
     np.testing.assert_allclose(batch, [matrix[i].multiply(matrix[j]).sum() for i, j in zip(left, right)])
+
+
+@given(st.lists(st.sets(st.integers(min_value=0, max_value=40), max_size=8), max_size=8))
+def test_shared_shingles_are_the_full_shingle_matrix_cut_to_shared_columns(documents):
+    """The shingle rows are built from the shared shingles alone: the same matrix as building every shingle's
+    column and dropping those one document holds (empty documents included)."""
+    profiles = [SimpleNamespace(shingles=np.array(sorted(d), dtype=np.uint32)) for d in documents]
+    got = features._shared_shingles(profiles)
+    every = sorted(set().union(*documents))
+    full = sparse.csr_matrix(([1.0] * sum(map(len, documents)),
+                              [every.index(h) for d in profiles for h in d.shingles.tolist()],
+                              np.r_[0, np.cumsum([len(d) for d in documents])]),
+                             shape=(len(documents), max(len(every), 1)))
+    expected = features._shared(full)
+    assert got.shape == expected.shape
+    np.testing.assert_array_equal(got.indptr, expected.indptr)
+    np.testing.assert_array_equal(got.indices, expected.indices)
+    np.testing.assert_array_equal(got.data, expected.data)
 
 
 def test_a_machine_without_fork_scans_in_one_process(monkeypatch):
