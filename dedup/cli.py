@@ -27,7 +27,7 @@ from .compare import compare_documents
 from .config import config_layers
 from .errors import DedupError
 from .evaluate import evaluate_levels
-from .jsonout import comparison_dict, dumps, jsonl_lines, result_dict
+from .jsonout import comparison_dict, dumps, json_bytes, jsonl_lines, result_dict
 from .model import Document, Problem
 from .pipeline import ScanResult, scan
 from .read import DEFAULT_INCLUDE, ReadOptions, read_inputs
@@ -250,7 +250,7 @@ def emit(result: ScanResult, fmt: str, limit: int) -> None:
 
 def _emit(result: ScanResult, fmt: str, limit: int) -> None:
     if fmt == "json":
-        click.echo(dumps(result_dict(result)))
+        click.echo(json_bytes(result_dict(result)))  # 151 MB for 55,000 documents: not decoded and encoded again
     elif fmt == "jsonl":
         for line in jsonl_lines(result):
             click.echo(line)
