@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import xxhash
+
 __all__ = ["first_prose", "logical_lines", "runs_on", "split_sentences"]
 
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+|(?P<wide>[\u3002\uff01\uff1f]+[\u300d\u300f\uff09]*\s*)")
@@ -30,6 +32,34 @@ _WRAP_MIN = 40
 _PROSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u2026]\s*$")
 #: A gap between table columns: two or more spaces not after the end of a sentence.
 _COLUMN_GAP = re.compile(r"(?<![.!?:;])[ \t]{2,}(?=\S)")
+
+
+#: A "sentence" of more words than this has no stops to end it (a transcript, OCR output, a list run together).
+#: It is cut where its own words say: after a word whose hash is 0 modulo _CUT_EVERY, from _CUT_MIN words on,
+#: and at _CUT_MAX words at the latest.  Cuts depend on the words around them, not on where the text starts, so
+#: two copies are cut alike however much one adds before a passage, and their pieces align one to one.
+_RUN_ON_WORDS = 150
+_CUT_EVERY = 32
+_CUT_MIN = 12
+_CUT_MAX = 96
+_WORD_EDGES = "\"'\u201c\u201d\u2018\u2019()[],;:.!?"
+
+
+def _cut_run_on(sentence: str) -> list[str]:
+    words = sentence.split(" ")
+    if len(words) <= _RUN_ON_WORDS:
+        return [sentence]
+    pieces: list[str] = []
+    start = 0
+    for end, word in enumerate(words, start=1):
+        size = end - start
+        if size >= _CUT_MAX or (size >= _CUT_MIN and xxhash.xxh32_intdigest(
+                word.strip(_WORD_EDGES).lower().encode("utf-8", "surrogatepass"), 0x5EED) % _CUT_EVERY == 0):
+            pieces.append(" ".join(words[start:end]))
+            start = end
+    if start < len(words):
+        pieces.append(" ".join(words[start:]))
+    return pieces
 
 
 def _is_abbreviation(line: str, start: int, end: int) -> bool:
@@ -56,7 +86,7 @@ def _split_line(line: str) -> list[str]:
         pieces.append(line[start:end].strip())
         start = end
     pieces.append(line[start:].strip())
-    return [p for p in pieces if len(p) >= _MIN_CHARS]
+    return [cut for p in pieces if len(p) >= _MIN_CHARS for cut in _cut_run_on(p)]
 
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:

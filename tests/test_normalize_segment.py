@@ -34,6 +34,24 @@ def test_chinese_and_japanese_full_stops_end_sentences_without_a_space_after_the
     ]
 
 
+def test_a_text_without_stops_is_cut_where_its_words_say_so_two_copies_are_cut_alike():
+    """A transcript or OCR output without punctuation is no single 'sentence': it is cut by its own words, so a
+    copy that starts later or adds words before a passage has the same pieces from there on."""
+    import random
+
+    rng = random.Random(7)
+    vocabulary = [f"word{k}" for k in range(300)]
+    words = [rng.choice(vocabulary) for _ in range(2000)]
+    transcript = " ".join(words)
+    pieces = [s for _, s in split_sentences(logical_lines(transcript))]
+    assert 20 < len(pieces) < 170 and " ".join(pieces) == transcript
+    assert all(len(p.split()) <= 96 for p in pieces)
+    later = [s for _, s in split_sentences(logical_lines("and then some more talk " + " ".join(words[500:])))]
+    assert len(set(pieces) & set(later)) >= len(later) - 3  # all but the first piece or so are the same
+    sentence = "An ordinary sentence of a few words ends here."  # text with stops is not touched
+    assert [s for _, s in split_sentences(logical_lines(" ".join([sentence] * 3)))] == [sentence] * 3
+
+
 def test_a_japanese_copy_shares_its_sentences_and_keeps_its_chrome_apart():
     """Written without spaces, a copy is still aligned sentence by sentence: the report's sentences are shared,
     the new headline and the site's line are its own."""
