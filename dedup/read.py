@@ -45,6 +45,7 @@ from .records import (
     has_lone_surrogate,
     holds_json_lines,
     is_markup,
+    records_inside,
     unescaped,
     without_lone_surrogates,
 )
@@ -394,7 +395,10 @@ class _Reader:
             return
         text = field_value(record, opts.text_field)
         if text is None:
-            self._fail(shown, f"no {opts.text_field!r} field", line=line)
+            names = ", ".join(" ".join(name.split()) for name in list(record)[:8])  # a name may hold a line break
+            names += ", ..." if len(record) > 8 else ""
+            self._fail(shown, f"no {opts.text_field!r} field (fields: {names or 'none'}; --text-field names it)",
+                       line=line)
             return
         if not isinstance(text, str):
             self._fail(shown, f"field {opts.text_field!r} is {type(text).__name__}, not a string", line=line)
@@ -427,6 +431,8 @@ class _Reader:
             self._fail(shown, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
             return
         records = data if isinstance(data, list) else [data]
+        if isinstance(data, dict) and field_value(data, self.options.text_field) is None:
+            records = records_inside(data, self.options.text_field) or records  # an API response: {"articles": [...]}
         for number, record in enumerate(records, start=1):
             self._add_record(record, shown, number)
 

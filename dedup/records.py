@@ -12,7 +12,8 @@ import json
 import re
 from collections.abc import Mapping
 
-__all__ = ["field_value", "has_lone_surrogate", "holds_json_lines", "is_markup", "unescaped", "without_lone_surrogates"]
+__all__ = ["field_value", "has_lone_surrogate", "holds_json_lines", "is_markup", "records_inside", "unescaped",
+           "without_lone_surrogates"]
 
 #: A web page on stdin opens with its doctype, its root element or a comment.
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|!--)", re.IGNORECASE)
@@ -45,6 +46,30 @@ def holds_json_lines(head: bytes) -> bool:
         return isinstance(json.loads(first), dict)
     except ValueError:  # also a line that is not UTF-8: left to the JSON reader to report
         return False
+
+
+#: How deep in an API response its list of records is looked for: {"articles": [...]} (NewsAPI) is one level,
+#: {"hits": {"hits": [...]}} (Elasticsearch) two.
+_WRAPPED_DEPTH = 3
+
+
+def records_inside(data: Mapping[str, object], text_field: str) -> list[object] | None:
+    """The records of an API response that wraps them and is no record itself: the one list of objects
+    carrying ``text_field`` within a few levels of it.  None where there is no such list, or more than one
+    (a record's own lists, of authors or images, carry no text)."""
+    found: list[list[object]] = []
+
+    def look(value: object, depth: int) -> None:
+        if isinstance(value, list):
+            if any(isinstance(item, dict) and field_value(item, text_field) is not None for item in value):
+                found.append(value)
+        elif isinstance(value, dict) and depth < _WRAPPED_DEPTH:
+            for inner in value.values():
+                look(inner, depth + 1)
+
+    for value in data.values():
+        look(value, 1)
+    return found[0] if len(found) == 1 else None
 
 
 def field_value(record: Mapping[str, object], name: str) -> object:

@@ -65,7 +65,7 @@ def test_json_and_jsonl_records_use_fields_and_report_bad_lines(tmp_path):
     assert ids(result) == sorted(["7", f"{tmp_path}/b.jsonl:5", "x1"])
     assert [d.title for d in result.documents if d.id == "x1"] == ["T"]
     got = reasons(result)
-    assert got[("a.json", 2)] == "no 'text' field"
+    assert got[("a.json", 2)] == "no 'text' field (fields: body; --text-field names it)"
     assert got[("b.jsonl", 2)].startswith("invalid JSON")
     assert got[("b.jsonl", 4)] == "field 'text' is int, not a string"
     assert result.records_failed == 3 and result.files_failed == 0
@@ -97,6 +97,23 @@ def test_csv_and_tsv_rows_are_records_named_by_the_header(tmp_path):
     got = reasons(result)
     assert got[("stats.csv", None)] == "no 'text' column (columns: year, count)"
     assert got[("news.csv", 7)].startswith("empty")
+
+
+def test_api_responses_that_wrap_their_records_are_read_record_by_record(tmp_path):
+    """A saved API response holds its articles in a list ({"articles": [...]}, Elasticsearch's hits.hits); a
+    record's own lists (authors, images) carry no text and are never taken for records."""
+    articles = [{"title": "Ferries", "content": TEXT, "url": "u1"}, {"title": "Library", "content": TEXT[::-1]}]
+    (tmp_path / "newsapi.json").write_text(json.dumps({"status": "ok", "totalResults": 2, "articles": articles}))
+    hits = [{"_id": f"h{k}", "_source": {"body": TEXT + str(k), "authors": [{"name": "A"}]}} for k in range(3)]
+    (tmp_path / "es.json").write_text(json.dumps({"took": 3, "_shards": {"total": 1}, "hits": {"hits": hits}}))
+    news = read_inputs([str(tmp_path / "newsapi.json")], ReadOptions(text_field="content"))
+    assert [(d.title, d.line) for d in news.documents] == [("Ferries", 1), ("Library", 2)] and not news.problems
+    search = read_inputs([str(tmp_path / "es.json")], ReadOptions(text_field="_source.body", id_field="_id"))
+    assert ids(search) == ["h0", "h1", "h2"]
+    (tmp_path / "record.json").write_text(json.dumps({"body": TEXT, "authors": [{"name": "A", "text": "bio"}],
+                                                      "images": [{"text": "caption"}]}))
+    alone = read_inputs([str(tmp_path / "record.json")], ReadOptions())  # two lists with text: which? neither
+    assert alone.documents == [] and reasons(alone)[("record.json", 1)].startswith("no 'text' field (fields: body,")
 
 
 def test_json_lines_under_a_json_name_are_read_as_json_lines(tmp_path):
