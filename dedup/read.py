@@ -542,7 +542,8 @@ class _Reader:
 
 def _table_delimiter(opening: str, text_field: str) -> str | None:
     """The delimiter of a CSV or TSV table on stdin, told by a header row of column names, one of them the
-    text field (``id,text,title``); None for anything else, prose whose first line holds commas among it."""
+    text field (``id,text,title``); None for anything else (prose whose first line has commas: its cells are
+    phrases, not names)."""
     first = opening.partition("\n")[0].rstrip("\r")
     for delimiter in _TABLE_SUFFIXES.values():
         cells = [cell.strip().strip('"').strip() for cell in first.split(delimiter)]

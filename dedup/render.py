@@ -94,9 +94,10 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
         parts.append(_more(len(c.shared) - len(shared)))
     # Copies with nothing of their own (the exact ones, a wire story's plain reprints) are named once, together:
     # a section each would be most of a large cluster's panel.
-    bare = [d for d in c.documents if not d.unique and not d.boilerplate]
+    bare = []
     for d in c.documents:
-        if d in bare:
+        if not d.unique and not d.boilerplate:
+            bare.append(d)
             continue
         parts.append(Text())
         parts.append(Text(f"Only in {_name(d.id)} ({len(d.unique)})", style="bold cyan"))

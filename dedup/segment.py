@@ -46,9 +46,9 @@ _WORD_EDGES = "\"'\u201c\u201d\u2018\u2019()[],;:.!?"
 
 
 def _cut_run_on(sentence: str) -> list[str]:
-    words = sentence.split(" ")
-    if len(words) <= _RUN_ON_WORDS:
+    if sentence.count(" ") < _RUN_ON_WORDS:  # words are set apart by single spaces in logical lines
         return [sentence]
+    words = sentence.split(" ")
     pieces: list[str] = []
     start = 0
     for end, word in enumerate(words, start=1):
