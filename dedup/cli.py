@@ -457,7 +457,9 @@ def eval_command(corpus: str, label_field: str, text_field: str, id_field: str, 
         raise InputError(f"{corpus}: fewer than two records with a {label_field!r} label "
                          "(--label-field names the field holding each record's true cluster)")
     chosen = [Relation.parse(x) for x in (levels or LEVELS)]
-    scores = evaluate_levels(docs, [d.label for d in docs if d.label is not None], settings, chosen)
+    with _progress(quiet) as progress:
+        scores = evaluate_levels(docs, [d.label for d in docs if d.label is not None], settings, chosen,
+                                 progress=progress)
     if fmt == "json":
         click.echo(dumps({"corpus": corpus, "documents": len(docs), "levels": scores}))
     else:

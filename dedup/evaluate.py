@@ -12,7 +12,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import asdict, dataclass, replace
 
 from .model import Document
-from .pipeline import scan_documents
+from .pipeline import Progress, scan_documents
 from .settings import ScanSettings
 from .verify import Relation
 
@@ -57,15 +57,23 @@ def score_clustering(truth: Sequence[Hashable], predicted: Sequence[Hashable]) -
 
 
 def evaluate_levels(
-    documents: Sequence[Document], labels: Sequence[str], settings: ScanSettings, levels: Sequence[Relation]
+    documents: Sequence[Document], labels: Sequence[str], settings: ScanSettings, levels: Sequence[Relation], *,
+    progress: Progress | None = None,
 ) -> dict[str, dict[str, float | int]]:
-    """Scan once per level and score each clustering against ``labels`` (same order as ``documents``)."""
+    """Scan once per level and score each clustering against ``labels`` (same order as ``documents``).
+
+    ``progress`` hears each scan's stages named by their level ("copy: verify"): four scans of a large corpus
+    are minutes of work."""
     order = sorted(range(len(documents)), key=lambda i: documents[i].id)
     docs = [documents[i] for i in order]
     truth = [labels[i] for i in order]
     out: dict[str, dict[str, float | int]] = {}
     for level in levels:
-        result = scan_documents(docs, replace(settings, level=level))
+        def staged(stage: str, done: int, total: int, level: Relation = level) -> None:
+            if progress is not None:
+                progress(f"{level.label}: {stage}", done, total)
+
+        result = scan_documents(docs, replace(settings, level=level), progress=staged)
         cluster_of = {d.id: c.id for c in result.clusters for d in c.documents}
         predicted = [cluster_of.get(d.id, f"single:{d.id}") for d in docs]
         scores = score_clustering(truth, predicted).as_dict()

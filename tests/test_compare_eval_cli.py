@@ -126,6 +126,23 @@ def test_eval_reads_labels_from_stdin_json_arrays_and_compressed_files(labelled,
     assert "1 of 6 documents have no 'cluster' label" in result.stderr
 
 
+def test_eval_reports_each_levels_progress_under_its_name(labelled):
+    """Four scans of a large corpus are minutes of work: the progress bar says which level is being scanned."""
+    from dedup import Document, ScanSettings
+    from dedup.evaluate import evaluate_levels
+    from dedup.verify import Relation
+
+    rows = [json.loads(line) for line in labelled.read_text(encoding="utf-8").splitlines()]
+    docs = [Document(r["id"], r["text"]) for r in rows]
+    heard: list[str] = []
+    levels = [Relation.COPY, Relation.STORY]
+    scores = evaluate_levels(docs, [r["cluster"] for r in rows], ScanSettings(workers=1), levels,
+                             progress=lambda stage, done, total: heard.append(stage))
+    assert scores == evaluate_levels(docs, [r["cluster"] for r in rows], ScanSettings(workers=1), levels)
+    levels_heard = list(dict.fromkeys(stage.split(": ")[0] for stage in heard))
+    assert levels_heard == ["copy", "story"] and all(": " in stage for stage in heard)
+
+
 def test_eval_without_labels_exits_2(tmp_path):
     path = tmp_path / "unlabelled.jsonl"
     path.write_text(json.dumps({"id": "a", "text": "Some text here."}) + "\n", encoding="utf-8")
