@@ -409,12 +409,13 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
     if "-" in corpus_paths:
         raise click.UsageError("--corpus takes files and folders, not '-'")
     settings = build_settings(level=level, include=(), exclude=(), text_field="text", id_field="id",
-                              title_field="title", max_bytes=ReadOptions.max_bytes, workers=1,
+                              title_field="title", max_bytes=ReadOptions.max_bytes, workers=0,
                               within_days=within_days, date_field=date_field)
     a = _read_one(first, settings, quiet)
     b = _read_one(second, settings, quiet)
     context = _read_some(list(corpus_paths), settings, quiet) if corpus_paths else []
-    comparison = compare_documents(a, b, settings, context=context)
+    with _progress(quiet or not context) as progress:  # a corpus of thousands takes seconds to analyse
+        comparison = compare_documents(a, b, settings, context=context, progress=progress)
     if fmt == "json":
         click.echo(dumps(comparison_dict(comparison)))
     else:

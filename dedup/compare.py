@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .model import Document
-from .pipeline import Corpus
+from .pipeline import Corpus, Progress
 from .settings import ScanSettings
 from .verify import Link, Relation
 
@@ -57,12 +57,12 @@ class Comparison:
 
 
 def compare_documents(a: Document, b: Document, settings: ScanSettings, *,
-                      context: Sequence[Document] = ()) -> Comparison:
+                      context: Sequence[Document] = (), progress: Progress | None = None) -> Comparison:
     """Align ``a`` and ``b``; ``context`` documents (A and B may be among them) set term rarity."""
     if a.id == b.id:
         b = replace(b, id=f"{b.id} (2)")
     others = sorted((d for d in context if d.id not in (a.id, b.id)), key=lambda d: d.id)
-    corpus = Corpus.build([a, b, *others], settings)
+    corpus = Corpus.build([a, b, *others], settings, progress)
     link = corpus.verifier().verify(0, 1, level=settings.level, full=True)
     # As a scan reads it: a verdict resting on lines the context shows to be boilerplate is read without them.
     again = corpus.boilerplate_check().read_again(link, settings.level)

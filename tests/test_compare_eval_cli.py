@@ -79,6 +79,19 @@ def test_compare_within_a_corpus_gives_the_scans_verdict(tmp_path):
     assert missing.exit_code == 2 and "nowhere" in missing.stderr
 
 
+def test_compare_within_a_corpus_reports_its_analysis_as_it_goes(in_root):
+    """--corpus of thousands of texts takes seconds to analyse: the progress bar hears it, the verdict is the same."""
+    from dedup import Document, ScanSettings
+    from dedup.compare import compare_documents
+
+    docs = [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted(Path("samples").iterdir())]
+    heard: list[str] = []
+    quiet = compare_documents(docs[0], docs[1], ScanSettings(workers=1), context=docs)
+    told = compare_documents(docs[0], docs[1], ScanSettings(workers=1), context=docs,
+                             progress=lambda stage, done, total: heard.append(stage))
+    assert told.link == quiet.link and "fingerprint" in heard
+
+
 @pytest.fixture
 def labelled(tmp_path: Path, in_root: Path) -> Path:
     """The samples with their true reports: the three seeds, the ferry story and its copy, the library."""
