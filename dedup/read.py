@@ -36,6 +36,7 @@ from .decoding import (
     uncompressed_name,
     wide_encoding,
 )
+from .feeds import NotAFeed, feed_items, opens_as_feed
 from .markdown_text import markdown_text
 from .model import Document, Problem
 from .parallel import forked_map
@@ -53,13 +54,15 @@ from .webpage import page_text
 
 __all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.html", "*.htm")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.html", "*.htm", "*.rss",
+                   "*.atom")
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
 #: A table's header cell, as told on stdin (which has no file name): a column name, not prose.
 _HEADER_CELL = re.compile(r"\w(?:[\w .-]{0,62}\w)?")
 _HTML_SUFFIXES = (".html", ".htm")
+_FEED_SUFFIXES = (".rss", ".atom", ".xml")  # .xml is read when included: most XML files are no feeds
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _STDIN = "-"
 #: A JSON file holds many records, so it may be this many times --max-bytes (one document's limit) before it is
@@ -122,6 +125,8 @@ def _kind(path: str) -> str:
         return "json"
     if lower.endswith(_HTML_SUFFIXES):
         return "html"
+    if lower.endswith(_FEED_SUFFIXES):
+        return "feed"
     if lower.endswith(_MARKDOWN_SUFFIXES):
         return "markdown"
     return "text"
@@ -312,15 +317,22 @@ class _Reader:
         elif kind == "table":
             self._read_table(handle, shown)
         else:
-            limit = self.options.max_bytes * (_JSON_FILE_DOCUMENTS if kind == "json" else 1)
+            many = kind in ("json", "feed")  # files of many documents
+            limit = self.options.max_bytes * (_JSON_FILE_DOCUMENTS if many else 1)
             data = read_at_most(handle, limit + 1, size_hint)
             if len(data) > limit:
-                if kind == "json":
-                    self._fail(shown, f"JSON file larger than {limit} bytes ({_JSON_FILE_DOCUMENTS} x --max-bytes); "
-                               "use JSON Lines, which are read a line at a time")
+                if many:
+                    named, advice = ("JSON", "; use JSON Lines, which are read a line at a time") if kind == "json" \
+                        else ("feed", "")
+                    self._fail(shown, f"{named} file larger than {limit} bytes ({_JSON_FILE_DOCUMENTS} x --max-bytes)"
+                               + advice)
                     return
                 data = cut(data, self.options.max_bytes)
                 self._fail(shown, f"truncated to {len(data)} bytes (--max-bytes {self.options.max_bytes})", fatal=False)
+            if kind == "feed":  # XML says its own encoding: the parser reads the bytes
+                self._read_feed(data, shown)
+                self._count_read(failed_before)
+                return
             try:
                 text = decode(data)
             except DecodeError as exc:
@@ -334,8 +346,24 @@ class _Reader:
                                published=self._published(rendered.fields, shown, None) if rendered.fields else None)
             else:
                 self._add_text(text, shown, page=kind == "html")
+        self._count_read(failed_before)
+
+    def _count_read(self, failed_before: int) -> None:
         if self.result.files_failed == failed_before:
             self.result.files_read += 1
+
+    def _read_feed(self, data: bytes, shown: str) -> None:
+        """An RSS or Atom feed: each item a record, its HTML read as a page is."""
+        try:
+            items = feed_items(data)
+        except NotAFeed as exc:
+            self._fail(shown, str(exc))
+            return
+        opts = self.options
+        for number, item in enumerate(items, start=1):
+            record = {opts.text_field: item.text, opts.id_field: item.id, opts.title_field: item.title,
+                      opts.date_field or "date": item.published}
+            self._add_record({k: v for k, v in record.items() if v is not None}, shown, number)
 
     def parse_pages(self) -> None:
         """Parse the pages held from JSON records (:meth:`_add_text`), in ``workers`` processes if there are many."""
@@ -531,6 +559,8 @@ class _Reader:
                 self._fail(_STDIN, str(exc))
         elif delimiter := _table_delimiter(opening, self.options.text_field):
             self._read_table(io.BytesIO(data), _STDIN, delimiter)
+        elif head == "<" and opens_as_feed(opening):
+            self._read_feed(data, _STDIN)
         else:
             try:
                 text = decode(cut(data, self.options.max_bytes))

@@ -6,6 +6,7 @@ import codecs
 import io
 import json
 import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,62 @@ def test_csv_and_tsv_rows_are_records_named_by_the_header(tmp_path):
     got = reasons(result)
     assert got[("stats.csv", None)] == "no 'text' column (columns: year, count)"
     assert got[("news.csv", 7)].startswith("empty")
+
+
+RSS = """<?xml version="1.0" encoding="windows-1252"?>
+<?xml-stylesheet type="text/xsl" href="rss.xsl"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Daily Coast</title>
+<item><title>Ferry fleet goes electric</title><link>https://coast.example/ferries</link><guid>dc-101</guid>
+<pubDate>Tue, 04 Mar 2025 09:00:00 +0000</pubDate><description>Teaser.</description>
+<content:encoded><![CDATA[<p>The council voted on Tuesday.</p>
+<p>Caf\u00e9 owners welcomed it.</p>]]></content:encoded></item>
+<item><title>Library hours cut</title><link>https://coast.example/library</link>
+<description>The library will cut its hours, the council said.</description></item>
+</channel></rss>"""
+ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>
+<entry><id>urn:wire:1</id><title>Council approves ferries</title><updated>2025-03-03T18:00:00Z</updated>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The council voted.</p><p>Fares frozen.</p></div>
+</content></entry>
+<entry><title>Markets</title><link href="https://wire.example/m"/><summary type="html">&lt;p&gt;Shares &amp;amp; bonds
+fell.&lt;/p&gt;</summary></entry></feed>"""
+RDF = """<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<item rdf:about="https://old.example/1"><title>Old news</title><description>An RSS 1.0 item.</description>
+<dc:date>2025-03-05</dc:date></item></rdf:RDF>"""
+
+
+def test_rss_and_atom_feeds_are_read_item_by_item(tmp_path):
+    """A monitor's feeds: each item a document with its guid, link or id, its headline, its date, and its HTML
+    read as a page is; the feed's declared encoding is honoured."""
+    (tmp_path / "coast.rss").write_bytes(RSS.encode("cp1252"))
+    (tmp_path / "wire.atom").write_text(ATOM, encoding="utf-8")
+    (tmp_path / "old.xml").write_text(RDF, encoding="utf-8")
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url/></urlset>', encoding="utf-8")
+    result = read_inputs([str(tmp_path)], ReadOptions(date_field="date"))  # .xml is not read by default
+    docs = {d.id: d for d in result.documents}
+    assert sorted(docs) == ["dc-101", "https://coast.example/library", "https://wire.example/m", "urn:wire:1"]
+    assert docs["dc-101"].text == "The council voted on Tuesday.\n\nCaf\u00e9 owners welcomed it."  # not the teaser
+    assert docs["dc-101"].title == "Ferry fleet goes electric" and docs["dc-101"].line == 1
+    assert docs["dc-101"].published == datetime(2025, 3, 4, 9, 0)
+    assert docs["urn:wire:1"].text == "The council voted.\n\nFares frozen."
+    assert docs["https://wire.example/m"].text == "Shares & bonds fell."
+    assert reasons(result)[("coast.rss", 2)].startswith("no 'date' field")  # a warning: compared without one
+    xml = read_inputs([str(tmp_path)], ReadOptions(include=("*.xml",)))
+    assert ids(xml) == ["https://old.example/1"]
+    assert reasons(xml)[("sitemap.xml", None)] == "root element <urlset> is not an RSS or Atom feed's"
+    piped = read_inputs(["-"], ReadOptions(), io.BytesIO(ATOM.encode("utf-8")))
+    assert ids(piped) == ["https://wire.example/m", "urn:wire:1"]
+
+
+def test_a_feed_names_no_file_for_the_parser_to_read(tmp_path):
+    """An entity that names a file (XXE) is not resolved: the feed's text is what the feed holds."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the secret", encoding="utf-8")
+    feed = (f'<!DOCTYPE rss [<!ENTITY e SYSTEM "file://{secret}">]><rss><channel><item><title>T</title>'
+            "<description>Text &e; here.</description></item></channel></rss>")
+    (tmp_path / "x.rss").write_text(feed, encoding="utf-8")
+    result = read_inputs([str(tmp_path / "x.rss")], ReadOptions())
+    assert "secret" not in " ".join(d.text for d in result.documents)
 
 
 def test_api_responses_that_wrap_their_records_are_read_record_by_record(tmp_path):
