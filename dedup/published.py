@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
 import numpy as np
@@ -54,6 +54,10 @@ def parse_published(value: object) -> datetime | None:
     we read."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, datetime):  # a Parquet timestamp column
+        return _naive_utc(value)
+    if isinstance(value, date):  # a Parquet date column
+        return datetime(value.year, value.month, value.day)
     if isinstance(value, (int, float)):
         try:
             seconds = value / 1000 if abs(value) >= _MILLISECONDS_FROM else value

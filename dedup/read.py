@@ -40,6 +40,7 @@ from .feeds import NotAFeed, feed_items, opens_as_feed
 from .markdown_text import markdown_text
 from .model import Document, Problem
 from .parallel import forked_map
+from .parquet_rows import UnreadableParquet, parquet_rows
 from .published import parse_published
 from .records import (
     field_value,
@@ -54,8 +55,8 @@ from .webpage import page_text
 
 __all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.html", "*.htm", "*.rss",
-                   "*.atom")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.parquet", "*.html", "*.htm",
+                   "*.rss", "*.atom")
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
@@ -121,6 +122,8 @@ def _kind(path: str) -> str:
         return "jsonl"
     if lower.endswith(tuple(_TABLE_SUFFIXES)):
         return "table"
+    if lower.endswith(".parquet"):
+        return "parquet"
     if lower.endswith(_JSON_SUFFIXES):
         return "json"
     if lower.endswith(_HTML_SUFFIXES):
@@ -316,6 +319,8 @@ class _Reader:
             self._read_jsonl(handle, shown)
         elif kind == "table":
             self._read_table(handle, shown)
+        elif kind == "parquet":
+            self._read_parquet(handle, shown)
         else:
             many = kind in ("json", "feed")  # files of many documents
             limit = self.options.max_bytes * (_JSON_FILE_DOCUMENTS if many else 1)
@@ -510,6 +515,21 @@ class _Reader:
             self._fail(shown, str(exc), line=exc.line)
         except csv.Error as exc:  # a field over csv's own limit (131,072 characters), a stray NUL
             self._fail(shown, f"unreadable row: {exc}; the rest is not read", line=rows.line_num)
+
+    def _read_parquet(self, handle: BinaryIO, shown: str) -> None:
+        """A Parquet file: a record a row, the columns the fields name read a batch at a time."""
+        opts = self.options
+        fields = [f for f in (opts.text_field, opts.id_field, opts.title_field, opts.date_field, opts.label_field)
+                  if f is not None]
+        try:
+            names, rows = parquet_rows(handle, [*fields, *(f.split(".")[0] for f in fields)])
+            if opts.text_field not in names and opts.text_field.split(".")[0] not in names:
+                self._fail(shown, f"no {opts.text_field!r} column (columns: {', '.join(names[:12])})")
+                return
+            for number, row in enumerate(rows, start=1):
+                self._add_record(row, shown, number)
+        except UnreadableParquet as exc:
+            self._fail(shown, str(exc), line=exc.rows_read + 1 if exc.rows_read else None)
 
     def _add_line(self, raw: bytes | str, shown: str, number: int) -> None:
         if not raw.strip():

@@ -6,6 +6,7 @@ import codecs
 import io
 import json
 import os
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -154,6 +155,49 @@ def test_a_feed_names_no_file_for_the_parser_to_read(tmp_path):
     (tmp_path / "x.rss").write_text(feed, encoding="utf-8")
     result = read_inputs([str(tmp_path / "x.rss")], ReadOptions())
     assert "secret" not in " ".join(d.text for d in result.documents)
+
+
+def test_parquet_rows_are_records_read_a_batch_at_a_time(tmp_path):
+    """A Hugging Face dataset's Parquet shard: a record a row, nested columns by dotted name, timestamps as
+    dates; a file that is not Parquet, or is damaged part-way, is one error and the rows before it are kept."""
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    import pyarrow.parquet as pq
+
+    rows = [f"Story {k} about the harbour council and its ferries, told at some length." for k in range(3000)]
+    table = pa.table({"id": [f"r{k}" for k in range(3000)], "text": rows, "title": ["Ferries", *[None] * 2999],
+                      "date": pa.array([datetime(2025, 3, 3, 9)] * 3000, pa.timestamp("s")),
+                      "article": [{"body": f"Nested {k}."} for k in range(3000)]})
+    pq.write_table(table, tmp_path / "shard.parquet", row_group_size=1000)
+    result = read_inputs([str(tmp_path / "shard.parquet")], ReadOptions(date_field="date"))
+    assert len(result.documents) == 3000 and not result.problems
+    first = min(result.documents, key=lambda d: d.line or 0)
+    assert (first.id, first.title, first.line, first.published) == ("r0", "Ferries", 1, datetime(2025, 3, 3, 9))
+    nested = read_inputs([str(tmp_path / "shard.parquet")], ReadOptions(text_field="article.body"))
+    assert {d.text for d in nested.documents} == {f"Nested {k}." for k in range(3000)}
+    missing = read_inputs([str(tmp_path / "shard.parquet")], ReadOptions(text_field="body"))
+    assert reasons(missing)[("shard.parquet", None)] == "no 'body' column (columns: id, text, title, date, article)"
+    (tmp_path / "fake.parquet").write_bytes(b"PAR1 not really")
+    assert reasons(read_inputs([str(tmp_path / "fake.parquet")], ReadOptions()))[("fake.parquet", None)].startswith(
+        "not a Parquet file: ")
+    meta = pq.ParquetFile(tmp_path / "shard.parquet").metadata.row_group(2).column(1)  # the last group's text
+    start = meta.dictionary_page_offset if meta.has_dictionary_page else meta.data_page_offset
+    data = bytearray((tmp_path / "shard.parquet").read_bytes())
+    data[start + 20 : start + meta.total_compressed_size - 20] = b"A" * (meta.total_compressed_size - 40)
+    (tmp_path / "shard.parquet").write_bytes(bytes(data))
+    damaged = read_inputs([str(tmp_path / "shard.parquet")], ReadOptions())
+    (problem,) = damaged.problems
+    assert problem.reason.startswith("damaged Parquet data after row ") and "\n" not in problem.reason
+    assert 0 < len(damaged.documents) < 2000 and problem.line == len(damaged.documents) + 1
+
+
+def test_parquet_without_pyarrow_is_one_error_saying_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as on an install without the [parquet] extra
+    (tmp_path / "shard.parquet").write_bytes(b"PAR1")
+    (tmp_path / "story.txt").write_text(TEXT)
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert [os.path.basename(i) for i in ids(result)] == ["story.txt"]
+    assert reasons(result)[("shard.parquet", None)] == (
+        "reading Parquet needs pyarrow: pip install 'article-dedup[parquet]'")
 
 
 def test_api_responses_that_wrap_their_records_are_read_record_by_record(tmp_path):
