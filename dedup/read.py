@@ -561,6 +561,9 @@ class _Reader:
             except (*DAMAGED, OSError) as exc:
                 self._fail(_STDIN, f"damaged {suffix} data: {exc}; what came before it is kept")
             data = b"".join(parts)
+        if data[:4] == b"PAR1":  # a Parquet file, which opens with its magic number
+            self._read_parquet(io.BytesIO(data), _STDIN)
+            return
         wide = wide_encoding(data[:4096])
         # What the text starts with, past a byte-order mark: an object (JSON Lines), an array, a table's header,
         # or prose (a web page among them).

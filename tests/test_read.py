@@ -172,6 +172,8 @@ def test_parquet_rows_are_records_read_a_batch_at_a_time(tmp_path):
     assert len(result.documents) == 3000 and not result.problems
     first = min(result.documents, key=lambda d: d.line or 0)
     assert (first.id, first.title, first.line, first.published) == ("r0", "Ferries", 1, datetime(2025, 3, 3, 9))
+    piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / "shard.parquet").read_bytes()))
+    assert [(d.id, d.text) for d in piped.documents] == [(d.id, d.text) for d in result.documents]
     nested = read_inputs([str(tmp_path / "shard.parquet")], ReadOptions(text_field="article.body"))
     assert {d.text for d in nested.documents} == {f"Nested {k}." for k in range(3000)}
     missing = read_inputs([str(tmp_path / "shard.parquet")], ReadOptions(text_field="body"))
