@@ -439,8 +439,8 @@ def eval_command(corpus: str, label_field: str, text_field: str, id_field: str, 
     """Score clustering quality on a labelled corpus: records with an id, a text and a cluster label.
 
     CORPUS is a JSON Lines, JSON, CSV/TSV or Parquet file (also compressed), a
-    folder of them, or '-' for stdin.  Prints pairwise precision, recall and F1 and the
-    adjusted Rand index for each level; unclustered documents count as
+    folder of them, or '-' for stdin.  Prints pairwise precision, recall and F1
+    and the adjusted Rand index for each level; unclustered documents count as
     singletons.  Records without a label are left out, with a warning.
     """
     settings = build_settings(level="story", include=(), exclude=(), text_field=text_field, id_field=id_field,

@@ -336,26 +336,26 @@ class _Reader:
                 self._fail(shown, f"truncated to {len(data)} bytes (--max-bytes {self.options.max_bytes})", fatal=False)
             if kind == "feed":  # XML says its own encoding: the parser reads the bytes
                 self._read_feed(data, shown)
-                self._count_read(failed_before)
-                return
-            try:
-                text = decode(data)
-            except DecodeError as exc:
-                self._fail(shown, str(exc))
-                return
-            if kind == "json":
-                self._read_json(text, shown)
-            elif kind == "markdown":
-                rendered = markdown_text(text)
-                self._add_text(rendered.text, shown, title=rendered.title,  # no front matter, no date: as a .txt
-                               published=self._published(rendered.fields, shown, None) if rendered.fields else None)
             else:
-                self._add_text(text, shown, page=kind == "html")
-        self._count_read(failed_before)
-
-    def _count_read(self, failed_before: int) -> None:
+                self._read_decoded(data, shown, kind)
         if self.result.files_failed == failed_before:
             self.result.files_read += 1
+
+    def _read_decoded(self, data: bytes, shown: str, kind: str) -> None:
+        """A file read whole, as text: JSON, Markdown, a web page or plain text."""
+        try:
+            text = decode(data)
+        except DecodeError as exc:
+            self._fail(shown, str(exc))
+            return
+        if kind == "json":
+            self._read_json(text, shown)
+        elif kind == "markdown":
+            rendered = markdown_text(text)
+            self._add_text(rendered.text, shown, title=rendered.title,  # no front matter, no date: as a .txt
+                           published=self._published(rendered.fields, shown, None) if rendered.fields else None)
+        else:
+            self._add_text(text, shown, page=kind == "html")
 
     def _read_feed(self, data: bytes, shown: str) -> None:
         """An RSS or Atom feed: each item a record, its HTML read as a page is."""
@@ -504,7 +504,7 @@ class _Reader:
                 return
             header = [name.lstrip("\ufeff").strip() for name in header]
             if self.options.text_field not in header:
-                self._fail(shown, f"no {self.options.text_field!r} column (columns: {', '.join(header[:12])})")
+                self._no_text_column(shown, header)
                 return
             start = rows.line_num + 1
             for row in rows:
@@ -516,6 +516,10 @@ class _Reader:
         except csv.Error as exc:  # a field over csv's own limit (131,072 characters), a stray NUL
             self._fail(shown, f"unreadable row: {exc}; the rest is not read", line=rows.line_num)
 
+    def _no_text_column(self, shown: str, columns: list[str]) -> None:
+        """A table (CSV, TSV, Parquet) without the text column: one error naming the columns it has."""
+        self._fail(shown, f"no {self.options.text_field!r} column (columns: {', '.join(columns[:12])})")
+
     def _read_parquet(self, handle: BinaryIO, shown: str) -> None:
         """A Parquet file: a record a row, the columns the fields name read a batch at a time."""
         opts = self.options
@@ -524,7 +528,7 @@ class _Reader:
         try:
             names, rows = parquet_rows(handle, [*fields, *(f.split(".")[0] for f in fields)])
             if opts.text_field not in names and opts.text_field.split(".")[0] not in names:
-                self._fail(shown, f"no {opts.text_field!r} column (columns: {', '.join(names[:12])})")
+                self._no_text_column(shown, names)
                 return
             for number, row in enumerate(rows, start=1):
                 self._add_record(row, shown, number)
