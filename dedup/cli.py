@@ -293,7 +293,7 @@ def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, stri
 
     Reads .txt, Markdown, .json, .jsonl, .csv, .tsv, .parquet, saved web pages
     (.html, .htm) and RSS/Atom feeds (.rss, .atom), also compressed (.gz, .bz2,
-    .xz); prints each cluster of copies of one report with the sentences its
+    .xz, .zst); prints each cluster of copies of one report with the sentences its
     copies share and those unique to each copy.
 
     \b

@@ -12,9 +12,15 @@ import bz2
 import codecs
 import gzip
 import lzma
+import sys
 import zlib
 from collections.abc import Callable, Iterator
 from typing import BinaryIO, cast
+
+if sys.version_info >= (3, 14):
+    from compression import zstd
+else:  # the standard library's zstd module (Python 3.14), backported: one API for every compression read here
+    from backports import zstd
 
 __all__ = [
     "DAMAGED",
@@ -36,10 +42,11 @@ _DECOMPRESSORS: dict[str, tuple[bytes, Callable[[BinaryIO], BinaryIO]]] = {
     ".gz": (b"\x1f\x8b", lambda raw: cast(BinaryIO, gzip.GzipFile(fileobj=raw))),
     ".bz2": (b"BZh", lambda raw: cast(BinaryIO, bz2.BZ2File(raw))),
     ".xz": (b"\xfd7zXZ\x00", lambda raw: cast(BinaryIO, lzma.LZMAFile(raw))),
+    ".zst": (b"\x28\xb5\x2f\xfd", lambda raw: cast(BinaryIO, zstd.ZstdFile(raw))),
 }
 
 #: What a damaged compressed file raises while it is read (gzip's and bz2's own errors are OSErrors).
-DAMAGED = (EOFError, lzma.LZMAError, zlib.error)
+DAMAGED = (EOFError, lzma.LZMAError, zlib.error, zstd.ZstdError)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -158,7 +165,7 @@ def cut(data: bytes, limit: int) -> bytes:
 
 
 def compression_of(path: str) -> str | None:
-    """The compression suffix of ``path`` (".gz", ".bz2", ".xz"), if any."""
+    """The compression suffix of ``path`` (".gz", ".bz2", ".xz", ".zst"), if any."""
     suffix = path[path.rfind(".") :].lower() if "." in path else ""
     return suffix if suffix in _DECOMPRESSORS else None
 
@@ -234,12 +241,16 @@ def file_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | str 
 
 
 def decompressing(suffix: str, raw: BinaryIO) -> BinaryIO:
-    """``raw`` read through the decompressor for ``suffix`` (".gz", ".bz2", ".xz")."""
+    """``raw`` read through the decompressor for ``suffix`` (".gz", ".bz2", ".xz", ".zst")."""
     return _DECOMPRESSORS[suffix][1](raw)
 
 
 def stdin_compression(data: bytes) -> str | None:
-    """The compression suffix whose first bytes ``data`` opens with, if any ("BZh9": bzip2 and its block size)."""
+    """The compression suffix whose first bytes ``data`` opens with, if any ("BZh9": bzip2 and its block size).
+
+    A zstd stream may open with a skippable frame (magic 0x184D2A50-5F, as pzstd writes its index)."""
+    if data[1:4] == b"\x2a\x4d\x18" and data[:1] and data[0] & 0xF0 == 0x50:
+        return ".zst"
     for suffix, (magic, _) in _DECOMPRESSORS.items():
         if data.startswith(magic) and (suffix != ".bz2" or data[3:4].isdigit()):
             return suffix

@@ -539,6 +539,36 @@ def test_compressed_files_are_read_as_the_files_they_hold_and_damage_keeps_what_
     assert cut_stdin.problems[0].reason.startswith("damaged .gz data:")
 
 
+def test_zstd_files_are_read_as_the_files_they_hold_across_frames_and_damage_keeps_what_came_before(tmp_path):
+    """Dataset shards ship as .jsonl.zst (often several frames, pzstd's behind a skippable one)."""
+    import struct
+
+    from dedup.decoding import zstd
+
+    rows = [{"id": f"r{n}", "text": f"Ferry report {n}: {TEXT}"} for n in range(4000)]  # 4 blocks of 128 KiB
+    feed = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    half = feed.index(b"\n", len(feed) // 2) + 1
+    skippable = struct.pack("<II", 0x184D2A50, 4) + b"\0\0\0\0"  # as pzstd opens its output
+    framed = skippable + zstd.compress(feed[:half]) + zstd.compress(feed[half:])
+    (tmp_path / "shard.jsonl.zst").write_bytes(framed)
+    (tmp_path / "story.txt.zst").write_bytes(zstd.compress(TEXT.encode()))
+    packed = zstd.compress(feed.replace(b'"id": "r', b'"id": "c'))
+    (tmp_path / "cut.jsonl.zst").write_bytes(packed[: len(packed) * 3 // 4])
+    (tmp_path / "fake.txt.zst").write_bytes(b"not zstd at all")
+    read = read_inputs([str(tmp_path)], ReadOptions())
+    shard = [d for d in read.documents if d.path.endswith("shard.jsonl.zst")]
+    assert sorted((d.line, d.id, d.text) for d in shard) == [(n + 1, r["id"], r["text"]) for n, r in enumerate(rows)]
+    assert [d.text for d in read.documents if d.path.endswith("story.txt.zst")] == [TEXT]
+    kept = [d for d in read.documents if d.path.endswith("cut.jsonl.zst")]
+    assert 0 < len(kept) < 4000 and all(d.text == rows[d.line - 1]["text"] for d in kept)
+    problems = {Path(p.path).name: p.reason for p in read.problems}
+    assert problems["cut.jsonl.zst"].startswith("damaged .zst data:") and "what came before it is kept" in problems[
+        "cut.jsonl.zst"]
+    assert problems["fake.txt.zst"].startswith("damaged .zst data:") and len(problems) == 2
+    stdin = read_inputs(["-"], ReadOptions(), io.BytesIO(framed))  # known by its first bytes, a skippable frame's
+    assert [d.text for d in stdin.documents] == [d.text for d in shard]
+
+
 def test_many_files_read_in_several_processes_come_back_as_read_in_one(tmp_path):
     """A large folder is read in worker processes; its documents, problems and counts are the same."""
     for n in range(240):
