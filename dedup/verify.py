@@ -294,6 +294,9 @@ class Verifier:
         if len(pairs) and self._window is not None:
             # Distinct texts published too far apart can be nothing (identical ones are linked elsewhere).
             pairs = pairs[~self._window.too_far(pairs)]
+        if level == Relation.EXACT:  # only texts the same once normalized are exact: nothing aligned makes them so
+            same = [self._profiles[i].key == self._profiles[j].key for i, j in pairs.tolist()]
+            pairs = pairs[np.array(same, dtype=bool).reshape(-1)]
         # The cheapest products first, with the cosines at their upper bound.
         pairs = pairs[self._worth_aligning(self._features.scores(pairs, cosines=False), level)]
         cheap = self._features.scores(pairs)
