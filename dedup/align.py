@@ -35,14 +35,14 @@ _ROW_CANDIDATES = 32
 _LONG_PAIR_CELLS = 4_000_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     a: int
     b: int
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """Matched sentence pairs, best first, plus what they cover of each side."""
 

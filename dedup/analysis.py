@@ -75,7 +75,7 @@ def _terms(folded: str) -> frozenset[str]:
     return frozenset(map(sys.intern, _LONG_WORD.findall(folded))).difference(STOPWORDS)
 
 
-@dataclass
+@dataclass(slots=True)
 class Profile:
     """What fingerprinting and LSH know about one document."""
 
@@ -142,7 +142,7 @@ def profiles(texts: Sequence[str], fingerprinter: Fingerprinter, short_words: in
     return made, ChunkTerms.count(word_lists)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ShownSentences:
     """What a report shows of a document's sentences: a small part of their analysis, kept from
     verification until the report for every linked document (:meth:`Sentences.shown`)."""
@@ -157,7 +157,7 @@ class ShownSentences:
         return sum(self.words)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentences(ShownSentences):
     """A document's sentences, their matching keys, and the IDF-weighted term incidence.
 

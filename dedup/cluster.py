@@ -20,7 +20,7 @@ from .verify import Link
 __all__ = ["Cluster", "linked_groups", "star_clusters"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cluster:
     canonical: int
     members: tuple[int, ...]  # canonical first, then by document order

@@ -20,7 +20,7 @@ from .verify import Link, Relation
 __all__ = ["Comparison", "SentenceRow", "compare_documents"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceRow:
     """One sentence of A or B and what it matched on the other side, if anything."""
 

@@ -30,7 +30,7 @@ class NotAFeed(ValueError):
     """The data is not XML, or its root is not a feed's."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FeedItem:
     """One item or entry as the feed holds it: ``text`` is HTML or plain text, ``published`` as written."""
 

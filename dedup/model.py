@@ -8,7 +8,7 @@ from datetime import datetime
 __all__ = ["Document", "Problem"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One article as read: ``id`` is what the user sees, ``text`` is untouched."""
 
@@ -21,7 +21,7 @@ class Document:
     label: str | None = None  # the record's true cluster, read for ``dedup eval`` (--label-field)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something about the input the user should know: a file skipped, truncated or renamed.
 

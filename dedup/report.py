@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceRef:
     document: str
     index: int
@@ -42,14 +42,14 @@ class SentenceRef:
     similarity: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SharedSentence:
     text: str
     documents: tuple[str, ...]
     variants: tuple[SentenceRef, ...]  # the same sentence in other words, per document
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberReport:
     id: str
     title: str | None
@@ -67,7 +67,7 @@ class MemberReport:
     boilerplate: tuple[SentenceRef, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkReport:
     a: str
     b: str
@@ -77,7 +77,7 @@ class LinkReport:
     scores: dict[str, float | int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClusterReport:
     id: str
     canonical: str

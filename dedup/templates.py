@@ -38,7 +38,7 @@ _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s*$")
 _MOST_CHROME = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TemplateSigns:
     """What two texts' tops say about them; each pair of values is (first text's, second text's)."""
 
@@ -111,7 +111,7 @@ def _headline_line(s: Sentences, top_end: int) -> int | None:
     return next(k for k in lines if s.weight[k] * 2 >= heaviest)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Top:
     """What one text's top says, read once per text (:func:`read_top`); pairs compare two of them."""
 

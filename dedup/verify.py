@@ -176,7 +176,7 @@ class Thresholds:
         return asdict(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PairScores:
     """The evidence for a link; every field is in the JSON output."""
 
@@ -228,7 +228,7 @@ class PairScores:
 _SCORE_FIELDS = tuple(f.name for f in fields(PairScores))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A verified pair; ``relation`` is None when the evidence supports no relation."""
 

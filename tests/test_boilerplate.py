@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import asdict
 
 import numpy as np
 import pytest
@@ -229,4 +230,4 @@ def test_a_pairs_reading_without_the_chrome_does_not_depend_on_what_else_is_read
         [alone], _ = check.read(np.array([[link.a, link.b]]))
         assert alone.relation == link.relation
         # Equal but for the last bits of a float (sums over other columns, in another order).
-        assert vars(alone.scores) == pytest.approx(vars(link.scores), abs=1e-12, rel=0)
+        assert asdict(alone.scores) == pytest.approx(asdict(link.scores), abs=1e-12, rel=0)
