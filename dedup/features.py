@@ -125,6 +125,14 @@ class FeatureMatrices:
             lead_fact_counts=lead_fact_counts,
         )
 
+    @classmethod
+    def empty(cls, documents: int) -> FeatureMatrices:
+        """No columns: what a corpus keeps once no pair is to be scored (``Corpus.drop_pair_evidence``)."""
+        none = sparse.csr_matrix((documents, 0), dtype=np.float64)
+        counts = np.zeros(documents, dtype=np.int64)
+        return cls(shingles=none, shingle_counts=counts, tfidf=none, count_tfidf=none, lead=none, rare=none,
+                   specific=none, specific_counts=counts, lead_facts=none, present=none, lead_fact_counts=counts)
+
     def scores(self, pairs: np.ndarray, *, cosines: bool = True) -> CheapScores:
         """Evidence for every ``(i, j)`` row of ``pairs``.
 

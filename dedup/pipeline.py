@@ -208,6 +208,18 @@ class Corpus:
         for i, value in shown.items():
             self._shown.setdefault(i, value)
 
+    def drop_fingerprints(self) -> None:
+        """Let go of the shingles and signatures once candidates are drawn: nothing is looked up by them again,
+        and verification and the report never read them."""
+        none = np.empty(0, dtype=np.uint32)
+        for p in self.profiles:
+            p.shingles = p.text_signature = p.lead_signature = none
+        self.term_signatures = np.empty((len(self.profiles), 0), dtype=np.uint32)
+
+    def drop_pair_evidence(self) -> None:
+        """Let go of the feature matrices once the links are made: the report scores no pair."""
+        self.features = FeatureMatrices.empty(len(self.profiles))
+
     def verifier(self) -> Verifier:
         within = self.settings.within_days
         bodies = [document_body(d) for d in self.documents] if within is not None else []
@@ -413,13 +425,24 @@ def _clusters(corpus: Corpus, links: list[Link], verify: Callable[[int, int], Li
     return clusters, len(where), len(confirmed)
 
 
-def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, problems: Sequence[Problem],
-                    read_stats: dict[str, int] | None, progress: Progress | None) -> ScanResult:
-    docs = sorted(documents, key=lambda d: d.id)
-    corpus = Corpus.build(docs, settings, progress)
+@dataclass(frozen=True)
+class _Clustered:
+    """What clustering leaves for the report and the counts."""
+
+    clusters: list[Cluster]
+    candidates: int
+    links: int
+    not_aligned: int
+    pairs_read_without_boilerplate: int
+
+
+def _cluster(corpus: Corpus, settings: ScanSettings, progress: Progress | None) -> _Clustered:
+    """Candidates drawn, verified and clustered.  What verification holds (the verifier, the readings without
+    site lines, the pairs left waiting) is let go when this returns."""
     verifier = corpus.verifier()
     level = settings.level
     candidates = corpus.candidates()
+    corpus.drop_fingerprints()
     # Short lines recurring across distinct texts (site chrome) are no evidence: pairs whose verdict may rest on
     # them are read with them set aside.
     check = corpus.boilerplate_check()
@@ -447,6 +470,17 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
 
     clusters, not_aligned, confirmed = _clusters(corpus, links, verify_member, waiting)
     waiting.clear()
+    return _Clustered(clusters, len(candidates), len(links) + confirmed, not_aligned, check.pairs_read)
+
+
+def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, problems: Sequence[Problem],
+                    read_stats: dict[str, int] | None, progress: Progress | None) -> ScanResult:
+    docs = sorted(documents, key=lambda d: d.id)
+    corpus = Corpus.build(docs, settings, progress)
+    clustered = _cluster(corpus, settings, progress)
+    # No pair is scored again: the feature matrices go before the reports are built.
+    corpus.drop_pair_evidence()
+    clusters = clustered.clusters
     line_hashes = [p.line_hashes for p in corpus.profiles]
     reports = build_reports(corpus, clusters, boilerplate_lines(line_hashes, clusters, settings.boilerplate_clusters))
     too_short = [Problem(d.path, "too short to fingerprint (no words)", d.line, False)
@@ -456,10 +490,10 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
         documents=len(docs),
         documents_too_short=len(too_short),
         distinct_texts=len(corpus.groups),
-        candidate_pairs=len(candidates),
-        verified_links=len(links) + confirmed,
-        family_pairs_not_aligned=not_aligned,
-        pairs_read_without_boilerplate=check.pairs_read,
+        candidate_pairs=clustered.candidates,
+        verified_links=clustered.links,
+        family_pairs_not_aligned=clustered.not_aligned,
+        pairs_read_without_boilerplate=clustered.pairs_read_without_boilerplate,
         clusters=len(reports),
         documents_in_clusters=sum(len(r.documents) for r in reports),
     )
