@@ -324,7 +324,9 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
             found.extend(verifier.verify_many(part[start : start + _ALIGN_STEP], level=corpus.settings.level))
             report("verify", min(total, (start + _ALIGN_STEP) * total // len(part)), total)
         # Only linked documents are reported, and the report shows their sentences (its alignments come with the
-        # links): what it needs is kept, the analyses themselves are let go in this process and not sent back.
+        # links): what it needs is kept, the analyses themselves (and their tops) are let go in this process and
+        # not sent back.
+        verifier.forget_tops()
         return found, corpus.keep_shown({i for link in found for i in (link.a, link.b)})
 
     links: list[Link] = []

@@ -281,6 +281,11 @@ class Verifier:
             self._tops[i] = read_top(s)
         return self._tops[i]
 
+    def forget_tops(self) -> None:
+        """Let go of the tops read so far (each text's is read again if asked for): the texts of every pair
+        aligned, kept until a run of pairs is done rather than for the whole scan."""
+        self._tops.clear()
+
     def screen(self, pairs: np.ndarray, *, level: Relation) -> tuple[np.ndarray, np.ndarray]:
         """The ``pairs`` whose cheap evidence, scored in bulk, leaves a relation up to ``level``
         possible, and the share of each one's shorter text's 3-grams found in the other.
