@@ -339,16 +339,25 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
 def _verify_in_families(corpus: Corpus, verifier: Verifier, pairs: np.ndarray, progress: Progress | None, *,
                         meanwhile: Callable[[], list[Link]] = list, documents: np.ndarray | None = None,
                         words: np.ndarray | None = None) -> tuple[list[Link], Waiting]:
-    """The links holding among candidate ``pairs``, and the pairs of family members left pending.
+    """The links holding among candidate ``pairs``, and the pairs of family members left pending
+    (:func:`_screen_candidates`, then :func:`_verify_screened`)."""
+    worth, contained = _screen_candidates(verifier, pairs, corpus.settings, progress)
+    return _verify_screened(corpus, verifier, worth, contained, progress, meanwhile=meanwhile, documents=documents,
+                            words=words)
 
-    Screened in bulk first; pairs of family members wait for the leaders' links (dedup.families).
-    Links made elsewhere connect documents too: ``meanwhile`` makes them once the leaders' links are
-    made (its links are returned with the others).  Families are planned over ``documents`` (each
-    text's, when the corpus holds versions of the scan's documents: those of a pair read without the
-    site lines both carry), ``words`` long.
+
+def _verify_screened(corpus: Corpus, verifier: Verifier, worth: np.ndarray, contained: np.ndarray,
+                     progress: Progress | None, *, meanwhile: Callable[[], list[Link]] = list,
+                     documents: np.ndarray | None = None, words: np.ndarray | None = None) -> tuple[list[Link], Waiting]:
+    """The links holding among screened pairs ``worth`` (``contained``: the share of each one's shorter text
+    in the other), and the pairs of family members left pending.
+
+    Pairs of family members wait for the leaders' links (dedup.families). Links made elsewhere connect
+    documents too: ``meanwhile`` makes them once the leaders' links are made (its links are returned with
+    the others).  Families are planned over ``documents`` (each text's, when the corpus holds versions of
+    the scan's documents: those of a pair read without the site lines both carry), ``words`` long.
     """
     settings = corpus.settings
-    worth, contained = _screen_candidates(verifier, pairs, settings, progress)
     if documents is None or words is None:
         documents = np.arange(len(corpus.profiles))
         words = np.array([p.word_count for p in corpus.profiles], dtype=np.int64)
@@ -444,22 +453,26 @@ def _cluster(corpus: Corpus, settings: ScanSettings, progress: Progress | None) 
     verifier = corpus.verifier()
     level = settings.level
     candidates = corpus.candidates()
+    count = len(candidates)
     corpus.drop_fingerprints()
     # Short lines recurring across distinct texts (site chrome) are no evidence: pairs whose verdict may rest on
     # them are read with them set aside.
     check = corpus.boilerplate_check()
     concerned = check.concerned(candidates)
+    aside = candidates[concerned]
     links = _exact_links(corpus, verifier)
     waiting: list[Waiting] = []
 
     def read_aside() -> list[Link]:
         # After the leaders' links here, which most of the work makes: the reading's corpus, kept for its
         # pending pairs until they are clustered, is not held meanwhile.
-        found, pending = check.read(candidates[concerned])
+        found, pending = check.read(aside)
         waiting.append(pending)
         return found
 
-    read, pending = _verify_in_families(corpus, verifier, candidates[~concerned], progress, meanwhile=read_aside)
+    worth, contained = _screen_candidates(verifier, candidates[~concerned], settings, progress)
+    del candidates, concerned  # not held while pairs are aligned: 4.85 million pairs are 78 MB for 55,000 texts
+    read, pending = _verify_screened(corpus, verifier, worth, contained, progress, meanwhile=read_aside)
     links.extend(read)
     waiting.append(pending)
     del pending  # what waits is let go once clustered (waiting.clear()): the reading's corpus, the cheap scores
@@ -472,7 +485,7 @@ def _cluster(corpus: Corpus, settings: ScanSettings, progress: Progress | None) 
 
     clusters, not_aligned, confirmed = _clusters(corpus, links, verify_member, waiting)
     waiting.clear()
-    return _Clustered(clusters, len(candidates), len(links) + confirmed, not_aligned, check.pairs_read)
+    return _Clustered(clusters, count, len(links) + confirmed, not_aligned, check.pairs_read)
 
 
 def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, problems: Sequence[Problem],
