@@ -77,7 +77,8 @@ def _terms(folded: str) -> frozenset[str]:
 
 @dataclass(slots=True)
 class Profile:
-    """What fingerprinting and LSH know about one document."""
+    """What fingerprinting and LSH know about one document.  A scan lets go of the shingles and signatures
+    once candidates are drawn (``Corpus.drop_fingerprints``): only the feature matrices and LSH read them."""
 
     key: str
     word_count: int
