@@ -34,7 +34,7 @@ from .report import ClusterReport, build_reports
 from .settings import ScanSettings
 from .templates import opens_as_correction
 from .terms import ChunkTerms, StemWeights, TermMatrix
-from .verify import Link, Verifier
+from .verify import Link, Relation, Verifier
 
 __all__ = ["Corpus", "ScanResult", "scan", "scan_documents"]
 
@@ -285,27 +285,37 @@ def _in_parts(pairs: np.ndarray, workers: int, work: Callable[[np.ndarray], R]) 
     return forked_map(work, [pairs[block == k] for k in range(workers)])
 
 
+@dataclass(frozen=True)
+class _Screened:
+    """The candidates worth aligning (sorted), with what the screen measured that the scan needs again."""
+
+    pairs: np.ndarray
+    contained: np.ndarray  # the share of each one's shorter text in the other
+    likeness: np.ndarray  # the score each would have as a link, unrounded (Link.score)
+
+
 def _screen_candidates(verifier: Verifier, candidates: np.ndarray, settings: ScanSettings,
-                       progress: Progress | None) -> tuple[np.ndarray, np.ndarray]:
-    """The candidates worth aligning (sorted) and the share of each one's shorter text in the other."""
+                       progress: Progress | None) -> _Screened:
+    """The candidates worth aligning."""
     total = len(candidates)
     report = _reported_here(progress)
 
-    def screen_part(part: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        kept, contained = [np.empty((0, 2), dtype=np.int64)], [np.empty(0)]
+    def joined(steps: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return (np.concatenate([s[0] for s in steps]), np.concatenate([s[1] for s in steps]),
+                np.concatenate([s[2] for s in steps]))
+
+    def screen_part(part: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        # Joined here: a worker's thousand small arrays, unpickled one by one, would leave their heap behind.
+        found = [(np.empty((0, 2), dtype=np.int64), np.empty(0), np.empty(0))]
         for start in range(0, len(part), _VERIFY_STEP):
-            pairs, shares = verifier.screen(part[start : start + _VERIFY_STEP], level=settings.level)
-            kept.append(pairs)
-            contained.append(shares)
+            found.append(verifier.screen(part[start : start + _VERIFY_STEP], level=settings.level))
             report("screen", min(total, (start + _VERIFY_STEP) * total // len(part)), total)
-        return np.concatenate(kept), np.concatenate(contained)
+        return joined(found)
 
     workers = settings.processes if total >= _PARALLEL_MIN_PAIRS else 1
-    parts = _in_parts(candidates, workers, screen_part)
-    pairs = np.concatenate([p for p, _ in parts])
-    contained = np.concatenate([c for _, c in parts])
+    pairs, contained, likeness = joined(_in_parts(candidates, workers, screen_part))
     order = np.lexsort((pairs[:, 1], pairs[:, 0]))
-    return pairs[order], contained[order]
+    return _Screened(pairs[order], contained[order], likeness[order])
 
 
 def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarray, workers: int,
@@ -341,16 +351,15 @@ def _verify_in_families(corpus: Corpus, verifier: Verifier, pairs: np.ndarray, p
                         words: np.ndarray | None = None) -> tuple[list[Link], Waiting]:
     """The links holding among candidate ``pairs``, and the pairs of family members left pending
     (:func:`_screen_candidates`, then :func:`_verify_screened`)."""
-    worth, contained = _screen_candidates(verifier, pairs, corpus.settings, progress)
-    return _verify_screened(corpus, verifier, worth, contained, progress, meanwhile=meanwhile, documents=documents,
+    screened = _screen_candidates(verifier, pairs, corpus.settings, progress)
+    return _verify_screened(corpus, verifier, screened, progress, meanwhile=meanwhile, documents=documents,
                             words=words)
 
 
-def _verify_screened(corpus: Corpus, verifier: Verifier, worth: np.ndarray, contained: np.ndarray,
-                     progress: Progress | None, *, meanwhile: Callable[[], list[Link]] = list,
-                     documents: np.ndarray | None = None, words: np.ndarray | None = None) -> tuple[list[Link], Waiting]:
-    """The links holding among screened pairs ``worth`` (``contained``: the share of each one's shorter text
-    in the other), and the pairs of family members left pending.
+def _verify_screened(corpus: Corpus, verifier: Verifier, screened: _Screened, progress: Progress | None, *,
+                     meanwhile: Callable[[], list[Link]] = list, documents: np.ndarray | None = None,
+                     words: np.ndarray | None = None) -> tuple[list[Link], Waiting]:
+    """The links holding among ``screened`` pairs, and the pairs of family members left pending.
 
     Pairs of family members wait for the leaders' links (dedup.families). Links made elsewhere connect
     documents too: ``meanwhile`` makes them once the leaders' links are made (its links are returned with
@@ -361,14 +370,17 @@ def _verify_screened(corpus: Corpus, verifier: Verifier, worth: np.ndarray, cont
     if documents is None or words is None:
         documents = np.arange(len(corpus.profiles))
         words = np.array([p.word_count for p in corpus.profiles], dtype=np.int64)
-    plan = plan_families(words, documents[worth], contained, min_containment=settings.family_containment,
+    worth = screened.pairs
+    plan = plan_families(words, documents[worth], screened.contained, min_containment=settings.family_containment,
                          min_members=settings.family_members)
     links = _verify_candidates(corpus, verifier, worth[~plan.deferred], settings.processes, progress)
     elsewhere = meanwhile()
     deferred = worth[plan.deferred]
     waits = plan.waits(documents[deferred], np.concatenate([_ends(elsewhere), documents[_ends(links)]]))
     links.extend(_verify_candidates(corpus, verifier, deferred[~waits], settings.processes, progress))
-    return sorted([*links, *elsewhere], key=lambda link: (link.a, link.b)), _waiting(corpus, verifier, deferred[waits])
+    likeness = screened.likeness[plan.deferred][waits]
+    return (sorted([*links, *elsewhere], key=lambda link: (link.a, link.b)),
+            _waiting(verifier, settings.level, deferred[waits], likeness))
 
 
 def _ends(links: Sequence[Link]) -> np.ndarray:
@@ -376,20 +388,18 @@ def _ends(links: Sequence[Link]) -> np.ndarray:
     return np.array([(link.a, link.b) for link in links], dtype=np.int64).reshape(-1, 2)
 
 
-def _waiting(corpus: Corpus, verifier: Verifier, taken: np.ndarray) -> Waiting:
-    """``taken`` pairs pending, each with the score its link would have; verified, a pair is read as a
-    candidate is, from the cheap scores kept for it."""
-    # In steps: the products of many long rows take room.
-    batches = [corpus.features.scores(taken[s : s + _VERIFY_STEP]) for s in range(0, len(taken), _VERIFY_STEP)]
-    scores = [round(max(j, c), 4) for b in batches for j, c in zip(b.jaccard.tolist(), b.count_cosine.tolist())]
-    level = corpus.settings.level
+def _waiting(verifier: Verifier, level: Relation, taken: np.ndarray, likeness: np.ndarray) -> Waiting:
+    """``taken`` pairs pending, each with the score its link would have (``likeness``, as the screen
+    measured it).  Most are never verified: one that is scores its cheap evidence again, alone, to the
+    same bits (``arrays.rowwise_dot``), rather than every pending pair's being kept (459,000 pairs for
+    3,000 copies of one story)."""
 
     def confirm(k: int) -> Link | None:
         a, b = taken[k].tolist()
-        link = verifier.verify(a, b, level=level, cheap=(batches[k // _VERIFY_STEP], k % _VERIFY_STEP))
+        link = verifier.verify(a, b, level=level)
         return link if link.joins_at(level) else None
 
-    return Waiting(taken, scores, confirm)
+    return Waiting(taken, [round(x, 4) for x in likeness.tolist()], confirm)
 
 
 def _exact_links(corpus: Corpus, verifier: Verifier) -> list[Link]:
@@ -470,9 +480,10 @@ def _cluster(corpus: Corpus, settings: ScanSettings, progress: Progress | None) 
         waiting.append(pending)
         return found
 
-    worth, contained = _screen_candidates(verifier, candidates[~concerned], settings, progress)
+    screened = _screen_candidates(verifier, candidates[~concerned], settings, progress)
     del candidates, concerned  # not held while pairs are aligned: 4.85 million pairs are 78 MB for 55,000 texts
-    read, pending = _verify_screened(corpus, verifier, worth, contained, progress, meanwhile=read_aside)
+    read, pending = _verify_screened(corpus, verifier, screened, progress, meanwhile=read_aside)
+    del screened
     links.extend(read)
     waiting.append(pending)
     del pending  # what waits is let go once clustered (waiting.clear()): the reading's corpus, the cheap scores

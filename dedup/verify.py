@@ -286,14 +286,16 @@ class Verifier:
         aligned, kept until a run of pairs is done rather than for the whole scan."""
         self._tops.clear()
 
-    def screen(self, pairs: np.ndarray, *, level: Relation) -> tuple[np.ndarray, np.ndarray]:
+    def screen(self, pairs: np.ndarray, *, level: Relation) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The ``pairs`` whose cheap evidence, scored in bulk, leaves a relation up to ``level``
-        possible, and the share of each one's shorter text's 3-grams found in the other.
+        possible, the share of each one's shorter text's 3-grams found in the other, and the score
+        each would have as a link (:attr:`Link.score` before rounding).
 
         The others are never aligned: nothing :meth:`verify` decides could link them.
         """
         pairs, cheap = self._screened(pairs, level)
-        return pairs, np.maximum(cheap.containment_a, cheap.containment_b)
+        return (pairs, np.maximum(cheap.containment_a, cheap.containment_b),
+                np.maximum(cheap.jaccard, cheap.count_cosine))
 
     def _screened(self, pairs: np.ndarray, level: Relation) -> tuple[np.ndarray, CheapScores]:
         if len(pairs) and self._window is not None:
@@ -303,8 +305,10 @@ class Verifier:
             same = [self._profiles[i].key == self._profiles[j].key for i, j in pairs.tolist()]
             pairs = pairs[np.array(same, dtype=bool).reshape(-1)]
         # The cheapest products first, with the cosines at their upper bound.
-        pairs = pairs[self._worth_aligning(self._features.scores(pairs, cosines=False), level)]
-        cheap = self._features.scores(pairs)
+        screening = self._features.scores(pairs, cosines=False)
+        worth = self._worth_aligning(screening, level)
+        pairs = pairs[worth]
+        cheap = self._features.with_cosines(pairs, screening.rows(worth))
         kept = self._worth_aligning(cheap, level)
         return pairs[kept], cheap.rows(kept)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
@@ -193,6 +194,26 @@ def test_screen_never_drops_a_pair_that_verifies():
                 assert not ok, (docs[i].id, docs[j].id)  # the guard needs no alignment: screened
         assert joined > 10
     assert lead_stopped > 0
+
+
+def test_the_screen_scores_each_kept_pair_as_scoring_it_at_once_and_as_its_link():
+    """The screen completes the scores of the pairs it keeps rather than scoring them again, and hands on
+    the score each would have as a link (pairs left pending carry it): both as if measured afresh."""
+    rng = random.Random(5)
+    docs = sorted(SAMPLE_DOCS + wire_copies(rng, 8) + edited_copies(rng), key=lambda d: d.id)
+    corpus = pipeline.Corpus.build(docs, ScanSettings(workers=1))
+    verifier = corpus.verifier()
+    pairs = np.array([(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))])
+    at_once = corpus.features.scores(pairs)
+    completed = corpus.features.with_cosines(pairs, corpus.features.scores(pairs, cosines=False))
+    for field in dataclasses.fields(at_once):
+        np.testing.assert_array_equal(getattr(completed, field.name), getattr(at_once, field.name), field.name)
+    kept, contained, likeness = verifier.screen(pairs, level=Relation.STORY)
+    assert 30 < len(kept) < len(pairs)
+    for (i, j), share, score in zip(kept.tolist(), contained.tolist(), likeness.tolist()):
+        link = verifier.verify(i, j, level=Relation.STORY, full=True)
+        assert round(score, 4) == link.score, (docs[i].id, docs[j].id)
+        assert share == max(link.scores.containment_a, link.scores.containment_b)
 
 
 def plain_term_counts(text: str) -> dict[str, int]:
