@@ -10,6 +10,11 @@ prints the median wall time and peak memory of each and their ratio, and checks 
 the same clusters.  Wall-clock ratios measured in one session: never a timed assertion in the tests.
 
     python benchmarks/bench_wire.py [--copies 300] [--stories 5] [--rounds 3] [--pages]
+    python benchmarks/bench_wire.py --copies 3000 --stories 1 --write wire.jsonl   # the corpus only
+
+It also prints how many of each story's copies its largest cluster holds.  ``--write`` writes the
+corpus and stops, to time one scan by hand where aligning every pair would take too long (3,000 copies
+of one story: 480,000 pairs pass the screen).
 
 With ``--pages`` every text is a page of one site (bench_pages.served_page), so every candidate
 pair is read without the chrome both pages carry.
@@ -84,11 +89,16 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pages", action="store_true", help="every text a page of one site (shared chrome)")
+    parser.add_argument("--write", metavar="PATH", help="write the corpus to PATH (JSON Lines) and stop")
     parser.add_argument("--run", nargs=3, metavar=("CORPUS", "ON_OFF", "CLUSTERS_OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run:
         corpus, on_off, out = args.run
         run_once(Path(corpus), on_off == "on", Path(out))
+        return
+    if args.write:
+        count = write_wire(Path(args.write), args.stories, args.copies, pages=args.pages)
+        print(f"{count} texts written to {args.write}")
         return
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "wire.jsonl"
@@ -101,6 +111,10 @@ def main() -> None:
                 command = [sys.executable, __file__, "--run", str(corpus), mode, str(Path(tmp) / f"{mode}.json")]
                 runs[mode].append(timed(command))
         same = (Path(tmp) / "on.json").read_text() == (Path(tmp) / "off.json").read_text()
+        clusters = json.loads((Path(tmp) / "on.json").read_text(encoding="utf-8"))
+    for story in sorted({d["id"].split("~")[0] for c in clusters for d in c["documents"] if "~" in d["id"]}):
+        largest = max(sum(d["id"].startswith(f"{story}~") for d in c["documents"]) for c in clusters)
+        print(f"{story}: {largest} of its {args.copies} copies in its largest cluster")
     for mode, label in (("off", "every screened pair aligned"), ("on", "copy families (default)")):
         seconds = statistics.median(s for s, _ in runs[mode])
         memory = max(m for _, m in runs[mode])

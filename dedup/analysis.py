@@ -187,16 +187,20 @@ def _names(s: Sentences) -> frozenset[str]:
     return frozenset(t for found in s.facts for t in found if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
 
 
-def names_found(a: Sentences, b: Sentences) -> float:
+def names_found(a: Sentences, b: Sentences, common: frozenset[str] = frozenset()) -> float:
     """Share of the names of the text that has fewer found in the other, a name one edit away
     from a word of the other counting as found: OCR and retyping garble names ("Ga1las",
     "f0r"), and the garbled word would otherwise read as a name the other text lacks.  A
-    template's next instance changes its names outright, and still falls short."""
+    template's next instance changes its names outright, and still falls short.
+
+    A "name" one edit away from a word a quarter of the corpus's texts use (``common``) is that
+    word garbled, wherever it stands: where one story's copies are most of a corpus, its real
+    names are common too, and the words each copy garbled are all that is left specific."""
     names_a, names_b = _names(a), _names(b)
     fewer, other = (names_a, b) if len(names_a) <= len(names_b) else (names_b, a)
     if not fewer:
         return 1.0
-    words = {w for key in other.keys for w in tokens(key)}
+    words = {w for key in other.keys for w in tokens(key)} | common
     found = sum(1 for name in fewer if name in words
                 or extractOne(name, words, scorer=Levenshtein.distance, score_cutoff=1) is not None)
     return found / len(fewer)

@@ -226,7 +226,8 @@ class Corpus:
         window = None if within is None else DateWindow.of(
             [d.published for d in self.documents], within,
             exempt=[opens_as_correction(body) for body in bodies], today=[says_today(body) for body in bodies])
-        return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds, window=window)
+        return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds, window=window,
+                        common=self.weights.common)
 
     def boilerplate_check(self) -> BoilerplateCheck:
         """What reads pairs with the boilerplate both documents carry set aside (``boilerplate.py``)."""

@@ -268,8 +268,10 @@ class Verifier:
         features: FeatureMatrices,
         thresholds: Thresholds,
         window: DateWindow | None = None,
+        common: frozenset[str] = frozenset(),
     ) -> None:
         self._profiles = profiles
+        self._common = common  # the corpus's frame words (TermWeights.common): a name one letter off is one garbled
         self._sentences = sentence_view
         self._features = features
         self._t = thresholds
@@ -359,7 +361,7 @@ class Verifier:
         if exact_names < self._t.copy_specific and contained >= self._t.copy_containment:
             # Most 3-grams shared, the names not: another instance of a template, or a copy whose
             # names were garbled ("Ga1las"), which are still the same names.
-            scores = replace(scores, specific_containment=max(exact_names, names_found(sa, sb)))
+            scores = replace(scores, specific_containment=max(exact_names, names_found(sa, sb, self._common)))
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), signs)
         if relation is not None and exact_names < self._t.copy_specific <= scores.specific_containment:
             reason = (f"{reason}; {scores.specific_containment:.0%} of the names specific to the shorter text are in "

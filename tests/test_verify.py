@@ -953,6 +953,25 @@ def test_an_ocr_scanned_copy_keeps_its_source_but_the_same_words_about_another_c
     assert compare_documents(wire, Document("other", other_club), settings, context=context).relation is None
 
 
+def test_copies_that_are_most_of_a_corpus_and_garble_words_the_other_lacks_are_still_copies():
+    # Ten scanned copies of one report are most of the corpus, so its names are in most texts and not specific:
+    # what each copy garbled is.  Half keep the boathouse paragraph, half the closing one, each with one word of
+    # it garbled: a pair's garbles stand in sentences the other copy lacks, as names it does not carry.
+    paragraphs = ROWING_REPORT.split("\n\n")
+    ends = {3: ["boathouse", "regatta", "record", "coach", "sprint"], 4: ["training", "enter", "crews", "reach", "keep"]}
+    copies = []
+    for k in range(10):
+        last = 3 + k % 2
+        word = ends[last][k // 2]
+        garbled = word[0] + "x" + word[2:]
+        copies.append(Document(f"copy{k}", "\n\n".join([*paragraphs[:3], paragraphs[last].replace(word, garbled)])))
+    docs = copies + [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
+    result = scan_documents(docs, ScanSettings(workers=1, level=Relation.COPY))
+    holding = [c for c in result.clusters if any(d.id == "copy0" for d in c.documents)]
+    assert len(holding) == 1
+    assert sorted(d.id for d in holding[0].documents) == [f"copy{k}" for k in range(10)]
+
+
 FERRY_BACKGROUND = ("The Skellan Line has run the Cullow crossing since 1998 under a contract renewed every five "
                     "years. Its three boats carry about 400,000 passengers a year between Tarnwick harbour and the "
                     "island. "
