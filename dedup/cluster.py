@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .verify import Link
+from .verify import Link, Relation
 
 __all__ = ["Cluster", "linked_groups", "star_clusters"]
 
@@ -157,6 +157,17 @@ def _stars(
                         direct[far] = link
                     else:
                         refused.add(far)
+        # Identical texts stay together: a member that joined second-hand brings its exact copies, which are
+        # linked to it alone (to the first document with their text) and would otherwise be left out of every star.
+        for member in sorted(direct):
+            for other in sorted(graph.neighbours[member]):
+                if (graph.neighbours[member][other].relation is Relation.EXACT and other in unassigned
+                        and other != hub and other not in direct and other not in refused):
+                    link = verify(hub, other)  # as its copy did, unless told apart by date (--within-days)
+                    if link is not None:
+                        direct[other] = link
+                    else:
+                        refused.add(other)
         unassigned.discard(hub)
         if not direct:
             continue
