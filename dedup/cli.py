@@ -285,7 +285,7 @@ def app() -> None:
 @scan_options
 @format_option("table", "json", "jsonl")
 @click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True,
-              help="Sentences shown per section in the table (0: all).")
+              help="Rows shown per section in the table: documents, sentences, wordings of a sentence (0: all).")
 @show_config_option
 @with_config
 def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, strict: bool, **options: Any) -> None:

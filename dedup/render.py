@@ -42,14 +42,15 @@ def _name(document_id: str) -> str:
     return document_id.translate(_ESCAPES)
 
 
-def _more(count: int) -> Text:
-    return Text(f"  ... and {count} more (--limit 0 shows all)", style="dim")
+def _more(count: int, what: str = "") -> Text:
+    return Text(f"  ... and {count} more{what} (--limit 0 shows all)", style="dim")
 
 
-def _grid() -> Table:
-    """Two columns: a short marker, then text that wraps under itself (a hanging indent)."""
+def _grid(marker: int = 3) -> Table:
+    """Two columns: a short marker (``marker`` characters wide), then text that wraps under itself (a hanging
+    indent)."""
     grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(no_wrap=True, width=3, justify="right")
+    grid.add_column(no_wrap=True, width=marker, justify="right")
     grid.add_column(ratio=1, overflow="fold")
     return grid
 
@@ -71,7 +72,8 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
     members.add_column("relation", no_wrap=True)
     members.add_column("score", justify="right", no_wrap=True)
     members.add_column("words", justify="right", no_wrap=True)
-    for d in c.documents:
+    listed = c.documents if limit <= 0 else c.documents[: limit + 1]  # the canonical and ``limit`` copies
+    for d in listed:
         name = Text(_name(d.id), style="bold" if d.role == "canonical" else "")
         if d.published:  # read with --within-days: the day says which issue of a notice this is
             name.append(f" ({d.published[:16].replace('T', ' ')})", style="dim")
@@ -79,25 +81,34 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
         score = f"{d.score:.2f}" if d.score is not None else ""
         members.add_row(name, relation, score, str(d.words))
 
-    parts: list[RenderableType] = [members, Text()]
-    parts.append(Text(f"Shared sentences ({len(c.shared)})", style="bold green"))
+    parts: list[RenderableType] = [members]
+    if len(c.documents) > len(listed):
+        parts.append(_more(len(c.documents) - len(listed), " documents"))
+    parts.extend([Text(), Text(f"Shared sentences ({len(c.shared)})", style="bold green")])
     shared = c.shared if limit <= 0 else c.shared[:limit]
-    grid = _grid()
+    grid = _grid(max([3, *(len(f"x{len(s.documents)}") for s in shared)]))  # "x2972" whole, however many copies
     for s in shared:
         grid.add_row(Text(f"x{len(s.documents)}", style="green"), Text(s.text))
-        for v in s.variants:
+        variants = s.variants if limit <= 0 else s.variants[:limit]
+        for v in variants:
             line = Text(f"{_name(v.document)} ({v.similarity:.2f}): ", style="dim")
             line.append_text(highlight_differences(v.text, s.text))
             grid.add_row("", line)
+        if len(s.variants) > len(variants):
+            grid.add_row("", _more(len(s.variants) - len(variants), " wordings"))
     parts.append(grid)
     if len(c.shared) > len(shared):
         parts.append(_more(len(c.shared) - len(shared)))
     # Copies with nothing of their own (the exact ones, a wire story's plain reprints) are named once, together:
     # a section each would be most of a large cluster's panel.
     bare = []
+    sections = 0
     for d in c.documents:
         if not d.unique and not d.boilerplate:
             bare.append(d)
+            continue
+        sections += 1
+        if 0 < limit < sections:
             continue
         parts.append(Text())
         parts.append(Text(f"Only in {_name(d.id)} ({len(d.unique)})", style="bold cyan"))
@@ -105,6 +116,9 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
         if d.boilerplate:
             parts.append(Text(f"  boilerplate: {_count(len(d.boilerplate), 'sentence')} "
                               "(recur across unrelated documents)", style="dim"))
+    if 0 < limit < sections:
+        parts.append(Text())
+        parts.append(_more(sections - limit, " with sentences of their own"))
     if bare:
         named = bare if limit <= 0 else bare[:limit]
         parts.append(Text())

@@ -183,6 +183,38 @@ def test_the_table_names_copies_with_nothing_of_their_own_together(tmp_path, in_
     assert all(f"reprint{n:02d}.txt" in names for n in range(12))
 
 
+def test_a_cluster_of_many_copies_is_summed_up_within_the_limit_and_counts_read_whole(tmp_path, in_root):
+    """120 outlets' copies, each with a word of the lead garbled its own way and a line of its own: --limit caps
+    the documents listed, the wordings of a shared sentence and the copies' own sections; counts stay whole."""
+    rng = random.Random(8)
+    source = (SAMPLES / "wire_harbour_ferry.txt").read_text(encoding="utf-8")
+    lead = next(line for line in source.splitlines() if line.startswith("PORT ELLEN"))
+    words = lead.split()
+    things = ("house water green table river morning light paper school garden window story money music family "
+              "friend street winter summer evening market letter doctor teacher kitchen animal flower").split()
+    for k in range(120):
+        garbled = list(words)
+        n = 4 + k % (len(words) - 4)
+        garbled[n] = garbled[n][:-1] + "x" + garbled[n][-1]
+        own = " ".join(rng.sample(things, 6)).capitalize()
+        text = source.replace(lead, " ".join(garbled)) + f"\n\n{own}.\n"
+        (tmp_path / f"outlet{k:03d}.txt").write_text(text, encoding="utf-8")
+    table = run("scan", str(tmp_path), "--limit", "3").stdout
+    assert "- 120 documents - copy" in table
+    assert "x120 " in table  # a sentence all of them carry, its count whole
+    assert "... and 116 more documents (--limit 0 shows all)" in table  # the canonical and three copies listed
+    assert "more wordings (--limit 0 shows all)" in table
+    (cluster,) = scan_json(str(tmp_path))["clusters"]
+    own = sum(1 for d in cluster["documents"] if d["unique_sentences"])
+    assert own > 50
+    assert table.count("Only in ") == 3
+    assert f"... and {own - 3} more with sentences of their own (--limit 0 shows all)" in table
+    everything = run("scan", str(tmp_path), "--limit", "0").stdout
+    assert "(--limit 0 shows all)" not in everything
+    assert everything.count("Only in ") == own
+    assert all(f"outlet{k:03d}.txt" in everything for k in range(120))
+
+
 def test_the_table_shows_brackets_and_odd_file_names_as_they_are(tmp_path, in_root, monkeypatch):
     """Article text and paths are never read as rich markup: "[sic]" is the article's own."""
     for source, name in (("wire_harbour_ferry.txt", "[wire].txt"), ("dailycoast_ferry_copy.txt", "copy\nnew.txt")):
