@@ -487,7 +487,7 @@ def _cluster(corpus: Corpus, settings: ScanSettings, progress: Progress | None) 
     del screened
     links.extend(read)
     waiting.append(pending)
-    del pending  # what waits is let go once clustered (waiting.clear()): the reading's corpus, the cheap scores
+    del pending  # what waits is let go once clustered (waiting.clear()): the reading's corpus and its verifier
 
     def verify_member(hub: int, far: int) -> Link | None:
         if check.concerns(hub, far):
