@@ -147,27 +147,29 @@ def _stars(
             hub = min(unassigned, key=rank)
         direct = {n: lk for n, lk in graph.neighbours[hub].items() if n in unassigned}
         refused: set[int] = set()
-        # Second-hand neighbours join only if they verify against the hub itself.
-        for near in sorted(direct):
+
+        def open_to(far: int) -> bool:
+            return far in unassigned and far != hub and far not in direct and far not in refused
+
+        def ask(far: int) -> None:
+            """``far`` joins if it verifies against the hub itself."""
+            link = verify(hub, far)
+            if link is not None:
+                direct[far] = link
+            else:
+                refused.add(far)
+
+        for near in sorted(direct):  # second-hand neighbours
             for far in sorted(graph.neighbours[near].keys() | graph.pending[near].keys()):
-                if (far in unassigned and far != hub and far not in direct and far not in refused
-                        and graph.linked(near, far)):
-                    link = verify(hub, far)
-                    if link is not None:
-                        direct[far] = link
-                    else:
-                        refused.add(far)
+                if open_to(far) and graph.linked(near, far):
+                    ask(far)
         # Identical texts stay together: a member that joined second-hand brings its exact copies, which are
         # linked to it alone (to the first document with their text) and would otherwise be left out of every star.
+        # Asked as their copy was: only a date (--within-days) can tell them apart.
         for member in sorted(direct):
-            for other in sorted(graph.neighbours[member]):
-                if (graph.neighbours[member][other].relation is Relation.EXACT and other in unassigned
-                        and other != hub and other not in direct and other not in refused):
-                    link = verify(hub, other)  # as its copy did, unless told apart by date (--within-days)
-                    if link is not None:
-                        direct[other] = link
-                    else:
-                        refused.add(other)
+            for other, link in sorted(graph.neighbours[member].items()):
+                if link.relation is Relation.EXACT and open_to(other):
+                    ask(other)
         unassigned.discard(hub)
         if not direct:
             continue
