@@ -95,7 +95,7 @@ from enum import IntEnum
 import numpy as np
 
 from .align import Alignment, align
-from .analysis import Profile, Sentences, names_found
+from .analysis import Profile, Sentences, lead_facts_found, names_found
 from .dates import date_label, past_reference, when_said
 from .features import CheapScores, FeatureMatrices
 from .figures import shared_quantities
@@ -362,7 +362,14 @@ class Verifier:
             # Most 3-grams shared, the names not: another instance of a template, or a copy whose
             # names were garbled ("Ga1las"), which are still the same names.
             scores = replace(scores, specific_containment=max(exact_names, names_found(sa, sb, self._common)))
+        exact_lead = scores.lead_facts
+        if self._lead_stopped(scores) and contained >= self._t.copy_containment:
+            # Most 3-grams shared, the lead's names not: read them again as the names are (garbled letters).
+            scores = replace(scores, lead_facts=max(exact_lead, lead_facts_found(sa, sb, self._common)))
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), signs)
+        if relation is not None and exact_lead < self._t.lead_facts <= scores.lead_facts:
+            reason = (f"{reason}; {scores.lead_facts:.0%} of the names and figures in the lead are in the other "
+                      f"allowing one garbled letter ({exact_lead:.0%} as written)")
         if relation is not None and exact_names < self._t.copy_specific <= scores.specific_containment:
             reason = (f"{reason}; {scores.specific_containment:.0%} of the names specific to the shorter text are in "
                       f"the other allowing one garbled letter ({exact_names:.0%} as written)")
@@ -396,8 +403,8 @@ class Verifier:
         written, or most 3-grams shared, when :meth:`verify` reads the names again allowing
         for garbled letters), a rewrite shared names, a story a close TF-IDF vector and
         shared rare terms.
-        The lead-facts guard is decided by cheap scores alone: a pair it stops is at
-        most a story, and only by cheap evidence.
+        The lead-facts guard is decided by cheap scores alone, unless most 3-grams are
+        shared: a pair it stops is at most a story, and only by cheap evidence.
         """
         t = self._t
         contained = np.maximum(s.containment_a, s.containment_b)
@@ -413,7 +420,9 @@ class Verifier:
             names_shared = rewrite | (s.rare_terms >= t.story_rare_terms)
             close = text_close | ((s.cosine >= t.story_cosine) & names_shared)
             possible |= close & (rewrite | story)
-        return possible & (~self._lead_stopped(s) | (story & (contained < t.copy_containment)))
+        # Most 3-grams shared: the lead's names are read again too, allowing for garbled ones (see verify).
+        return possible & (~self._lead_stopped(s) | (story & (contained < t.copy_containment))
+                           | (contained >= t.copy_containment))
 
     # The two predicates below serve a pair (:meth:`_decide`) and a batch (:meth:`_worth_aligning`)
     # alike, so that the screen can never drift from the decision it stands in for.

@@ -972,6 +972,27 @@ def test_copies_that_are_most_of_a_corpus_and_garble_words_the_other_lacks_are_s
     assert sorted(d.id for d in holding[0].documents) == [f"copy{k}" for k in range(10)]
 
 
+def test_copies_whose_leads_garble_words_each_its_own_way_are_copies_where_the_story_fills_the_corpus():
+    # The report's names are in most texts, so not specific; the words each copy's lead garbled are, and
+    # read as written they are names and figures of the lead that the other lacks (the lead-facts guard).
+    paragraphs = ROWING_REPORT.split("\n\n")
+    lead_words = ["believes", "battle", "river", "coming", "months", "Skellan"]
+    copies = []
+    for k in range(10):
+        lead = paragraphs[1]
+        for word in (lead_words[k % 6], lead_words[(k + 2) % 6]):
+            lead = lead.replace(word, word[:2] + "x" + word[3:], 1)
+        copies.append(Document(f"copy{k}", "\n\n".join([paragraphs[0], lead, *paragraphs[2:]])))
+    settings = ScanSettings(workers=1, level=Relation.COPY)
+    docs = copies + [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
+    pair = compare_documents(copies[0], copies[1], settings, context=docs)
+    assert pair.relation == "copy", pair.link.reason
+    assert "names and figures in the lead are in the other allowing one garbled letter" in pair.link.reason
+    result = scan_documents(docs, settings)
+    holding = [c for c in result.clusters if any(d.id == "copy0" for d in c.documents)]
+    assert len(holding) == 1 and sorted(d.id for d in holding[0].documents) == [f"copy{k}" for k in range(10)]
+
+
 FERRY_BACKGROUND = ("The Skellan Line has run the Cullow crossing since 1998 under a contract renewed every five "
                     "years. Its three boats carry about 400,000 passengers a year between Tarnwick harbour and the "
                     "island. "
