@@ -202,9 +202,12 @@ def names_found(a: Sentences, b: Sentences, common: frozenset[str] = frozenset()
     if not fewer:
         return 1.0
     words = {w for key in other.keys for w in tokens(key)} | common
-    found = sum(1 for name in fewer if name in words
-                or extractOne(name, words, scorer=Levenshtein.distance, score_cutoff=1) is not None)
-    return found / len(fewer)
+    return sum(1 for name in fewer if _among(name, words)) / len(fewer)
+
+
+def _among(name: str, words: set[str]) -> bool:
+    """Whether ``name`` is one of ``words``, or one edit from one (a garbled letter)."""
+    return name in words or extractOne(name, words, scorer=Levenshtein.distance, score_cutoff=1) is not None
 
 
 def lead_facts_found(a: Sentences, b: Sentences, common: frozenset[str] = frozenset(),
@@ -229,9 +232,7 @@ def lead_facts_found(a: Sentences, b: Sentences, common: frozenset[str] = frozen
             return 1.0
         present = {t for found in other.terms for t in found}
         known = present | common
-        found = sum(1 for f in figures if f in present) + sum(
-            1 for name in names if name in known
-            or extractOne(name, known, scorer=Levenshtein.distance, score_cutoff=1) is not None)
+        found = sum(1 for f in figures if f in present) + sum(1 for name in names if _among(name, known))
         return found / (len(names) + len(figures))
 
     return max(share(a, b), share(b, a))

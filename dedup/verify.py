@@ -421,8 +421,7 @@ class Verifier:
             close = text_close | ((s.cosine >= t.story_cosine) & names_shared)
             possible |= close & (rewrite | story)
         # Most 3-grams shared: the lead's names are read again too, allowing for garbled ones (see verify).
-        return possible & (~self._lead_stopped(s) | (story & (contained < t.copy_containment))
-                           | (contained >= t.copy_containment))
+        return possible & (~self._lead_stopped(s) | story | (contained >= t.copy_containment))
 
     # The two predicates below serve a pair (:meth:`_decide`) and a batch (:meth:`_worth_aligning`)
     # alike, so that the screen can never drift from the decision it stands in for.
