@@ -8,6 +8,12 @@ while the hog slaughter of 295,000 and of 305,000 head, or the years 1987 and 19
 :func:`differing_lead_figures` compares the figure each text leads with: a fund's monthly
 dividend notice and its sister fund's ("Mthly div 6.5 cts" and "Mthly div 7.1 cts") share
 every word of the frame but not that figure, which a reprint always keeps.
+
+A figure of three digits or more, as written, with its last digit dropped or doubled ("1964" set as
+"196", "788,439" as "788,4399") is the same figure slipped in typing or scanning: both checks forgive
+it.  Another issue's figures differ by a digit changed ("295,000" and "305,000", "1987" and "1988")
+or by more than one character ("3,000" and "300"), and short figures are left exact, where a digit
+more or less is as likely another amount ("6.5" and "6.55" cts).
 """
 
 from __future__ import annotations
@@ -69,13 +75,32 @@ def quantities(sentence: str) -> dict[str, str]:
 
 
 def shared_quantities(a: dict[str, str], b: dict[str, str]) -> tuple[int, int]:
-    """How many figures of ``a`` are in ``b`` as written or as quantities, and the size of the union.
+    """How many figures of ``a`` are in ``b`` as written or as quantities, or slipped, and the size of
+    the union.
 
-    Either view will do: OCR noise ("15 milli0n") can hide the scale word from one side.
+    Either view will do: OCR noise ("15 milli0n") can hide the scale word from one side.  A slipped
+    figure is paired only with one the other side has unpaired, so it is never counted twice.
     """
-    quantities_b = set(b.values())
+    quantities_a, quantities_b = set(a.values()), set(b.values())
     shared = sum(1 for written, value in a.items() if written in b or value in quantities_b)
+    if shared < len(a) and shared < len(b):
+        alone_b = [written for written, value in b.items() if written not in a and value not in quantities_a]
+        shared += sum(1 for written, value in a.items() if written not in b and value not in quantities_b
+                      and any(_slipped(written, other) for other in alone_b))
     return shared, max(shared, len(a) + len(b) - shared)
+
+
+#: The fewest digits a figure needs before a digit more or less reads as a slip, not another amount.
+SLIP_DIGITS = 3
+
+
+def _slipped(x: str, y: str) -> bool:
+    """Whether one figure, as written, is the other with its last digit dropped or doubled."""
+    if len(x) < len(y):
+        x, y = y, x
+    if len(x) != len(y) + 1 and not (len(x) == len(y) + 2 and x[-2] in ".,"):  # "186.3" set as "186."
+        return False
+    return sum(ch.isdigit() for ch in y) >= SLIP_DIGITS and (x[:-1].rstrip(".,") == y or x == y + y[-1])
 
 
 def differing_lead_figures(a: Sequence[dict[str, str]], b: Sequence[dict[str, str]],
@@ -102,4 +127,5 @@ def _first_figure(figures: Sequence[dict[str, str]]) -> tuple[str, str] | None:
 
 def _mentions(figures: Sequence[dict[str, str]], figure: tuple[str, str]) -> bool:
     written, value = figure
-    return any(written in found or value in found.values() for found in figures)
+    return any(written in found or value in found.values() or any(_slipped(written, other) for other in found)
+               for found in figures)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from dedup import Document, Relation, ScanSettings, scan_documents
 from dedup.compare import compare_documents
+from dedup.figures import shared_quantities
 from dedup.pipeline import Corpus
 from dedup.verify import Link
 
@@ -244,6 +245,27 @@ def test_a_copy_whose_new_headline_rounds_the_lead_figure_stays_a_copy():
     comparison = compare_documents(wire, reprint, ScanSettings(workers=1))
     assert comparison.relation == "copy", comparison.link.reason
     assert comparison.link.scores.lead_figures_agree == 1.0
+
+
+def test_a_copy_whose_figures_slipped_a_last_digit_stays_a_copy():
+    """Typing and OCR drop or double a figure's last digit ("1964" as "196"); the leads still agree,
+    and the figures of matched sentences too.  Another amount is no slip ("290,000" and "20,000")."""
+    body = ("The Wellmore Players were founded in 1964 by a group of teachers in the town of Ashby.\n"
+            "Their first season sold 5,000 tickets, and the company has toured every year since.\n"
+            "Director Hana Oduya said the anniversary season would open with the play that began it all.\n"
+            "The theatre's board said it had raised the money for a new roof over the winter.\n")
+    wire = Document("wire", f"Players mark anniversary\n\n{body}")
+    slipped = body.replace("1964", "196").replace("5,000", "5,0000")
+    reprint = Document("reprint", f"Wellmore Players at sixty\n\n{slipped}Share this article\n")
+    comparison = compare_documents(wire, reprint, ScanSettings(workers=1))
+    assert comparison.relation == "copy", comparison.link.reason
+    assert comparison.link.scores.lead_figures_agree == 1.0 and comparison.link.scores.numbers_agree == 1.0
+    assert shared_quantities({"1964": "1964"}, {"19644": "19644"}) == (1, 1)
+    for other in ("20,000", "290,001", "29,000", "2,900"):  # dropped inside, changed, or more: other amounts
+        assert shared_quantities({"290,000": "2.9e+05"}, {other: other}) == (0, 2), other
+    # "about 300 mln dlrs and 3,000 staff" against "about 300 mln dlrs": the 300 is not counted twice
+    assert shared_quantities({"300": "300", "3,000": "3000"}, {"300": "300"}) == (1, 2)
+    assert shared_quantities({"6.5": "6.5"}, {"6.55": "6.55"}) == (0, 2)  # sister funds' payouts, not a slip
 
 
 def crude_posting(company: str, ticker: str, others: str) -> Document:
