@@ -597,10 +597,17 @@ class Verifier:
                 return Relation.STORY, story_why
             return None, template
         not_copy: str | None = None
+        # A report's top half run near-verbatim, leads and all, under material of the outlet's own: the names
+        # missing are the added material's, and the pair is at most a partial copy (rewrite).
+        partial = (s.verbatim_coverage >= t.partial_verbatim and s.verbatim_words >= t.partial_words
+                   and s.leads_verbatim == 1.0)
         if s.specific_containment < t.copy_specific:
-            if contained >= t.copy_containment:
+            if contained >= t.copy_containment and not partial:
                 return None, (f"{s.specific_containment:.0%} of the names and figures specific to the shorter "
                               "text are in the other (a template, not a copy)")
+            if contained >= t.copy_containment:
+                not_copy = (f"{s.specific_containment:.0%} of the names and figures specific to the shorter text "
+                            "are in the other (its own material, or a template)")
         elif figures_kept:
             copy_why = None
             if contained >= t.copy_containment and shared_shingles >= t.copy_min_shingles:
@@ -635,8 +642,7 @@ class Verifier:
                 return Relation.REWRITE, noted(
                     f"{coverage:.0%} of the shorter text aligns sentence by sentence, {s.order:.0%} in order"
                     f"{phrasing}")
-            if (s.verbatim_coverage >= t.partial_verbatim and s.verbatim_words >= t.partial_words
-                    and s.leads_verbatim == 1.0):
+            if partial:
                 return Relation.REWRITE, noted(
                     f"{s.verbatim_coverage:.0%} of the shorter text is in near-verbatim sentences, the two "
                     "leads among them (a partial copy)")

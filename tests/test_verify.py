@@ -814,6 +814,28 @@ def test_a_report_run_in_part_with_an_outlets_own_material_is_a_partial_copy_but
     assert follow_up.link.scores.leads_verbatim == 0.0 and not follow_up.joins, follow_up.link.reason
 
 
+def test_a_partial_copy_whose_own_material_is_full_of_names_is_no_template():
+    """The names the report lacks are in what the outlet added, not in the sentences it ran: a rewrite
+    (partial copy), never a copy; a template's next instance changes the names of its shared lines."""
+    own = ["Morag Fennick of Ardlow and Kirsty Balloch of Drummond Quay said Cullow needed its ferry back.",
+           "Councillors Ewan Lusk, Fergus Tolmie and Annis Corrie wrote to Holyrood minister Petra Vance.",
+           "The Quayside Traders' Guild and the Inverbeg Rowing Club backed them."]
+    original = Document("hearing", "\n".join(HEARING))
+    partial = Document("partial", "\n".join(["Ferry ruling put off as islanders count the cost", *HEARING[1:6], *own]))
+    settings = ScanSettings(workers=1, level=Relation.REWRITE)
+    comparison = compare_documents(original, partial, settings)
+    scores = comparison.link.scores
+    assert scores.specific_containment < settings.thresholds.copy_specific, "the names check fails"
+    assert max(scores.containment_a, scores.containment_b) >= settings.thresholds.copy_containment
+    assert comparison.relation == "rewrite" and comparison.joins, comparison.link.reason
+    assert "its own material, or a template" in comparison.link.reason
+    assert not compare_documents(original, partial, replace(settings, level=Relation.COPY)).joins
+    # Held to no partial-copy rule, the names check parts them as a template's instances.
+    off = replace(settings, thresholds=replace(settings.thresholds, partial_verbatim=1.01))
+    apart = compare_documents(original, partial, off)
+    assert not apart.joins and "(a template, not a copy)" in apart.link.reason, apart.link.reason
+
+
 # An invented council vote, another outlet's write-up of it, and a later story on the same tram line.
 TRAM_VOTE = Document("vote", "Tarnwick council approves Skellan Line tram extension\n"
                      "Tarnwick city council voted on Wednesday to extend the Skellan Line tram by four stops to "
