@@ -295,24 +295,39 @@ class Verifier:
 
         The others are never aligned: nothing :meth:`verify` decides could link them.
         """
-        pairs, cheap = self._screened(pairs, level)
-        return (pairs, np.maximum(cheap.containment_a, cheap.containment_b),
-                np.maximum(cheap.jaccard, cheap.count_cosine))
+        pairs, screening = self._bounded(pairs, level)
+        # Pairs kept whatever their cosines (most 3-grams and names shared: a wire story's copies, most of
+        # the candidates there) need only the score they would link with; the others, every product.
+        floor = np.zeros(len(pairs))
+        sure = self._worth_aligning(replace(screening, cosine=floor, lead_cosine=floor, count_cosine=floor,
+                                            lead_facts=floor), level)
+        unsure = np.flatnonzero(~sure)
+        cheap = self._features.with_cosines(pairs[unsure], screening.rows(unsure))
+        kept = sure.copy()
+        kept[unsure] = self._worth_aligning(cheap, level)
+        count_cosine = np.empty(len(pairs))
+        count_cosine[sure] = self._features.count_cosines(pairs[sure])
+        count_cosine[unsure] = cheap.count_cosine
+        return (pairs[kept], np.maximum(screening.containment_a, screening.containment_b)[kept],
+                np.maximum(screening.jaccard, count_cosine)[kept])
 
     def _screened(self, pairs: np.ndarray, level: Relation) -> tuple[np.ndarray, CheapScores]:
+        pairs, screening = self._bounded(pairs, level)
+        cheap = self._features.with_cosines(pairs, screening)
+        kept = self._worth_aligning(cheap, level)
+        return pairs[kept], cheap.rows(kept)
+
+    def _bounded(self, pairs: np.ndarray, level: Relation) -> tuple[np.ndarray, CheapScores]:
+        """The pairs worth aligning were their cosines as high as can be, scored by the cheapest products."""
         if len(pairs) and self._window is not None:
             # Distinct texts published too far apart can be nothing (identical ones are linked elsewhere).
             pairs = pairs[~self._window.too_far(pairs)]
         if level == Relation.EXACT:  # only texts the same once normalized are exact: nothing aligned makes them so
             same = [self._profiles[i].key == self._profiles[j].key for i, j in pairs.tolist()]
             pairs = pairs[np.array(same, dtype=bool).reshape(-1)]
-        # The cheapest products first, with the cosines at their upper bound.
         screening = self._features.scores(pairs, cosines=False)
         worth = self._worth_aligning(screening, level)
-        pairs = pairs[worth]
-        cheap = self._features.with_cosines(pairs, screening.rows(worth))
-        kept = self._worth_aligning(cheap, level)
-        return pairs[kept], cheap.rows(kept)
+        return pairs[worth], screening.rows(worth)
 
     def verify_many(self, pairs: np.ndarray, *, level: Relation) -> list[Link]:
         """Links with a relation up to ``level`` among ``pairs``, screened first (:meth:`screen`)."""
