@@ -610,7 +610,9 @@ class Verifier:
         if template is not None:
             if story and contained < t.copy_containment and not follow_up:
                 return Relation.STORY, story_why
-            return None, template
+            # Say why no story either, where the headlines were the one thing in its way.
+            blocked = other_news is not None and bool(self._story_evidence(s)) and contained < t.copy_containment
+            return None, f"{template}; {other_news}" if blocked and not follow_up else template
         not_copy: str | None = None
         # A report's top half run near-verbatim, leads and all, under material of the outlet's own: the names
         # missing are the added material's, and the pair is at most a partial copy (rewrite).

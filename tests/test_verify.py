@@ -879,6 +879,19 @@ def test_a_follow_up_whose_headline_announces_other_news_is_no_rewrite_or_story(
             "rewrite", "story")
 
 
+def test_a_pair_parted_as_no_copy_says_too_why_it_is_no_story():
+    """Where a copy guard fires (the leads open with other figures) and the story evidence holds, the
+    reason names what kept the pair from being a story as well: the headline guard."""
+    vote = Document("vote", TRAM_VOTE.text.replace("by four stops", "by 4 stops"))
+    hearing = Document("hearing", TRAM_HEARING.text.replace("won the right on Monday",
+                                                             "won the right on Monday, with 300 signatures,"))
+    comparison = compare_documents(vote, hearing, ScanSettings(workers=1))
+    assert not comparison.joins
+    reason = comparison.link.reason
+    assert reason.startswith("the leads open with 4 and 300, neither in the other text"), reason
+    assert "headline's terms (by weight) are in the other's opening (other news on one topic" in reason, reason
+
+
 def tram_challenge(when: str) -> Document:
     """A follow-up whose headline repeats the vote's, with news of its own and the vote reworded below it."""
     return Document("challenge", "Skellan Line tram extension to Brackley Moor faces court challenge\n"
