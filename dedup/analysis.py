@@ -184,8 +184,22 @@ class Sentences(ShownSentences):
 _NAME_MIN_CHARS = 3
 
 
+#: A credit line names the outlet's staff, not the story's people: "Reporting by ...; editing by ...",
+#: "(Additional reporting by ...)", and a short line opening "By" ("By Jane Doe, News Service").
+_CREDIT = re.compile(r"\W*(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled)\s+by\b")
+_BY = re.compile(r"\W*by\s")
+_CREDIT_WORDS = 8
+
+
+def _is_credit(key: str, words: int) -> bool:
+    """Whether a sentence (folded) is a byline or reporting credit."""
+    return bool(_CREDIT.match(key) or (words <= _CREDIT_WORDS and _BY.match(key)))
+
+
 def _names(s: Sentences) -> frozenset[str]:
-    return frozenset(t for found in s.facts for t in found if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
+    """A text's names, its credit lines' left out: every copy may credit its own staff."""
+    return frozenset(t for key, words, found in zip(s.keys, s.words, s.facts) if not _is_credit(key, words)
+                     for t in found if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
 
 
 def names_found(a: Sentences, b: Sentences, common: frozenset[str] = frozenset()) -> float:
@@ -222,10 +236,11 @@ def lead_facts_found(a: Sentences, b: Sentences, common: frozenset[str] = frozen
         names: set[str] = set()
         figures: set[str] = set()
         start = 0
-        for terms, facts, words in zip(lead.terms, lead.facts, lead.words):
+        for key, terms, facts, words in zip(lead.keys, lead.terms, lead.facts, lead.words):
             if start >= lead_words:
                 break
-            names.update(t for t in facts if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
+            if not _is_credit(key, words):
+                names.update(t for t in facts if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
             figures.update(t for t in terms if t.isdigit() and len(t) >= 2)
             start += words
         if len(names) + len(figures) < 2:

@@ -387,7 +387,7 @@ class Verifier:
                       f"allowing one garbled letter ({exact_lead:.0%} as written)")
         if relation is not None and exact_names < self._t.copy_specific <= scores.specific_containment:
             reason = (f"{reason}; {scores.specific_containment:.0%} of the names specific to the shorter text are in "
-                      f"the other allowing one garbled letter ({exact_names:.0%} as written)")
+                      f"the other, credit lines aside and allowing one garbled letter ({exact_names:.0%} as written)")
         if apart is not None and relation is not None:  # said in full, for compare
             reason = f"{apart}; else {relation.label}: {reason}"
             relation = None

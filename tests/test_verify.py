@@ -216,6 +216,18 @@ def test_bond_issues_whose_lead_dates_mostly_differ_are_apart_but_a_reprint_join
     assert compare_documents(tokyo, reprint, ScanSettings(workers=1)).relation == "copy"
 
 
+def test_copies_that_each_credit_their_own_staff_are_one_cluster():
+    """A folder of clippings of one wire story, each closing with its outlet's credit line: the story's
+    names are in every text, so not specific, and the credits' names were all that was left to compare."""
+    text = (SAMPLES / "wire_harbour_ferry.txt").read_text(encoding="utf-8").rstrip()
+    staff = ["Ana Abbott", "Ben Barros", "Cara Cole", "Dev Dunne", "Eli Ekwueme", "Fay Fischer", "Gus Grady"]
+    docs = [Document(f"clip{k}", f"{text}\n\nReporting by {staff[k]}; editing by {staff[-1 - k]}\n")
+            for k in range(6)]
+    assert clusters_at(Relation.COPY, docs) == [[d.id for d in docs]]
+    link = compare_documents(docs[0], docs[1], ScanSettings(workers=1), context=docs[2:]).link
+    assert link.relation is Relation.COPY and "credit lines aside" in link.reason, link.reason
+
+
 def fund_payout(fund: str, cents: str) -> Document:
     """A sister fund's monthly notice: the frame, the days and the sponsor repeat; its name and amount do not."""
     return Document(fund, f"FRANKLIN {fund.upper()} TAX-FREE SETS PAYOUT\n\n"
