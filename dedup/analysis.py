@@ -40,6 +40,7 @@ __all__ = [
     "exact_key",
     "line_hash",
     "lead_facts_found",
+    "lead_names_found",
     "names_found",
     "profiles",
     "sentences",
@@ -196,10 +197,18 @@ def _is_credit(key: str, words: int) -> bool:
     return bool(_CREDIT.match(key) or (words <= _CREDIT_WORDS and _BY.match(key)))
 
 
-def _names(s: Sentences) -> frozenset[str]:
-    """A text's names, its credit lines' left out: every copy may credit its own staff."""
-    return frozenset(t for key, words, found in zip(s.keys, s.words, s.facts) if not _is_credit(key, words)
-                     for t in found if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
+def _names(s: Sentences, lead_words: int | None = None) -> frozenset[str]:
+    """A text's names (of its lead only: the sentences starting within ``lead_words``), its credit lines'
+    left out: every copy may credit its own staff."""
+    names: set[str] = set()
+    start = 0
+    for key, words, found in zip(s.keys, s.words, s.facts):
+        if lead_words is not None and start >= lead_words:
+            break
+        start += words
+        if not _is_credit(key, words):
+            names.update(t for t in found if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
+    return frozenset(names)
 
 
 def names_found(a: Sentences, b: Sentences, common: frozenset[str] = frozenset()) -> float:
@@ -213,10 +222,21 @@ def names_found(a: Sentences, b: Sentences, common: frozenset[str] = frozenset()
     names are common too, and the words each copy garbled are all that is left specific."""
     names_a, names_b = _names(a), _names(b)
     fewer, other = (names_a, b) if len(names_a) <= len(names_b) else (names_b, a)
-    if not fewer:
+    return _found(fewer, other, common)
+
+
+def lead_names_found(a: Sentences, b: Sentences, common: frozenset[str] = frozenset(),
+                     lead_words: int = LEAD_WORDS) -> float:
+    """The lesser share of either lead's names found in the other text, as :func:`names_found` reads them:
+    where two texts share their whole lead, the names only one carries below it are lines of its own."""
+    return min(_found(_names(a, lead_words), b, common), _found(_names(b, lead_words), a, common))
+
+
+def _found(names: frozenset[str], other: Sentences, common: frozenset[str]) -> float:
+    if not names:
         return 1.0
     words = {w for key in other.keys for w in tokens(key)} | common
-    return sum(1 for name in fewer if _among(name, words)) / len(fewer)
+    return sum(1 for name in names if _among(name, words)) / len(names)
 
 
 def _among(name: str, words: set[str]) -> bool:

@@ -95,7 +95,7 @@ from enum import IntEnum
 import numpy as np
 
 from .align import Alignment, align
-from .analysis import Profile, Sentences, lead_facts_found, names_found
+from .analysis import Profile, Sentences, lead_facts_found, lead_names_found, names_found
 from .dates import date_label, past_reference, when_said
 from .features import CheapScores, FeatureMatrices
 from .figures import shared_quantities
@@ -131,6 +131,9 @@ class Thresholds:
     verbatim_sentence: float = 0.85  # ... as the same sentence, lightly edited
     copy_containment: float = 0.5  # share of the shorter text's 3-grams found in the other
     copy_coverage: float = 0.6  # share of the shorter text in near-verbatim sentences
+    #: Copy: sharing this share of the shorter text's 3-grams, leads paired near-verbatim, two texts whose leads'
+    #: names are all in the other are one report; names only below the lead are lines an outlet added.
+    own_lines_containment: float = 0.8
     copy_min_shingles: int = 8
     copy_specific: float = 0.5  # share of the shorter text's specific terms found in the other
     lead_facts: float = 0.6  # share of a lead's names and figures found in the other text, for copy and rewrite
@@ -377,6 +380,10 @@ class Verifier:
             # Most 3-grams shared, the names not: another instance of a template, or a copy whose
             # names were garbled ("Ga1las"), which are still the same names.
             scores = replace(scores, specific_containment=max(exact_names, names_found(sa, sb, self._common)))
+        garbled_names = scores.specific_containment
+        if (garbled_names < self._t.copy_specific and contained >= self._t.own_lines_containment
+                and scores.leads_verbatim == 1.0):
+            scores = replace(scores, specific_containment=max(garbled_names, lead_names_found(sa, sb, self._common)))
         exact_lead = scores.lead_facts
         if self._lead_stopped(scores) and contained >= self._t.copy_containment:
             # Most 3-grams shared, the lead's names not: read them again as the names are (garbled letters).
@@ -385,7 +392,10 @@ class Verifier:
         if relation is not None and exact_lead < self._t.lead_facts <= scores.lead_facts:
             reason = (f"{reason}; {scores.lead_facts:.0%} of the names and figures in the lead are in the other "
                       f"allowing one garbled letter ({exact_lead:.0%} as written)")
-        if relation is not None and exact_names < self._t.copy_specific <= scores.specific_containment:
+        if relation is not None and garbled_names < self._t.copy_specific <= scores.specific_containment:
+            reason = (f"{reason}; {scores.specific_containment:.0%} of the names in the leads are in the other text, "
+                      f"the others are lines of one's own ({garbled_names:.0%} of all the names)")
+        elif relation is not None and exact_names < self._t.copy_specific <= scores.specific_containment:
             reason = (f"{reason}; {scores.specific_containment:.0%} of the names specific to the shorter text are in "
                       f"the other, credit lines aside and allowing one garbled letter ({exact_names:.0%} as written)")
         if apart is not None and relation is not None:  # said in full, for compare

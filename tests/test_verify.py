@@ -228,6 +228,22 @@ def test_copies_that_each_credit_their_own_staff_are_one_cluster():
     assert link.relation is Relation.COPY and "credit lines aside" in link.reason, link.reason
 
 
+def test_clippings_that_each_add_a_line_naming_their_own_people_are_one_cluster():
+    """The names only one copy carries sit below a lead both share word for word: lines of its own, not a
+    template's next instance, whose lead names its own company or fund (the sister funds below)."""
+    text = (SAMPLES / "wire_harbour_ferry.txt").read_text(encoding="utf-8").rstrip()
+    locals_ = ["Orla Penhale", "Ewan Lusk", "Morag Fennick", "Fergus Tolmie", "Annis Corrie", "Petra Vance"]
+    docs = [Document(f"clip{k}", f"{text}\n\nLocal councillor {name} welcomed the decision.\n")
+            for k, name in enumerate(locals_)]
+    assert clusters_at(Relation.COPY, docs) == [[d.id for d in docs]]
+    link = compare_documents(docs[0], docs[1], ScanSettings(workers=1), context=docs[2:]).link
+    assert link.relation is Relation.COPY and "the others are lines of one's own" in link.reason, link.reason
+    # Held to the names check without that reading, they are no cluster at all.
+    strict = ScanSettings(workers=1, level=Relation.COPY)
+    strict = replace(strict, thresholds=replace(strict.thresholds, own_lines_containment=1.01))
+    assert scan_documents(docs, strict).clusters == []
+
+
 def fund_payout(fund: str, cents: str) -> Document:
     """A sister fund's monthly notice: the frame, the days and the sponsor repeat; its name and amount do not."""
     return Document(fund, f"FRANKLIN {fund.upper()} TAX-FREE SETS PAYOUT\n\n"
