@@ -197,18 +197,22 @@ def _is_credit(key: str, words: int) -> bool:
     return bool(_CREDIT.match(key) or (words <= _CREDIT_WORDS and _BY.match(key)))
 
 
-def _names(s: Sentences, lead_words: int | None = None) -> frozenset[str]:
-    """A text's names (of its lead only: the sentences starting within ``lead_words``), its credit lines'
-    left out: every copy may credit its own staff."""
-    names: set[str] = set()
+def _lead_sentences(s: Sentences, lead_words: int) -> int:
+    """How many of the sentences start within the first ``lead_words`` words: a text's lead."""
     start = 0
-    for key, words, found in zip(s.keys, s.words, s.facts):
-        if lead_words is not None and start >= lead_words:
-            break
+    for k, words in enumerate(s.words):
+        if start >= lead_words:
+            return k
         start += words
-        if not _is_credit(key, words):
-            names.update(t for t in found if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
-    return frozenset(names)
+    return len(s.words)
+
+
+def _names(s: Sentences, lead_words: int | None = None) -> frozenset[str]:
+    """A text's names (of its lead only, given ``lead_words``), its credit lines' left out: every copy may
+    credit its own staff."""
+    end = len(s.keys) if lead_words is None else _lead_sentences(s, lead_words)
+    return frozenset(t for key, words, found in zip(s.keys[:end], s.words[:end], s.facts[:end])
+                     if not _is_credit(key, words) for t in found if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
 
 
 def names_found(a: Sentences, b: Sentences, common: frozenset[str] = frozenset()) -> float:
@@ -253,16 +257,9 @@ def lead_facts_found(a: Sentences, b: Sentences, common: frozenset[str] = frozen
     such facts says nothing and counts as found.  Figures must be found as written.
     """
     def share(lead: Sentences, other: Sentences) -> float:
-        names: set[str] = set()
-        figures: set[str] = set()
-        start = 0
-        for key, terms, facts, words in zip(lead.keys, lead.terms, lead.facts, lead.words):
-            if start >= lead_words:
-                break
-            if not _is_credit(key, words):
-                names.update(t for t in facts if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
-            figures.update(t for t in terms if t.isdigit() and len(t) >= 2)
-            start += words
+        names = _names(lead, lead_words)
+        figures = {t for terms in lead.terms[: _lead_sentences(lead, lead_words)] for t in terms
+                   if t.isdigit() and len(t) >= 2}
         if len(names) + len(figures) < 2:
             return 1.0
         present = {t for found in other.terms for t in found}
