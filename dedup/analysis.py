@@ -207,15 +207,18 @@ def _lead_sentences(s: Sentences, lead_words: int) -> int:
     return len(s.words)
 
 
-def _names(s: Sentences, lead_words: int | None = None) -> frozenset[str]:
-    """A text's names (of its lead only, given ``lead_words``), its credit lines' left out: every copy may
-    credit its own staff."""
+def _names(s: Sentences, lead_words: int | None = None, chrome: frozenset[int] = frozenset()) -> frozenset[str]:
+    """A text's names (of its lead only, given ``lead_words``), those of its credit lines and of the site
+    chrome above its headline or lead (``chrome``: "Skip to main content") left out: every copy may credit
+    its own staff, and every site has its own chrome."""
     end = len(s.keys) if lead_words is None else _lead_sentences(s, lead_words)
-    return frozenset(t for key, words, found in zip(s.keys[:end], s.words[:end], s.facts[:end])
-                     if not _is_credit(key, words) for t in found if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
+    return frozenset(t for k, (key, words, found) in enumerate(zip(s.keys[:end], s.words[:end], s.facts[:end]))
+                     if k not in chrome and not _is_credit(key, words)
+                     for t in found if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
 
 
-def names_found(a: Sentences, b: Sentences, common: frozenset[str] = frozenset()) -> float:
+def names_found(a: Sentences, b: Sentences, common: frozenset[str] = frozenset(),
+                chrome: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())) -> float:
     """Share of the names of the text that has fewer found in the other, a name one edit away
     from a word of the other counting as found: OCR and retyping garble names ("Ga1las",
     "f0r"), and the garbled word would otherwise read as a name the other text lacks.  A
@@ -224,16 +227,18 @@ def names_found(a: Sentences, b: Sentences, common: frozenset[str] = frozenset()
     A "name" one edit away from a word a quarter of the corpus's texts use (``common``) is that
     word garbled, wherever it stands: where one story's copies are most of a corpus, its real
     names are common too, and the words each copy garbled are all that is left specific."""
-    names_a, names_b = _names(a), _names(b)
+    names_a, names_b = _names(a, chrome=chrome[0]), _names(b, chrome=chrome[1])
     fewer, other = (names_a, b) if len(names_a) <= len(names_b) else (names_b, a)
     return _found(fewer, other, common)
 
 
 def lead_names_found(a: Sentences, b: Sentences, common: frozenset[str] = frozenset(),
+                     chrome: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
                      lead_words: int = LEAD_WORDS) -> float:
     """The lesser share of either lead's names found in the other text, as :func:`names_found` reads them:
     where two texts share their whole lead, the names only one carries below it are lines of its own."""
-    return min(_found(_names(a, lead_words), b, common), _found(_names(b, lead_words), a, common))
+    return min(_found(_names(a, lead_words, chrome[0]), b, common),
+               _found(_names(b, lead_words, chrome[1]), a, common))
 
 
 def _found(names: frozenset[str], other: Sentences, common: frozenset[str]) -> float:

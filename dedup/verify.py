@@ -376,14 +376,16 @@ class Verifier:
         scores = self._with_alignment(scores, sa, sb, alignment, tops, signs)
         exact_names = scores.specific_containment
         contained = max(scores.containment_a, scores.containment_b)
+        chrome = (tops[0].chrome, tops[1].chrome)
         if exact_names < self._t.copy_specific and contained >= self._t.copy_containment:
             # Most 3-grams shared, the names not: another instance of a template, or a copy whose
             # names were garbled ("Ga1las"), which are still the same names.
-            scores = replace(scores, specific_containment=max(exact_names, names_found(sa, sb, self._common)))
+            scores = replace(scores, specific_containment=max(exact_names, names_found(sa, sb, self._common, chrome)))
         garbled_names = scores.specific_containment
         if (garbled_names < self._t.copy_specific and contained >= self._t.own_lines_containment
                 and scores.leads_verbatim == 1.0):
-            scores = replace(scores, specific_containment=max(garbled_names, lead_names_found(sa, sb, self._common)))
+            scores = replace(scores, specific_containment=max(garbled_names,
+                                                              lead_names_found(sa, sb, self._common, chrome)))
         exact_lead = scores.lead_facts
         if self._lead_stopped(scores) and contained >= self._t.copy_containment:
             # Most 3-grams shared, the lead's names not: read them again as the names are (garbled letters).

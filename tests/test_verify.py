@@ -244,6 +244,17 @@ def test_clippings_that_each_add_a_line_naming_their_own_people_are_one_cluster(
     assert scan_documents(docs, strict).clusters == []
 
 
+def test_clippings_under_their_sites_own_chrome_that_add_their_own_people_are_one_cluster():
+    """Each site's chrome above the headline ("Skip to main content") is no name of the story's lead."""
+    text = (SAMPLES / "wire_harbour_ferry.txt").read_text(encoding="utf-8").rstrip()
+    chrome = ["Skip to main content", "Subscribe now for unlimited access", "Listen to this article",
+              "Sign in to our newsroom", "Advertisement - scroll to continue", "Latest regional stories"]
+    locals_ = ["Orla Penhale", "Ewan Lusk", "Morag Fennick", "Fergus Tolmie", "Annis Corrie", "Petra Vance"]
+    docs = [Document(f"clip{k}", f"{line}\n\n{text}\n\nLocal councillor {name} welcomed the decision.\n")
+            for k, (line, name) in enumerate(zip(chrome, locals_))]
+    assert clusters_at(Relation.COPY, docs) == [[d.id for d in docs]]
+
+
 def fund_payout(fund: str, cents: str) -> Document:
     """A sister fund's monthly notice: the frame, the days and the sponsor repeat; its name and amount do not."""
     return Document(fund, f"FRANKLIN {fund.upper()} TAX-FREE SETS PAYOUT\n\n"
