@@ -7,6 +7,7 @@ stay readable at 80 columns.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
@@ -55,8 +56,16 @@ def _grid(marker: int = 3) -> Table:
     return grid
 
 
+_Item = TypeVar("_Item")
+
+
+def _capped(items: Sequence[_Item], limit: int) -> Sequence[_Item]:
+    """The first ``limit`` of ``items``; all of them for ``limit`` 0 (``--limit 0`` shows all)."""
+    return items if limit <= 0 else items[:limit]
+
+
 def _sentences(refs: Sequence[SentenceRef], limit: int) -> list[RenderableType]:
-    shown = refs if limit <= 0 else refs[:limit]
+    shown = _capped(refs, limit)
     grid = _grid()
     for r in shown:
         grid.add_row("-", Text(r.text))  # Text, not markup: "[sic]" is the article's own
@@ -85,11 +94,11 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
     if len(c.documents) > len(listed):
         parts.append(_more(len(c.documents) - len(listed), " documents"))
     parts.extend([Text(), Text(f"Shared sentences ({len(c.shared)})", style="bold green")])
-    shared = c.shared if limit <= 0 else c.shared[:limit]
+    shared = _capped(c.shared, limit)
     grid = _grid(max([3, *(len(f"x{len(s.documents)}") for s in shared)]))  # "x2972" whole, however many copies
     for s in shared:
         grid.add_row(Text(f"x{len(s.documents)}", style="green"), Text(s.text))
-        variants = s.variants if limit <= 0 else s.variants[:limit]
+        variants = _capped(s.variants, limit)
         for v in variants:
             line = Text(f"{_name(v.document)} ({v.similarity:.2f}): ", style="dim")
             line.append_text(highlight_differences(v.text, s.text))
@@ -120,7 +129,7 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
         parts.append(Text())
         parts.append(_more(sections - limit, " with sentences of their own"))
     if bare:
-        named = bare if limit <= 0 else bare[:limit]
+        named = _capped(bare, limit)
         parts.append(Text())
         parts.append(Text(f"Nothing of their own ({len(bare)})", style="bold cyan"))
         grid = _grid()
