@@ -597,7 +597,8 @@ class Verifier:
         if s.lead_told_as_past == 1.0 and other_news is None and not correction:
             other_news = ("one text tells a sentence of the other's lead as news of days or weeks back "
                           "(a follow-up, not the same report)")
-        story = bool(self._story_evidence(s)) and other_news is None
+        story_evidence = bool(self._story_evidence(s))
+        story = story_evidence and other_news is None
         # The earlier report's background word for word under news of its own: a follow-up, however close.
         # A short follow-up's background may start within its first sentences; its new lead and news still
         # leave much of it unaligned, where a rewrite of the whole text aligns nearly all of it.
@@ -623,8 +624,8 @@ class Verifier:
             if story and contained < t.copy_containment and not follow_up:
                 return Relation.STORY, story_why
             # Say why no story either, where the headlines were the one thing in its way.
-            blocked = other_news is not None and bool(self._story_evidence(s)) and contained < t.copy_containment
-            return None, f"{template}; {other_news}" if blocked and not follow_up else template
+            blocked = story_evidence and other_news is not None and contained < t.copy_containment and not follow_up
+            return None, f"{template}; {other_news}" if blocked else template
         not_copy: str | None = None
         # A report's top half run near-verbatim, leads and all, under material of the outlet's own: the names
         # missing are the added material's, and the pair is at most a partial copy (rewrite).
