@@ -36,11 +36,12 @@ from .decoding import (
     uncompressed_name,
     wide_encoding,
 )
+from .columnar import arrow_rows, parquet_rows
+from .errors import UnreadableTable
 from .feeds import NotAFeed, feed_items, opens_as_feed
 from .markdown_text import markdown_text
 from .model import Document, Problem
 from .parallel import forked_map
-from .parquet_rows import UnreadableParquet, parquet_rows
 from .published import parse_published
 from .records import (
     field_value,
@@ -51,15 +52,19 @@ from .records import (
     unescaped,
     without_lone_surrogates,
 )
+from .spreadsheet import xlsx_sheets
 from .webpage import page_text
 
 __all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.parquet", "*.html", "*.htm",
-                   "*.rss", "*.atom")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.parquet", "*.arrow",
+                   "*.feather", "*.xlsx", "*.html", "*.htm", "*.rss", "*.atom")
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
+#: Binary tables, read a record a row by their libraries (``columnar``, ``spreadsheet``); an ``.xls`` is named
+#: so that it gets an error saying what to do, not read as text.
+_BINARY_TABLES = {".parquet": "parquet", ".arrow": "arrow", ".feather": "arrow", ".xlsx": "xlsx", ".xls": "xlsx"}
 #: A table's header cell, as told on stdin (which has no file name): a column name, not prose.
 _HEADER_CELL = re.compile(r"\w(?:[\w .-]{0,62}\w)?")
 _HTML_SUFFIXES = (".html", ".htm")
@@ -122,8 +127,9 @@ def _kind(path: str) -> str:
         return "jsonl"
     if lower.endswith(tuple(_TABLE_SUFFIXES)):
         return "table"
-    if lower.endswith(".parquet"):
-        return "parquet"
+    for suffix, kind in _BINARY_TABLES.items():
+        if lower.endswith(suffix):
+            return kind
     if lower.endswith(_JSON_SUFFIXES):
         return "json"
     if lower.endswith(_HTML_SUFFIXES):
@@ -319,8 +325,8 @@ class _Reader:
             self._read_jsonl(handle, shown)
         elif kind == "table":
             self._read_table(handle, shown)
-        elif kind == "parquet":
-            self._read_parquet(handle, shown)
+        elif kind in ("parquet", "arrow", "xlsx"):
+            self._read_binary_table(handle, shown, kind)
         else:
             many = kind in ("json", "feed")  # files of many documents
             limit = self.options.max_bytes * (_JSON_FILE_DOCUMENTS if many else 1)
@@ -520,20 +526,43 @@ class _Reader:
         """A table (CSV, TSV, Parquet) without the text column: one error naming the columns it has."""
         self._fail(shown, f"no {self.options.text_field!r} column (columns: {', '.join(columns[:12])})")
 
-    def _read_parquet(self, handle: BinaryIO, shown: str) -> None:
-        """A Parquet file: a record a row, the columns the fields name read a batch at a time."""
+    def _read_binary_table(self, handle: BinaryIO, shown: str, kind: str) -> None:
+        """A Parquet, Arrow or Excel file: a record a row, read a batch (or a row) at a time."""
         opts = self.options
-        fields = [f for f in (opts.text_field, opts.id_field, opts.title_field, opts.date_field, opts.label_field)
-                  if f is not None]
         try:
-            names, rows = parquet_rows(handle, [*fields, *(f.split(".")[0] for f in fields)])
+            if kind == "xlsx":
+                self._read_workbook(handle, shown)
+                return
+            fields = [f for f in (opts.text_field, opts.id_field, opts.title_field, opts.date_field, opts.label_field)
+                      if f is not None]
+            rows_of = parquet_rows if kind == "parquet" else arrow_rows
+            names, rows = rows_of(handle, [*fields, *(f.split(".")[0] for f in fields)])
             if opts.text_field not in names and opts.text_field.split(".")[0] not in names:
                 self._no_text_column(shown, names)
                 return
             for number, row in enumerate(rows, start=1):
                 self._add_record(row, shown, number)
-        except UnreadableParquet as exc:
+        except UnreadableTable as exc:
             self._fail(shown, str(exc), line=exc.rows_read + 1 if exc.rows_read else None)
+
+    def _read_workbook(self, handle: BinaryIO, shown: str) -> None:
+        """An Excel workbook: each sheet with the text column, a record a row, numbered as Excel numbers rows.
+        Where several sheets hold records, each is named after the file: ``clips.xlsx[Monday]``."""
+        sheets, headers = xlsx_sheets(handle, self.options.text_field)
+        if not sheets and len(headers) <= 1:
+            self._no_text_column(shown, next(iter(headers.values()), []))
+            return
+        if not sheets:
+            named = "; ".join(f"{name}: {', '.join(columns[:12])}" for name, columns in headers.items())
+            self._fail(shown, f"no {self.options.text_field!r} column in any sheet ({named})")
+            return
+        for sheet in sheets:
+            where = shown if len(sheets) == 1 else f"{shown}[{sheet.name}]"
+            try:
+                for number, record in sheet.rows:
+                    self._add_record(record, where, number)
+            except UnreadableTable as exc:
+                self._fail(where, str(exc), line=exc.rows_read + 1 if exc.rows_read else None)
 
     def _add_line(self, raw: bytes | str, shown: str, number: int) -> None:
         if not raw.strip():
@@ -565,8 +594,9 @@ class _Reader:
             except (*DAMAGED, OSError) as exc:
                 self._fail(_STDIN, f"damaged {suffix} data: {exc}; what came before it is kept")
             data = b"".join(parts)
-        if data[:4] == b"PAR1":  # a Parquet file, which opens with its magic number
-            self._read_parquet(io.BytesIO(data), _STDIN)
+        binary = _binary_table(data)
+        if binary is not None:  # a Parquet, Arrow or Excel file, known by how it opens
+            self._read_binary_table(io.BytesIO(data), _STDIN, binary)
             return
         wide = wide_encoding(data[:4096])
         # What the text starts with, past a byte-order mark: an object (JSON Lines), an array, a table's header,
@@ -595,6 +625,21 @@ class _Reader:
                 self._fail(_STDIN, str(exc))
                 return
             self._add_text(text, _STDIN, page=is_markup(text))
+
+
+def _binary_table(data: bytes) -> str | None:
+    """The kind of binary table ``data`` (stdin's bytes) holds, known by its magic number, or None.
+
+    An Arrow stream opens with a continuation marker (no text does: it is not UTF-8 nor a UTF-16 or
+    UTF-32 byte-order mark); any zip archive is read as a workbook, and one that is none is an error saying so.
+    """
+    if data[:4] == b"PAR1":
+        return "parquet"
+    if data[:6] == b"ARROW1" or data[:4] == b"\xff\xff\xff\xff":
+        return "arrow"
+    if data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
+        return "xlsx"
+    return None
 
 
 def _table_delimiter(opening: str, text_field: str) -> str | None:

@@ -202,6 +202,109 @@ def test_parquet_without_pyarrow_is_one_error_saying_what_to_install(tmp_path, m
         "reading Parquet needs pyarrow: pip install 'article-dedup[parquet]'")
 
 
+def _stories(count: int) -> list[str]:
+    return [f"Story {k} about the harbour council and its ferries, told at some length." for k in range(count)]
+
+
+def test_arrow_files_and_streams_are_read_a_record_a_row(tmp_path):
+    """Feather version 2 (the Arrow IPC file) and the IPC stream Hugging Face datasets write for save_to_disk:
+    a record a row, even where one batch holds the whole table; a stream damaged part-way is one error and the
+    rows before it are kept; piped to stdin, each is known by how it opens."""
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    import pyarrow.feather as feather
+
+    table = pa.table({"id": [f"r{k}" for k in range(3000)], "text": _stories(3000),
+                      "date": pa.array([datetime(2025, 3, 3, 9)] * 3000, pa.timestamp("s"))})
+    feather.write_feather(table, tmp_path / "table.feather", chunksize=3000)  # one batch of 3,000 rows
+    with pa.OSFile(str(tmp_path / "data-00000-of-00001.arrow"), "wb") as sink:
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            for batch in table.to_batches(max_chunksize=1000):
+                writer.write_batch(batch)
+    for name in ("table.feather", "data-00000-of-00001.arrow"):
+        result = read_inputs([str(tmp_path / name)], ReadOptions(date_field="date"))
+        assert not result.problems, name
+        assert sorted((d.line, d.id, d.text, d.published) for d in result.documents) == [
+            (k + 1, f"r{k}", text, datetime(2025, 3, 3, 9)) for k, text in enumerate(_stories(3000))]
+        piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / name).read_bytes()))
+        assert sorted(ids(piped)) == sorted(ids(result))
+    missing = read_inputs([str(tmp_path / "table.feather")], ReadOptions(text_field="body"))
+    assert reasons(missing)[("table.feather", None)] == "no 'body' column (columns: id, text, date)"
+    stream = (tmp_path / "data-00000-of-00001.arrow").read_bytes()
+    (tmp_path / "cut.arrow").write_bytes(stream[: len(stream) * 3 // 4])  # the third batch cut short
+    damaged = read_inputs([str(tmp_path / "cut.arrow")], ReadOptions())
+    (problem,) = damaged.problems
+    assert problem.reason.startswith("damaged Arrow data after row 2000: ") and "\n" not in problem.reason
+    assert len(damaged.documents) == 2000 and problem.line == 2001
+    (tmp_path / "fake.arrow").write_bytes(b"not arrow at all")
+    assert reasons(read_inputs([str(tmp_path / "fake.arrow")], ReadOptions()))[("fake.arrow", None)].startswith(
+        "not an Arrow IPC file or stream: ")
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> None:
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is installed with the [test] extra")
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+
+
+def test_excel_workbooks_are_read_a_record_a_row_from_the_sheets_that_hold_texts(tmp_path):
+    """A media-monitoring export: the sheet with the text column is read, a record a row numbered as Excel
+    numbers its rows, dates as dates; a cover sheet without it is passed over; an empty text cell is an error
+    naming its row."""
+    header = ["Outlet", "id", "title", "text", "date"]
+    _workbook(tmp_path / "clips.xlsx", {
+        "Summary": [["Clippings export"], ["rows", 3]],
+        "Clippings": [header,
+                      ["Daily Coast", 101, "Ferries approved", "Port Ellen voted to replace its ferries.",
+                       datetime(2025, 3, 4, 9)],
+                      [],
+                      ["Wire", 102, None, "The council voted on Tuesday.", "2025-03-03"],
+                      ["Radio", 103, "Empty", None, None]],
+    })
+    result = read_inputs([str(tmp_path / "clips.xlsx")], ReadOptions(date_field="date"))
+    assert [(d.id, d.line, d.title, d.published) for d in result.documents] == [
+        ("101", 2, "Ferries approved", datetime(2025, 3, 4, 9)), ("102", 4, None, datetime(2025, 3, 3))]
+    assert reasons(result) == {("clips.xlsx", 5): "empty: no text to compare"}
+    piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / "clips.xlsx").read_bytes()))
+    assert ids(piped) == ["101", "102"]
+    missing = read_inputs([str(tmp_path / "clips.xlsx")], ReadOptions(text_field="body"))
+    assert reasons(missing) == {("clips.xlsx", None): "no 'body' column in any sheet (Summary: Clippings export; "
+                                                      "Clippings: Outlet, id, title, text, date)"}
+
+
+def test_workbooks_with_texts_on_several_sheets_name_the_sheet_of_each_record(tmp_path):
+    """One sheet a day: each sheet's records are read, and a record without an id is named by its file, sheet
+    and row, so the two second rows are two documents."""
+    _workbook(tmp_path / "week.xlsx", {"Monday": [["text"], ["Ferries approved by the council."]],
+                                       "Tuesday": [["text"], ["Fares frozen until 2027."]]})
+    result = read_inputs([str(tmp_path / "week.xlsx")], ReadOptions())
+    assert [os.path.basename(i) for i in ids(result)] == ["week.xlsx[Monday]:2", "week.xlsx[Tuesday]:2"]
+    _workbook(tmp_path / "one.xlsx", {"Sheet": [["id", "body"], [1, "Ferries approved by the council."]]})
+    assert reasons(read_inputs([str(tmp_path / "one.xlsx")], ReadOptions())) == {
+        ("one.xlsx", None): "no 'text' column (columns: id, body)"}
+
+
+def test_workbooks_that_cannot_be_read_are_one_error_each(tmp_path, monkeypatch):
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    (tmp_path / "fake.xlsx").write_text("id,text\n1,not a workbook\n")
+    (tmp_path / "story.txt").write_text(TEXT)
+    result = read_inputs([str(tmp_path / "old.xls"), str(tmp_path)], ReadOptions())
+    assert [os.path.basename(i) for i in ids(result)] == ["story.txt"]
+    assert reasons(result) == {
+        ("old.xls", None): "an Excel 97-2003 workbook (.xls) is not read: save it as .xlsx or CSV",
+        ("fake.xlsx", None): "not an Excel workbook (.xlsx): File is not a zip file"}
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as on an install without the [excel] extra
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    (tmp_path / "data.arrow").write_bytes(b"ARROW1")
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert reasons(result)[("fake.xlsx", None)] == "reading Excel needs openpyxl: pip install 'article-dedup[excel]'"
+    assert reasons(result)[("data.arrow", None)] == "reading Arrow needs pyarrow: pip install 'article-dedup[arrow]'"
+
+
 def test_api_responses_that_wrap_their_records_are_read_record_by_record(tmp_path):
     """A saved API response holds its articles in a list ({"articles": [...]}, Elasticsearch's hits.hits); a
     record's own lists (authors, images) carry no text and are never taken for records."""

@@ -1,0 +1,107 @@
+"""Parquet and Arrow files, read row by row: how Hugging Face and most data lakes ship text datasets.
+
+pyarrow is optional (``pip install 'article-dedup[parquet]'``, or ``[arrow]``: the same): a scan of text files should not
+need a 55 MB wheel.  Only the columns the reader asks for are read (Parquet) or turned into Python
+values (Arrow), a batch of rows at a time, so a file of millions of rows is never held whole as
+Python objects.  Arrow comes in two layouts: the IPC file (``.arrow``, and Feather version 2,
+``.feather``), which opens with ``ARROW1``, and the IPC stream, which Hugging Face ``datasets``
+writes for ``save_to_disk`` and its cache (``data-00000-of-00001.arrow``).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from .errors import UnreadableTable
+
+if TYPE_CHECKING:
+    import pyarrow
+
+__all__ = ["arrow_rows", "parquet_rows"]
+
+_BATCH_ROWS = 1024
+_ARROW_FILE_MAGIC = b"ARROW1"
+_FEATHER_V1_MAGIC = b"FEA1"
+_NEEDS_PYARROW = "reading {kind} needs pyarrow: pip install 'article-dedup[{extra}]'"
+
+#: What a reader returns: the file's column names, and its rows as dicts of the columns asked for.
+Rows = tuple[list[str], Iterator[dict[str, object]]]
+
+
+def _one_line(exc: Exception) -> str:
+    """pyarrow's message on one line (it spans several): an error is one line naming the file."""
+    return " ".join(str(exc).split())
+
+
+def _pyarrow(kind: str) -> Any:
+    try:
+        import pyarrow
+    except ImportError:
+        raise UnreadableTable(_NEEDS_PYARROW.format(kind=kind, extra=kind.lower())) from None
+    return pyarrow
+
+
+def _seekable(handle: BinaryIO) -> BinaryIO:
+    """A decompressor's stream held in memory: Parquet's index and an Arrow file's footer are at the end."""
+    return handle if handle.seekable() else io.BytesIO(handle.read())
+
+
+def _rows(kind: str, pa: Any, names: list[str], columns: Sequence[str],
+          tables: Callable[[list[str]], Iterable[pyarrow.Table]]) -> Rows:
+    """``names``, and the rows of the ``tables`` (``tables(wanted)`` yields them, cut to the columns
+    ``wanted``) as dicts, a batch at a time; damage found while reading keeps the rows before it."""
+    wanted = [name for name in dict.fromkeys(columns) if name in names]
+
+    def rows() -> Iterator[dict[str, object]]:
+        read = 0
+        try:
+            for table in tables(wanted):
+                for start in range(0, table.num_rows, _BATCH_ROWS):
+                    for row in table.slice(start, _BATCH_ROWS).to_pylist():
+                        read += 1
+                        yield row
+        except (pa.ArrowException, OSError) as exc:
+            raise UnreadableTable(f"damaged {kind} data after row {read}: {_one_line(exc)}; the rows before it "
+                                  "are kept", rows_read=read) from None
+
+    return names, rows()
+
+
+def parquet_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
+    """The file's column names, and its rows as dicts of those of ``columns`` it has (a struct column's value is
+    a dict, so dotted names reach into it).  Raises UnreadableTable, also while rows are read."""
+    pa = _pyarrow("Parquet")
+    import pyarrow.parquet as pq
+
+    try:
+        file = pq.ParquetFile(_seekable(handle))
+    except (pa.ArrowException, OSError) as exc:
+        raise UnreadableTable(f"not a Parquet file: {_one_line(exc)}") from None
+    return _rows("Parquet", pa, list(file.schema_arrow.names), columns,
+                 lambda wanted: (pa.Table.from_batches([batch])
+                                 for batch in file.iter_batches(batch_size=_BATCH_ROWS, columns=wanted)))
+
+
+def arrow_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
+    """An Arrow IPC file or stream (Feather version 2 is the file), as :func:`parquet_rows` reads Parquet.
+
+    An IPC file's batch may hold the whole table; it is turned into Python values a slice at a time."""
+    pa = _pyarrow("Arrow")
+    handle = _seekable(handle)
+    layout = handle.read(len(_ARROW_FILE_MAGIC))
+    handle.seek(0)
+    if layout.startswith(_FEATHER_V1_MAGIC):
+        raise UnreadableTable("Feather version 1 is not read: save it as Feather version 2, Arrow or Parquet")
+    try:
+        if layout == _ARROW_FILE_MAGIC:
+            file = pa.ipc.open_file(handle)
+            schema, batches = file.schema, (file.get_batch(k) for k in range(file.num_record_batches))
+        else:
+            stream = pa.ipc.open_stream(handle)
+            schema, batches = stream.schema, iter(stream)
+    except (pa.ArrowException, OSError) as exc:
+        raise UnreadableTable(f"not an Arrow IPC file or stream: {_one_line(exc)}") from None
+    return _rows("Arrow", pa, list(schema.names), columns,
+                 lambda wanted: (pa.Table.from_batches([batch]).select(wanted) for batch in batches))

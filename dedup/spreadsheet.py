@@ -1,0 +1,99 @@
+"""Excel workbooks (``.xlsx``), read row by row: how media-monitoring services export their clippings.
+
+openpyxl is optional (``pip install 'article-dedup[excel]'``).  A workbook is read in its
+read-only mode, a row at a time, values as last calculated (a formula's cached result).  Each
+worksheet whose header row (its first row with a value) names the text column is a table of
+records; the others (a cover sheet, a chart's data) are passed over.  An empty cell reads as an
+empty string, as in a CSV file.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from .errors import UnreadableTable
+
+__all__ = ["Sheet", "xlsx_sheets"]
+
+#: An Excel 97-2003 workbook (and any OLE2 compound file) opens with these bytes.
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A worksheet holding records: its name, its header, and its rows after the header, each with its
+    row number as Excel shows it."""
+
+    name: str
+    header: list[str]
+    rows: Iterator[tuple[int, dict[str, object]]]
+
+
+def _quietly(rows: Iterator[Any]) -> Iterator[Any]:
+    """``rows``, with openpyxl's warnings about parts it does not read (styles, data validation) kept off the
+    user's terminal, without changing the warning filters of anything else."""
+    end = object()
+    while True:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            row = next(rows, end)
+        if row is end:
+            return
+        yield row
+
+
+def _cell(value: object) -> object:
+    return "" if value is None else value
+
+
+def xlsx_sheets(handle: BinaryIO, text_column: str) -> tuple[list[Sheet], dict[str, list[str]]]:
+    """The worksheets whose header names ``text_column``, and every worksheet's header (to name the columns
+    there are when none has it).  Raises UnreadableTable, also while a sheet's rows are read."""
+    try:
+        import openpyxl
+        from openpyxl.utils.exceptions import InvalidFileException
+    except ImportError:
+        raise UnreadableTable("reading Excel needs openpyxl: pip install 'article-dedup[excel]'") from None
+    if not handle.seekable():  # a decompressor's stream: a workbook is a zip archive, read from its end
+        handle = io.BytesIO(handle.read())
+    if handle.read(len(_OLE2_MAGIC)) == _OLE2_MAGIC:
+        raise UnreadableTable("an Excel 97-2003 workbook (.xls) is not read: save it as .xlsx or CSV")
+    handle.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise UnreadableTable(f"not an Excel workbook (.xlsx): {exc}") from None
+    sheets: list[Sheet] = []
+    headers: dict[str, list[str]] = {}
+    for sheet in book.worksheets:
+        rows = _quietly(enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1))
+        header = next(((number, row) for number, row in rows if any(v is not None for v in row)), None)
+        if header is None:
+            continue
+        names = ["" if v is None else str(v).strip() for v in header[1]]
+        while names and not names[-1]:  # a sheet's width is its widest row's
+            names.pop()
+        headers[sheet.title] = names
+        if text_column in names:
+            sheets.append(Sheet(sheet.title, names, _records(names, rows, sheet.title)))
+    return sheets, headers
+
+
+def _records(names: list[str], rows: Iterator[tuple[int, tuple[object, ...]]],
+             sheet: str) -> Iterator[tuple[int, dict[str, object]]]:
+    """Each row that holds a value, as a record of the header's columns."""
+    number = 0
+    try:
+        for number, row in rows:
+            if any(v is not None for v in row):
+                yield number, {name: _cell(value) for name, value in zip(names, row)}
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
+        raise UnreadableTable(f"damaged workbook data in sheet {sheet!r} after row {number}: {exc}; the rows "
+                              "before it are kept", rows_read=number) from None  # rows as numbered in the sheet
