@@ -241,10 +241,29 @@ def lead_names_found(a: Sentences, b: Sentences, common: frozenset[str] = frozen
                _found(_names(b, lead_words, chrome[1]), a, common))
 
 
+def lines_of_own_names(a: Sentences, b: Sentences, common: frozenset[str] = frozenset(),
+                       chrome: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())) -> int:
+    """How many sentences of the shorter text name someone or something the other text lacks (names read as
+    :func:`names_found` reads them): a clipping adds a line or two of its own (a councillor's reaction),
+    while a template's next instance, or a partial copy's own material, names its own in line after line.
+    The longer text's are not counted: they may be the paragraphs the shorter one cut."""
+    if a.total_words > b.total_words:
+        a, b, chrome = b, a, (chrome[1], chrome[0])
+    words = _words_with(b, common)
+    return sum(1 for k, (key, count, found) in enumerate(zip(a.keys, a.words, a.facts))
+               if k not in chrome[0] and not _is_credit(key, count)
+               and any(not t.isdigit() and len(t) >= _NAME_MIN_CHARS and not _among(t, words) for t in found))
+
+
+def _words_with(other: Sentences, common: frozenset[str]) -> set[str]:
+    """The words of ``other``, and those a quarter of the corpus uses: where a name counts as found."""
+    return {w for key in other.keys for w in tokens(key)} | common
+
+
 def _found(names: frozenset[str], other: Sentences, common: frozenset[str]) -> float:
     if not names:
         return 1.0
-    words = {w for key in other.keys for w in tokens(key)} | common
+    words = _words_with(other, common)
     return sum(1 for name in names if _among(name, words)) / len(names)
 
 

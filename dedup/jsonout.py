@@ -24,7 +24,7 @@ __all__ = ["SCHEMA_VERSION", "cluster_dict", "comparison_dict", "dumps", "json_b
            "result_dict"]
 
 #: Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change them.
-SCHEMA_VERSION = "1.15"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
+SCHEMA_VERSION = "1.16"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
 # figures_compared; 1.3: parameters.sentence_terms, links.scores.dates_agree; 1.4: parameters.lsh.all_pairs_up_to,
 # links.scores.lead_figures_agree, companies_agree, lead_aligned; parameters.thresholds.lead_match_sentences;
 # 1.5: links.scores.lead_verbatim; compare gains tool, parameters and context_documents;
@@ -38,7 +38,8 @@ SCHEMA_VERSION = "1.15"  # 1.1: links.scores gains count_cosine and lead_facts; 
 # parameters.lsh.lead_threshold, parameters.minhash.lead_words; 1.12: links.scores.lead_told_as_past;
 # 1.13: stats.pairs_read_without_boilerplate, parameters.boilerplate_words, boilerplate_share;
 # 1.14: in links, containment_a and coverage_a measure a (the canonical), as named (they kept the verified order);
-# parameters.copy_families, stats.family_pairs_not_aligned; 1.15: parameters.thresholds.own_lines_containment
+# parameters.copy_families, stats.family_pairs_not_aligned; 1.15: parameters.thresholds.own_lines_containment;
+# 1.16: parameters.thresholds.own_name_lines
 
 
 def _tool() -> dict[str, str]:

@@ -95,7 +95,7 @@ from enum import IntEnum
 import numpy as np
 
 from .align import Alignment, align
-from .analysis import Profile, Sentences, lead_facts_found, lead_names_found, names_found
+from .analysis import Profile, Sentences, lead_facts_found, lead_names_found, lines_of_own_names, names_found
 from .dates import date_label, past_reference, when_said
 from .features import CheapScores, FeatureMatrices
 from .figures import shared_quantities
@@ -134,6 +134,10 @@ class Thresholds:
     #: Copy: sharing this share of the shorter text's 3-grams, leads paired near-verbatim, two texts whose leads'
     #: names are all in the other are one report; names only below the lead are lines an outlet added.
     own_lines_containment: float = 0.8
+    #: ... and sharing less, down to ``copy_containment``, where the shorter text names what the other lacks in
+    #: at most this many sentences: a clipping cut to its lead and a paragraph adds a reaction (and a site
+    #: footer) of its own; a weekly notice whose lead is its fixed preamble names its own in row after row.
+    own_name_lines: int = 2
     copy_min_shingles: int = 8
     copy_specific: float = 0.5  # share of the shorter text's specific terms found in the other
     lead_facts: float = 0.6  # share of a lead's names and figures found in the other text, for copy and rewrite
@@ -382,8 +386,10 @@ class Verifier:
             # names were garbled ("Ga1las"), which are still the same names.
             scores = replace(scores, specific_containment=max(exact_names, names_found(sa, sb, self._common, chrome)))
         garbled_names = scores.specific_containment
-        if (garbled_names < self._t.copy_specific and contained >= self._t.own_lines_containment
-                and scores.leads_verbatim == 1.0):
+        if (garbled_names < self._t.copy_specific and scores.leads_verbatim == 1.0
+                and (contained >= self._t.own_lines_containment
+                     or (contained >= self._t.copy_containment
+                         and lines_of_own_names(sa, sb, self._common, chrome) <= self._t.own_name_lines))):
             scores = replace(scores, specific_containment=max(garbled_names,
                                                               lead_names_found(sa, sb, self._common, chrome)))
         exact_lead = scores.lead_facts
