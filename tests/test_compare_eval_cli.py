@@ -137,6 +137,16 @@ def test_eval_reads_labels_from_stdin_json_arrays_and_compressed_files(labelled,
     assert json.loads(result.stdout)["documents"] == len(rows) - 1
     assert json.loads(result.stdout)["levels"]["story"] == expected["story"]
     assert "1 of 6 documents have no 'cluster' label" in result.stderr
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is installed with the [test] extra")
+    book = openpyxl.Workbook()
+    book.active.append(["id", "text", "cluster"])
+    for line in labelled.read_text(encoding="utf-8").splitlines():  # a media monitor's export: same scores
+        row = json.loads(line)
+        book.active.append([row["id"], row["text"], row["cluster"]])
+    book.save(tmp_path / "labelled.xlsx")
+    sheet = run("eval", str(tmp_path / "labelled.xlsx"), "--level", "story", "--format", "json")
+    assert sheet.exit_code == 0, sheet.output
+    assert json.loads(sheet.stdout)["levels"] == expected
 
 
 def test_eval_reports_each_levels_progress_under_its_name(labelled):
