@@ -292,10 +292,10 @@ def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, stri
     """Cluster the articles in PATH... (files, folders, '-' for stdin).
 
     Reads .txt, Markdown, .json, .jsonl, .csv, .tsv, .parquet, Arrow (.arrow,
-    .feather), Excel (.xlsx), saved web pages (.html, .htm) and RSS/Atom feeds
-    (.rss, .atom), also compressed (.gz, .bz2, .xz, .zst); prints each cluster of
-    copies of one report with the sentences its copies share and those unique to
-    each copy.
+    .feather), .orc, Excel (.xlsx), saved web pages (.html, .htm) and RSS/Atom
+    feeds (.rss, .atom), also compressed (.gz, .bz2, .xz, .zst); prints each
+    cluster of copies of one report with the sentences its copies share and those
+    unique to each copy.
 
     \b
     Exit codes: 0 the scan ran (duplicates found or not); 2 usage error,
@@ -439,8 +439,8 @@ def eval_command(corpus: str, label_field: str, text_field: str, id_field: str, 
                  within_days: float | None, date_field: str, fmt: str, quiet: bool) -> None:
     """Score clustering quality on a labelled corpus: records with an id, a text and a cluster label.
 
-    CORPUS is a JSON Lines, JSON, CSV/TSV, Parquet, Arrow or Excel file (also
-    compressed), a folder of them, or '-' for stdin.  Prints pairwise precision, recall and F1
+    CORPUS is a JSON Lines, JSON, CSV/TSV, Parquet, Arrow, ORC or Excel file
+    (also compressed), a folder of them, or '-' for stdin.  Prints pairwise precision, recall and F1
     and the adjusted Rand index for each level; unclustered documents count as
     singletons.  Records without a label are left out, with a warning.
     """

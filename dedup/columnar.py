@@ -1,11 +1,12 @@
-"""Parquet and Arrow files, read row by row: how Hugging Face and most data lakes ship text datasets.
+"""Parquet, Arrow and ORC files, read row by row: how Hugging Face and most data lakes ship text datasets.
 
-pyarrow is optional (``pip install 'article-dedup[parquet]'``, or ``[arrow]``: the same): a scan of text files should not
-need a 55 MB wheel.  Only the columns the reader asks for are read (Parquet) or turned into Python
-values (Arrow), a batch of rows at a time, so a file of millions of rows is never held whole as
-Python objects.  Arrow comes in two layouts: the IPC file (``.arrow``, and Feather version 2,
-``.feather``), which opens with ``ARROW1``, and the IPC stream, which Hugging Face ``datasets``
-writes for ``save_to_disk`` and its cache (``data-00000-of-00001.arrow``).
+pyarrow is optional (``pip install 'article-dedup[parquet]'``, or ``[arrow]``: the same): a scan of
+text files should not need a 55 MB wheel.  Only the columns the reader asks for are read (Parquet,
+ORC) or turned into Python values (Arrow), a batch of rows at a time, so a file of millions of rows
+is never held whole as Python objects.  Arrow comes in two layouts: the IPC file (``.arrow``, and
+Feather version 2, ``.feather``), which opens with ``ARROW1``, and the IPC stream, which Hugging Face
+``datasets`` writes for ``save_to_disk`` and its cache (``data-00000-of-00001.arrow``).  ORC, Hive's
+format, is read a stripe at a time.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .errors import UnreadableTable
 if TYPE_CHECKING:
     import pyarrow
 
-__all__ = ["arrow_rows", "parquet_rows"]
+__all__ = ["arrow_rows", "orc_rows", "parquet_rows"]
 
 _BATCH_ROWS = 1024
 _ARROW_FILE_MAGIC = b"ARROW1"
@@ -39,7 +40,8 @@ def _pyarrow(kind: str) -> Any:
     try:
         import pyarrow
     except ImportError:
-        raise UnreadableTable(_NEEDS_PYARROW.format(kind=kind, extra=kind.lower())) from None
+        extra = "parquet" if kind == "ORC" else kind.lower()
+        raise UnreadableTable(_NEEDS_PYARROW.format(kind=kind, extra=extra)) from None
     return pyarrow
 
 
@@ -105,3 +107,19 @@ def arrow_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
         raise UnreadableTable(f"not an Arrow IPC file or stream: {_one_line(exc)}") from None
     return _rows("Arrow", pa, list(schema.names), columns,
                  lambda wanted: (pa.Table.from_batches([batch]).select(wanted) for batch in batches))
+
+
+def orc_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
+    """An ORC file, as :func:`parquet_rows` reads Parquet: a stripe at a time, only the columns asked for."""
+    pa = _pyarrow("ORC")
+    try:
+        import pyarrow.orc as orc
+    except ImportError:  # pyarrow builds without ORC (Windows)
+        raise UnreadableTable("this pyarrow has no ORC support; convert the file to Parquet") from None
+    try:
+        file = orc.ORCFile(_seekable(handle))
+    except (pa.ArrowException, OSError) as exc:
+        raise UnreadableTable(f"not an ORC file: {_one_line(exc)}") from None
+    return _rows("ORC", pa, list(file.schema.names), columns,
+                 lambda wanted: (pa.Table.from_batches([file.read_stripe(k, columns=wanted)])
+                                 for k in range(file.nstripes)))

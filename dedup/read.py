@@ -36,7 +36,7 @@ from .decoding import (
     uncompressed_name,
     wide_encoding,
 )
-from .columnar import arrow_rows, parquet_rows
+from .columnar import arrow_rows, orc_rows, parquet_rows
 from .errors import UnreadableTable
 from .feeds import NotAFeed, feed_items, opens_as_feed
 from .markdown_text import markdown_text
@@ -58,13 +58,15 @@ from .webpage import page_text
 __all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.parquet", "*.arrow",
-                   "*.feather", "*.xlsx", "*.html", "*.htm", "*.rss", "*.atom")
+                   "*.feather", "*.orc", "*.xlsx", "*.html", "*.htm", "*.rss", "*.atom")
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
 #: Binary tables, read a record a row by their libraries (``columnar``, ``spreadsheet``); an ``.xls`` is named
 #: so that it gets an error saying what to do, not read as text.
-_BINARY_TABLES = {".parquet": "parquet", ".arrow": "arrow", ".feather": "arrow", ".xlsx": "xlsx", ".xls": "xlsx"}
+_BINARY_TABLES = {".parquet": "parquet", ".arrow": "arrow", ".feather": "arrow", ".orc": "orc", ".xlsx": "xlsx",
+                  ".xls": "xlsx"}
+_COLUMNAR = {"parquet": parquet_rows, "arrow": arrow_rows, "orc": orc_rows}
 #: A table's header cell, as told on stdin (which has no file name): a column name, not prose.
 _HEADER_CELL = re.compile(r"\w(?:[\w .-]{0,62}\w)?")
 _HTML_SUFFIXES = (".html", ".htm")
@@ -325,7 +327,7 @@ class _Reader:
             self._read_jsonl(handle, shown)
         elif kind == "table":
             self._read_table(handle, shown)
-        elif kind in ("parquet", "arrow", "xlsx"):
+        elif kind in ("xlsx", *_COLUMNAR):
             self._read_binary_table(handle, shown, kind)
         else:
             many = kind in ("json", "feed")  # files of many documents
@@ -527,7 +529,7 @@ class _Reader:
         self._fail(shown, f"no {self.options.text_field!r} column (columns: {', '.join(columns[:12])})")
 
     def _read_binary_table(self, handle: BinaryIO, shown: str, kind: str) -> None:
-        """A Parquet, Arrow or Excel file: a record a row, read a batch (or a row) at a time."""
+        """A Parquet, Arrow, ORC or Excel file: a record a row, read a batch (or a row) at a time."""
         opts = self.options
         try:
             if kind == "xlsx":
@@ -535,8 +537,7 @@ class _Reader:
                 return
             fields = [f for f in (opts.text_field, opts.id_field, opts.title_field, opts.date_field, opts.label_field)
                       if f is not None]
-            rows_of = parquet_rows if kind == "parquet" else arrow_rows
-            names, rows = rows_of(handle, [*fields, *(f.split(".")[0] for f in fields)])
+            names, rows = _COLUMNAR[kind](handle, [*fields, *(f.split(".")[0] for f in fields)])
             if opts.text_field not in names and opts.text_field.split(".")[0] not in names:
                 self._no_text_column(shown, names)
                 return
@@ -595,7 +596,7 @@ class _Reader:
                 self._fail(_STDIN, f"damaged {suffix} data: {exc}; what came before it is kept")
             data = b"".join(parts)
         binary = _binary_table(data)
-        if binary is not None:  # a Parquet, Arrow or Excel file, known by how it opens
+        if binary is not None:  # a Parquet, Arrow, ORC or Excel file, known by how it opens
             self._read_binary_table(io.BytesIO(data), _STDIN, binary)
             return
         wide = wide_encoding(data[:4096])
@@ -637,6 +638,8 @@ def _binary_table(data: bytes) -> str | None:
         return "parquet"
     if data[:6] == b"ARROW1" or data[:4] == b"\xff\xff\xff\xff":
         return "arrow"
+    if data[:3] == b"ORC" and data[-4:-1] == b"ORC":  # its postscript ends with the magic too: "ORCHARD ..." is text
+        return "orc"
     if data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
         return "xlsx"
     return None

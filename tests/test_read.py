@@ -240,6 +240,27 @@ def test_arrow_files_and_streams_are_read_a_record_a_row(tmp_path):
         "not an Arrow IPC file or stream: ")
 
 
+def test_orc_files_are_read_a_stripe_at_a_time(tmp_path):
+    """Hive's ORC: a record a row, the field options' columns only; on stdin it is known by the magic at both
+    of its ends, so a plain text that opens with "ORC" stays text."""
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    orc = pytest.importorskip("pyarrow.orc", reason="this pyarrow build has ORC")
+    table = pa.table({"id": [f"r{k}" for k in range(3000)], "text": _stories(3000), "title": ["Ferries"] * 3000})
+    orc.write_table(table, str(tmp_path / "part-0.orc"), stripe_size=4096)
+    assert orc.ORCFile(str(tmp_path / "part-0.orc")).nstripes > 1
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert not result.problems
+    assert sorted((d.line, d.id, d.text, d.title) for d in result.documents) == [
+        (k + 1, f"r{k}", text, "Ferries") for k, text in enumerate(_stories(3000))]
+    piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / "part-0.orc").read_bytes()))
+    assert sorted(ids(piped)) == sorted(ids(result))
+    prose = read_inputs(["-"], ReadOptions(), io.BytesIO(b"ORCHARD GROWERS SEE RECORD APPLE CROP\n\n" + TEXT.encode()))
+    assert [d.text.split()[0] for d in prose.documents] == ["ORCHARD"] and not prose.problems
+    (tmp_path / "fake.orc").write_bytes(b"ORC but nothing more")
+    assert reasons(read_inputs([str(tmp_path / "fake.orc")], ReadOptions()))[("fake.orc", None)].startswith(
+        "not an ORC file: ")
+
+
 def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> None:
     openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is installed with the [test] extra")
     book = openpyxl.Workbook()
