@@ -291,11 +291,11 @@ def app() -> None:
 def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, strict: bool, **options: Any) -> None:
     """Cluster the articles in PATH... (files, folders, '-' for stdin).
 
-    Reads .txt, Markdown, .json, .jsonl, .csv, .tsv, .parquet, Arrow (.arrow,
-    .feather), .orc, Excel (.xlsx), saved web pages (.html, .htm) and RSS/Atom
-    feeds (.rss, .atom), also compressed (.gz, .bz2, .xz, .zst); prints each
-    cluster of copies of one report with the sentences its copies share and those
-    unique to each copy.
+    Reads .txt, Markdown, Word (.docx), .json, .jsonl, .csv, .tsv, .parquet,
+    Arrow (.arrow, .feather), .orc, Excel (.xlsx), saved web pages (.html, .htm)
+    and RSS/Atom feeds (.rss, .atom), also compressed (.gz, .bz2, .xz, .zst);
+    prints each cluster of copies of one report with the sentences its copies
+    share and those unique to each copy.
 
     \b
     Exit codes: 0 the scan ran (duplicates found or not); 2 usage error,

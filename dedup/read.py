@@ -17,12 +17,14 @@ import json
 import os
 import re
 import stat
+import zipfile
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import BinaryIO
 
+from .columnar import arrow_rows, orc_rows, parquet_rows
 from .decoding import (
     DAMAGED,
     DecodeError,
@@ -36,7 +38,7 @@ from .decoding import (
     uncompressed_name,
     wide_encoding,
 )
-from .columnar import arrow_rows, orc_rows, parquet_rows
+from .docx_text import NotADocx, docx_text
 from .errors import UnreadableTable
 from .feeds import NotAFeed, feed_items, opens_as_feed
 from .markdown_text import markdown_text
@@ -58,7 +60,7 @@ from .webpage import page_text
 __all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.parquet", "*.arrow",
-                   "*.feather", "*.orc", "*.xlsx", "*.html", "*.htm", "*.rss", "*.atom")
+                   "*.feather", "*.orc", "*.xlsx", "*.docx", "*.html", "*.htm", "*.rss", "*.atom")
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
@@ -70,6 +72,7 @@ _COLUMNAR = {"parquet": parquet_rows, "arrow": arrow_rows, "orc": orc_rows}
 #: A table's header cell, as told on stdin (which has no file name): a column name, not prose.
 _HEADER_CELL = re.compile(r"\w(?:[\w .-]{0,62}\w)?")
 _HTML_SUFFIXES = (".html", ".htm")
+_WORD_SUFFIXES = (".docx", ".doc")  # a .doc named as an argument gets an error saying what to do
 _FEED_SUFFIXES = (".rss", ".atom", ".xml")  # .xml is read when included: most XML files are no feeds
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _STDIN = "-"
@@ -136,6 +139,8 @@ def _kind(path: str) -> str:
         return "json"
     if lower.endswith(_HTML_SUFFIXES):
         return "html"
+    if lower.endswith(_WORD_SUFFIXES):
+        return "docx"
     if lower.endswith(_FEED_SUFFIXES):
         return "feed"
     if lower.endswith(_MARKDOWN_SUFFIXES):
@@ -329,6 +334,8 @@ class _Reader:
             self._read_table(handle, shown)
         elif kind in ("xlsx", *_COLUMNAR):
             self._read_binary_table(handle, shown, kind)
+        elif kind == "docx":
+            self._read_docx(read_at_most(handle, self._archive_limit + 1, size_hint), shown)
         else:
             many = kind in ("json", "feed")  # files of many documents
             limit = self.options.max_bytes * (_JSON_FILE_DOCUMENTS if many else 1)
@@ -364,6 +371,29 @@ class _Reader:
                            published=self._published(rendered.fields, shown, None) if rendered.fields else None)
         else:
             self._add_text(text, shown, page=kind == "html")
+
+    @property
+    def _archive_limit(self) -> int:
+        """What a zipped document (.docx, with its pictures) may weigh, and its story's XML inflate to."""
+        return self.options.max_bytes * _JSON_FILE_DOCUMENTS
+
+    def _read_docx(self, data: bytes, shown: str) -> None:
+        """A Word document: its paragraphs as a text file's, its title the document's own."""
+        if len(data) > self._archive_limit:
+            self._fail(shown, f"Word document larger than {self._archive_limit} bytes ({_JSON_FILE_DOCUMENTS} x "
+                       "--max-bytes)")
+            return
+        try:
+            document = docx_text(data, self._archive_limit)
+        except NotADocx as exc:
+            self._fail(shown, str(exc))
+            return
+        text = document.text
+        if len(text) > self.options.max_bytes // 4 and len(encoded := text.encode("utf-8")) > self.options.max_bytes:
+            kept = cut(encoded, self.options.max_bytes)
+            text = kept.decode("utf-8", "ignore")
+            self._fail(shown, f"truncated to {len(kept)} bytes (--max-bytes {self.options.max_bytes})", fatal=False)
+        self._add_text(text, shown, title=document.title)
 
     def _read_feed(self, data: bytes, shown: str) -> None:
         """An RSS or Atom feed: each item a record, its HTML read as a page is."""
@@ -596,6 +626,9 @@ class _Reader:
                 self._fail(_STDIN, f"damaged {suffix} data: {exc}; what came before it is kept")
             data = b"".join(parts)
         binary = _binary_table(data)
+        if binary == "docx":
+            self._read_docx(data, _STDIN)
+            return
         if binary is not None:  # a Parquet, Arrow, ORC or Excel file, known by how it opens
             self._read_binary_table(io.BytesIO(data), _STDIN, binary)
             return
@@ -632,7 +665,8 @@ def _binary_table(data: bytes) -> str | None:
     """The kind of binary table ``data`` (stdin's bytes) holds, known by its magic number, or None.
 
     An Arrow stream opens with a continuation marker (no text does: it is not UTF-8 nor a UTF-16 or
-    UTF-32 byte-order mark); any zip archive is read as a workbook, and one that is none is an error saying so.
+    UTF-32 byte-order mark); a zip archive is a Word document (``docx``) if it holds one, else read as a
+    workbook, and one that is none is an error saying so.
     """
     if data[:4] == b"PAR1":
         return "parquet"
@@ -641,8 +675,17 @@ def _binary_table(data: bytes) -> str | None:
     if data[:3] == b"ORC" and data[-4:-1] == b"ORC":  # its postscript ends with the magic too: "ORCHARD ..." is text
         return "orc"
     if data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
-        return "xlsx"
+        return "docx" if _holds_word_document(data) else "xlsx"
     return None
+
+
+def _holds_word_document(data: bytes) -> bool:
+    """Whether a zip archive is a Word document (else it is read as a workbook, or said to be none)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
 
 
 def _table_delimiter(opening: str, text_field: str) -> str | None:

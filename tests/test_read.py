@@ -261,6 +261,71 @@ def test_orc_files_are_read_a_stripe_at_a_time(tmp_path):
         "not an ORC file: ")
 
 
+_WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _docx(path: Path, paragraphs: list[str], *, title: str | None = None, table: list[str] = (),
+          box: str | None = None) -> None:
+    """A Word document as Word writes one: a zip archive whose story is word/document.xml."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def para(text: str, inner: str = "") -> str:
+        runs = "<w:r><w:br/></w:r>".join(f"<w:r><w:t xml:space=\"preserve\">{escape(line)}</w:t></w:r>"
+                                        for line in text.split("\n"))
+        return f"<w:p>{runs}{inner}</w:p>"
+
+    cells = "".join(f"<w:tc>{para(cell)}</w:tc>" for cell in table)
+    textbox = (f"<w:r><w:pict><w:txbxContent>{para(box)}</w:txbxContent></w:pict></w:r>" if box else "")
+    body = "".join(para(p, textbox if k == 0 else "") for k, p in enumerate(paragraphs))
+    body += f"<w:tbl><w:tr>{cells}</w:tr></w:tbl>" if table else ""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{_WORD}"><w:body>{body}</w:body></w:document>')
+        if title is not None:
+            archive.writestr("docProps/core.xml", '<cp:coreProperties xmlns:cp="x" '
+                             f'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{title}</dc:title>'
+                             "</cp:coreProperties>")
+
+
+def test_word_documents_are_read_as_the_article_they_hold(tmp_path):
+    """A newsroom's copy filed as .docx: paragraphs as a text file's, table cells and a text box's lines once
+    each, the document's own title; found in folders, and on stdin by what the archive holds."""
+    _docx(tmp_path / "ferry.docx", ["Harbour council approves electric ferries",
+                                    "PORT ELLEN, March 3 - The council voted 7-2.\nA second line."],
+          title="Ferries approved", table=["Fares", "frozen"], box="Pull quote: they did not struggle.")
+    (tmp_path / "story.txt").write_text(TEXT)
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert not result.problems
+    (doc,) = [d for d in result.documents if d.id.endswith("ferry.docx")]
+    assert doc.title == "Ferries approved"
+    assert doc.text == ("Harbour council approves electric ferries\n\nPull quote: they did not struggle.\n\n"
+                        "PORT ELLEN, March 3 - The council voted 7-2.\nA second line.\n\nFares\n\nfrozen")
+    piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / "ferry.docx").read_bytes()))
+    assert [(d.title, d.text) for d in piped.documents] == [(doc.title, doc.text)]
+
+
+def test_word_documents_that_cannot_be_read_are_one_error_each(tmp_path):
+    import zipfile
+
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    (tmp_path / "renamed.docx").write_text(TEXT)
+    with zipfile.ZipFile(tmp_path / "other.docx", "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    with zipfile.ZipFile(tmp_path / "bomb.docx", "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document>" + " " * 5_000_000 + "</w:document>")
+    with zipfile.ZipFile(tmp_path / "broken.docx", "w") as archive:
+        archive.writestr("word/document.xml", "<w:document><w:body>")
+    result = read_inputs([str(tmp_path / "old.doc"), str(tmp_path)], ReadOptions(max_bytes=100_000))
+    assert result.documents == []
+    found = reasons(result)
+    assert found[("old.doc", None)] == "a Word 97-2003 document (.doc) is not read: save it as .docx or text"
+    assert found[("renamed.docx", None)] == "not a Word document (.docx): File is not a zip file"
+    assert found[("other.docx", None)] == "not a Word document (.docx): no word/document.xml in the archive"
+    assert found[("bomb.docx", None)] == "word/document.xml inflates to more than 3200000 bytes; not read"
+    assert found[("broken.docx", None)].startswith("damaged Word document: word/document.xml: ")
+
+
 def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> None:
     openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is installed with the [test] extra")
     book = openpyxl.Workbook()
