@@ -2,14 +2,16 @@
 
 openpyxl is optional (``pip install 'article-dedup[excel]'``).  A workbook is read in its
 read-only mode, a row at a time, values as last calculated (a formula's cached result).  Each
-worksheet whose header row (its first row with a value) names the text column is a table of
-records; the others (a cover sheet, a chart's data) are passed over.  An empty cell reads as an
+worksheet whose header row (the first row with a value, or the first of its first ten rows with
+values that names the text column) names the text column is a table of records; the others (a
+cover sheet, a chart's data) are passed over.  An empty cell reads as an
 empty string, as in a CSV file.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -20,6 +22,8 @@ from .errors import UnreadableTable
 
 __all__ = ["Sheet", "xlsx_sheets"]
 
+#: How many rows with a value may stand above a sheet's header (an export's title, its date, its filters).
+_HEADER_ROWS = 10
 #: An Excel 97-2003 workbook (and any OLE2 compound file) opens with these bytes.
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -74,16 +78,28 @@ def xlsx_sheets(handle: BinaryIO, text_column: str) -> tuple[list[Sheet], dict[s
     headers: dict[str, list[str]] = {}
     for sheet in book.worksheets:
         rows = _quietly(enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1))
-        header = next(((number, row) for number, row in rows if any(v is not None for v in row)), None)
-        if header is None:
-            continue
-        names = ["" if v is None else str(v).strip() for v in header[1]]
+        found = _header(rows, text_column)
+        if found is not None:
+            headers[sheet.title], holds_texts = found
+            if holds_texts:
+                sheets.append(Sheet(sheet.title, headers[sheet.title], _records(headers[sheet.title], rows,
+                                                                                 sheet.title)))
+    return sheets, headers
+
+
+def _header(rows: Iterator[tuple[int, tuple[object, ...]]], text_column: str) -> tuple[list[str], bool] | None:
+    """The sheet's header and whether it names ``text_column``, the rows up to it taken from ``rows``; None for
+    an empty sheet.  An export may open with a few lines about itself ("Report generated on ...") above its
+    header: the first of its first rows with a value that names the text column is the header, else the first."""
+    first: list[str] | None = None
+    for _, row in itertools.islice(((n, r) for n, r in rows if any(v is not None for v in r)), _HEADER_ROWS):
+        names = ["" if v is None else str(v).strip() for v in row]
         while names and not names[-1]:  # a sheet's width is its widest row's
             names.pop()
-        headers[sheet.title] = names
         if text_column in names:
-            sheets.append(Sheet(sheet.title, names, _records(names, rows, sheet.title)))
-    return sheets, headers
+            return names, True
+        first = names if first is None else first
+    return None if first is None else (first, False)
 
 
 def _records(names: list[str], rows: Iterator[tuple[int, tuple[object, ...]]],

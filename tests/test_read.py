@@ -374,6 +374,16 @@ def test_workbooks_with_texts_on_several_sheets_name_the_sheet_of_each_record(tm
         ("one.xlsx", None): "no 'text' column (columns: id, body)"}
 
 
+def test_workbooks_whose_export_notes_stand_above_the_header_are_read_from_the_header(tmp_path):
+    """A monitoring service's export opens with its title and date; the header is the row naming the text."""
+    _workbook(tmp_path / "export.xlsx", {"Mentions": [
+        ["Media monitoring export"], ["Generated", datetime(2025, 3, 4, 9)], [],
+        ["id", "title", "text"], [7, "Ferries approved", "Port Ellen voted to replace its ferries."]]})
+    result = read_inputs([str(tmp_path / "export.xlsx")], ReadOptions())
+    assert [(d.id, d.line, d.title) for d in result.documents] == [("7", 5, "Ferries approved")]
+    assert not result.problems
+
+
 def test_workbooks_that_cannot_be_read_are_one_error_each(tmp_path, monkeypatch):
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     (tmp_path / "fake.xlsx").write_text("id,text\n1,not a workbook\n")
