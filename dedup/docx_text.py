@@ -33,6 +33,8 @@ class NotADocx(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class WordDocument:
+    """What a scan reads of a Word document: its own title, if it has one, and its paragraphs as text."""
+
     title: str | None
     text: str
 
@@ -82,9 +84,9 @@ def docx_text(data: bytes, limit: int) -> WordDocument:
         try:
             body = _part(archive, _BODY, limit)
             properties = _part(archive, _PROPERTIES, limit)
+        except NotADocx:
+            raise
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # zlib and CRC errors
-            if isinstance(exc, NotADocx):
-                raise
             raise NotADocx(f"damaged Word document: {exc}") from None
     if body is None:
         raise NotADocx(f"not a Word document (.docx): no {_BODY} in the archive")

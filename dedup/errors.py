@@ -18,7 +18,7 @@ class SettingsError(DedupError):
 
 
 class UnreadableTable(ValueError):
-    """A binary table (Parquet, Arrow, Excel) cannot be read: its library is missing, the file is not of its
+    """A binary table (Parquet, Arrow, ORC, Excel) cannot be read: its library is missing, the file is not of its
     kind, or it is damaged after row ``rows_read`` (the rows up to it were read; rows as the file numbers
     them).  One problem for that file, not for the scan."""
 
