@@ -555,7 +555,8 @@ class _Reader:
             self._fail(shown, f"unreadable row: {exc}; the rest is not read", line=rows.line_num)
 
     def _no_text_column(self, shown: str, columns: list[str]) -> None:
-        """A table (CSV, TSV, Parquet) without the text column: one error naming the columns it has."""
+        """A table (CSV, TSV, Parquet, Arrow, ORC, a workbook's sheet) without the text column: one error naming
+        the columns it has."""
         self._fail(shown, f"no {self.options.text_field!r} column (columns: {', '.join(columns[:12])})")
 
     def _read_binary_table(self, handle: BinaryIO, shown: str, kind: str) -> None:
@@ -662,7 +663,8 @@ class _Reader:
 
 
 def _binary_table(data: bytes) -> str | None:
-    """The kind of binary table ``data`` (stdin's bytes) holds, known by its magic number, or None.
+    """The kind of binary file ``data`` (stdin's bytes) is, a table or a Word document, known by its magic
+    number; None for text.
 
     An Arrow stream opens with a continuation marker (no text does: it is not UTF-8 nor a UTF-16 or
     UTF-32 byte-order mark); a zip archive is a Word document (``docx``) if it holds one, else read as a

@@ -2,10 +2,9 @@
 
 openpyxl is optional (``pip install 'article-dedup[excel]'``).  A workbook is read in its
 read-only mode, a row at a time, values as last calculated (a formula's cached result).  Each
-worksheet whose header row (the first row with a value, or the first of its first ten rows with
-values that names the text column) names the text column is a table of records; the others (a
-cover sheet, a chart's data) are passed over.  An empty cell reads as an
-empty string, as in a CSV file.
+worksheet with a header row naming the text column (among its first ten rows with values: an
+export may open with its own title and date) is a table of records; the others (a cover sheet, a
+chart's data) are passed over.  An empty cell reads as an empty string, as in a CSV file.
 """
 
 from __future__ import annotations
