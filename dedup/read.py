@@ -13,6 +13,7 @@ import codecs
 import csv
 import fnmatch
 import io
+import itertools
 import json
 import os
 import re
@@ -64,6 +65,10 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", 
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
+#: A table's delimiter, as its header row shows it: ";" where Excel writes CSV with a decimal comma.
+_DELIMITERS = (",", "\t", ";", "|")
+#: Excel's first line naming a CSV file's delimiter: "sep=;".
+_SEP_LINE = re.compile(r"sep=(.)")
 #: Binary tables, read a record a row by their libraries (``columnar``, ``spreadsheet``); an ``.xls`` is named
 #: so that it gets an error saying what to do, not read as text.
 _BINARY_TABLES = {".parquet": "parquet", ".arrow": "arrow", ".feather": "arrow", ".orc": "orc", ".xlsx": "xlsx",
@@ -534,25 +539,31 @@ class _Reader:
                 except DecodeError as exc:
                     raise DecodeError(f"{exc}; the rest is not read", line=number) from None
 
-        rows = csv.reader(text_lines(), delimiter=delimiter)
+        texts = text_lines()
+        skipped = 0  # an Excel "sep=;" line above the header
         try:
-            header = next(rows, None)
-            if header is None:
+            first = next(texts, None)
+            if first is not None and (declared := _SEP_LINE.fullmatch(first.lstrip("\ufeff").strip())):
+                delimiter, skipped, first = declared.group(1), 1, next(texts, None)
+            if first is None:
                 self._fail(shown, "empty: no header row")
                 return
-            header = [name.lstrip("\ufeff").strip() for name in header]
+            if not skipped:  # a delimiter Excel declared is the one
+                delimiter = _header_delimiter(first, self.options.text_field) or delimiter
+            rows = csv.reader(itertools.chain([first], texts), delimiter=delimiter)
+            header = [name.lstrip("\ufeff").strip() for name in next(rows)]
             if self.options.text_field not in header:
                 self._no_text_column(shown, header)
                 return
-            start = rows.line_num + 1
+            start = rows.line_num + 1 + skipped
             for row in rows:
                 if any(row):
                     self._add_record(dict(zip(header, row)), shown, start)
-                start = rows.line_num + 1
+                start = rows.line_num + 1 + skipped
         except DecodeError as exc:
             self._fail(shown, str(exc), line=exc.line)
         except csv.Error as exc:  # a field over csv's own limit (131,072 characters), a stray NUL
-            self._fail(shown, f"unreadable row: {exc}; the rest is not read", line=rows.line_num)
+            self._fail(shown, f"unreadable row: {exc}; the rest is not read", line=rows.line_num + skipped)
 
     def _no_text_column(self, shown: str, columns: list[str]) -> None:
         """A table (CSV, TSV, Parquet, Arrow, ORC, a workbook's sheet) without the text column: one error naming
@@ -690,16 +701,26 @@ def _holds_word_document(data: bytes) -> bool:
         return False
 
 
-def _table_delimiter(opening: str, text_field: str) -> str | None:
-    """The delimiter of a CSV or TSV table on stdin, told by a header row of column names, one of them the
-    text field (``id,text,title``); None for anything else (prose whose first line has commas: its cells are
-    phrases, not names)."""
-    first = opening.partition("\n")[0].rstrip("\r")
-    for delimiter in _TABLE_SUFFIXES.values():
-        cells = [cell.strip().strip('"').strip() for cell in first.split(delimiter)]
+def _header_delimiter(line: str, text_field: str) -> str | None:
+    """The delimiter a header row of column names uses, one of them the text field (``id,text,title``, or
+    ``id;text;title`` as Excel writes CSV where the comma is the decimal mark); None for anything else (prose
+    whose first line has commas: its cells are phrases, not names)."""
+    line = line.lstrip("\ufeff").rstrip("\r\n")
+    for delimiter in _DELIMITERS:
+        cells = [cell.strip().strip('"').strip() for cell in line.split(delimiter)]
         if len(cells) > 1 and text_field in cells and all(_HEADER_CELL.fullmatch(cell) for cell in cells):
             return delimiter
     return None
+
+
+def _table_delimiter(opening: str, text_field: str) -> str | None:
+    """The delimiter of a CSV or TSV table on stdin, told by its header row (or an Excel ``sep=`` line above it);
+    None for anything else."""
+    first, _, rest = opening.partition("\n")
+    declared = _SEP_LINE.fullmatch(first.strip())
+    if declared:
+        return declared.group(1) if _header_delimiter(rest.partition("\n")[0], text_field) else None
+    return _header_delimiter(first, text_field)
 
 
 def _unique_ids(result: ReadResult) -> None:

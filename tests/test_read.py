@@ -240,6 +240,29 @@ def test_arrow_files_and_streams_are_read_a_record_a_row(tmp_path):
         "not an Arrow IPC file or stream: ")
 
 
+def test_csv_files_with_semicolons_as_excel_writes_them_are_read_by_their_header(tmp_path):
+    """Where the comma is the decimal mark, Excel writes CSV with semicolons, and may name its delimiter on a
+    first line ("sep=;"); the header row shows which it is, in a file and on stdin, and rows keep their line
+    numbers."""
+    rows = 'id;title;text\n1;Ferries;"Port Ellen voted; the ferries go electric."\n2;Fares;Fares are frozen.\n'
+    (tmp_path / "semicolons.csv").write_text(rows, encoding="utf-8")
+    (tmp_path / "declared.csv").write_text("sep=;\n" + rows, encoding="utf-8-sig")
+    (tmp_path / "pipes.csv").write_text('id|title|text\n1|Ferries|"Port Ellen voted; the ferries go electric."\n'
+                                        "2|Fares|Fares are frozen.\n", encoding="utf-8")
+    for name in ("semicolons.csv", "declared.csv", "pipes.csv"):
+        result = read_inputs([str(tmp_path / name)], ReadOptions())
+        assert not result.problems, name
+        expected_lines = [3, 4] if name == "declared.csv" else [2, 3]
+        assert [(d.id, d.title, d.text, d.line) for d in result.documents] == [
+            ("1", "Ferries", "Port Ellen voted; the ferries go electric.", expected_lines[0]),
+            ("2", "Fares", "Fares are frozen.", expected_lines[1])], name
+        piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / name).read_bytes()))
+        assert [d.text for d in piped.documents] == [d.text for d in result.documents], name
+    (tmp_path / "other.csv").write_text("id;body\n1;Ferries approved.\n", encoding="utf-8")
+    assert reasons(read_inputs([str(tmp_path / "other.csv")], ReadOptions())) == {
+        ("other.csv", None): "no 'text' column (columns: id;body)"}
+
+
 def test_orc_files_are_read_a_stripe_at_a_time(tmp_path):
     """Hive's ORC: a record a row, the field options' columns only; on stdin it is known by the magic at both
     of its ends, so a plain text that opens with "ORC" stays text."""
