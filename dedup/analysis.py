@@ -25,6 +25,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
 
 from .background import Background
+from .figures import slipped
 from .fingerprint import Fingerprinter
 from .model import Document
 from .normalize import STOPWORDS, fold_lines, tokens
@@ -278,7 +279,8 @@ def lead_facts_found(a: Sentences, b: Sentences, common: frozenset[str] = frozen
     edit from a word of the other or of ``common`` counting as found (as :func:`names_found` reads them).
 
     A lead is the sentences that start within its first ``lead_words`` words; a side with fewer than two
-    such facts says nothing and counts as found.  Figures must be found as written.
+    such facts says nothing and counts as found.  Figures must be found as written, or slipped by their last
+    digit (``figures.slipped``: "1.28711" set for "1.2871").
     """
     def share(lead: Sentences, other: Sentences) -> float:
         names = _names(lead, lead_words)
@@ -288,7 +290,9 @@ def lead_facts_found(a: Sentences, b: Sentences, common: frozenset[str] = frozen
             return 1.0
         present = {t for found in other.terms for t in found}
         known = present | common
-        found = sum(1 for f in figures if f in present) + sum(1 for name in names if _among(name, known))
+        numbers = [t for t in present if t.isdigit()]
+        found = (sum(1 for f in figures if f in present or any(slipped(f, n) for n in numbers))
+                 + sum(1 for name in names if _among(name, known)))
         return found / (len(names) + len(figures))
 
     return max(share(a, b), share(b, a))

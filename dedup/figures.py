@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["LEAD_SENTENCES", "differing_lead_figures", "quantities", "shared_quantities"]
+__all__ = ["LEAD_SENTENCES", "differing_lead_figures", "quantities", "shared_quantities", "slipped"]
 
 #: The headline and the first three sentences or table lines: where a report states its news.
 LEAD_SENTENCES = 4
@@ -86,7 +86,7 @@ def shared_quantities(a: dict[str, str], b: dict[str, str]) -> tuple[int, int]:
     if shared < len(a) and shared < len(b):
         alone_b = [written for written, value in b.items() if written not in a and value not in quantities_a]
         shared += sum(1 for written, value in a.items() if written not in b and value not in quantities_b
-                      and any(_slipped(written, other) for other in alone_b))
+                      and any(slipped(written, other) for other in alone_b))
     return shared, max(shared, len(a) + len(b) - shared)
 
 
@@ -94,7 +94,7 @@ def shared_quantities(a: dict[str, str], b: dict[str, str]) -> tuple[int, int]:
 SLIP_DIGITS = 3
 
 
-def _slipped(x: str, y: str) -> bool:
+def slipped(x: str, y: str) -> bool:
     """Whether one figure, as written, is the other with its last digit dropped or doubled."""
     if len(x) < len(y):
         x, y = y, x
@@ -127,5 +127,5 @@ def _first_figure(figures: Sequence[dict[str, str]]) -> tuple[str, str] | None:
 
 def _mentions(figures: Sequence[dict[str, str]], figure: tuple[str, str]) -> bool:
     written, value = figure
-    return any(written in found or value in found.values() or any(_slipped(written, other) for other in found)
+    return any(written in found or value in found.values() or any(slipped(written, other) for other in found)
                for found in figures)

@@ -399,7 +399,7 @@ class Verifier:
         relation, reason = self._decide(scores, int(batch.shared_shingles[k]), signs)
         if relation is not None and exact_lead < self._t.lead_facts <= scores.lead_facts:
             reason = (f"{reason}; {scores.lead_facts:.0%} of the names and figures in the lead are in the other "
-                      f"allowing one garbled letter ({exact_lead:.0%} as written)")
+                      f"allowing one garbled letter or a figure's last digit slipped ({exact_lead:.0%} as written)")
         if relation is not None and garbled_names < self._t.copy_specific <= scores.specific_containment:
             reason = (f"{reason}; {scores.specific_containment:.0%} of the names in the leads are in the other text, "
                       f"the others are lines of one's own ({garbled_names:.0%} of all the names)")

@@ -1117,6 +1117,30 @@ def test_copies_whose_leads_garble_words_each_its_own_way_are_copies_where_the_s
     assert len(holding) == 1 and sorted(d.id for d in holding[0].documents) == [f"copy{k}" for k in range(10)]
 
 
+def test_copies_whose_lead_figures_slipped_a_last_digit_are_copies_where_the_story_fills_the_corpus():
+    """Where the story's names are in most texts, the lead-facts guard reads the lead's figures; a figure whose
+    last digit was doubled in typing ("20299" for "2029") is the same figure, as in matched sentences, and no
+    longer parts the copies that carry it from those that do not."""
+    paragraphs = (SAMPLES / "wire_harbour_ferry.txt").read_text(encoding="utf-8").split("\n\n")
+    lead = ("PORT ELLEN - The harbour council voted on Tuesday to buy electric ferries by 2029, after a trial of "
+            "6212 crossings that carried 3275 passengers a week.")
+    report = "\n\n".join([paragraphs[0], lead, *paragraphs[3:]])
+    copies = []
+    for k, word in enumerate(["winter", "settled", "struggle", "expected", "numbers", "argument", "trial",
+                              "chaired", "batteries", "committee"]):
+        body = report.replace(word, f"x{k}", 1)  # ten texts, so the story's names are common
+        if k % 2:
+            body = body.replace("2029", "20299", 1).replace("6212", "62122", 1)
+        copies.append(Document(f"copy{k}", body))
+    settings = ScanSettings(workers=1, level=Relation.COPY)
+    docs = copies + [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))
+                     if not p.name.startswith(("wire", "daily"))]
+    pair = compare_documents(copies[0], copies[1], settings, context=docs)
+    assert pair.relation == "copy" and "a figure's last digit slipped (50% as written)" in pair.link.reason
+    assert [sorted(d.id for d in c.documents) for c in scan_documents(docs, settings).clusters] == [
+        [f"copy{k}" for k in range(10)]]
+
+
 FERRY_BACKGROUND = ("The Skellan Line has run the Cullow crossing since 1998 under a contract renewed every five "
                     "years. Its three boats carry about 400,000 passengers a year between Tarnwick harbour and the "
                     "island. "
