@@ -549,7 +549,7 @@ class _Reader:
                 self._fail(shown, "empty: no header row")
                 return
             if not skipped:  # a delimiter Excel declared is the one
-                delimiter = _header_delimiter(first, self.options.text_field) or delimiter
+                delimiter = _header_delimiter(first, self.options.text_field, names_only=False) or delimiter
             rows = csv.reader(itertools.chain([first], texts), delimiter=delimiter)
             header = [name.lstrip("\ufeff").strip() for name in next(rows)]
             if self.options.text_field not in header:
@@ -701,14 +701,16 @@ def _holds_word_document(data: bytes) -> bool:
         return False
 
 
-def _header_delimiter(line: str, text_field: str) -> str | None:
+def _header_delimiter(line: str, text_field: str, *, names_only: bool = True) -> str | None:
     """The delimiter a header row of column names uses, one of them the text field (``id,text,title``, or
-    ``id;text;title`` as Excel writes CSV where the comma is the decimal mark); None for anything else (prose
-    whose first line has commas: its cells are phrases, not names)."""
+    ``id;text;title`` as Excel writes CSV where the comma is the decimal mark); None for anything else.
+    ``names_only`` (stdin, where any text may come): every cell must read as a column name, so prose whose
+    first line has commas is no table; a file named .csv is one, and its columns may be "Date (UTC)"."""
     line = line.lstrip("\ufeff").rstrip("\r\n")
     for delimiter in _DELIMITERS:
         cells = [cell.strip().strip('"').strip() for cell in line.split(delimiter)]
-        if len(cells) > 1 and text_field in cells and all(_HEADER_CELL.fullmatch(cell) for cell in cells):
+        if (len(cells) > 1 and text_field in cells
+                and (not names_only or all(_HEADER_CELL.fullmatch(cell) for cell in cells))):
             return delimiter
     return None
 

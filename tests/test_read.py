@@ -258,6 +258,10 @@ def test_csv_files_with_semicolons_as_excel_writes_them_are_read_by_their_header
             ("2", "Fares", "Fares are frozen.", expected_lines[1])], name
         piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / name).read_bytes()))
         assert [d.text for d in piped.documents] == [d.text for d in result.documents], name
+    (tmp_path / "export.csv").write_text("Date (UTC);Source/Outlet;text\n2025-03-04;Daily Coast;Ferries approved.\n",
+                                         encoding="utf-8")
+    assert [d.text for d in read_inputs([str(tmp_path / "export.csv")], ReadOptions()).documents] == [
+        "Ferries approved."]
     (tmp_path / "other.csv").write_text("id;body\n1;Ferries approved.\n", encoding="utf-8")
     assert reasons(read_inputs([str(tmp_path / "other.csv")], ReadOptions())) == {
         ("other.csv", None): "no 'text' column (columns: id;body)"}
