@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from .columnar import arrow_rows, orc_rows, parquet_rows
 from .decoding import (
@@ -77,6 +77,7 @@ _COLUMNAR = {"parquet": parquet_rows, "arrow": arrow_rows, "orc": orc_rows}
 #: A table's header cell, as told on stdin (which has no file name): a column name, not prose.
 _HEADER_CELL = re.compile(r"\w(?:[\w .-]{0,62}\w)?")
 _HTML_SUFFIXES = (".html", ".htm")
+_ARCHIVE_SUFFIXES = (".zip",)  # read member by member; in folders only with --include '*.zip'
 _WORD_SUFFIXES = (".docx", ".doc")  # a .doc named as an argument gets an error saying what to do
 _FEED_SUFFIXES = (".rss", ".atom", ".xml")  # .xml is read when included: most XML files are no feeds
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -146,6 +147,8 @@ def _kind(path: str) -> str:
         return "html"
     if lower.endswith(_WORD_SUFFIXES):
         return "docx"
+    if lower.endswith(_ARCHIVE_SUFFIXES):
+        return "zip"
     if lower.endswith(_FEED_SUFFIXES):
         return "feed"
     if lower.endswith(_MARKDOWN_SUFFIXES):
@@ -177,6 +180,10 @@ class _Reader:
     def __post_init__(self) -> None:
         self._include = _globs(self.options.include)
         self._exclude = _globs(self.options.exclude)
+        # An archive's members are taken by the globs that do not name archives ("--include '*.zip'" picks the
+        # archives in folders, and their members are then the formats read by default).
+        members = tuple(p for p in self.options.include if not p.lower().endswith(_ARCHIVE_SUFFIXES))
+        self._include_members = _globs(members or DEFAULT_INCLUDE)
 
     # -- discovery -----------------------------------------------------------------
     def add_path(self, arg: str) -> None:
@@ -258,14 +265,16 @@ class _Reader:
         self.found = {}
         return files
 
-    def _selected(self, name: str, path: str, relative: str) -> bool:
-        """Whether globs take the file by its name, its path as shown, or its path below the folder named.
-        A compressed file is selected as the file it holds ("a.jsonl.gz" by "*.jsonl") or by its own name."""
+    def _selected(self, name: str, path: str, relative: str, *, member: bool = False) -> bool:
+        """Whether globs take the file by its name, its path as shown, or its path below the folder named (for
+        an archive's ``member``, its path inside the archive).  A compressed file is selected as the file it
+        holds ("a.jsonl.gz" by "*.jsonl") or by its own name."""
         names = [name, path, relative]
         if compression_of(name) is not None:
             names += [uncompressed_name(n) for n in names]
         names = [os.path.normcase(n) for n in names]
-        return (any(self._include.match(n) for n in names)
+        include = self._include_members if member else self._include
+        return (any(include.match(n) for n in names)
                 and not any(self._exclude.match(n) for n in names))
 
     # -- reading ---------------------------------------------------------------------
@@ -327,6 +336,9 @@ class _Reader:
 
     def _read_stream(self, handle: BinaryIO, shown: str, size_hint: int | None = None) -> None:
         kind = _kind(shown)
+        if kind == "zip":  # its members are the files read and counted
+            self._read_archive(handle, shown)
+            return
         failed_before = self.result.files_failed
         if kind == "json" and handle.seekable():  # JSON Lines under a .json name, as Hugging Face datasets ship them
             head = handle.read(1 << 16)
@@ -376,6 +388,45 @@ class _Reader:
                            published=self._published(rendered.fields, shown, None) if rendered.fields else None)
         else:
             self._add_text(text, shown, page=kind == "html")
+
+    def _read_archive(self, handle: BinaryIO, shown: str) -> None:
+        """A zip archive of articles (how an agency or an archive delivers a batch): each member the globs
+        select read as the file it is, in name order, named after the archive: ``batch.zip/2025/story.txt``.
+        Folders' entries, hidden members and macOS's ``__MACOSX`` shadows are passed over; an archive inside
+        an archive, or an encrypted member, is one error each."""
+        if not handle.seekable():  # a decompressor's stream (batch.zip.gz): a zip's index is at its end
+            handle = io.BytesIO(handle.read(self._archive_limit + 1))
+        try:
+            archive = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, OSError) as exc:
+            self._fail(shown, f"not a zip archive: {exc}")
+            return
+        with archive:
+            for info in sorted(archive.infolist(), key=lambda i: i.filename):
+                name = info.filename
+                parts = name.split("/")
+                if info.is_dir() or parts[0] == "__MACOSX" or any(p.startswith(".") for p in parts):
+                    continue
+                member = f"{shown}/{_printable(name)}"
+                if _kind(name) == "zip":  # said, whatever the globs: it may hold what the user is after
+                    self._fail(member, "a zip archive inside a zip archive is not read; unpack it first")
+                elif self._selected(parts[-1], member, name, member=True):
+                    self._read_member(archive, info, member)
+
+    def _read_member(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: str) -> None:
+        try:
+            with archive.open(info) as opened:
+                inner = cast(BinaryIO, opened)  # a ZipExtFile: a binary stream, typed as IO[bytes]
+                compression = compression_of(member)
+                if compression is None:
+                    self._read_stream(inner, member, size_hint=info.file_size)
+                else:
+                    with decompressing(compression, inner) as unpacked:
+                        self._read_stream(unpacked, member)
+        except RuntimeError as exc:  # zipfile's "File ... is encrypted, password required for extraction"
+            self._fail(member, f"not read: {exc}")
+        except (*DAMAGED, zipfile.BadZipFile, OSError, EOFError) as exc:
+            self._fail(member, f"damaged zip data: {exc}; what came before it is kept")
 
     @property
     def _archive_limit(self) -> int:
@@ -641,6 +692,9 @@ class _Reader:
         if binary == "docx":
             self._read_docx(data, _STDIN)
             return
+        if binary == "zip":
+            self._read_archive(io.BytesIO(data), _STDIN)
+            return
         if binary is not None:  # a Parquet, Arrow, ORC or Excel file, known by how it opens
             self._read_binary_table(io.BytesIO(data), _STDIN, binary)
             return
@@ -678,8 +732,8 @@ def _binary_table(data: bytes) -> str | None:
     number; None for text.
 
     An Arrow stream opens with a continuation marker (no text does: it is not UTF-8 nor a UTF-16 or
-    UTF-32 byte-order mark); a zip archive is a Word document (``docx``) if it holds one, else read as a
-    workbook, and one that is none is an error saying so.
+    UTF-32 byte-order mark); a zip archive is a Word document, a workbook or an archive of files, by what it
+    holds.
     """
     if data[:4] == b"PAR1":
         return "parquet"
@@ -687,18 +741,21 @@ def _binary_table(data: bytes) -> str | None:
         return "arrow"
     if data[:3] == b"ORC" and data[-4:-1] == b"ORC":  # its postscript ends with the magic too: "ORCHARD ..." is text
         return "orc"
-    if data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
-        return "docx" if _holds_word_document(data) else "xlsx"
+    if data[:4] == b"\xd0\xcf\x11\xe0":  # an Excel or Word 97-2003 file: an error saying what to do
+        return "xlsx"
+    if data[:4] == b"PK\x03\x04":
+        return _zip_kind(data)
     return None
 
 
-def _holds_word_document(data: bytes) -> bool:
-    """Whether a zip archive is a Word document (else it is read as a workbook, or said to be none)."""
+def _zip_kind(data: bytes) -> str:
+    """What a zip archive on stdin is: a Word document, a workbook, or an archive of files."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
+            names = set(archive.namelist())
     except zipfile.BadZipFile:
-        return False
+        return "zip"  # its error comes from reading it as an archive
+    return "docx" if "word/document.xml" in names else "xlsx" if "xl/workbook.xml" in names else "zip"
 
 
 def _header_delimiter(line: str, text_field: str, *, names_only: bool = True) -> str | None:

@@ -267,6 +267,45 @@ def test_csv_files_with_semicolons_as_excel_writes_them_are_read_by_their_header
         ("other.csv", None): "no 'text' column (columns: id;body)"}
 
 
+def test_zip_archives_are_read_member_by_member(tmp_path):
+    """A batch delivered as a zip archive: each member read as the file it is (text, JSON Lines, compressed
+    JSON Lines), named after the archive; folders' entries, hidden members, macOS shadows and unread formats
+    passed over; an inner archive and a damaged member one error each; the same from stdin."""
+    import gzip
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "batch.zip", "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("2025/", "")
+        archive.writestr("2025/ferry.txt", TEXT)
+        archive.writestr("2025/wire.jsonl", json.dumps({"id": "w1", "text": TEXT + " Wire."}) + "\n")
+        archive.writestr("2025/more.jsonl.gz", gzip.compress((json.dumps({"id": "g1", "text": TEXT}) + "\n").encode()))
+        archive.writestr("2025/.DS_Store", "junk")
+        archive.writestr("__MACOSX/2025/._ferry.txt", "junk")
+        archive.writestr("2025/notes.rtf", "not a format read")
+        archive.writestr("inner.zip", b"PK\x05\x06" + bytes(18))
+    result = read_inputs([str(tmp_path / "batch.zip")], ReadOptions())
+    assert sorted(ids(result)) == sorted([f"{tmp_path}/batch.zip/2025/ferry.txt", "g1", "w1"])
+    assert reasons(result) == {("inner.zip", None): "a zip archive inside a zip archive is not read; unpack it first"}
+    assert result.files_read == 3
+    piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / "batch.zip").read_bytes()))
+    assert sorted(ids(piped)) == ["-/2025/ferry.txt", "g1", "w1"]
+    # In a folder, archives are read only when asked for; then their members are the formats read by default.
+    (tmp_path / "story.txt").write_text(TEXT)
+    assert [os.path.basename(i) for i in ids(read_inputs([str(tmp_path)], ReadOptions()))] == ["story.txt"]
+    asked = read_inputs([str(tmp_path)], ReadOptions(include=("*.zip",)))
+    assert sorted(ids(asked)) == sorted([f"{tmp_path}/batch.zip/2025/ferry.txt", "g1", "w1"])
+    data = bytearray((tmp_path / "batch.zip").read_bytes())
+    start = data.index(b"ferry.txt") + len("ferry.txt")  # the first member's compressed bytes follow its name
+    data[start + 4 : start + 12] = b"\xff" * 8
+    (tmp_path / "damaged.zip").write_bytes(bytes(data))
+    damaged = read_inputs([str(tmp_path / "damaged.zip")], ReadOptions())
+    assert reasons(damaged)[("ferry.txt", None)].startswith("damaged zip data: ")
+    assert sorted(ids(damaged)) == ["g1", "w1"]
+    (tmp_path / "fake.zip").write_text(TEXT)
+    assert reasons(read_inputs([str(tmp_path / "fake.zip")], ReadOptions())) == {
+        ("fake.zip", None): "not a zip archive: File is not a zip file"}
+
+
 def test_orc_files_are_read_a_stripe_at_a_time(tmp_path):
     """Hive's ORC: a record a row, the field options' columns only; on stdin it is known by the magic at both
     of its ends, so a plain text that opens with "ORC" stays text."""
