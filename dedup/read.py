@@ -444,12 +444,17 @@ class _Reader:
         except NotADocx as exc:
             self._fail(shown, str(exc))
             return
-        text = document.text
-        if len(text) > self.options.max_bytes // 4 and len(encoded := text.encode("utf-8")) > self.options.max_bytes:
-            kept = cut(encoded, self.options.max_bytes)
-            text = kept.decode("utf-8", "ignore")
-            self._fail(shown, f"truncated to {len(kept)} bytes (--max-bytes {self.options.max_bytes})", fatal=False)
-        self._add_text(text, shown, title=document.title)
+        self._add_text(self._within_limit(document.text, shown), shown, title=document.title)
+
+    def _within_limit(self, text: str, shown: str, line: int | None = None) -> str:
+        """``text`` cut to --max-bytes (as UTF-8), with a warning, where it is longer: a text read from a
+        container (a JSON file's record, a Word document) is held to one document's limit."""
+        limit = self.options.max_bytes
+        if len(text) <= limit // 4 or len(encoded := text.encode("utf-8", "surrogatepass")) <= limit:
+            return text
+        kept = cut(encoded, limit)
+        self._fail(shown, f"truncated to {len(kept)} bytes (--max-bytes {limit})", line=line, fatal=False)
+        return kept.decode("utf-8", "ignore")
 
     def _read_feed(self, data: bytes, shown: str) -> None:
         """An RSS or Atom feed: each item a record, its HTML read as a page is."""
@@ -530,11 +535,8 @@ class _Reader:
         if not isinstance(text, str):
             self._fail(shown, f"field {opts.text_field!r} is {type(text).__name__}, not a string", line=line)
             return
-        if len(text) > opts.max_bytes // 4 and len(encoded := text.encode("utf-8", "surrogatepass")) > opts.max_bytes:
-            # A record of a JSON file (which may hold many documents' worth) is held to one document's limit.
-            kept = cut(encoded, opts.max_bytes)
-            text = kept.decode("utf-8", "ignore")
-            self._fail(shown, f"truncated to {len(kept)} bytes (--max-bytes {opts.max_bytes})", line=line, fatal=False)
+        # A record of a JSON file (which may hold many documents' worth) is held to one document's limit.
+        text = self._within_limit(text, shown, line)
         record_id = _scalar(field_value(record, opts.id_field))
         if record_id is None:
             record_id = f"{shown}:{line}"

@@ -369,6 +369,9 @@ def test_word_documents_are_read_as_the_article_they_hold(tmp_path):
                         "PORT ELLEN, March 3 - The council voted 7-2.\nA second line.\n\nFares\n\nfrozen")
     piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / "ferry.docx").read_bytes()))
     assert [(d.title, d.text) for d in piped.documents] == [(doc.title, doc.text)]
+    cut_short = read_inputs([str(tmp_path / "ferry.docx")], ReadOptions(max_bytes=60))
+    assert [len(d.text.encode()) <= 60 for d in cut_short.documents] == [True]
+    assert reasons(cut_short)[("ferry.docx", None)].startswith("truncated to ")
 
 
 def test_word_documents_that_cannot_be_read_are_one_error_each(tmp_path):
