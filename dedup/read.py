@@ -39,7 +39,6 @@ from .decoding import (
     uncompressed_name,
     wide_encoding,
 )
-from .docx_text import NotADocx, docx_text
 from .errors import UnreadableTable
 from .feeds import NotAFeed, feed_items, opens_as_feed
 from .markdown_text import markdown_text
@@ -56,12 +55,13 @@ from .records import (
     without_lone_surrogates,
 )
 from .spreadsheet import xlsx_sheets
+from .text_documents import NotADocument, docx_text, odt_text
 from .webpage import page_text
 
 __all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.parquet", "*.arrow",
-                   "*.feather", "*.orc", "*.xlsx", "*.docx", "*.html", "*.htm", "*.rss", "*.atom")
+                   "*.feather", "*.orc", "*.xlsx", "*.docx", "*.odt", "*.html", "*.htm", "*.rss", "*.atom")
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
@@ -78,7 +78,8 @@ _COLUMNAR = {"parquet": parquet_rows, "arrow": arrow_rows, "orc": orc_rows}
 _HEADER_CELL = re.compile(r"\w(?:[\w .-]{0,62}\w)?")
 _HTML_SUFFIXES = (".html", ".htm")
 _ARCHIVE_SUFFIXES = (".zip",)  # read member by member; in folders only with --include '*.zip'
-_WORD_SUFFIXES = (".docx", ".doc")  # a .doc named as an argument gets an error saying what to do
+#: Text documents, by suffix: a .doc named as an argument gets an error saying what to do.
+_DOCUMENT_SUFFIXES = {".docx": "docx", ".doc": "docx", ".odt": "odt"}
 _FEED_SUFFIXES = (".rss", ".atom", ".xml")  # .xml is read when included: most XML files are no feeds
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _STDIN = "-"
@@ -145,8 +146,9 @@ def _kind(path: str) -> str:
         return "json"
     if lower.endswith(_HTML_SUFFIXES):
         return "html"
-    if lower.endswith(_WORD_SUFFIXES):
-        return "docx"
+    for suffix, kind in _DOCUMENT_SUFFIXES.items():
+        if lower.endswith(suffix):
+            return kind
     if lower.endswith(_ARCHIVE_SUFFIXES):
         return "zip"
     if lower.endswith(_FEED_SUFFIXES):
@@ -351,8 +353,8 @@ class _Reader:
             self._read_table(handle, shown)
         elif kind in ("xlsx", *_COLUMNAR):
             self._read_binary_table(handle, shown, kind)
-        elif kind == "docx":
-            self._read_docx(read_at_most(handle, self._archive_limit + 1, size_hint), shown)
+        elif kind in ("docx", "odt"):
+            self._read_document(read_at_most(handle, self._archive_limit + 1, size_hint), shown, kind)
         else:
             many = kind in ("json", "feed")  # files of many documents
             limit = self.options.max_bytes * (_JSON_FILE_DOCUMENTS if many else 1)
@@ -433,15 +435,15 @@ class _Reader:
         """What a zipped document (.docx, with its pictures) may weigh, and its story's XML inflate to."""
         return self.options.max_bytes * _JSON_FILE_DOCUMENTS
 
-    def _read_docx(self, data: bytes, shown: str) -> None:
-        """A Word document: its paragraphs as a text file's, its title the document's own."""
+    def _read_document(self, data: bytes, shown: str, kind: str) -> None:
+        """A Word or OpenDocument text document: its paragraphs as a text file's, its title the document's own."""
         if len(data) > self._archive_limit:
-            self._fail(shown, f"Word document larger than {self._archive_limit} bytes ({_JSON_FILE_DOCUMENTS} x "
+            self._fail(shown, f"document larger than {self._archive_limit} bytes ({_JSON_FILE_DOCUMENTS} x "
                        "--max-bytes)")
             return
         try:
-            document = docx_text(data, self._archive_limit)
-        except NotADocx as exc:
+            document = (docx_text if kind == "docx" else odt_text)(data, self._archive_limit)
+        except NotADocument as exc:
             self._fail(shown, str(exc))
             return
         self._add_text(self._within_limit(document.text, shown), shown, title=document.title)
@@ -691,8 +693,8 @@ class _Reader:
                 self._fail(_STDIN, f"damaged {suffix} data: {exc}; what came before it is kept")
             data = b"".join(parts)
         binary = _binary_table(data)
-        if binary == "docx":
-            self._read_docx(data, _STDIN)
+        if binary in ("docx", "odt"):
+            self._read_document(data, _STDIN, binary)
             return
         if binary == "zip":
             self._read_archive(io.BytesIO(data), _STDIN)
@@ -751,13 +753,17 @@ def _binary_table(data: bytes) -> str | None:
 
 
 def _zip_kind(data: bytes) -> str:
-    """What a zip archive on stdin is: a Word document, a workbook, or an archive of files."""
+    """What a zip archive on stdin is: a Word or OpenDocument document, a workbook, or an archive of files."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
     except zipfile.BadZipFile:
         return "zip"  # its error comes from reading it as an archive
-    return "docx" if "word/document.xml" in names else "xlsx" if "xl/workbook.xml" in names else "zip"
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    return "odt" if "content.xml" in names and "mimetype" in names else "zip"
 
 
 def _header_delimiter(line: str, text_field: str, *, names_only: bool = True) -> str | None:

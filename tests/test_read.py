@@ -374,6 +374,39 @@ def test_word_documents_are_read_as_the_article_they_hold(tmp_path):
     assert reasons(cut_short)[("ferry.docx", None)].startswith("truncated to ")
 
 
+def test_opendocument_texts_are_read_as_the_article_they_hold(tmp_path):
+    """LibreOffice's .odt: headings and paragraphs, spaces and line breaks as written, list items and table
+    cells in order, a footnote left out, the document's own title; from a folder and from stdin."""
+    import zipfile
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+    body = ("<text:h>Harbour council approves electric ferries</text:h>"
+            "<text:p>PORT ELLEN - The council voted<text:s text:c=\"2\"/>7-2.<text:note><text:note-body>"
+            "<text:p>A footnote.</text:p></text:note-body></text:note><text:line-break/>A second line.</text:p>"
+            "<text:list><text:list-item><text:p>Fares <text:span>frozen</text:span></text:p></text:list-item>"
+            "</text:list><table:table><table:table-row><table:table-cell><text:p>Cell</text:p></table:table-cell>"
+            "</table:table-row></table:table>")
+    with zipfile.ZipFile(tmp_path / "ferry.odt", "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", f"<office:document-content {ns}><office:body><office:text>{body}"
+                                        "</office:text></office:body></office:document-content>")
+        archive.writestr("meta.xml", '<office:document-meta xmlns:office="x" xmlns:dc="http://purl.org/dc/elements'
+                                     '/1.1/"><office:meta><dc:title>Ferries approved</dc:title></office:meta>'
+                                     "</office:document-meta>")
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert not result.problems
+    assert [(d.title, d.text) for d in result.documents] == [(
+        "Ferries approved", "Harbour council approves electric ferries\n\nPORT ELLEN - The council voted  7-2.\n"
+                            "A second line.\n\nFares frozen\n\nCell")]
+    piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / "ferry.odt").read_bytes()))
+    assert [(d.title, d.text) for d in piped.documents] == [(d.title, d.text) for d in result.documents]
+    (tmp_path / "ferry.odt").write_text(TEXT)
+    assert reasons(read_inputs([str(tmp_path)], ReadOptions())) == {
+        ("ferry.odt", None): "not an OpenDocument text (.odt): File is not a zip file"}
+
+
 def test_word_documents_that_cannot_be_read_are_one_error_each(tmp_path):
     import zipfile
 
