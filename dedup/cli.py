@@ -291,7 +291,7 @@ def app() -> None:
 def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, strict: bool, **options: Any) -> None:
     """Cluster the articles in PATH... (files, folders, '-' for stdin).
 
-    Reads .txt, Markdown, Word (.docx), .odt, .json, .jsonl, .csv, .tsv, .parquet,
+    Reads .txt, Markdown, Word (.docx), .odt, .pdf, .json, .jsonl, .csv, .tsv, .parquet,
     Arrow (.arrow, .feather), .orc, Excel (.xlsx), saved web pages (.html, .htm)
     and RSS/Atom feeds (.rss, .atom), also compressed (.gz, .bz2, .xz, .zst) or
     in zip archives named as PATH (in folders with --include '*.zip'); prints

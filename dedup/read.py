@@ -44,6 +44,7 @@ from .feeds import NotAFeed, feed_items, opens_as_feed
 from .markdown_text import markdown_text
 from .model import Document, Problem
 from .parallel import forked_map
+from .pdf_text import NotAPdf, pdf_text
 from .published import parse_published
 from .records import (
     field_value,
@@ -61,7 +62,7 @@ from .webpage import page_text
 __all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.parquet", "*.arrow",
-                   "*.feather", "*.orc", "*.xlsx", "*.docx", "*.odt", "*.html", "*.htm", "*.rss", "*.atom")
+                   "*.feather", "*.orc", "*.xlsx", "*.docx", "*.odt", "*.pdf", "*.html", "*.htm", "*.rss", "*.atom")
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
@@ -79,7 +80,7 @@ _HEADER_CELL = re.compile(r"\w(?:[\w .-]{0,62}\w)?")
 _HTML_SUFFIXES = (".html", ".htm")
 _ARCHIVE_SUFFIXES = (".zip",)  # read member by member; in folders only with --include '*.zip'
 #: Text documents, by suffix: a .doc named as an argument gets an error saying what to do.
-_DOCUMENT_SUFFIXES = {".docx": "docx", ".doc": "docx", ".odt": "odt"}
+_DOCUMENT_SUFFIXES = {".docx": "docx", ".doc": "docx", ".odt": "odt", ".pdf": "pdf"}
 _FEED_SUFFIXES = (".rss", ".atom", ".xml")  # .xml is read when included: most XML files are no feeds
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _STDIN = "-"
@@ -353,7 +354,7 @@ class _Reader:
             self._read_table(handle, shown)
         elif kind in ("xlsx", *_COLUMNAR):
             self._read_binary_table(handle, shown, kind)
-        elif kind in ("docx", "odt"):
+        elif kind in ("docx", "odt", "pdf"):
             self._read_document(read_at_most(handle, self._archive_limit + 1, size_hint), shown, kind)
         else:
             many = kind in ("json", "feed")  # files of many documents
@@ -436,14 +437,15 @@ class _Reader:
         return self.options.max_bytes * _JSON_FILE_DOCUMENTS
 
     def _read_document(self, data: bytes, shown: str, kind: str) -> None:
-        """A Word or OpenDocument text document: its paragraphs as a text file's, its title the document's own."""
+        """A Word, OpenDocument or PDF document: its text as a text file's, its title the document's own."""
         if len(data) > self._archive_limit:
             self._fail(shown, f"document larger than {self._archive_limit} bytes ({_JSON_FILE_DOCUMENTS} x "
                        "--max-bytes)")
             return
         try:
-            document = (docx_text if kind == "docx" else odt_text)(data, self._archive_limit)
-        except NotADocument as exc:
+            document = pdf_text(data) if kind == "pdf" else (docx_text if kind == "docx" else odt_text)(
+                data, self._archive_limit)
+        except (NotADocument, NotAPdf) as exc:
             self._fail(shown, str(exc))
             return
         self._add_text(self._within_limit(document.text, shown), shown, title=document.title)
@@ -693,7 +695,7 @@ class _Reader:
                 self._fail(_STDIN, f"damaged {suffix} data: {exc}; what came before it is kept")
             data = b"".join(parts)
         binary = _binary_table(data)
-        if binary in ("docx", "odt"):
+        if binary in ("docx", "odt", "pdf"):
             self._read_document(data, _STDIN, binary)
             return
         if binary == "zip":
@@ -741,6 +743,8 @@ def _binary_table(data: bytes) -> str | None:
     """
     if data[:4] == b"PAR1":
         return "parquet"
+    if data[:5] == b"%PDF-":
+        return "pdf"
     if data[:6] == b"ARROW1" or data[:4] == b"\xff\xff\xff\xff":
         return "arrow"
     if data[:3] == b"ORC" and data[-4:-1] == b"ORC":  # its postscript ends with the magic too: "ORCHARD ..." is text

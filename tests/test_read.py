@@ -407,6 +407,73 @@ def test_opendocument_texts_are_read_as_the_article_they_hold(tmp_path):
         ("ferry.odt", None): "not an OpenDocument text (.odt): File is not a zip file"}
 
 
+def _pdf(path: Path, pages: list[list[str]], title: str | None = None) -> None:
+    """A PDF as a word processor exports one: each page's lines placed in Helvetica, with an xref table."""
+    def escaped(line: str) -> str:
+        return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for lines in pages:
+        stream = "BT /F1 11 Tf 14 TL 72 760 Td " + " ".join(f"({escaped(line)}) Tj T*" for line in lines) + " ET"
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {len(objects)} 0 R "
+                       "/Resources << /Font << /F1 3 0 R >> >> >>")
+        kids.append(f"{len(objects)} 0 R")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    info = None
+    if title is not None:
+        objects.append(f"<< /Title ({escaped(title)}) >>")
+        info = len(objects)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+    trailer = f"<< /Size {len(objects) + 1} /Root 1 0 R" + (f" /Info {info} 0 R" if info else "") + " >>"
+    out += f"trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+
+
+def test_pdf_files_are_read_as_the_text_their_pages_show(tmp_path):
+    """A press release as PDF: its pages' lines, a word hyphenated at a line's end joined again, pages parted by
+    a blank line, the file's own title; from a folder and from stdin; a damaged or encrypted file is one error."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf is installed with the [test] extra")
+    _pdf(tmp_path / "release.pdf", [["Harbour council approves electric ferries", "",
+                                     "The council voted 7-2 on Tuesday to replace its four diesel ferries with",
+                                     "battery-electric vessels by 2029, ending a two-year trial that cut gov-",
+                                     "ernment fuel costs by 41 percent."],
+                                    ["Fares will be frozen until at least 2027."]], title="Ferries approved")
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert not result.problems
+    (doc,) = result.documents
+    assert doc.title == "Ferries approved"
+    assert "cut government fuel costs" in doc.text and "battery-electric" in doc.text
+    assert doc.text.startswith("Harbour council approves electric ferries")
+    assert doc.text.endswith("41 percent.\n\nFares will be frozen until at least 2027.")
+    piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / "release.pdf").read_bytes()))
+    assert [(d.title, d.text) for d in piped.documents] == [(doc.title, doc.text)]
+    writer = pypdf.PdfWriter(clone_from=str(tmp_path / "release.pdf"))
+    writer.encrypt("secret")
+    writer.write(str(tmp_path / "locked.pdf"))
+    assert reasons(read_inputs([str(tmp_path / "locked.pdf")], ReadOptions())) == {
+        ("locked.pdf", None): "an encrypted PDF is not read: save it without a password, or as text"}
+    (tmp_path / "release.pdf").write_bytes(b"%PDF-1.4\n1 0 obj garbage")
+    problem = reasons(read_inputs([str(tmp_path)], ReadOptions()))[("release.pdf", None)]
+    assert problem.startswith("not a PDF file pypdf can read: ") and "\n" not in problem
+
+
+def test_pdf_without_pypdf_is_one_error_saying_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # as on an install without the [pdf] extra
+    _pdf(tmp_path / "release.pdf", [["Ferries approved."]])
+    assert reasons(read_inputs([str(tmp_path)], ReadOptions())) == {
+        ("release.pdf", None): "reading PDF needs pypdf: pip install 'article-dedup[pdf]'"}
+
+
 def test_word_documents_that_cannot_be_read_are_one_error_each(tmp_path):
     import zipfile
 

@@ -1,0 +1,73 @@
+"""PDF files, read as the text their pages show: press releases and e-paper pages reach a monitor so.
+
+pypdf is optional (``pip install 'article-dedup[pdf]'``): pure Python, the maintained successor of
+PyPDF2.  Each page's text is extracted in reading order as the file lays it out and pages are
+parted by a blank line; the title is the file's own (its document information), when it has one.
+A PDF holds no paragraphs, only lines placed on a page: the reader joins a page's lines as the
+segmenter joins a hard-wrapped text file's, and a word hyphenated across a line end is joined
+again ("gov-" + "ernment").  Scanned pages (images without a text layer) have no text to read.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+__all__ = ["NotAPdf", "PdfDocument", "pdf_text"]
+
+#: A word cut at a line's end by a hyphen, the rest at the next line's start: one word.
+_HYPHENATED = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
+
+
+class NotAPdf(ValueError):
+    """pypdf is missing, or the data is no PDF it can read (damaged, encrypted)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PdfDocument:
+    """What a scan reads of a PDF file: its own title, if it has one, and its pages' text."""
+
+    title: str | None
+    text: str
+
+
+@contextmanager
+def _quiet(logger: logging.Logger) -> Iterator[None]:
+    """pypdf's complaints about files it reads anyway ("incorrect startxref pointer") kept off the user's
+    terminal: its logger's level raised and its warnings ignored while it reads, then put back."""
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def pdf_text(data: bytes) -> PdfDocument:
+    """The title and text of a PDF file's bytes.  Raises NotAPdf."""
+    try:
+        import pypdf
+        from pypdf.errors import PyPdfError
+    except ImportError:
+        raise NotAPdf("reading PDF needs pypdf: pip install 'article-dedup[pdf]'") from None
+    with _quiet(logging.getLogger("pypdf")):
+        try:
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                raise NotAPdf("an encrypted PDF is not read: save it without a password, or as text")
+            pages = [page.extract_text() or "" for page in reader.pages]
+            title = reader.metadata.title if reader.metadata is not None else None
+        except NotAPdf:
+            raise
+        except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+            raise NotAPdf(f"not a PDF file pypdf can read: {' '.join(str(exc).split()) or type(exc).__name__}") \
+                from None
+    text = "\n\n".join(_HYPHENATED.sub("", page.strip()) for page in pages if page.strip())
+    return PdfDocument(" ".join(title.split()) if isinstance(title, str) and title.strip() else None, text)
