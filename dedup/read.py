@@ -68,6 +68,8 @@ _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
 #: A table's delimiter, as its header row shows it: ";" where Excel writes CSV with a decimal comma.
 _DELIMITERS = (",", "\t", ";", "|")
+#: How many lines after the first may stand above a CSV file's header (an export's title, date, filters).
+_HEADER_LINES = 10
 #: Excel's first line naming a CSV file's delimiter: "sep=;".
 _SEP_LINE = re.compile(r"sep=(.)")
 #: Binary tables, read a record a row by their libraries (``columnar``, ``spreadsheet``); an ``.xls`` is named
@@ -597,7 +599,7 @@ class _Reader:
                     raise DecodeError(f"{exc}; the rest is not read", line=number) from None
 
         texts = text_lines()
-        skipped = 0  # an Excel "sep=;" line above the header
+        skipped = 0  # lines above the header: an Excel "sep=;" line, or an export's title
         try:
             first = next(texts, None)
             if first is not None and (declared := _SEP_LINE.fullmatch(first.lstrip("\ufeff").strip())):
@@ -605,9 +607,18 @@ class _Reader:
             if first is None:
                 self._fail(shown, "empty: no header row")
                 return
+            ahead: list[str] = []
             if not skipped:  # a delimiter Excel declared is the one
-                delimiter = _header_delimiter(first, self.options.text_field, names_only=False) or delimiter
-            rows = csv.reader(itertools.chain([first], texts), delimiter=delimiter)
+                found = _header_delimiter(first, self.options.text_field, names_only=False)
+                if found is None:  # an export's own title lines above its header ("Mentions report, 4 March")
+                    ahead = list(itertools.islice(texts, _HEADER_LINES))
+                    below = next((k for k, line in enumerate(ahead)
+                                  if _header_delimiter(line, self.options.text_field)), None)
+                    if below is not None:
+                        skipped, first, ahead = below + 1, ahead[below], ahead[below + 1:]
+                        found = _header_delimiter(first, self.options.text_field)
+                delimiter = found or delimiter
+            rows = csv.reader(itertools.chain([first], ahead, texts), delimiter=delimiter)
             header = [name.lstrip("\ufeff").strip() for name in next(rows)]
             if self.options.text_field not in header:
                 self._no_text_column(shown, header)
@@ -695,6 +706,9 @@ class _Reader:
                 self._fail(_STDIN, f"damaged {suffix} data: {exc}; what came before it is kept")
             data = b"".join(parts)
         binary = _binary_table(data)
+        if binary == "ole2":  # no name to tell a .doc from an .xls
+            self._fail(_STDIN, "an Office 97-2003 file (.doc or .xls) is not read: save it as .docx, .xlsx or text")
+            return
         if binary in ("docx", "odt", "pdf"):
             self._read_document(data, _STDIN, binary)
             return
@@ -750,7 +764,7 @@ def _binary_table(data: bytes) -> str | None:
     if data[:3] == b"ORC" and data[-4:-1] == b"ORC":  # its postscript ends with the magic too: "ORCHARD ..." is text
         return "orc"
     if data[:4] == b"\xd0\xcf\x11\xe0":  # an Excel or Word 97-2003 file: an error saying what to do
-        return "xlsx"
+        return "ole2"
     if data[:4] == b"PK\x03\x04":
         return _zip_kind(data)
     return None

@@ -262,6 +262,10 @@ def test_csv_files_with_semicolons_as_excel_writes_them_are_read_by_their_header
                                          encoding="utf-8")
     assert [d.text for d in read_inputs([str(tmp_path / "export.csv")], ReadOptions()).documents] == [
         "Ferries approved."]
+    (tmp_path / "report.csv").write_text("Mentions report, 4 March 2025\nFilter: ferries\n\nid,title,text\n"
+                                         "1,Ferries,Ferries approved.\n", encoding="utf-8")
+    (doc,) = read_inputs([str(tmp_path / "report.csv")], ReadOptions()).documents
+    assert (doc.id, doc.text, doc.line) == ("1", "Ferries approved.", 5)
     (tmp_path / "other.csv").write_text("id;body\n1;Ferries approved.\n", encoding="utf-8")
     assert reasons(read_inputs([str(tmp_path / "other.csv")], ReadOptions())) == {
         ("other.csv", None): "no 'text' column (columns: id;body)"}
@@ -489,6 +493,9 @@ def test_word_documents_that_cannot_be_read_are_one_error_each(tmp_path):
     assert result.documents == []
     found = reasons(result)
     assert found[("old.doc", None)] == "a Word 97-2003 document (.doc) is not read: save it as .docx or text"
+    piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / "old.doc").read_bytes()))
+    assert reasons(piped) == {("-", None): "an Office 97-2003 file (.doc or .xls) is not read: save it as .docx, "
+                                           ".xlsx or text"}
     assert found[("renamed.docx", None)] == "not a Word document (.docx): File is not a zip file"
     assert found[("other.docx", None)] == "not a Word document (.docx): no word/document.xml in the archive"
     assert found[("bomb.docx", None)] == "word/document.xml inflates to more than 3200000 bytes; not read"
