@@ -27,6 +27,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _ODT_BODY = "content.xml"
 _ODT_PROPERTIES = "meta.xml"
+_MOST_SPACES = 80
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _BODY = "word/document.xml"
 _PROPERTIES = "docProps/core.xml"
@@ -132,7 +133,7 @@ def _odt_paragraph(p: etree._Element) -> str:
             if tag in (f"{_TEXT}p", f"{_TEXT}h", f"{_TEXT}note"):
                 pass
             elif tag == f"{_TEXT}s":
-                pieces.append(" " * int(child.get(f"{_TEXT}c", "1") or 1))
+                pieces.append(" " * _spaces(child.get(f"{_TEXT}c")))
             elif tag == f"{_TEXT}tab":
                 pieces.append("\t")
             elif tag == f"{_TEXT}line-break":
@@ -144,6 +145,12 @@ def _odt_paragraph(p: etree._Element) -> str:
 
     walk(p)
     return "".join(pieces).strip()
+
+
+def _spaces(count: str | None) -> int:
+    """How many spaces a ``text:s`` stands for: its count as written, one if none or no number, at most a
+    line's worth (a file from strangers may ask for a billion)."""
+    return min(int(count), _MOST_SPACES) if count is not None and count.isdigit() else 1
 
 
 def odt_text(data: bytes, limit: int) -> TextDocument:

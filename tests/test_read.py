@@ -387,7 +387,8 @@ def test_opendocument_texts_are_read_as_the_article_they_hold(tmp_path):
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
     body = ("<text:h>Harbour council approves electric ferries</text:h>"
-            "<text:p>PORT ELLEN - The council voted<text:s text:c=\"2\"/>7-2.<text:note><text:note-body>"
+            "<text:p>PORT ELLEN - The council voted<text:s text:c=\"2\"/>7-2.<text:s text:c=\"x\"/>"
+            "<text:s text:c=\"999999999\"/><text:note><text:note-body>"
             "<text:p>A footnote.</text:p></text:note-body></text:note><text:line-break/>A second line.</text:p>"
             "<text:list><text:list-item><text:p>Fares <text:span>frozen</text:span></text:p></text:list-item>"
             "</text:list><table:table><table:table-row><table:table-cell><text:p>Cell</text:p></table:table-cell>"
@@ -401,9 +402,10 @@ def test_opendocument_texts_are_read_as_the_article_they_hold(tmp_path):
                                      "</office:document-meta>")
     result = read_inputs([str(tmp_path)], ReadOptions())
     assert not result.problems
+    spaces = " " * (1 + 80)  # a count that is no number is one space; a billion is a line's worth
     assert [(d.title, d.text) for d in result.documents] == [(
-        "Ferries approved", "Harbour council approves electric ferries\n\nPORT ELLEN - The council voted  7-2.\n"
-                            "A second line.\n\nFares frozen\n\nCell")]
+        "Ferries approved", "Harbour council approves electric ferries\n\nPORT ELLEN - The council voted  7-2."
+                            f"{spaces}\nA second line.\n\nFares frozen\n\nCell")]
     piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / "ferry.odt").read_bytes()))
     assert [(d.title, d.text) for d in piped.documents] == [(d.title, d.text) for d in result.documents]
     (tmp_path / "ferry.odt").write_text(TEXT)
