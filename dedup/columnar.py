@@ -27,6 +27,10 @@ _ARROW_FILE_MAGIC = b"ARROW1"
 _FEATHER_V1_MAGIC = b"FEA1"
 _NEEDS_PYARROW = "reading {kind} needs pyarrow: pip install 'article-dedup[{extra}]'"
 
+#: What pyarrow raises, besides its own ArrowException, on a damaged file: a name or string that is no UTF-8,
+#: a length read as gigabytes, a layout it does not implement.
+_DAMAGE = (OSError, NotImplementedError, UnicodeDecodeError, MemoryError)
+
 #: What a reader returns: the file's column names, and its rows as dicts of the columns asked for.
 Rows = tuple[list[str], Iterator[dict[str, object]]]
 
@@ -60,11 +64,14 @@ def _rows(kind: str, pa: Any, names: list[str], columns: Sequence[str],
         read = 0
         try:
             for table in tables(wanted):
+                # Checked whole before any value is read: a damaged file's offsets point anywhere, and
+                # turning them into Python values would read memory that is not the file's (a crash).
+                table.validate(full=True)
                 for start in range(0, table.num_rows, _BATCH_ROWS):
                     for row in table.slice(start, _BATCH_ROWS).to_pylist():
                         read += 1
                         yield row
-        except (pa.ArrowException, OSError) as exc:
+        except (pa.ArrowException, *_DAMAGE) as exc:
             raise UnreadableTable(f"damaged {kind} data after row {read}: {_one_line(exc)}; the rows before it "
                                   "are kept", rows_read=read) from None
 
@@ -79,9 +86,10 @@ def parquet_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
 
     try:
         file = pq.ParquetFile(_seekable(handle))
-    except (pa.ArrowException, OSError) as exc:
+        names = list(file.schema_arrow.names)
+    except (pa.ArrowException, *_DAMAGE) as exc:
         raise UnreadableTable(f"not a Parquet file: {_one_line(exc)}") from None
-    return _rows("Parquet", pa, list(file.schema_arrow.names), columns,
+    return _rows("Parquet", pa, names, columns,
                  lambda wanted: (pa.Table.from_batches([batch])
                                  for batch in file.iter_batches(batch_size=_BATCH_ROWS, columns=wanted)))
 
@@ -103,9 +111,10 @@ def arrow_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
         else:
             stream = pa.ipc.open_stream(handle)
             schema, batches = stream.schema, iter(stream)
-    except (pa.ArrowException, OSError) as exc:
+        names = list(schema.names)
+    except (pa.ArrowException, *_DAMAGE) as exc:
         raise UnreadableTable(f"not an Arrow IPC file or stream: {_one_line(exc)}") from None
-    return _rows("Arrow", pa, list(schema.names), columns,
+    return _rows("Arrow", pa, names, columns,
                  lambda wanted: (pa.Table.from_batches([batch]).select(wanted) for batch in batches))
 
 
@@ -118,8 +127,9 @@ def orc_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
         raise UnreadableTable("this pyarrow has no ORC support; convert the file to Parquet") from None
     try:
         file = orc.ORCFile(_seekable(handle))
-    except (pa.ArrowException, OSError) as exc:
+        names = list(file.schema.names)
+    except (pa.ArrowException, *_DAMAGE) as exc:
         raise UnreadableTable(f"not an ORC file: {_one_line(exc)}") from None
-    return _rows("ORC", pa, list(file.schema.names), columns,
+    return _rows("ORC", pa, names, columns,
                  lambda wanted: (pa.Table.from_batches([file.read_stripe(k, columns=wanted)])
                                  for k in range(file.nstripes)))

@@ -403,7 +403,7 @@ class _Reader:
             handle = io.BytesIO(handle.read(self._archive_limit + 1))
         try:
             archive = zipfile.ZipFile(handle)
-        except (zipfile.BadZipFile, OSError) as exc:
+        except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError) as exc:
             self._fail(shown, f"not a zip archive: {exc}")
             return
         with archive:
@@ -428,7 +428,7 @@ class _Reader:
                 else:
                     with decompressing(compression, inner) as unpacked:
                         self._read_stream(unpacked, member)
-        except RuntimeError as exc:  # zipfile's "File ... is encrypted, password required for extraction"
+        except (RuntimeError, NotImplementedError) as exc:  # encrypted ("password required"), another method
             self._fail(member, f"not read: {exc}")
         except (*DAMAGED, zipfile.BadZipFile, OSError, EOFError) as exc:
             self._fail(member, f"damaged zip data: {exc}; what came before it is kept")
@@ -775,7 +775,7 @@ def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError):
         return "zip"  # its error comes from reading it as an archive
     if "word/document.xml" in names:
         return "docx"

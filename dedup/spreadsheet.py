@@ -21,6 +21,10 @@ from .errors import UnreadableTable
 
 __all__ = ["Sheet", "xlsx_sheets"]
 
+#: What openpyxl raises on a damaged workbook: the zip's complaints (a method or version it does not read),
+#: XML that does not parse (ElementTree's ParseError is a SyntaxError), parts missing or of the wrong kind.
+_DAMAGE = (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, NotImplementedError, SyntaxError, TypeError,
+           IndexError, AttributeError)
 #: How many rows with a value may stand above a sheet's header (an export's title, its date, its filters).
 _HEADER_ROWS = 10
 #: An Excel 97-2003 workbook (and any OLE2 compound file) opens with these bytes.
@@ -71,13 +75,16 @@ def xlsx_sheets(handle: BinaryIO, text_column: str) -> tuple[list[Sheet], dict[s
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, *_DAMAGE) as exc:
         raise UnreadableTable(f"not an Excel workbook (.xlsx): {exc}") from None
     sheets: list[Sheet] = []
     headers: dict[str, list[str]] = {}
     for sheet in book.worksheets:
         rows = _quietly(enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1))
-        found = _header(rows, text_column)
+        try:
+            found = _header(rows, text_column)
+        except _DAMAGE as exc:
+            raise UnreadableTable(f"damaged workbook data in sheet {sheet.title!r}, above its records: {exc}") from None
         if found is not None:
             headers[sheet.title], holds_texts = found
             if holds_texts:
@@ -109,6 +116,6 @@ def _records(names: list[str], rows: Iterator[tuple[int, tuple[object, ...]]],
         for number, row in rows:
             if any(v is not None for v in row):
                 yield number, {name: _cell(value) for name, value in zip(names, row)}
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
+    except _DAMAGE as exc:
         raise UnreadableTable(f"damaged workbook data in sheet {sheet!r} after row {number}: {exc}; the rows "
                               "before it are kept", rows_read=number) from None  # rows as numbered in the sheet

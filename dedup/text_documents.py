@@ -83,7 +83,7 @@ def _parts(data: bytes, limit: int, body_name: str, properties_name: str, kind: 
     named = f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind} ({suffix})"
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError) as exc:
         raise NotADocument(f"not {named}: {exc}") from None
     with archive:
         try:
@@ -91,7 +91,7 @@ def _parts(data: bytes, limit: int, body_name: str, properties_name: str, kind: 
             properties = _part(archive, properties_name, limit)
         except NotADocument:
             raise
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # zlib and CRC errors
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:  # zlib, CRC, methods
             raise NotADocument(f"damaged {kind}: {exc}") from None
     if body is None:
         raise NotADocument(f"not {named}: no {body_name} in the archive")
