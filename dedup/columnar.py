@@ -54,10 +54,17 @@ def _seekable(handle: BinaryIO) -> BinaryIO:
     return handle if handle.seekable() else io.BytesIO(handle.read())
 
 
-def _rows(kind: str, pa: Any, names: list[str], columns: Sequence[str],
-          tables: Callable[[list[str]], Iterable[pyarrow.Table]]) -> Rows:
-    """``names``, and the rows of the ``tables`` (``tables(wanted)`` yields them, cut to the columns
-    ``wanted``) as dicts, a batch at a time; damage found while reading keeps the rows before it."""
+#: How a reader opens its file: the column names, and the tables of the columns wanted, a batch at a time.
+Opened = tuple[list[str], Callable[[list[str]], Iterable["pyarrow.Table"]]]
+
+
+def _rows(kind: str, what: str, pa: Any, columns: Sequence[str], opening: Callable[[], Opened]) -> Rows:
+    """The file's column names and its rows as dicts, a batch at a time.  ``opening`` is where damage shows first
+    ("not {what}"); damage found while reading keeps the rows before it."""
+    try:
+        names, tables = opening()
+    except (pa.ArrowException, *_DAMAGE) as exc:
+        raise UnreadableTable(f"not {what}: {_one_line(exc)}") from None
     wanted = [name for name in dict.fromkeys(columns) if name in names]
 
     def rows() -> Iterator[dict[str, object]]:
@@ -84,14 +91,12 @@ def parquet_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
     pa = _pyarrow("Parquet")
     import pyarrow.parquet as pq
 
-    try:
+    def opening() -> Opened:
         file = pq.ParquetFile(_seekable(handle))
-        names = list(file.schema_arrow.names)
-    except (pa.ArrowException, *_DAMAGE) as exc:
-        raise UnreadableTable(f"not a Parquet file: {_one_line(exc)}") from None
-    return _rows("Parquet", pa, names, columns,
-                 lambda wanted: (pa.Table.from_batches([batch])
-                                 for batch in file.iter_batches(batch_size=_BATCH_ROWS, columns=wanted)))
+        return list(file.schema_arrow.names), lambda wanted: (
+            pa.Table.from_batches([batch]) for batch in file.iter_batches(batch_size=_BATCH_ROWS, columns=wanted))
+
+    return _rows("Parquet", "a Parquet file", pa, columns, opening)
 
 
 def arrow_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
@@ -104,18 +109,18 @@ def arrow_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
     handle.seek(0)
     if layout.startswith(_FEATHER_V1_MAGIC):
         raise UnreadableTable("Feather version 1 is not read: save it as Feather version 2, Arrow or Parquet")
-    try:
+
+    def opening() -> Opened:
         if layout == _ARROW_FILE_MAGIC:
             file = pa.ipc.open_file(handle)
             schema, batches = file.schema, (file.get_batch(k) for k in range(file.num_record_batches))
         else:
             stream = pa.ipc.open_stream(handle)
             schema, batches = stream.schema, iter(stream)
-        names = list(schema.names)
-    except (pa.ArrowException, *_DAMAGE) as exc:
-        raise UnreadableTable(f"not an Arrow IPC file or stream: {_one_line(exc)}") from None
-    return _rows("Arrow", pa, names, columns,
-                 lambda wanted: (pa.Table.from_batches([batch]).select(wanted) for batch in batches))
+        return list(schema.names), lambda wanted: (
+            pa.Table.from_batches([batch]).select(wanted) for batch in batches)
+
+    return _rows("Arrow", "an Arrow IPC file or stream", pa, columns, opening)
 
 
 def orc_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
@@ -125,11 +130,10 @@ def orc_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
         import pyarrow.orc as orc
     except ImportError:  # pyarrow builds without ORC (Windows)
         raise UnreadableTable("this pyarrow has no ORC support; convert the file to Parquet") from None
-    try:
+
+    def opening() -> Opened:
         file = orc.ORCFile(_seekable(handle))
-        names = list(file.schema.names)
-    except (pa.ArrowException, *_DAMAGE) as exc:
-        raise UnreadableTable(f"not an ORC file: {_one_line(exc)}") from None
-    return _rows("ORC", pa, names, columns,
-                 lambda wanted: (pa.Table.from_batches([file.read_stripe(k, columns=wanted)])
-                                 for k in range(file.nstripes)))
+        return list(file.schema.names), lambda wanted: (
+            pa.Table.from_batches([file.read_stripe(k, columns=wanted)]) for k in range(file.nstripes))
+
+    return _rows("ORC", "an ORC file", pa, columns, opening)
