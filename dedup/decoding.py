@@ -24,6 +24,7 @@ else:  # the standard library's zstd module (Python 3.14), backported: one API f
 
 __all__ = [
     "DAMAGED",
+    "OLE2_MAGIC",
     "DecodeError",
     "compression_of",
     "cut",
@@ -35,6 +36,9 @@ __all__ = [
     "uncompressed_name",
     "wide_encoding",
 ]
+
+#: How an Office 97-2003 file (.doc, .xls: any OLE2 compound file) opens; no format read here opens so.
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 
 #: Compressed files are read through their decompressor, as the file they hold ("feed.jsonl.gz" as JSON Lines);
 #: on stdin they are known by their first bytes.

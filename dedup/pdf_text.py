@@ -3,9 +3,9 @@
 pypdf is optional (``pip install 'article-dedup[pdf]'``): pure Python, the maintained successor of
 PyPDF2.  Each page's text is extracted in reading order as the file lays it out and pages are
 parted by a blank line; the title is the file's own (its document information), when it has one.
-A PDF holds no paragraphs, only lines placed on a page: the reader joins a page's lines as the
-segmenter joins a hard-wrapped text file's, and a word hyphenated across a line end is joined
-again ("gov-" + "ernment").  Scanned pages (images without a text layer) have no text to read.
+A PDF holds no paragraphs, only lines placed on a page: they reach the segmenter as a
+hard-wrapped text file's lines do, a word hyphenated across a line end joined again here
+("gov-" + "ernment").  Scanned pages (images without a text layer) have no text to read.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from typing import BinaryIO, cast
 from .columnar import arrow_rows, orc_rows, parquet_rows
 from .decoding import (
     DAMAGED,
+    OLE2_MAGIC,
     DecodeError,
     compression_of,
     cut,
@@ -763,7 +764,7 @@ def _binary_table(data: bytes) -> str | None:
         return "arrow"
     if data[:3] == b"ORC" and data[-4:-1] == b"ORC":  # its postscript ends with the magic too: "ORCHARD ..." is text
         return "orc"
-    if data[:4] == b"\xd0\xcf\x11\xe0":  # an Excel or Word 97-2003 file: an error saying what to do
+    if data.startswith(OLE2_MAGIC):  # an Excel or Word 97-2003 file: an error saying what to do
         return "ole2"
     if data[:4] == b"PK\x03\x04":
         return _zip_kind(data)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from .decoding import OLE2_MAGIC
 from .errors import UnreadableTable
 
 __all__ = ["Sheet", "xlsx_sheets"]
@@ -27,8 +28,6 @@ _DAMAGE = (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, NotImple
            IndexError, AttributeError)
 #: How many rows with a value may stand above a sheet's header (an export's title, its date, its filters).
 _HEADER_ROWS = 10
-#: An Excel 97-2003 workbook (and any OLE2 compound file) opens with these bytes.
-_OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ def xlsx_sheets(handle: BinaryIO, text_column: str) -> tuple[list[Sheet], dict[s
         raise UnreadableTable("reading Excel needs openpyxl: pip install 'article-dedup[excel]'") from None
     if not handle.seekable():  # a decompressor's stream: a workbook is a zip archive, read from its end
         handle = io.BytesIO(handle.read())
-    if handle.read(len(_OLE2_MAGIC)) == _OLE2_MAGIC:
+    if handle.read(len(OLE2_MAGIC)) == OLE2_MAGIC:
         raise UnreadableTable("an Excel 97-2003 workbook (.xls) is not read: save it as .xlsx or CSV")
     handle.seek(0)
     try:

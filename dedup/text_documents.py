@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from .decoding import OLE2_MAGIC
+
 __all__ = ["NotADocument", "TextDocument", "docx_text", "odt_text"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -31,7 +33,6 @@ _MOST_SPACES = 80
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _BODY = "word/document.xml"
 _PROPERTIES = "docProps/core.xml"
-_OLE2_MAGIC = b"\xd0\xcf\x11\xe0"  # a Word 97-2003 .doc (and any OLE2 compound file)
 
 
 class NotADocument(ValueError):
@@ -115,7 +116,7 @@ def docx_text(data: bytes, limit: int) -> TextDocument:
 
     Raises NotADocument when the data is no such document (another zip archive, a Word 97-2003 file,
     damaged XML)."""
-    if data.startswith(_OLE2_MAGIC):
+    if data.startswith(OLE2_MAGIC):
         raise NotADocument("a Word 97-2003 document (.doc) is not read: save it as .docx or text")
     root, title = _parts(data, limit, _BODY, _PROPERTIES, "Word document", ".docx")
     paragraphs = [_paragraph(p) for p in root.iter(f"{_W}p")]  # table cells' too, in document order
