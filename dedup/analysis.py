@@ -16,7 +16,7 @@ import hashlib
 import math
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -208,14 +208,19 @@ def _lead_sentences(s: Sentences, lead_words: int) -> int:
     return len(s.words)
 
 
-def _names(s: Sentences, lead_words: int | None = None, chrome: frozenset[int] = frozenset()) -> frozenset[str]:
-    """A text's names (of its lead only, given ``lead_words``), those of its credit lines and of the site
+def _sentence_names(s: Sentences, end: int | None = None, chrome: frozenset[int] = frozenset()) -> Iterator[list[str]]:
+    """The names of each of a text's first ``end`` sentences (all by default), its credit lines and the site
     chrome above its headline or lead (``chrome``: "Skip to main content") left out: every copy may credit
     its own staff, and every site has its own chrome."""
-    end = len(s.keys) if lead_words is None else _lead_sentences(s, lead_words)
-    return frozenset(t for k, (key, words, found) in enumerate(zip(s.keys[:end], s.words[:end], s.facts[:end]))
-                     if k not in chrome and not _is_credit(key, words)
-                     for t in found if not t.isdigit() and len(t) >= _NAME_MIN_CHARS)
+    for k, (key, words, found) in enumerate(zip(s.keys[:end], s.words[:end], s.facts[:end])):
+        if k not in chrome and not _is_credit(key, words):
+            yield [t for t in found if not t.isdigit() and len(t) >= _NAME_MIN_CHARS]
+
+
+def _names(s: Sentences, lead_words: int | None = None, chrome: frozenset[int] = frozenset()) -> frozenset[str]:
+    """A text's names (of its lead only, given ``lead_words``), as :func:`_sentence_names` reads them."""
+    end = None if lead_words is None else _lead_sentences(s, lead_words)
+    return frozenset(t for names in _sentence_names(s, end, chrome) for t in names)
 
 
 def names_found(a: Sentences, b: Sentences, common: frozenset[str] = frozenset(),
@@ -251,9 +256,7 @@ def lines_of_own_names(a: Sentences, b: Sentences, common: frozenset[str] = froz
     if a.total_words > b.total_words:
         a, b, chrome = b, a, (chrome[1], chrome[0])
     words = _words_with(b, common)
-    return sum(1 for k, (key, count, found) in enumerate(zip(a.keys, a.words, a.facts))
-               if k not in chrome[0] and not _is_credit(key, count)
-               and any(not t.isdigit() and len(t) >= _NAME_MIN_CHARS and not _among(t, words) for t in found))
+    return sum(1 for names in _sentence_names(a, chrome=chrome[0]) if any(not _among(t, words) for t in names))
 
 
 def _words_with(other: Sentences, common: frozenset[str]) -> set[str]:

@@ -655,7 +655,7 @@ class _Reader:
             for number, row in enumerate(rows, start=1):
                 self._add_record(row, shown, number)
         except UnreadableTable as exc:
-            self._fail(shown, str(exc), line=exc.rows_read + 1 if exc.rows_read else None)
+            self._table_failed(shown, exc)
 
     def _read_workbook(self, handle: BinaryIO, shown: str) -> None:
         """An Excel workbook: each sheet with the text column, a record a row, numbered as Excel numbers rows.
@@ -674,7 +674,11 @@ class _Reader:
                 for number, record in sheet.rows:
                     self._add_record(record, where, number)
             except UnreadableTable as exc:
-                self._fail(where, str(exc), line=exc.rows_read + 1 if exc.rows_read else None)
+                self._table_failed(where, exc)
+
+    def _table_failed(self, where: str, exc: UnreadableTable) -> None:
+        """A binary table's error: at the row its damage was found (the rows before it were read), or the file's."""
+        self._fail(where, str(exc), line=exc.rows_read + 1 if exc.rows_read else None)
 
     def _add_line(self, raw: bytes | str, shown: str, number: int) -> None:
         if not raw.strip():
