@@ -85,7 +85,8 @@ def scan_options(func: F) -> F:
         click.option("--exclude", multiple=True, metavar="GLOB",
                      help="Files to skip (repeatable), by name or path below the folder: 'drafts/*'."),
         click.option("--text-field", default="text", show_default=True,
-                     help="JSON/JSONL field with the text (dotted for a nested one: article.body)."),
+                     help="JSON/JSONL field with the text (dotted for a nested one: article.body; a list of "
+                          "paragraphs is joined)."),
         click.option("--id-field", default="id", show_default=True, help="JSON/JSONL field with the id."),
         click.option("--title-field", default="title", show_default=True, help="JSON/JSONL field with the title."),
         *DATE_OPTIONS,

@@ -533,6 +533,11 @@ class _Reader:
             self._fail(shown, f"record is {type(record).__name__}, not an object or a string", line=line)
             return
         text = field_value(record, opts.text_field)
+        if isinstance(text, list) and all(isinstance(part, str) or part is None for part in text):
+            text = "\n\n".join(part for part in text if part is not None)  # a scraper's paragraphs, in order
+        if text is None and opts.text_field in record:
+            self._fail(shown, f"field {opts.text_field!r} is null: no text to compare", line=line)
+            return
         if text is None:
             names = ", ".join(" ".join(name.split()) for name in list(record)[:8])  # a name may hold a line break
             names += ", ..." if len(record) > 8 else ""
@@ -540,7 +545,11 @@ class _Reader:
                        line=line)
             return
         if not isinstance(text, str):
-            self._fail(shown, f"field {opts.text_field!r} is {type(text).__name__}, not a string", line=line)
+            what = type(text).__name__
+            if isinstance(text, list):
+                others = sorted({type(part).__name__ for part in text if not isinstance(part, str)})
+                what = "a list of " + " and ".join(others)
+            self._fail(shown, f"field {opts.text_field!r} is {what}, not a string or a list of strings", line=line)
             return
         # A record of a JSON file (which may hold many documents' worth) is held to one document's limit.
         text = self._within_limit(text, shown, line)

@@ -218,6 +218,7 @@ def test_json_with_wrong_types_is_reported_per_record(tmp_path: Path):
     data = json.loads(scan(str(tmp_path)).stdout)
     assert {e["line"] for e in data["errors"]} == {2, 3}
     assert data["stats"]["documents"] == 1
+    assert {e["line"]: e["reason"] for e in data["errors"]}[2] == "field 'text' is null: no text to compare"
 
 
 def test_duplicate_ids_are_made_unique_and_said_so(tmp_path: Path):

@@ -69,8 +69,26 @@ def test_json_and_jsonl_records_use_fields_and_report_bad_lines(tmp_path):
     got = reasons(result)
     assert got[("a.json", 2)] == "no 'text' field (fields: body; --text-field names it)"
     assert got[("b.jsonl", 2)].startswith("invalid JSON")
-    assert got[("b.jsonl", 4)] == "field 'text' is int, not a string"
+    assert got[("b.jsonl", 4)] == "field 'text' is int, not a string or a list of strings"
     assert result.records_failed == 3 and result.files_failed == 0
+
+
+def test_a_text_field_holding_a_list_of_paragraphs_is_read_as_one_text(tmp_path):
+    # Scrapers and datasets often keep an article as its paragraphs: ["...", "..."].
+    paragraphs = [TEXT.strip(), None, "The vote follows a year of breakdowns on the island route."]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in [
+        {"id": "p", "text": paragraphs},
+        {"id": "null", "text": None},
+        {"id": "blocks", "text": [{"type": "p", "text": TEXT}, 3]},
+        {"id": "none", "text": [None, ""]},
+    ]) + "\n")
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert [(d.id, d.text) for d in result.documents] == [("p", f"{paragraphs[0]}\n\n{paragraphs[2]}")]
+    got = reasons(result)
+    assert got[("a.jsonl", 2)] == "field 'text' is null: no text to compare"
+    assert got[("a.jsonl", 3)] == "field 'text' is a list of dict and int, not a string or a list of strings"
+    assert got[("a.jsonl", 4)] == "empty: no text to compare"
+    assert result.records_failed == 3
 
 
 def test_custom_text_and_id_fields(tmp_path):
@@ -166,7 +184,8 @@ def test_parquet_rows_are_records_read_a_batch_at_a_time(tmp_path):
     rows = [f"Story {k} about the harbour council and its ferries, told at some length." for k in range(3000)]
     table = pa.table({"id": [f"r{k}" for k in range(3000)], "text": rows, "title": ["Ferries", *[None] * 2999],
                       "date": pa.array([datetime(2025, 3, 3, 9)] * 3000, pa.timestamp("s")),
-                      "article": [{"body": f"Nested {k}."} for k in range(3000)]})
+                      "article": [{"body": f"Nested {k}."} for k in range(3000)],
+                      "paragraphs": [[f"Lead {k}.", f"Quote {k}."] for k in range(3000)]})
     pq.write_table(table, tmp_path / "shard.parquet", row_group_size=1000)
     result = read_inputs([str(tmp_path / "shard.parquet")], ReadOptions(date_field="date"))
     assert len(result.documents) == 3000 and not result.problems
@@ -176,8 +195,11 @@ def test_parquet_rows_are_records_read_a_batch_at_a_time(tmp_path):
     assert [(d.id, d.text) for d in piped.documents] == [(d.id, d.text) for d in result.documents]
     nested = read_inputs([str(tmp_path / "shard.parquet")], ReadOptions(text_field="article.body"))
     assert {d.text for d in nested.documents} == {f"Nested {k}." for k in range(3000)}
+    listed = read_inputs([str(tmp_path / "shard.parquet")], ReadOptions(text_field="paragraphs"))
+    assert {d.text for d in listed.documents} == {f"Lead {k}.\n\nQuote {k}." for k in range(3000)}
     missing = read_inputs([str(tmp_path / "shard.parquet")], ReadOptions(text_field="body"))
-    assert reasons(missing)[("shard.parquet", None)] == "no 'body' column (columns: id, text, title, date, article)"
+    assert reasons(missing)[("shard.parquet", None)] == (
+        "no 'body' column (columns: id, text, title, date, article, paragraphs)")
     (tmp_path / "fake.parquet").write_bytes(b"PAR1 not really")
     assert reasons(read_inputs([str(tmp_path / "fake.parquet")], ReadOptions()))[("fake.parquet", None)].startswith(
         "not a Parquet file: ")
@@ -643,7 +665,7 @@ def test_dotted_field_names_reach_into_nested_objects(tmp_path):
     docs = {d.id: d for d in result.documents}
     assert sorted(docs) == ["flat", "n1"] and docs["n1"].text == TEXT and docs["n1"].title == "Ferries"
     assert docs["n1"].published is not None and docs["n1"].published.date().isoformat() == "2024-03-14"
-    assert reasons(result)[("api.jsonl", 2)] == "field 'article.body' is int, not a string"
+    assert reasons(result)[("api.jsonl", 2)] == "field 'article.body' is int, not a string or a list of strings"
 
 
 def test_duplicate_ids_are_made_unique_and_said_so(tmp_path):
