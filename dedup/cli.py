@@ -10,7 +10,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -74,21 +74,34 @@ def date_options(func: F) -> F:
     return func
 
 
+#: Which files of a folder are read and which fields of a record: shared by every command that reads a corpus,
+#: so that ``compare --corpus`` and ``eval`` read it as ``scan`` does.
+READ_OPTIONS = (
+    click.option("--include", multiple=True, metavar="GLOB",
+                 help=f"Files to read in folders (repeatable). Default: {' '.join(DEFAULT_INCLUDE)}."),
+    click.option("--exclude", multiple=True, metavar="GLOB",
+                 help="Files to skip (repeatable), by name or path below the folder: 'drafts/*'."),
+    click.option("--text-field", default="text", show_default=True,
+                 help="Record field (JSON, JSONL, tables) with the text (dotted for a nested one: article.body; a "
+                      "list of paragraphs is joined)."),
+    click.option("--id-field", default="id", show_default=True, help="Record field with the id."),
+    click.option("--title-field", default="title", show_default=True, help="Record field with the title."),
+)
+
+
+def read_options(func: F) -> F:
+    for option in reversed(READ_OPTIONS):
+        func = option(func)
+    return func
+
+
 def scan_options(func: F) -> F:
     """Reading and detection options shared by every command that scans a corpus."""
     options = [
         click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
         click.option("--level", type=click.Choice(LEVELS), default="story", show_default=True,
                      help="Loosest relation that may join a cluster: exact < copy < rewrite < story."),
-        click.option("--include", multiple=True, metavar="GLOB",
-                     help=f"Files to read in folders (repeatable). Default: {' '.join(DEFAULT_INCLUDE)}."),
-        click.option("--exclude", multiple=True, metavar="GLOB",
-                     help="Files to skip (repeatable), by name or path below the folder: 'drafts/*'."),
-        click.option("--text-field", default="text", show_default=True,
-                     help="JSON/JSONL field with the text (dotted for a nested one: article.body; a list of "
-                          "paragraphs is joined)."),
-        click.option("--id-field", default="id", show_default=True, help="JSON/JSONL field with the id."),
-        click.option("--title-field", default="title", show_default=True, help="JSON/JSONL field with the title."),
+        *READ_OPTIONS,
         *DATE_OPTIONS,
         click.option("--max-bytes", type=click.IntRange(min=1), default=ReadOptions.max_bytes,
                      show_default=True, help="Per-document size limit; longer texts are truncated and reported."),
@@ -381,10 +394,17 @@ def _read_some(paths: list[str], settings: ScanSettings, quiet: bool) -> list[Do
     return read.documents
 
 
-def _read_one(path: str, settings: ScanSettings, quiet: bool) -> Document:
+def _read_one(path: str, settings: ScanSettings, quiet: bool, corpus: Sequence[Document] = ()) -> Document:
+    """A or B of ``compare``: the corpus's document with that id, as a scan shows it, or else a file (or '-')."""
+    named = next((d for d in corpus if d.id == path), None)
+    if named is not None:
+        return named
+    if corpus and path != "-" and not os.path.exists(path):
+        raise InputError(f"{path}: no such file, nor a document of --corpus with that id")
     documents = _read_some([path], settings, quiet)
     if len(documents) != 1:
-        raise InputError(f"{path}: expected one document, found {len(documents)} documents")
+        hint = f"; with --corpus {path}, name A and B by their ids" if len(documents) > 1 else ""
+        raise InputError(f"{path}: expected one document, found {len(documents)} documents{hint}")
     return documents[0]
 
 
@@ -395,14 +415,16 @@ def _read_one(path: str, settings: ScanSettings, quiet: bool) -> Document:
               help="Level a scan would use: says whether A and B would join one cluster.")
 @click.option("--corpus", "corpus_paths", multiple=True, metavar="PATH",
               help="Judge A and B within this corpus (files or folders, repeatable), as a scan of it would.")
+@read_options
 @date_options
 @format_option("table", "json")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
-def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str, ...], within_days: float | None,
-                    date_field: str, fmt: str, quiet: bool) -> None:
+def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str, ...], fmt: str, quiet: bool,
+                    **options: Any) -> None:
     """Align two documents sentence by sentence and say why they are (not) copies.
 
-    A and B are files (or '-' for stdin, once). The score is higher for more
+    A and B are files (or '-' for stdin, once) or, with --corpus, ids of the
+    corpus's documents as a scan shows them. The score is higher for more
     alike documents (0..1); the relation is the tightest that holds. Alone, A and
     B are judged by English word rarity; with --corpus, by the corpus's own, so
     the verdict is the one a scan of that corpus gives.
@@ -411,12 +433,10 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
         raise click.UsageError("only one of A and B can be '-'")
     if "-" in corpus_paths:
         raise click.UsageError("--corpus takes files and folders, not '-'")
-    settings = build_settings(level=level, include=(), exclude=(), text_field="text", id_field="id",
-                              title_field="title", max_bytes=ReadOptions.max_bytes, workers=0,
-                              within_days=within_days, date_field=date_field)
-    a = _read_one(first, settings, quiet)
-    b = _read_one(second, settings, quiet)
+    settings = build_settings(level=level, max_bytes=ReadOptions.max_bytes, workers=0, **options)
     context = _read_some(list(corpus_paths), settings, quiet) if corpus_paths else []
+    a = _read_one(first, settings, quiet, context)
+    b = _read_one(second, settings, quiet, context)
     with _progress(quiet or not context) as progress:  # a corpus of thousands takes seconds to analyse
         comparison = compare_documents(a, b, settings, context=context, progress=progress)
     if fmt == "json":
@@ -429,16 +449,14 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
 @click.argument("corpus", type=click.Path(exists=True, allow_dash=True))
 @click.option("--label-field", default="cluster", show_default=True,
               help="Field holding each record's true cluster label.")
-@click.option("--text-field", default="text", show_default=True,
-              help="Field with the text (dotted for a nested one: article.body).")
-@click.option("--id-field", default="id", show_default=True, help="Field with the id.")
+@read_options
 @click.option("--level", "levels", multiple=True, type=click.Choice(LEVELS),
               help="Levels to score (repeatable; default: all four).")
 @date_options
 @format_option("table", "json")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
-def eval_command(corpus: str, label_field: str, text_field: str, id_field: str, levels: tuple[str, ...],
-                 within_days: float | None, date_field: str, fmt: str, quiet: bool) -> None:
+def eval_command(corpus: str, label_field: str, levels: tuple[str, ...], fmt: str, quiet: bool,
+                 **options: Any) -> None:
     """Score clustering quality on a labelled corpus: records with an id, a text and a cluster label.
 
     CORPUS is a JSON Lines, JSON, CSV/TSV, Parquet, Arrow, ORC or Excel file
@@ -446,9 +464,7 @@ def eval_command(corpus: str, label_field: str, text_field: str, id_field: str, 
     and the adjusted Rand index for each level; unclustered documents count as
     singletons.  Records without a label are left out, with a warning.
     """
-    settings = build_settings(level="story", include=(), exclude=(), text_field=text_field, id_field=id_field,
-                              title_field="title", max_bytes=ReadOptions.max_bytes, workers=0,
-                              within_days=within_days, date_field=date_field)
+    settings = build_settings(level="story", max_bytes=ReadOptions.max_bytes, workers=0, **options)
     stdin = sys.stdin.buffer if corpus == "-" else None
     read = read_inputs([corpus], replace(settings.read, label_field=label_field), stdin, workers=settings.processes)
     docs = [d for d in read.documents if d.label is not None]

@@ -79,6 +79,27 @@ def test_compare_within_a_corpus_gives_the_scans_verdict(tmp_path):
     assert missing.exit_code == 2 and "nowhere" in missing.stderr
 
 
+def test_compare_names_records_of_a_corpus_by_the_ids_a_scan_shows(tmp_path):
+    """A JSON Lines corpus's records are compared by id, read with the scan's field options, and judged within it."""
+    rng = random.Random(11)
+    notices = [{"key": f"n{k}", "body": bond_notice(issuer, rng)} for k, issuer in enumerate(ISSUERS)]
+    corpus = tmp_path / "notices.jsonl"
+    corpus.write_text("".join(json.dumps(n) + "\n" for n in notices), encoding="utf-8")
+    fields = ("--text-field", "body", "--id-field", "key")
+    within = compare_json("n3", "n5", "--corpus", str(corpus), *fields)
+    assert (within["a"], within["b"]) == ("n3", "n5")
+    assert within["relation"] is None and "a template" in within["reason"]
+    assert within["context_documents"] == len(ISSUERS) - 2
+    (tmp_path / "n5.txt").write_text(notices[5]["body"], encoding="utf-8")  # an id and a file may be mixed
+    mixed = compare_json("n3", str(tmp_path / "n5.txt"), "--corpus", str(corpus), *fields)
+    assert mixed["relation"] is None and mixed["context_documents"] == len(ISSUERS) - 1
+    unknown = run("compare", "n3", "n99", "--corpus", str(corpus), *fields)
+    assert unknown.exit_code == 2
+    assert "n99: no such file, nor a document of --corpus with that id" in unknown.stderr
+    many = run("compare", str(corpus), "n5", *fields)
+    assert many.exit_code == 2 and f"with --corpus {corpus}, name A and B by their ids" in many.stderr
+
+
 def test_compare_within_a_corpus_reports_its_analysis_as_it_goes(in_root):
     """--corpus of thousands of texts takes seconds to analyse: the progress bar hears it, the verdict is the same."""
     from dedup import Document, ScanSettings
