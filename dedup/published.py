@@ -34,9 +34,12 @@ DATE_FORMATS = (
     "%d.%m.%Y %H:%M",
     "%d.%m.%Y %H:%M:%S",
 )
-#: Unix time as digits (a CSV column is text): seconds (9-10 digits, 1973-2286) or milliseconds (12-13 digits,
-#: as JavaScript and Elasticsearch export them).  Eight digits are a date (20230420), read as ISO 8601.
+#: Unix time as digits, a number's or a CSV column's: seconds (9-10 digits, 1973-2286) or milliseconds (12-13
+#: digits, as JavaScript and Elasticsearch export them).  Eight digits are a date (20230420), read as ISO 8601,
+#: and fourteen a moment (20230420122100), as web archives (Wayback, Common Crawl) and GDELT stamp them.  Other
+#: numbers are refused: a year (2023) or a placeholder (0) names no day.
 _UNIX_DIGITS = re.compile(r"\d{9,10}|\d{12,13}")
+_STAMP_DIGITS = re.compile(r"\d{14}")
 #: A number this large is Unix milliseconds: as seconds, it would be past the year 5000.
 _MILLISECONDS_FROM = 10**11
 #: Control characters end a date: some Reuters dates carry transmission codes after them
@@ -49,6 +52,14 @@ def _naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
 
 
+def _unix(value: float) -> datetime | None:
+    try:
+        seconds = value / 1000 if abs(value) >= _MILLISECONDS_FROM else value
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).replace(tzinfo=None)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def parse_published(value: object) -> datetime | None:
     """The moment ``value`` (a date string, or Unix seconds or milliseconds) names, or None if it names none
     we read."""
@@ -58,19 +69,28 @@ def parse_published(value: object) -> datetime | None:
         return _naive_utc(value)
     if isinstance(value, date):  # a Parquet date column
         return datetime(value.year, value.month, value.day)
-    if isinstance(value, (int, float)):
-        try:
-            seconds = value / 1000 if abs(value) >= _MILLISECONDS_FROM else value
-            return datetime.fromtimestamp(seconds, tz=timezone.utc).replace(tzinfo=None)
-        except (OverflowError, OSError, ValueError):
-            return None
+    if isinstance(value, dict) and len(value) == 1 and "$date" in value:  # MongoDB's JSON, as mongoexport writes
+        inner = value["$date"]  # ISO 8601, or Unix milliseconds, as a number or {"$numberLong": "..."}
+        if isinstance(inner, dict) and len(inner) == 1 and isinstance(inner.get("$numberLong"), str):
+            inner = inner["$numberLong"]
+        return parse_published(inner) if isinstance(inner, (str, int, float)) else None
+    if isinstance(value, int):
+        value = str(value)  # digits, read as a CSV column's are
+    if isinstance(value, float):
+        whole = len(str(abs(int(value)))) if value == value and abs(value) != float("inf") else 0
+        return _unix(value) if whole in (9, 10, 12, 13) else None
     if not isinstance(value, str):
         return None
     text = " ".join(_NOISE.sub("", value).split())
     if not text:
         return None
     if _UNIX_DIGITS.fullmatch(text):
-        return parse_published(int(text))
+        return _unix(int(text))
+    if _STAMP_DIGITS.fullmatch(text):
+        try:
+            return datetime.strptime(text, "%Y%m%d%H%M%S")
+        except ValueError:
+            return None
     try:
         return _naive_utc(datetime.fromisoformat(text))
     except ValueError:

@@ -27,7 +27,6 @@ def test_dates_are_read_in_the_listed_formats_and_nothing_is_guessed():
     assert parse_published("2023-04-20T12:21:00+02:00") == datetime(2023, 4, 20, 10, 21)  # in UTC
     assert parse_published("Thu, 20 Apr 2023 12:21:00 +0200") == datetime(2023, 4, 20, 10, 21)
     assert parse_published("April 20, 2023") == parse_published("20 Apr 2023") == datetime(2023, 4, 20)
-    assert parse_published(0) == datetime(1970, 1, 1)
     assert parse_published("20.04.2023") == parse_published("20230420") == datetime(2023, 4, 20)
     assert parse_published("20.04.2023 12:21") == datetime(2023, 4, 20, 12, 21)
     unix = datetime(2023, 4, 20, 10, 21)  # seconds or milliseconds, as numbers or as a CSV column's digits
@@ -35,6 +34,40 @@ def test_dates_are_read_in_the_listed_formats_and_nothing_is_guessed():
     assert parse_published("1681986060") == parse_published("1681986060000") == unix
     for unread in ("1/2/2020", "yesterday", "", None, True, ["2023-04-20"], "04.20.2023", "16819860600"):
         assert parse_published(unread) is None
+
+
+def test_numbers_are_read_by_their_digits_as_a_csv_columns_are():
+    """GDELT's 20230420 and a web archive's 20230420122100 are days, not seconds after 1970; a year or a
+    placeholder (2023, 0) names no day."""
+    assert parse_published(20230420) == parse_published("20230420") == datetime(2023, 4, 20)
+    assert parse_published(20230420122100) == parse_published("20230420122100") == datetime(2023, 4, 20, 12, 21)
+    assert parse_published(1681986060.5) == datetime(2023, 4, 20, 10, 21, 0, 500000)
+    assert parse_published(1681986060000.0) == datetime(2023, 4, 20, 10, 21)
+    for unread in (0, 2023, -1681986060, 16819860600, float("nan"), float("inf"), 1e20, "20231320122100"):
+        assert parse_published(unread) is None
+
+
+def test_mongodb_dates_are_read_as_mongoexport_writes_them():
+    moment = datetime(2023, 4, 20, 10, 21)
+    assert parse_published({"$date": "2023-04-20T10:21:00Z"}) == moment
+    assert parse_published({"$date": 1681986060000}) == moment
+    assert parse_published({"$date": {"$numberLong": "1681986060000"}}) == moment
+    for unread in ({"$date": None}, {"$date": [1681986060000]}, {"$date": "2023-04-20", "x": 1}, {"$numberLong": "1"}):
+        assert parse_published(unread) is None
+
+
+def test_a_mongoexport_file_is_read_with_its_ids_and_dates(tmp_path):
+    path = tmp_path / "articles.json"  # mongoexport --jsonArray
+    path.write_text(json.dumps([
+        {"_id": {"$oid": "65e6f1a2b3c4d5e6f7a8b9c0"}, "text": "One.", "date": {"$date": "2023-04-20T10:21:00Z"}},
+        {"_id": {"$oid": "65e6f1a2b3c4d5e6f7a8b9c1"}, "text": "Two.",
+         "date": {"$date": {"$numberLong": "1681986060000"}}},
+    ]), encoding="utf-8")
+    read = read_inputs([str(path)], ReadOptions(id_field="_id.$oid", date_field="date"))
+    assert [(d.id, d.published) for d in read.documents] == [
+        ("65e6f1a2b3c4d5e6f7a8b9c0", datetime(2023, 4, 20, 10, 21)),
+        ("65e6f1a2b3c4d5e6f7a8b9c1", datetime(2023, 4, 20, 10, 21))]
+    assert not read.problems
 
 
 @given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)))
