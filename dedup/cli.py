@@ -306,9 +306,10 @@ def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, stri
     """Cluster the articles in PATH... (files, folders, '-' for stdin).
 
     Reads .txt, Markdown, Word (.docx), .odt, .pdf, .json, .jsonl, .csv, .tsv, .parquet,
-    Arrow (.arrow, .feather), .orc, Excel (.xlsx), saved web pages (.html, .htm)
-    and RSS/Atom feeds (.rss, .atom), also compressed (.gz, .bz2, .xz, .zst) or
-    in zip archives named as PATH (in folders with --include '*.zip'); prints
+    Arrow (.arrow, .feather), .orc, Excel (.xlsx), saved web pages (.html, .htm),
+    web archives (.warc, .wet) and RSS/Atom feeds (.rss, .atom), also compressed
+    (.gz, .bz2, .xz, .zst) or in zip archives named as PATH (in folders with
+    --include '*.zip'); prints
     each cluster of copies of one report with the sentences its copies
     share and those unique to each copy.
 

@@ -15,7 +15,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .errors import UnreadableTable
+from .errors import UnreadableRecords
 
 if TYPE_CHECKING:
     import pyarrow
@@ -45,7 +45,7 @@ def _pyarrow(kind: str) -> Any:
         import pyarrow
     except ImportError:
         extra = "parquet" if kind == "ORC" else kind.lower()
-        raise UnreadableTable(_NEEDS_PYARROW.format(kind=kind, extra=extra)) from None
+        raise UnreadableRecords(_NEEDS_PYARROW.format(kind=kind, extra=extra)) from None
     return pyarrow
 
 
@@ -64,7 +64,7 @@ def _rows(kind: str, what: str, pa: Any, columns: Sequence[str], opening: Callab
     try:
         names, tables = opening()
     except (pa.ArrowException, *_DAMAGE) as exc:
-        raise UnreadableTable(f"not {what}: {_one_line(exc)}") from None
+        raise UnreadableRecords(f"not {what}: {_one_line(exc)}") from None
     wanted = [name for name in dict.fromkeys(columns) if name in names]
 
     def rows() -> Iterator[dict[str, object]]:
@@ -79,15 +79,15 @@ def _rows(kind: str, what: str, pa: Any, columns: Sequence[str], opening: Callab
                         read += 1
                         yield row
         except (pa.ArrowException, *_DAMAGE) as exc:
-            raise UnreadableTable(f"damaged {kind} data after row {read}: {_one_line(exc)}; the rows before it "
-                                  "are kept", rows_read=read) from None
+            raise UnreadableRecords(f"damaged {kind} data after row {read}: {_one_line(exc)}; the rows before it "
+                                    "are kept", records_read=read) from None
 
     return names, rows()
 
 
 def parquet_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
     """The file's column names, and its rows as dicts of those of ``columns`` it has (a struct column's value is
-    a dict, so dotted names reach into it).  Raises UnreadableTable, also while rows are read."""
+    a dict, so dotted names reach into it).  Raises UnreadableRecords, also while rows are read."""
     pa = _pyarrow("Parquet")
     import pyarrow.parquet as pq
 
@@ -108,7 +108,7 @@ def arrow_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
     layout = handle.read(len(_ARROW_FILE_MAGIC))
     handle.seek(0)
     if layout.startswith(_FEATHER_V1_MAGIC):
-        raise UnreadableTable("Feather version 1 is not read: save it as Feather version 2, Arrow or Parquet")
+        raise UnreadableRecords("Feather version 1 is not read: save it as Feather version 2, Arrow or Parquet")
 
     def opening() -> Opened:
         if layout == _ARROW_FILE_MAGIC:
@@ -129,7 +129,7 @@ def orc_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
     try:
         import pyarrow.orc as orc
     except ImportError:  # pyarrow builds without ORC (Windows)
-        raise UnreadableTable("this pyarrow has no ORC support; convert the file to Parquet") from None
+        raise UnreadableRecords("this pyarrow has no ORC support; convert the file to Parquet") from None
 
     def opening() -> Opened:
         file = orc.ORCFile(_seekable(handle))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["DedupError", "NoInputError", "SettingsError", "UnreadableTable"]
+__all__ = ["DedupError", "NoInputError", "SettingsError", "UnreadableRecords"]
 
 
 class DedupError(Exception):
@@ -17,11 +17,11 @@ class SettingsError(DedupError):
     """A setting is out of range or inconsistent with another."""
 
 
-class UnreadableTable(ValueError):
-    """A binary table (Parquet, Arrow, ORC, Excel) cannot be read: its library is missing, the file is not of its
-    kind, or it is damaged after row ``rows_read`` (the rows up to it were read; rows as the file numbers
-    them).  One problem for that file, not for the scan."""
+class UnreadableRecords(ValueError):
+    """A file of records (a Parquet, Arrow, ORC or Excel table, a web archive) cannot be read: its library is
+    missing, the file is not of its kind, or it is damaged after record ``records_read`` (the records up to it
+    were read; numbered as the file numbers them).  One problem for that file, not for the scan."""
 
-    def __init__(self, message: str, rows_read: int = 0) -> None:
+    def __init__(self, message: str, records_read: int = 0) -> None:
         super().__init__(message)
-        self.rows_read = rows_read
+        self.records_read = records_read

@@ -40,7 +40,7 @@ from .decoding import (
     uncompressed_name,
     wide_encoding,
 )
-from .errors import UnreadableTable
+from .errors import UnreadableRecords
 from .feeds import NotAFeed, feed_items, opens_as_feed
 from .markdown_text import markdown_text
 from .model import Document, Problem
@@ -58,12 +58,14 @@ from .records import (
 )
 from .spreadsheet import xlsx_sheets
 from .text_documents import NotADocument, docx_text, odt_text
+from .warc import WarcPages
 from .webpage import page_text
 
 __all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.parquet", "*.arrow",
-                   "*.feather", "*.orc", "*.xlsx", "*.docx", "*.odt", "*.pdf", "*.html", "*.htm", "*.rss", "*.atom")
+                   "*.feather", "*.orc", "*.xlsx", "*.docx", "*.odt", "*.pdf", "*.html", "*.htm", "*.rss", "*.atom",
+                   "*.warc", "*.wet")
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
@@ -81,6 +83,7 @@ _COLUMNAR = {"parquet": parquet_rows, "arrow": arrow_rows, "orc": orc_rows}
 #: A table's header cell, as told on stdin (which has no file name): a column name, not prose.
 _HEADER_CELL = re.compile(r"\w(?:[\w .-]{0,62}\w)?")
 _HTML_SUFFIXES = (".html", ".htm")
+_WARC_SUFFIXES = (".warc", ".wet", ".arc")  # .wet: Common Crawl's page texts; .arc: the Internet Archive's older format
 _ARCHIVE_SUFFIXES = (".zip",)  # read member by member; in folders only with --include '*.zip'
 #: Text documents, by suffix: a .doc named as an argument gets an error saying what to do.
 _DOCUMENT_SUFFIXES = {".docx": "docx", ".doc": "docx", ".odt": "odt", ".pdf": "pdf"}
@@ -155,6 +158,8 @@ def _kind(path: str) -> str:
             return kind
     if lower.endswith(_ARCHIVE_SUFFIXES):
         return "zip"
+    if lower.endswith(_WARC_SUFFIXES):
+        return "warc"
     if lower.endswith(_FEED_SUFFIXES):
         return "feed"
     if lower.endswith(_MARKDOWN_SUFFIXES):
@@ -357,6 +362,8 @@ class _Reader:
             self._read_table(handle, shown)
         elif kind in ("xlsx", *_COLUMNAR):
             self._read_binary_table(handle, shown, kind)
+        elif kind == "warc":
+            self._read_warc(handle, shown)
         elif kind in ("docx", "odt", "pdf"):
             self._read_document(read_at_most(handle, self._archive_limit + 1, size_hint), shown, kind)
         else:
@@ -663,8 +670,39 @@ class _Reader:
                 return
             for number, row in enumerate(rows, start=1):
                 self._add_record(row, shown, number)
-        except UnreadableTable as exc:
+        except UnreadableRecords as exc:
             self._table_failed(shown, exc)
+
+    def _read_warc(self, handle: BinaryIO, shown: str) -> None:
+        """A web archive: each HTML page (read as a page is) or text its own document, named by its address; a
+        page longer than --max-bytes is cut, as a file is.  With --within-days, a page's date is the day it
+        was archived."""
+        pages = WarcPages(handle, self.options.max_bytes)
+        found = 0
+        try:
+            for page in pages:
+                found += 1
+                body = page.body
+                if len(body) > self.options.max_bytes:
+                    body = cut(body, self.options.max_bytes)
+                    self._fail(shown, f"page truncated to {len(body)} bytes (--max-bytes {self.options.max_bytes})",
+                               line=page.number, fatal=False)
+                try:
+                    text = decode(body)
+                except DecodeError as exc:
+                    self._fail(shown, str(exc), line=page.number)
+                    continue
+                published = parse_published(page.archived) if self.options.date_field is not None else None
+                self._add_text(text, shown, line=page.number, record_id=page.uri, published=published, page=page.html)
+        except UnreadableRecords as exc:
+            self._table_failed(shown, exc)
+            return
+        finally:
+            if pages.misplaced:
+                self._fail(shown, f"{pages.misplaced} WARC record(s) not where their Content-Length said (damaged or "
+                           "miswritten); read from where the next one starts", fatal=False)
+        if not found:
+            self._fail(shown, f"no HTML or text page among its {pages.records} WARC records")
 
     def _read_workbook(self, handle: BinaryIO, shown: str) -> None:
         """An Excel workbook: each sheet with the text column, a record a row, numbered as Excel numbers rows.
@@ -682,12 +720,12 @@ class _Reader:
             try:
                 for number, record in sheet.rows:
                     self._add_record(record, where, number)
-            except UnreadableTable as exc:
+            except UnreadableRecords as exc:
                 self._table_failed(where, exc)
 
-    def _table_failed(self, where: str, exc: UnreadableTable) -> None:
+    def _table_failed(self, where: str, exc: UnreadableRecords) -> None:
         """A binary table's error: at the row its damage was found (the rows before it were read), or the file's."""
-        self._fail(where, str(exc), line=exc.rows_read + 1 if exc.rows_read else None)
+        self._fail(where, str(exc), line=exc.records_read + 1 if exc.records_read else None)
 
     def _add_line(self, raw: bytes | str, shown: str, number: int) -> None:
         if not raw.strip():
@@ -719,6 +757,9 @@ class _Reader:
             except (*DAMAGED, OSError) as exc:
                 self._fail(_STDIN, f"damaged {suffix} data: {exc}; what came before it is kept")
             data = b"".join(parts)
+        if data.startswith(b"WARC/"):  # a web archive (its gzipped records are one gzip stream)
+            self._read_warc(io.BytesIO(data), _STDIN)
+            return
         binary = _binary_table(data)
         if binary == "ole2":  # no name to tell a .doc from an .xls
             self._fail(_STDIN, "an Office 97-2003 file (.doc or .xls) is not read: save it as .docx, .xlsx or text")

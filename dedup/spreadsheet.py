@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from .decoding import OLE2_MAGIC
-from .errors import UnreadableTable
+from .errors import UnreadableRecords
 
 __all__ = ["Sheet", "xlsx_sheets"]
 
@@ -59,23 +59,23 @@ def _cell(value: object) -> object:
 
 def xlsx_sheets(handle: BinaryIO, text_column: str) -> tuple[list[Sheet], dict[str, list[str]]]:
     """The worksheets whose header names ``text_column``, and every worksheet's header (to name the columns
-    there are when none has it).  Raises UnreadableTable, also while a sheet's rows are read."""
+    there are when none has it).  Raises UnreadableRecords, also while a sheet's rows are read."""
     try:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
     except ImportError:
-        raise UnreadableTable("reading Excel needs openpyxl: pip install 'article-dedup[excel]'") from None
+        raise UnreadableRecords("reading Excel needs openpyxl: pip install 'article-dedup[excel]'") from None
     if not handle.seekable():  # a decompressor's stream: a workbook is a zip archive, read from its end
         handle = io.BytesIO(handle.read())
     if handle.read(len(OLE2_MAGIC)) == OLE2_MAGIC:
-        raise UnreadableTable("an Excel 97-2003 workbook (.xls) is not read: save it as .xlsx or CSV")
+        raise UnreadableRecords("an Excel 97-2003 workbook (.xls) is not read: save it as .xlsx or CSV")
     handle.seek(0)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except (InvalidFileException, *_DAMAGE) as exc:
-        raise UnreadableTable(f"not an Excel workbook (.xlsx): {exc}") from None
+        raise UnreadableRecords(f"not an Excel workbook (.xlsx): {exc}") from None
     sheets: list[Sheet] = []
     headers: dict[str, list[str]] = {}
     for sheet in book.worksheets:
@@ -83,7 +83,8 @@ def xlsx_sheets(handle: BinaryIO, text_column: str) -> tuple[list[Sheet], dict[s
         try:
             found = _header(rows, text_column)
         except _DAMAGE as exc:
-            raise UnreadableTable(f"damaged workbook data in sheet {sheet.title!r}, above its records: {exc}") from None
+            raise UnreadableRecords(
+                f"damaged workbook data in sheet {sheet.title!r}, above its records: {exc}") from None
         if found is not None:
             headers[sheet.title], holds_texts = found
             if holds_texts:
@@ -116,5 +117,5 @@ def _records(names: list[str], rows: Iterator[tuple[int, tuple[object, ...]]],
             if any(v is not None for v in row):
                 yield number, {name: _cell(value) for name, value in zip(names, row)}
     except _DAMAGE as exc:
-        raise UnreadableTable(f"damaged workbook data in sheet {sheet!r} after row {number}: {exc}; the rows "
-                              "before it are kept", rows_read=number) from None  # rows as numbered in the sheet
+        raise UnreadableRecords(f"damaged workbook data in sheet {sheet!r} after row {number}: {exc}; the rows "
+                                "before it are kept", records_read=number) from None  # rows as numbered in the sheet

@@ -412,7 +412,7 @@ def _binary_files(folder: Path) -> list[Path]:
     import pyarrow.orc as orc
     import pyarrow.parquet as pq
 
-    from .test_read import _docx, _pdf, _workbook
+    from .test_read import _crawl_records, _docx, _pdf, _warc, _workbook
 
     text = ARTICLE.read_text(encoding="utf-8")
     table = pa.table({"id": [f"r{k}" for k in range(40)], "text": [f"{text[:300]} {k}" for k in range(40)]})
@@ -427,6 +427,9 @@ def _binary_files(folder: Path) -> list[Path]:
     with zipfile.ZipFile(folder / "t.zip", "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("a.txt", text)
         archive.writestr("b.jsonl.gz", gzip.compress(json.dumps({"id": "b", "text": text}).encode() + b"\n"))
+    pytest.importorskip("warcio", reason="warcio is installed with the [test] extra")
+    _warc(folder / "t.warc", _crawl_records(text), gzipped=False)  # damaged headers and lengths
+    _warc(folder / "t.warc.gz", _crawl_records(text))  # damaged compression
     return sorted(folder.iterdir())
 
 
@@ -449,9 +452,32 @@ def test_damaged_binary_files_are_one_error_each_and_never_stop_the_scan(tmp_pat
                 garbled[rng.randrange(len(garbled))] = rng.randrange(256)
             if k % 5 == 0:
                 garbled = garbled[: rng.randrange(len(garbled))]
-            (damaged / f"{k}{original.suffix}").write_bytes(bytes(garbled))
+            (damaged / f"{k}{''.join(original.suffixes)}").write_bytes(bytes(garbled))
         result = read_inputs([str(damaged)], ReadOptions(include=(*DEFAULT_INCLUDE, "*.zip")))  # raises nothing
         assert all("\n" not in p.reason for p in result.problems), original.name
         assert result.files_read + result.files_failed >= 1
         shutil.rmtree(damaged)
         damaged.mkdir()
+
+
+def test_damaged_web_archives_are_one_error_each_and_warcio_prints_nothing(tmp_path, capsys):
+    """warcio writes what it finds amiss to stderr itself, and a record damaged in some places raises Python's own
+    errors from inside it: each file is still one line in the scan's problems, and stderr stays the CLI's."""
+    pytest.importorskip("warcio", reason="warcio is installed with the [test] extra")
+    from .test_read import _crawl_records, _warc
+
+    _warc(tmp_path / "t.warc", _crawl_records(ARTICLE.read_text(encoding="utf-8")), gzipped=False)
+    data = (tmp_path / "t.warc").read_bytes()
+    rng = random.Random(1)
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    for k in range(100):
+        garbled = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            garbled[rng.randrange(len(garbled))] = rng.randrange(256)
+        (damaged / f"{k:03d}.warc").write_bytes(bytes(garbled))
+    result = read_inputs([str(damaged)], ReadOptions())  # raises nothing
+    assert all("\n" not in p.reason for p in result.problems)
+    assert any("not where their Content-Length said" in p.reason for p in result.problems)
+    assert any("a record warcio could not parse" in p.reason for p in result.problems)
+    assert capsys.readouterr().err == ""

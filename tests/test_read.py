@@ -1004,3 +1004,90 @@ def test_pages_in_json_records_parsed_in_several_processes_come_back_as_parsed_i
     assert docs["titled"].title == "Ferry vote" and docs["prose"].text == rows[-1]["text"]
     assert reasons(many) == {("crawl.jsonl", 61): "empty: no text to compare"}
     assert (many.files_read, many.records_failed) == (1, 1)
+
+
+def _warc_record(kind: str, uri: str, block: bytes, content_type: str, number: int) -> bytes:
+    """One WARC record as crawlers write it (WARC/1.0 headers, the block, two line ends)."""
+    head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2025-03-0{number % 9 + 1}T09:00:00Z"
+            f"\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{number:012d}>\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n")
+    return head.encode() + block + b"\r\n\r\n"
+
+
+def _http(status: str, content_type: str, body: bytes) -> bytes:
+    return f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+
+
+def _warc(path: Path, records: list[tuple[str, str, bytes, str]], *, gzipped: bool = True) -> None:
+    """A WARC file of ``(type, uri, block, content type)`` records; gzipped a record at a time, as Common Crawl's."""
+    import gzip
+
+    raw = [_warc_record(*record, number) for number, record in enumerate(records, start=1)]
+    path.write_bytes(b"".join(gzip.compress(r) for r in raw) if gzipped else b"".join(raw))
+
+
+def _crawl_records(story: str) -> list[tuple[str, str, bytes, str]]:
+    page = ("<!DOCTYPE html><html><head><title>Ferries - {site}</title></head><body><nav>Home | News | Sport</nav>"
+            "<h1>Council votes on ferries</h1><p>{story}</p><footer>© {site}</footer></body></html>")
+    response = "application/http; msgtype=response"
+    return [
+        ("warcinfo", "", b"software: test-crawler\r\n", "application/warc-fields"),
+        ("request", "https://one.example/ferries", b"GET /ferries HTTP/1.1\r\n\r\n", "application/http; msgtype=request"),
+        ("response", "https://one.example/ferries",
+         _http("200 OK", "text/html; charset=utf-8", page.format(site="One", story=story).encode()), response),
+        ("response", "https://one.example/logo.png", _http("200 OK", "image/png", b"\x89PNG\r\n\x1a\n"), response),
+        ("response", "https://one.example/old", _http("301 Moved Permanently", "text/html", b"<html>gone</html>"),
+         response),
+        ("response", "https://two.example/news/1",
+         _http("200 OK", "text/html", page.format(site="Two", story=story + " Café owners welcomed it.")
+               .encode("cp1252")), response),
+        ("conversion", "https://three.example/a", f"Council votes on ferries\n\n{story}".encode(), "text/plain"),
+    ]
+
+
+def test_a_web_archive_is_read_page_by_page(tmp_path):
+    """A crawl's WARC file (Common Crawl, Heritrix, wget --warc-file): each archived HTML page with a 2xx status
+    a document named by its address and read as a page is, a WET file's text conversion too; requests, images,
+    redirects and the crawl's own record are not pages; a page's date is the day it was archived."""
+    pytest.importorskip("warcio", reason="warcio is installed with the [test] extra")
+    _warc(tmp_path / "crawl.warc.gz", _crawl_records(TEXT.strip()))
+    result = read_inputs([str(tmp_path)], ReadOptions(date_field="date"))
+    assert not result.problems
+    assert [(d.id, d.line, d.published) for d in result.documents] == [
+        ("https://one.example/ferries", 3, datetime(2025, 3, 4, 9)),
+        ("https://three.example/a", 7, datetime(2025, 3, 8, 9)),
+        ("https://two.example/news/1", 6, datetime(2025, 3, 7, 9))]
+    by_id = {d.id: d.text for d in result.documents}
+    assert by_id["https://one.example/ferries"].startswith("Council votes on ferries\n\nPort Ellen harbour")
+    assert "Home | News" not in by_id["https://one.example/ferries"]  # a page's menu is chrome
+    assert by_id["https://two.example/news/1"].endswith("Café owners welcomed it.\n\n© Two")  # cp1252 decoded
+    piped = read_inputs(["-"], ReadOptions(), io.BytesIO((tmp_path / "crawl.warc.gz").read_bytes()))
+    assert [(d.id, d.text) for d in piped.documents] == [(d.id, d.text) for d in result.documents]
+    _warc(tmp_path / "plain.warc", _crawl_records(TEXT.strip()), gzipped=False)
+    assert [d.text for d in read_inputs([str(tmp_path / "plain.warc")], ReadOptions()).documents] == [
+        d.text for d in result.documents]
+
+
+def test_a_web_archive_without_pages_or_damaged_is_one_error(tmp_path):
+    pytest.importorskip("warcio", reason="warcio is installed with the [test] extra")
+    _warc(tmp_path / "images.warc.gz", [r for r in _crawl_records(TEXT)[:5] if b"<h1>" not in r[2]])
+    (tmp_path / "fake.warc").write_text("not an archive\n")
+    records = _crawl_records(TEXT.strip())
+    _warc(tmp_path / "cut.warc", records, gzipped=False)
+    whole = (tmp_path / "cut.warc").read_bytes()
+    (tmp_path / "cut.warc").write_bytes(whole[: whole.index(b"WARC/1.0", whole.index(b"two.example")) + 3])
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    got = reasons(result)
+    assert got[("images.warc.gz", None)] == "no HTML or text page among its 4 WARC records"
+    assert got[("fake.warc", None)].startswith("not a WARC file: ")
+    assert got[("cut.warc", 7)].startswith("damaged WARC data after record 6: ")
+    assert [d.id for d in result.documents] == ["https://one.example/ferries", "https://two.example/news/1"]
+    assert all("\n" not in p.reason for p in result.problems)
+    assert (result.files_read, result.files_failed, result.records_failed) == (1, 2, 1)  # as a damaged table's
+
+
+def test_a_web_archive_without_warcio_is_one_error_saying_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "warcio", None)  # as on an install without the [warc] extra
+    (tmp_path / "crawl.warc").write_bytes(b"WARC/1.0\r\n")
+    assert reasons(read_inputs([str(tmp_path)], ReadOptions()))[("crawl.warc", None)] == (
+        "reading WARC files needs warcio: pip install 'article-dedup[warc]'")
