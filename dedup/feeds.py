@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-__all__ = ["FeedItem", "NotAFeed", "feed_items", "opens_as_feed"]
+__all__ = ["FeedItem", "NotAFeed", "feed_items", "opens_as_news_xml", "parse_xml"]
 
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
@@ -21,13 +21,15 @@ _RSS1 = "{http://purl.org/rss/1.0/}"
 _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 _ATOM = "{http://www.w3.org/2005/Atom}"
 
-#: A feed's opening: an XML declaration, comments or processing instructions (a stylesheet), then its root.
-_FEED_START = re.compile(r"\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?[^>]*\?>\s*)*<(?:rss|feed|rdf:RDF)[\s>]",
-                         re.DOTALL)
+#: A feed's opening, or a wire document's (dedup.newsml): an XML declaration, comments or processing
+#: instructions (a stylesheet), then its root.
+_NEWS_XML_START = re.compile(r"\s*(?:<\?xml[^>]*\?>\s*)?"
+                             r"(?:<!--.*?-->\s*|<\?[^>]*\?>\s*|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>\s*)*"
+                             r"<(?:rss|feed|rdf:RDF|nitf|newsItem|newsMessage|NewsML)[\s>]", re.DOTALL)
 
 
 class NotAFeed(ValueError):
-    """The data is not XML, or its root is not a feed's."""
+    """The data is not XML, or its root is not a feed's (nor a wire document's)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +42,9 @@ class FeedItem:
     published: str | None
 
 
-def opens_as_feed(opening: str) -> bool:
-    """Whether text (stdin's first characters) is an RSS or Atom feed rather than a web page."""
-    return _FEED_START.match(opening) is not None
+def opens_as_news_xml(opening: str) -> bool:
+    """Whether text (stdin's first characters) is an RSS or Atom feed or a wire document rather than a web page."""
+    return _NEWS_XML_START.match(opening) is not None
 
 
 def _text(element: etree._Element | None) -> str | None:
@@ -70,8 +72,8 @@ def _atom_link(entry: etree._Element) -> str | None:
     return None
 
 
-def feed_items(data: bytes) -> list[FeedItem]:
-    """The items of an RSS 2.0, RSS 1.0 or Atom feed, in the feed's order.  Raises NotAFeed."""
+def parse_xml(data: bytes) -> etree._Element:
+    """The root of an XML file from strangers: no entities resolved, nothing fetched.  Raises NotAFeed."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True,
                              remove_pis=True, recover=True)
     try:
@@ -80,6 +82,12 @@ def feed_items(data: bytes) -> list[FeedItem]:
         raise NotAFeed(f"not XML: {exc}") from None
     if root is None:
         raise NotAFeed("not XML")
+    return root
+
+
+def feed_items(root: etree._Element) -> list[FeedItem]:
+    """The items of an RSS 2.0, RSS 1.0 or Atom feed (``root``, from :func:`parse_xml`), in the feed's order.
+    Raises NotAFeed."""
     if root.tag == "rss":
         return [FeedItem(_first(item, "guid", "link"), _first(item, "title"),
                          _first(item, _CONTENT, "description") or "", _first(item, "pubDate", _DC_DATE))
@@ -93,4 +101,5 @@ def feed_items(data: bytes) -> list[FeedItem]:
                          _first(entry, f"{_ATOM}content", f"{_ATOM}summary") or "",
                          _first(entry, f"{_ATOM}published", f"{_ATOM}updated"))
                 for entry in root.iterfind(f"{_ATOM}entry")]
-    raise NotAFeed(f"root element <{etree.QName(root).localname}> is not an RSS or Atom feed's")
+    raise NotAFeed(f"root element <{etree.QName(root).localname}> is not an RSS or Atom feed's, nor a NewsML or "
+                   "NITF document's")

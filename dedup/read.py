@@ -41,9 +41,10 @@ from .decoding import (
     wide_encoding,
 )
 from .errors import UnreadableRecords
-from .feeds import NotAFeed, feed_items, opens_as_feed
+from .feeds import NotAFeed, feed_items, opens_as_news_xml, parse_xml
 from .markdown_text import markdown_text
 from .model import Document, Problem
+from .newsml import is_wire_document, wire_items
 from .parallel import forked_map
 from .pdf_text import NotAPdf, pdf_text
 from .published import parse_published
@@ -471,9 +472,11 @@ class _Reader:
         return kept.decode("utf-8", "ignore")
 
     def _read_feed(self, data: bytes, shown: str) -> None:
-        """An RSS or Atom feed: each item a record, its HTML read as a page is."""
+        """An RSS or Atom feed, or a wire agency's NewsML or NITF document: each item a record, its HTML read as
+        a page is."""
         try:
-            items = feed_items(data)
+            root = parse_xml(data)
+            items = wire_items(root) if is_wire_document(root) else feed_items(root)
         except NotAFeed as exc:
             self._fail(shown, str(exc))
             return
@@ -791,7 +794,7 @@ class _Reader:
                 self._fail(_STDIN, str(exc))
         elif delimiter := _table_delimiter(opening, self.options.text_field):
             self._read_table(io.BytesIO(data), _STDIN, delimiter)
-        elif head == "<" and opens_as_feed(opening):
+        elif head == "<" and opens_as_news_xml(opening):
             self._read_feed(data, _STDIN)
         else:
             try:

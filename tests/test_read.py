@@ -159,7 +159,8 @@ def test_rss_and_atom_feeds_are_read_item_by_item(tmp_path):
     assert reasons(result)[("coast.rss", 2)].startswith("no 'date' field")  # a warning: compared without one
     xml = read_inputs([str(tmp_path)], ReadOptions(include=("*.xml",)))
     assert ids(xml) == ["https://old.example/1"]
-    assert reasons(xml)[("sitemap.xml", None)] == "root element <urlset> is not an RSS or Atom feed's"
+    assert reasons(xml)[("sitemap.xml", None)] == (
+        "root element <urlset> is not an RSS or Atom feed's, nor a NewsML or NITF document's")
     piped = read_inputs(["-"], ReadOptions(), io.BytesIO(ATOM.encode("utf-8")))
     assert ids(piped) == ["https://wire.example/m", "urn:wire:1"]
 
@@ -173,6 +174,83 @@ def test_a_feed_names_no_file_for_the_parser_to_read(tmp_path):
     (tmp_path / "x.rss").write_text(feed, encoding="utf-8")
     result = read_inputs([str(tmp_path / "x.rss")], ReadOptions())
     assert "secret" not in " ".join(d.text for d in result.documents)
+
+
+NITF = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE nitf SYSTEM "http://www.nitf.org/IPTC/NITF/3.4/specification/dtd/nitf-3-4.dtd">
+<nitf><head><title>Ferries</title><docdata><doc-id id-string="AP-0304-ferries"/><date.issue norm="20250304T091500Z"/>
+</docdata></head><body><body.head><hedline><hl1>Council votes to replace island ferries</hl1></hedline>
+<byline>By Jane Reporter</byline><dateline>PORT ELLEN, Scotland (AP) —</dateline></body.head><body.content>
+<p>Port Ellen harbour council voted on Tuesday to replace its diesel ferries.</p>
+<p>The vote follows a year of <b>breakdowns</b> on the island route.</p>
+<table><tr><th>Vessel</th><th>Built</th></tr><tr><td>Isle of Arran</td><td>1984</td></tr></table>
+</body.content></body></nitf>"""
+NEWSML_G2 = """<?xml version="1.0" encoding="UTF-8"?>
+<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>2025-03-04T09:20:00Z</sent></header><itemSet>
+<newsItem guid="urn:newsml:reuters.com:20250304:nL1N3PX0AB" version="2"><itemMeta><itemClass qcode="ninat:text"/>
+<versionCreated>2025-03-04T10:00:00Z</versionCreated><firstCreated>2025-03-04T09:15:00Z</firstCreated></itemMeta>
+<contentMeta><headline>Island council backs electric ferries</headline></contentMeta><contentSet>
+<inlineXML contenttype="application/nitf+xml"><nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"><body><body.head>
+<dateline>PORT ELLEN, March 4 (Reuters) -</dateline></body.head><body.content>
+<p>Port Ellen harbour council voted on Tuesday to replace its diesel ferries.</p></body.content></body></nitf>
+</inlineXML></contentSet></newsItem>
+<newsItem guid="urn:newsml:reuters.com:20250304:pic1" version="1"><itemMeta><itemClass qcode="ninat:picture"/>
+</itemMeta><contentMeta><headline>Ferry at dock</headline></contentMeta><contentSet><remoteContent href="x.jpg"/>
+</contentSet></newsItem>
+<newsItem guid="urn:newsml:afp.com:20250304:xhtml" version="1"><itemMeta><itemClass qcode="ninat:text"/>
+<versionCreated>2025-03-04T11:00:00+01:00</versionCreated></itemMeta><contentMeta><headline>Isle to get electric
+ferries</headline></contentMeta><contentSet><inlineXML contenttype="application/xhtml+xml">
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body><p>PORT ELLEN (AFP) - The council
+voted on Tuesday.</p><p>Islanders have complained of breakdowns.</p></body></html></inlineXML></contentSet></newsItem>
+</itemSet></newsMessage>"""
+NEWSML_1 = """<?xml version="1.0"?><NewsML Version="1.2"><NewsItem><Identification><NewsIdentifier>
+<PublicIdentifier>urn:newsml:afp.com:20250304:TX-PAR-ABC12:1</PublicIdentifier></NewsIdentifier></Identification>
+<NewsManagement><FirstCreated>20250304T091500+0000</FirstCreated></NewsManagement><NewsComponent><NewsLines>
+<HeadLine>Scottish isle votes for electric ferries</HeadLine></NewsLines><ContentItem><DataContent>
+<p>Port Ellen harbour council voted on Tuesday.</p><p>A second paragraph.</p></DataContent></ContentItem>
+</NewsComponent></NewsItem></NewsML>"""
+
+
+def test_wire_agencies_newsml_and_nitf_are_read_item_by_item(tmp_path):
+    """A newsroom's wire folder: NITF (AP's, with its DTD named), a NewsML-G2 message (Reuters' NITF and AFP's
+    XHTML, a picture item passed over) and NewsML 1: each text item a document with the agency's id, its
+    headline as title, its first-created time, and its story (a NITF dateline put back before its first
+    paragraph, a table a row a line)."""
+    (tmp_path / "ap.xml").write_text(NITF, encoding="utf-8")
+    (tmp_path / "reuters.xml").write_text(NEWSML_G2, encoding="utf-8")
+    (tmp_path / "afp.xml").write_text(NEWSML_1, encoding="utf-8")
+    result = read_inputs([str(tmp_path)], ReadOptions(include=("*.xml",), date_field="date"))
+    assert not result.problems
+    docs = {d.id: d for d in result.documents}
+    assert sorted(docs) == ["AP-0304-ferries", "urn:newsml:afp.com:20250304:TX-PAR-ABC12:1",
+                            "urn:newsml:afp.com:20250304:xhtml", "urn:newsml:reuters.com:20250304:nL1N3PX0AB"]
+    ap = docs["AP-0304-ferries"]
+    assert (ap.title, ap.published) == ("Council votes to replace island ferries", datetime(2025, 3, 4, 9, 15))
+    assert ap.text == ("PORT ELLEN, Scotland (AP) — Port Ellen harbour council voted on Tuesday to replace its "
+                       "diesel ferries.\n\nThe vote follows a year of breakdowns on the island route.\n\n"
+                       "Vessel  Built\n\nIsle of Arran  1984")
+    reuters = docs["urn:newsml:reuters.com:20250304:nL1N3PX0AB"]
+    assert (reuters.title, reuters.published) == ("Island council backs electric ferries", datetime(2025, 3, 4, 9, 15))
+    assert reuters.text.startswith("PORT ELLEN, March 4 (Reuters) - Port Ellen harbour council voted")
+    afp = docs["urn:newsml:afp.com:20250304:xhtml"]
+    assert afp.text == "PORT ELLEN (AFP) - The council voted on Tuesday.\n\nIslanders have complained of breakdowns."
+    assert afp.published == datetime(2025, 3, 4, 10)  # in UTC; no firstCreated, so the version's time
+    assert docs["urn:newsml:afp.com:20250304:TX-PAR-ABC12:1"].text == (
+        "Port Ellen harbour council voted on Tuesday.\n\nA second paragraph.")
+    for name, data in (("ap", NITF), ("reuters", NEWSML_G2), ("afp", NEWSML_1)):  # known on stdin by their roots
+        piped = read_inputs(["-"], ReadOptions(), io.BytesIO(data.encode("utf-8")))
+        alone = read_inputs([str(tmp_path / f"{name}.xml")], ReadOptions(include=("*.xml",)))
+        assert [(d.id, d.text) for d in piped.documents] == [(d.id, d.text) for d in alone.documents]
+
+
+def test_a_nitf_file_names_no_file_for_the_parser_to_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the secret", encoding="utf-8")
+    nitf = (f'<!DOCTYPE nitf [<!ENTITY e SYSTEM "file://{secret}">]><nitf><body><body.content><p>Text &e; here.'
+            "</p></body.content></body></nitf>")
+    (tmp_path / "x.xml").write_text(nitf, encoding="utf-8")
+    result = read_inputs([str(tmp_path / "x.xml")], ReadOptions())
+    assert result.documents and "secret" not in " ".join(d.text for d in result.documents)
 
 
 def test_parquet_rows_are_records_read_a_batch_at_a_time(tmp_path):
@@ -1032,7 +1110,8 @@ def _crawl_records(story: str) -> list[tuple[str, str, bytes, str]]:
     response = "application/http; msgtype=response"
     return [
         ("warcinfo", "", b"software: test-crawler\r\n", "application/warc-fields"),
-        ("request", "https://one.example/ferries", b"GET /ferries HTTP/1.1\r\n\r\n", "application/http; msgtype=request"),
+        ("request", "https://one.example/ferries", b"GET /ferries HTTP/1.1\r\n\r\n",
+         "application/http; msgtype=request"),
         ("response", "https://one.example/ferries",
          _http("200 OK", "text/html; charset=utf-8", page.format(site="One", story=story).encode()), response),
         ("response", "https://one.example/logo.png", _http("200 OK", "image/png", b"\x89PNG\r\n\x1a\n"), response),
