@@ -307,12 +307,11 @@ def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, stri
 
     Reads .txt, Markdown, Word (.docx), .odt, .pdf, .json, .jsonl, .csv, .tsv, .parquet,
     Arrow (.arrow, .feather), .orc, Excel (.xlsx), saved web pages (.html, .htm),
-    web archives (.warc, .wet), RSS/Atom feeds (.rss, .atom) and, with --include
-    '*.xml', wire agencies' NewsML and NITF, also compressed (.gz, .bz2, .xz,
-    .zst) or in zip archives named as PATH (in folders with --include '*.zip');
-    prints
-    each cluster of copies of one report with the sentences its copies
-    share and those unique to each copy.
+    web archives (.warc, .wet), e-mail (.eml, .mbox), RSS/Atom feeds (.rss, .atom)
+    and, with --include '*.xml', wire agencies' NewsML and NITF, also compressed
+    (.gz, .bz2, .xz, .zst) or in zip archives named as PATH (in folders with
+    --include '*.zip'); prints each cluster of copies of one report with the
+    sentences its copies share and those unique to each copy.
 
     \b
     Exit codes: 0 the scan ran (duplicates found or not); 2 usage error,

@@ -42,6 +42,7 @@ from .decoding import (
 )
 from .errors import UnreadableRecords
 from .feeds import NotAFeed, feed_items, opens_as_news_xml, parse_xml
+from .mail import NotAMessage, mbox_messages, read_message
 from .markdown_text import markdown_text
 from .model import Document, Problem
 from .newsml import is_wire_document, wire_items
@@ -66,7 +67,7 @@ __all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decod
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.parquet", "*.arrow",
                    "*.feather", "*.orc", "*.xlsx", "*.docx", "*.odt", "*.pdf", "*.html", "*.htm", "*.rss", "*.atom",
-                   "*.warc", "*.wet")
+                   "*.warc", "*.wet", "*.eml", "*.mbox")
 _JSON_SUFFIXES = (".json",)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
@@ -84,6 +85,7 @@ _COLUMNAR = {"parquet": parquet_rows, "arrow": arrow_rows, "orc": orc_rows}
 #: A table's header cell, as told on stdin (which has no file name): a column name, not prose.
 _HEADER_CELL = re.compile(r"\w(?:[\w .-]{0,62}\w)?")
 _HTML_SUFFIXES = (".html", ".htm")
+_MAIL_SUFFIXES = {".eml": "eml", ".mbox": "mbox"}
 _WARC_SUFFIXES = (".warc", ".wet", ".arc")  # .wet: Common Crawl's page texts; .arc: the Internet Archive's older format
 _ARCHIVE_SUFFIXES = (".zip",)  # read member by member; in folders only with --include '*.zip'
 #: Text documents, by suffix: a .doc named as an argument gets an error saying what to do.
@@ -161,6 +163,9 @@ def _kind(path: str) -> str:
         return "zip"
     if lower.endswith(_WARC_SUFFIXES):
         return "warc"
+    for suffix, kind in _MAIL_SUFFIXES.items():
+        if lower.endswith(suffix):
+            return kind
     if lower.endswith(_FEED_SUFFIXES):
         return "feed"
     if lower.endswith(_MARKDOWN_SUFFIXES):
@@ -365,16 +370,18 @@ class _Reader:
             self._read_binary_table(handle, shown, kind)
         elif kind == "warc":
             self._read_warc(handle, shown)
+        elif kind == "mbox":
+            self._read_mbox(handle, shown)
         elif kind in ("docx", "odt", "pdf"):
             self._read_document(read_at_most(handle, self._archive_limit + 1, size_hint), shown, kind)
         else:
-            many = kind in ("json", "feed")  # files of many documents
+            many = kind in ("json", "feed", "eml")  # files of many documents, or of attachments besides the text
             limit = self.options.max_bytes * (_JSON_FILE_DOCUMENTS if many else 1)
             data = read_at_most(handle, limit + 1, size_hint)
             if len(data) > limit:
                 if many:
-                    named, advice = ("JSON", "; use JSON Lines, which are read a line at a time") if kind == "json" \
-                        else ("feed", "")
+                    named, advice = {"json": ("JSON", "; use JSON Lines, which are read a line at a time"),
+                                     "feed": ("feed", ""), "eml": ("message", "")}[kind]
                     self._fail(shown, f"{named} file larger than {limit} bytes ({_JSON_FILE_DOCUMENTS} x --max-bytes)"
                                + advice)
                     return
@@ -382,6 +389,8 @@ class _Reader:
                 self._fail(shown, f"truncated to {len(data)} bytes (--max-bytes {self.options.max_bytes})", fatal=False)
             if kind == "feed":  # XML says its own encoding: the parser reads the bytes
                 self._read_feed(data, shown)
+            elif kind == "eml":  # a message says its own charsets
+                self._add_message(data, shown)
             else:
                 self._read_decoded(data, shown, kind)
         if self.result.files_failed == failed_before:
@@ -706,6 +715,36 @@ class _Reader:
                            "miswritten); read from where the next one starts", fatal=False)
         if not found:
             self._fail(shown, f"no HTML or text page among its {pages.records} WARC records")
+
+    def _read_mbox(self, handle: BinaryIO, shown: str) -> None:
+        """A mailbox: each message its own document, named by its Message-ID, a message at a time."""
+        found = 0
+        limit = self._archive_limit  # a message's attachments come with its text
+        for number, data, cut_short in mbox_messages(handle, limit):
+            found += 1
+            if cut_short:
+                self._fail(shown, f"message truncated to {limit} bytes ({_JSON_FILE_DOCUMENTS} x --max-bytes)",
+                           line=number, fatal=False)
+            self._add_message(data, shown, number)
+        if not found:
+            self._fail(shown, "no message: an mbox file opens with a 'From ' line")
+
+    def _add_message(self, data: bytes, shown: str, number: int | None = None) -> None:
+        """One e-mail (an .eml file, or a message of a mailbox): its subject the title, its body the text."""
+        try:
+            message = read_message(data)
+        except NotAMessage as exc:
+            self._fail(shown, str(exc), line=number)
+            return
+        published = None
+        if self.options.date_field is not None:
+            published = parse_published(message.date)
+            if published is None:
+                self._fail(shown, f"Date {message.date or 'missing'!r} is not a date in a format read: compared "
+                           "without a date", line=number, fatal=False)
+        self._add_text(self._within_limit(message.text, shown, number), shown, title=message.subject, line=number,
+                       record_id=message.message_id if number is not None else None, published=published,
+                       page=message.html)
 
     def _read_workbook(self, handle: BinaryIO, shown: str) -> None:
         """An Excel workbook: each sheet with the text column, a record a row, numbered as Excel numbers rows.

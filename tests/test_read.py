@@ -1170,3 +1170,57 @@ def test_a_web_archive_without_warcio_is_one_error_saying_what_to_install(tmp_pa
     (tmp_path / "crawl.warc").write_bytes(b"WARC/1.0\r\n")
     assert reasons(read_inputs([str(tmp_path)], ReadOptions()))[("crawl.warc", None)] == (
         "reading WARC files needs warcio: pip install 'article-dedup[warc]'")
+
+
+def _message(subject: str, body: str | None, *, html: str | None = None, charset: str = "utf-8",
+             message_id: str | None = None) -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Press Office <press@council.example>"
+    message["Subject"] = subject
+    message["Date"] = "Tue, 04 Mar 2025 09:00:00 +0000"
+    if message_id:
+        message["Message-ID"] = message_id
+    if body is not None:
+        message.set_content(body, charset=charset)
+    if html is not None:
+        message.add_alternative(html, subtype="html") if body is not None else message.set_content(html, subtype="html")
+    if body is not None:
+        message.add_attachment(b"%PDF-1.4 " * 500, maintype="application", subtype="pdf", filename="release.pdf")
+    return bytes(message)
+
+
+def test_press_releases_by_mail_are_read_as_their_readers_see_them(tmp_path):
+    """A newsroom's inbox: an .eml file (its subject the title, its plain-text part the text, its attachment not
+    read), an HTML-only newsletter read as a page, and an mbox read a message at a time, each message named
+    by its Message-ID; a body line that begins "From " (quoted in the mailbox) stays in its message."""
+    story = TEXT.strip()
+    (tmp_path / "release.eml").write_bytes(_message("=?utf-8?q?Caf=C3=A9_council_backs_ferries?=", story))
+    (tmp_path / "letter.eml").write_bytes(_message("Newsletter", None, html=f"<h1>Ferries</h1><p>{story}</p>"))
+    messages = (_message("Fwd: ferries", f"From the council:\n\n{story}", message_id="<a1@council.example>"),
+                _message("Latin-1", "Caf\u00e9 owners welcomed the vote on the ferries.", charset="latin-1",
+                         message_id="<a2@council.example>"))
+    box = b"".join(b"From press@council.example Tue Mar  4 09:00:00 2025\n" + m.replace(b"\nFrom ", b"\n>From ")
+                   + b"\n" for m in messages)
+    (tmp_path / "inbox.mbox").write_bytes(box)
+    (tmp_path / "empty.mbox").write_bytes(b"not a mailbox\n")
+    result = read_inputs([str(tmp_path)], ReadOptions(date_field="date"))
+    docs = {os.path.basename(d.id): d for d in result.documents}
+    assert sorted(docs) == ["a1@council.example", "a2@council.example", "letter.eml", "release.eml"]
+    assert docs["release.eml"].title == "Caf\u00e9 council backs ferries"
+    assert docs["release.eml"].text.strip() == story and docs["release.eml"].published == datetime(2025, 3, 4, 9)
+    assert docs["letter.eml"].text == f"Ferries\n\n{story}"  # the page's text, not its tags
+    assert docs["a1@council.example"].text.startswith("From the council:") and docs["a1@council.example"].line == 1
+    assert docs["a2@council.example"].text.strip() == "Caf\u00e9 owners welcomed the vote on the ferries."
+    assert reasons(result) == {("empty.mbox", None): "no message: an mbox file opens with a 'From ' line"}
+
+
+def test_a_message_with_a_damaged_header_is_still_read(tmp_path):
+    """The standard library's header parser raised IndexError on a Message-ID with a doubled bracket: the header
+    is then taken as written."""
+    message = _message("Ferries", TEXT, message_id="<x@council.example>").replace(
+        b"Message-ID: <", b"Message-ID:<<")
+    (tmp_path / "inbox.mbox").write_bytes(b"From press@council.example Tue Mar  4 09:00:00 2025\n" + message)
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert [d.id for d in result.documents] == ["x@council.example"] and not result.problems
