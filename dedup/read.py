@@ -1,22 +1,20 @@
 """Reading a corpus: files, folders and stdin into documents, and every problem on the way.
 
 One bad file never stops a scan.  Each one becomes a :class:`~dedup.model.Problem`
-with its path and a reason a person can act on, and the scan goes on.  Special
-files (FIFOs, devices) found in folders are never opened, symlink loops are cut, and no
-read is larger than the per-document limit.  A pipe named as an argument (the shell's
-``<(command)``) is read as stdin is.
+with its path and a reason a person can act on, and the scan goes on.  No read is larger
+than the per-document limit.  Which files the arguments name is :mod:`dedup.discover`'s to
+say, and what kind each is :mod:`dedup.formats`'; this module reads each kind into records
+and documents, with the format modules (tables, documents, feeds, archives, mail).
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import fnmatch
 import io
 import itertools
 import json
 import os
-import re
 import stat
 import zipfile
 from collections import Counter
@@ -28,7 +26,6 @@ from typing import BinaryIO, cast
 from .columnar import arrow_rows, orc_rows, parquet_rows
 from .decoding import (
     DAMAGED,
-    OLE2_MAGIC,
     DecodeError,
     compression_of,
     cut,
@@ -37,11 +34,13 @@ from .decoding import (
     file_lines,
     read_at_most,
     stdin_compression,
-    uncompressed_name,
     wide_encoding,
 )
+from .delimited import HEADER_LINES, SEP_LINE, header_delimiter, opening_delimiter
+from .discover import Discovery, printable
 from .errors import UnreadableRecords
 from .feeds import NotAFeed, feed_items, opens_as_news_xml, parse_xml
+from .formats import DEFAULT_INCLUDE, kind_of_bytes, kind_of_name, table_delimiter_of_name
 from .mail import NotAMessage, mbox_messages, read_message
 from .markdown_text import markdown_text
 from .model import Document, Problem
@@ -65,33 +64,7 @@ from .webpage import page_text
 
 __all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decode", "read_inputs"]
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.parquet", "*.arrow",
-                   "*.feather", "*.orc", "*.xlsx", "*.docx", "*.odt", "*.pdf", "*.html", "*.htm", "*.rss", "*.atom",
-                   "*.warc", "*.wet", "*.eml", "*.mbox")
-_JSON_SUFFIXES = (".json",)
-_JSONL_SUFFIXES = (".jsonl", ".ndjson")
-_TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
-#: A table's delimiter, as its header row shows it: ";" where Excel writes CSV with a decimal comma.
-_DELIMITERS = (",", "\t", ";", "|")
-#: How many lines after the first may stand above a CSV file's header (an export's title, date, filters).
-_HEADER_LINES = 10
-#: Excel's first line naming a CSV file's delimiter: "sep=;".
-_SEP_LINE = re.compile(r"sep=(.)")
-#: Binary tables, read a record a row by their libraries (``columnar``, ``spreadsheet``); an ``.xls`` is named
-#: so that it gets an error saying what to do, not read as text.
-_BINARY_TABLES = {".parquet": "parquet", ".arrow": "arrow", ".feather": "arrow", ".orc": "orc", ".xlsx": "xlsx",
-                  ".xls": "xlsx"}
 _COLUMNAR = {"parquet": parquet_rows, "arrow": arrow_rows, "orc": orc_rows}
-#: A table's header cell, as told on stdin (which has no file name): a column name, not prose.
-_HEADER_CELL = re.compile(r"\w(?:[\w .-]{0,62}\w)?")
-_HTML_SUFFIXES = (".html", ".htm")
-_MAIL_SUFFIXES = {".eml": "eml", ".mbox": "mbox"}
-_WARC_SUFFIXES = (".warc", ".wet", ".arc")  # .wet: Common Crawl's page texts; .arc: the Internet Archive's older format
-_ARCHIVE_SUFFIXES = (".zip",)  # read member by member; in folders only with --include '*.zip'
-#: Text documents, by suffix: a .doc named as an argument gets an error saying what to do.
-_DOCUMENT_SUFFIXES = {".docx": "docx", ".doc": "docx", ".odt": "odt", ".pdf": "pdf"}
-_FEED_SUFFIXES = (".rss", ".atom", ".xml")  # .xml is read when included: most XML files are no feeds
-_MARKDOWN_SUFFIXES = (".md", ".markdown")
 _STDIN = "-"
 #: A JSON file holds many records, so it may be this many times --max-bytes (one document's limit) before it is
 #: refused: 256 MiB by default, parsed whole, which takes several times that in memory.  Larger collections
@@ -137,57 +110,10 @@ def _scalar(value: object) -> str | None:
     return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
 
 
-def _printable(path: str) -> str:
-    """A path as shown: the bytes of a name that are not UTF-8 (which the OS hands over as lone
-    surrogates, PEP 383) as ``\\xNN`` escapes, so that every output can write it."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def _kind(path: str) -> str:
-    lower = uncompressed_name(path).lower()
-    if lower.endswith(_JSONL_SUFFIXES):
-        return "jsonl"
-    if lower.endswith(tuple(_TABLE_SUFFIXES)):
-        return "table"
-    for suffix, kind in _BINARY_TABLES.items():
-        if lower.endswith(suffix):
-            return kind
-    if lower.endswith(_JSON_SUFFIXES):
-        return "json"
-    if lower.endswith(_HTML_SUFFIXES):
-        return "html"
-    for suffix, kind in _DOCUMENT_SUFFIXES.items():
-        if lower.endswith(suffix):
-            return kind
-    if lower.endswith(_ARCHIVE_SUFFIXES):
-        return "zip"
-    if lower.endswith(_WARC_SUFFIXES):
-        return "warc"
-    for suffix, kind in _MAIL_SUFFIXES.items():
-        if lower.endswith(suffix):
-            return kind
-    if lower.endswith(_FEED_SUFFIXES):
-        return "feed"
-    if lower.endswith(_MARKDOWN_SUFFIXES):
-        return "markdown"
-    return "text"
-
-
-def _globs(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """The patterns as one expression, as fnmatch.fnmatch reads each (a glob per file and name was a third of
-    reading 5,000 small files)."""
-    return re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in patterns) or "(?!)")
-
-
 @dataclass
 class _Reader:
     options: ReadOptions
     result: ReadResult = field(default_factory=ReadResult)
-    #: Pipes named as arguments, not read yet: (path opened, path shown).
-    pipes: list[tuple[str, str]] = field(default_factory=list)
-    #: Files found and not read yet, by identity (device and inode), and each path that reached it: (opened, shown,
-    #: whether the path's last step is a symbolic link).
-    found: dict[object, list[tuple[str, str, bool]]] = field(default_factory=dict)
     workers: int = 1
     #: Web pages from JSON records, not parsed yet: (markup, path shown, title, line, record id, published, label).
     pages: list[tuple[str, str, str | None, int, str | None, datetime | None, str | None]] = field(
@@ -195,113 +121,16 @@ class _Reader:
     _page_chars: int = 0
 
     def __post_init__(self) -> None:
-        self._include = _globs(self.options.include)
-        self._exclude = _globs(self.options.exclude)
-        # An archive's members are taken by the globs that do not name archives ("--include '*.zip'" picks the
-        # archives in folders, and their members are then the formats read by default).
-        members = tuple(p for p in self.options.include if not p.lower().endswith(_ARCHIVE_SUFFIXES))
-        self._include_members = _globs(members or DEFAULT_INCLUDE)
-
-    # -- discovery -----------------------------------------------------------------
-    def add_path(self, arg: str) -> None:
-        if arg == _STDIN:
-            return
-        shown = _printable(arg)
-        try:
-            st = os.stat(arg)
-        except FileNotFoundError:
-            kind = "broken symbolic link" if os.path.islink(arg) else "no such file or directory"
-            self._fail(shown, kind)
-            return
-        except OSError as exc:
-            self._fail(shown, exc.strerror or str(exc))
-            return
-        if stat.S_ISDIR(st.st_mode):
-            self._walk(arg, shown, set())
-        elif stat.S_ISREG(st.st_mode):
-            self._found(arg, shown, st, os.path.islink(arg))
-        elif stat.S_ISFIFO(st.st_mode):  # named by the user, as stdin would be: 'dedup compare <(a) <(b)'
-            self.pipes.append((arg, shown))
-        else:
-            self._fail(shown, "not a regular file (FIFO, socket or device); not opened")
-
-    def _walk(self, top: str, shown: str, seen: set[tuple[int, int]], below: str = "") -> None:
-        """The files in folder ``top`` and below it; ``below`` is the folder's path from the one the user named
-        (globs match it too: ``--exclude 'drafts/*'``)."""
-        try:
-            st = os.stat(top)
-            if (st.st_dev, st.st_ino) in seen:
-                self._fail(shown, "symbolic link loop; folder already scanned", fatal=False)
-                return
-            seen.add((st.st_dev, st.st_ino))
-            with os.scandir(top) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            self._fail(shown, f"cannot list folder: {exc.strerror or exc}")
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            path = os.path.join(shown, _printable(entry.name))
-            relative = os.path.join(below, _printable(entry.name))
-            try:
-                is_dir = entry.is_dir(follow_symlinks=True)
-                is_file = entry.is_file(follow_symlinks=True)
-            except OSError as exc:
-                self._fail(path, exc.strerror or str(exc))
-                continue
-            if is_dir:
-                self._walk(os.path.join(top, entry.name), path, seen, relative)
-                continue
-            if not self._selected(entry.name, path, relative):
-                continue
-            if is_file:
-                try:
-                    self._found(os.path.join(top, entry.name), path, entry.stat(), entry.is_symlink())
-                except OSError as exc:
-                    self._fail(path, exc.strerror or str(exc))
-            elif entry.is_symlink() and not os.path.exists(os.path.join(top, entry.name)):
-                self._fail(path, "broken symbolic link")
-            else:
-                self._fail(path, "not a regular file (FIFO, socket or device); not opened")
-
-    def _found(self, real: str, shown: str, st: os.stat_result, link: bool) -> None:
-        # One file reached by two paths (a symbolic link to it, a folder and a file in it both given) is one document.
-        identity = (st.st_dev, st.st_ino) if st.st_ino else real  # some file systems have no inode numbers
-        self.found.setdefault(identity, []).append((real, shown, link))
-
-    def _files(self) -> list[tuple[str, str]]:
-        """Each file found once, under its own name rather than a link's, then the first of its paths in sort
-        order (whatever order they came in); a warning names each other path."""
-        files = []
-        for paths in self.found.values():
-            (real, shown, _), *others = sorted(paths, key=lambda p: (p[2], p[1]))
-            files.append((real, shown))
-            for other in dict.fromkeys(s for _, s, _ in others if s != shown):
-                self._fail(other, f"the same file as {shown}; read once", fatal=False)
-        self.found = {}
-        return files
-
-    def _selected(self, name: str, path: str, relative: str, *, member: bool = False) -> bool:
-        """Whether globs take the file by its name, its path as shown, or its path below the folder named (for
-        an archive's ``member``, its path inside the archive).  A compressed file is selected as the file it
-        holds ("a.jsonl.gz" by "*.jsonl") or by its own name."""
-        names = [name, path, relative]
-        if compression_of(name) is not None:
-            names += [uncompressed_name(n) for n in names]
-        names = [os.path.normcase(n) for n in names]
-        include = self._include_members if member else self._include
-        return (any(include.match(n) for n in names)
-                and not any(self._exclude.match(n) for n in names))
+        self.discovery = Discovery(self.options.include, self.options.exclude, self._fail)
 
     # -- reading ---------------------------------------------------------------------
     def read_files(self) -> None:
         """Read the files found, in ``workers`` processes where there are many; documents come back
         in no set order (:func:`read_inputs` sorts them)."""
-        for real, shown in self.pipes:  # here: a worker's copy of a pipe's descriptor is not one to rely on
+        for real, shown in self.discovery.pipes:  # here: a worker's copy of a pipe's descriptor is not one to rely on
             self._read_file(real, shown, pipe=True)
-        self.pipes = []
-        files, workers = self._files(), self.workers
+        self.discovery.pipes = []
+        files, workers = self.discovery.files(), self.workers
         if workers < 2 or len(files) < _PARALLEL_MIN_FILES:
             for real, shown in files:
                 self._read_file(real, shown)
@@ -352,7 +181,7 @@ class _Reader:
                 self._fail(shown, f"read failed: {exc.strerror or exc}")
 
     def _read_stream(self, handle: BinaryIO, shown: str, size_hint: int | None = None) -> None:
-        kind = _kind(shown)
+        kind = kind_of_name(shown)
         if kind == "zip":  # its members are the files read and counted
             self._read_archive(handle, shown)
             return
@@ -430,10 +259,10 @@ class _Reader:
                 parts = name.split("/")
                 if info.is_dir() or parts[0] == "__MACOSX" or any(p.startswith(".") for p in parts):
                     continue
-                member = f"{shown}/{_printable(name)}"
-                if _kind(name) == "zip":  # said, whatever the globs: it may hold what the user is after
+                member = f"{shown}/{printable(name)}"
+                if kind_of_name(name) == "zip":  # said, whatever the globs: it may hold what the user is after
                     self._fail(member, "a zip archive inside a zip archive is not read; unpack it first")
-                elif self._selected(parts[-1], member, name, member=True):
+                elif self.discovery.selected(parts[-1], member, name, member=True):
                     self._read_member(archive, info, member)
 
     def _read_member(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: str) -> None:
@@ -614,7 +443,7 @@ class _Reader:
     def _read_table(self, handle: BinaryIO, shown: str, delimiter: str | None = None) -> None:
         """A CSV or TSV file: a header row naming the columns, then a record a row (a quoted field may hold
         line breaks).  Read line by line as JSON Lines are, each line decoded as it comes."""
-        delimiter = delimiter or _TABLE_SUFFIXES[os.path.splitext(uncompressed_name(shown).lower())[1]]
+        delimiter = delimiter or table_delimiter_of_name(shown)
         lines = file_lines(handle, self.options.max_bytes)
 
         def text_lines() -> Iterator[str]:
@@ -631,21 +460,21 @@ class _Reader:
         skipped = 0  # lines above the header: an Excel "sep=;" line, or an export's title
         try:
             first = next(texts, None)
-            if first is not None and (declared := _SEP_LINE.fullmatch(first.lstrip("\ufeff").strip())):
+            if first is not None and (declared := SEP_LINE.fullmatch(first.lstrip("\ufeff").strip())):
                 delimiter, skipped, first = declared.group(1), 1, next(texts, None)
             if first is None:
                 self._fail(shown, "empty: no header row")
                 return
             ahead: list[str] = []
             if not skipped:  # a delimiter Excel declared is the one
-                found = _header_delimiter(first, self.options.text_field, names_only=False)
+                found = header_delimiter(first, self.options.text_field, names_only=False)
                 if found is None:  # an export's own title lines above its header ("Mentions report, 4 March")
-                    ahead = list(itertools.islice(texts, _HEADER_LINES))
+                    ahead = list(itertools.islice(texts, HEADER_LINES))
                     below = next((k for k, line in enumerate(ahead)
-                                  if _header_delimiter(line, self.options.text_field)), None)
+                                  if header_delimiter(line, self.options.text_field)), None)
                     if below is not None:
                         skipped, first, ahead = below + 1, ahead[below], ahead[below + 1:]
-                        found = _header_delimiter(first, self.options.text_field)
+                        found = header_delimiter(first, self.options.text_field)
                 delimiter = found or delimiter
             rows = csv.reader(itertools.chain([first], ahead, texts), delimiter=delimiter)
             header = [name.lstrip("\ufeff").strip() for name in next(rows)]
@@ -802,7 +631,7 @@ class _Reader:
         if data.startswith(b"WARC/"):  # a web archive (its gzipped records are one gzip stream)
             self._read_warc(io.BytesIO(data), _STDIN)
             return
-        binary = _binary_table(data)
+        binary = kind_of_bytes(data)
         if binary == "ole2":  # no name to tell a .doc from an .xls
             self._fail(_STDIN, "an Office 97-2003 file (.doc or .xls) is not read: save it as .docx, .xlsx or text")
             return
@@ -831,7 +660,7 @@ class _Reader:
                 self._read_json(decode(data), _STDIN)
             except DecodeError as exc:
                 self._fail(_STDIN, str(exc))
-        elif delimiter := _table_delimiter(opening, self.options.text_field):
+        elif delimiter := opening_delimiter(opening, self.options.text_field):
             self._read_table(io.BytesIO(data), _STDIN, delimiter)
         elif head == "<" and opens_as_news_xml(opening):
             self._read_feed(data, _STDIN)
@@ -842,67 +671,6 @@ class _Reader:
                 self._fail(_STDIN, str(exc))
                 return
             self._add_text(text, _STDIN, page=is_markup(text))
-
-
-def _binary_table(data: bytes) -> str | None:
-    """The kind of binary file ``data`` (stdin's bytes) is, a table or a Word document, known by its magic
-    number; None for text.
-
-    An Arrow stream opens with a continuation marker (no text does: it is not UTF-8 nor a UTF-16 or
-    UTF-32 byte-order mark); a zip archive is a Word document, a workbook or an archive of files, by what it
-    holds.
-    """
-    if data[:4] == b"PAR1":
-        return "parquet"
-    if data[:5] == b"%PDF-":
-        return "pdf"
-    if data[:6] == b"ARROW1" or data[:4] == b"\xff\xff\xff\xff":
-        return "arrow"
-    if data[:3] == b"ORC" and data[-4:-1] == b"ORC":  # its postscript ends with the magic too: "ORCHARD ..." is text
-        return "orc"
-    if data.startswith(OLE2_MAGIC):  # an Excel or Word 97-2003 file: an error saying what to do
-        return "ole2"
-    if data[:4] == b"PK\x03\x04":
-        return _zip_kind(data)
-    return None
-
-
-def _zip_kind(data: bytes) -> str:
-    """What a zip archive on stdin is: a Word or OpenDocument document, a workbook, or an archive of files."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, NotImplementedError, ValueError):
-        return "zip"  # its error comes from reading it as an archive
-    if "word/document.xml" in names:
-        return "docx"
-    if "xl/workbook.xml" in names:
-        return "xlsx"
-    return "odt" if "content.xml" in names and "mimetype" in names else "zip"
-
-
-def _header_delimiter(line: str, text_field: str, *, names_only: bool = True) -> str | None:
-    """The delimiter a header row of column names uses, one of them the text field (``id,text,title``, or
-    ``id;text;title`` as Excel writes CSV where the comma is the decimal mark); None for anything else.
-    ``names_only`` (stdin, where any text may come): every cell must read as a column name, so prose whose
-    first line has commas is no table; a file named .csv is one, and its columns may be "Date (UTC)"."""
-    line = line.lstrip("\ufeff").rstrip("\r\n")
-    for delimiter in _DELIMITERS:
-        cells = [cell.strip().strip('"').strip() for cell in line.split(delimiter)]
-        if (len(cells) > 1 and text_field in cells
-                and (not names_only or all(_HEADER_CELL.fullmatch(cell) for cell in cells))):
-            return delimiter
-    return None
-
-
-def _table_delimiter(opening: str, text_field: str) -> str | None:
-    """The delimiter of a CSV or TSV table on stdin, told by its header row (or an Excel ``sep=`` line above it);
-    None for anything else."""
-    first, _, rest = opening.partition("\n")
-    declared = _SEP_LINE.fullmatch(first.strip())
-    if declared:
-        return declared.group(1) if _header_delimiter(rest.partition("\n")[0], text_field) else None
-    return _header_delimiter(first, text_field)
 
 
 def _unique_ids(result: ReadResult) -> None:
@@ -937,7 +705,7 @@ def read_inputs(paths: Sequence[str], options: ReadOptions, stdin: BinaryIO | No
             if stdin is not None:
                 reader.read_stdin(stdin)
         else:
-            reader.add_path(arg)
+            reader.discovery.add_path(arg)
     reader.read_files()
     reader.parse_pages()
     _unique_ids(reader.result)
