@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 import click
 from click.core import ParameterSource
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
 from .check import baseline_dict, check_against, load_baseline
@@ -222,6 +221,9 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
     if quiet or not console.is_terminal:
         yield None
         return
+    # Imported here, on a terminal only: rich's progress module (its spinners' table) is a twentieth of start-up.
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
     bar = Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
                    console=console, transient=True)
     tasks: dict[str, Any] = {}
