@@ -128,10 +128,19 @@ def _config_key(option: click.Option) -> str:
     return option.opts[-1].lstrip("-")
 
 
+def _other_commands_keys(ctx: click.Context) -> set[str]:
+    """Configuration keys the other commands take: one file configures them all ("max-clusters" is check's)."""
+    group = ctx.parent.command if ctx.parent is not None else None
+    commands = group.commands.values() if isinstance(group, click.Group) else ()
+    return {_config_key(p).replace("-", "_") for command in commands if command.name != ctx.command.name
+            for p in command.params if isinstance(p, click.Option) and p.name not in _NOT_CONFIGURABLE}
+
+
 def apply_config(ctx: click.Context, paths: tuple[str, ...]) -> dict[str, str]:
     """Fill options the user did not type from the configuration files; return each one's source."""
     options = _configurable(ctx)
     by_key = {_config_key(o).replace("-", "_"): name for name, o in options.items()}
+    elsewhere = _other_commands_keys(ctx)
     sources = {name: ("command line" if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE else "default")
                for name in options}
     try:
@@ -141,6 +150,8 @@ def apply_config(ctx: click.Context, paths: tuple[str, ...]) -> dict[str, str]:
     for layer in layers:
         for key, value in layer.values.items():
             name = by_key.get(key.replace("-", "_"))
+            if name is None and key.replace("-", "_") in elsewhere:
+                continue  # another command's setting
             if name is None:
                 raise click.UsageError(f"{layer.source}: unknown configuration key {key!r}")
             if sources[name] == "command line":

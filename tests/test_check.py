@@ -180,3 +180,14 @@ def test_installed_command_and_python_m_run(tmp_path: Path):
 def test_pre_commit_hook_definition_runs_dedup_check():
     text = (Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text()
     assert "- id: dedup-check" in text and "entry: dedup check" in text and "language: python" in text
+
+
+def test_one_configuration_file_serves_every_command(repo: Path):
+    """The README's own example sets check's max-clusters beside level: scan takes the level and leaves check's
+    keys to check, rather than calling them unknown."""
+    copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted")
+    (repo / ".dedup.toml").write_text('level = "exact"\nmax-clusters = 0\nbaseline = "accepted.json"\n')
+    scanned = dedup(repo, "scan", "articles", "--format", "json")
+    assert scanned.returncode == 0, scanned.stderr
+    assert json.loads(scanned.stdout)["parameters"]["level"] == "exact"
+    assert "level = \"exact\"  # .dedup.toml" in dedup(repo, "scan", "articles", "--show-config").stdout
