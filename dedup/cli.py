@@ -26,11 +26,12 @@ from .compare import compare_documents
 from .config import config_layers
 from .errors import DedupError
 from .evaluate import evaluate_levels
-from .jsonout import comparison_dict, dumps, json_bytes, jsonl_lines, result_dict
+from .find import find_copies
+from .jsonout import comparison_dict, dumps, find_dict, finding_dict, json_bytes, jsonl_lines, result_dict
 from .model import Document, Problem
 from .pipeline import ScanResult, scan
 from .read import DEFAULT_INCLUDE, ReadOptions, read_inputs
-from .render import render_check, render_comparison, render_evaluation, render_scan
+from .render import render_check, render_comparison, render_evaluation, render_find, render_scan
 from .reporters import check_dict, github_annotations, junit_xml, sarif_dict
 from .settings import ScanSettings
 from .verify import Relation
@@ -308,13 +309,23 @@ def app() -> None:
     """
 
 
+def listing_options(limit_help: str) -> Callable[[F], F]:
+    """How scan and find show results (--format table, json or jsonl; --limit for the table), and the
+    configuration files applied."""
+    def decorate(func: F) -> F:
+        options = (format_option("table", "json", "jsonl"),
+                   click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True, help=limit_help),
+                   show_config_option, with_config)
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
 @app.command("scan")
 @scan_options
-@format_option("table", "json", "jsonl")
-@click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True,
-              help="Rows shown per section in the table: documents, sentences, wordings of a sentence (0: all).")
-@show_config_option
-@with_config
+@listing_options("Rows shown per section in the table: documents, sentences, wordings of a sentence (0: all).")
 def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, strict: bool, **options: Any) -> None:
     """Cluster the articles in PATH... (files, folders, '-' for stdin).
 
@@ -420,6 +431,48 @@ def _read_one(path: str, settings: ScanSettings, quiet: bool, corpus: Sequence[D
         hint = f"; with --corpus {path}, name A and B by their ids" if len(documents) > 1 else ""
         raise InputError(f"{path}: expected one document, found {len(documents)} documents{hint}")
     return documents[0]
+
+
+@app.command("find")
+@click.argument("query", metavar="QUERY")
+@scan_options
+@listing_options("Matches shown per query in the table (0: all).")
+def find_command(query: str, paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, strict: bool,
+                 **options: Any) -> None:
+    """Find the documents in PATH... that copy, reword or retell those in QUERY.
+
+    QUERY is a file (or '-' for stdin, or a folder) of one or more documents: a
+    press release, a story, incoming wire copy. Each is judged against every
+    document of PATH... that the scan's indexes propose (every one, in a small
+    corpus), as a scan judges a pair, with term rarity from the corpus; a
+    document of PATH... that is QUERY's own file is passed over.
+
+    \b
+    Exit codes: 0 it ran (matches found or not); 2 usage error, no readable
+    input, or (with --strict) any input failed.
+    """
+    if query == "-" and "-" in paths:
+        raise click.UsageError("only one of QUERY and PATH... can be '-'")
+    settings = build_settings(**options)
+    stdin = sys.stdin.buffer if "-" in (query, *paths) else None
+    queries, corpus = (read_inputs(list(named), settings.read, stdin, workers=settings.processes)
+                       for named in ([query], paths))
+    problems = sorted([*queries.problems, *corpus.problems], key=lambda p: (p.path, p.line or 0, p.reason))
+    report_problems(problems, quiet)
+    for named, read in ((query, queries), (" ".join(paths), corpus)):
+        if not read.documents:
+            raise InputError(f"{named}: no readable document")
+    with _progress(quiet) as progress:
+        findings, stats = find_copies(queries.documents, corpus.documents, settings, progress=progress)
+    if fmt == "json":
+        click.echo(dumps(find_dict(findings, stats, settings.parameters(), problems)))
+    elif fmt == "jsonl":
+        for finding in findings:
+            click.echo(dumps(finding_dict(finding), compact=True))
+    else:
+        render_find(findings, stats, _stdout(soft_wrap=False), limit=limit)
+    if strict and any(p.fatal for p in problems):
+        raise InputError(f"{sum(p.fatal for p in problems)} input(s) could not be read (--strict)")
 
 
 @app.command("compare")

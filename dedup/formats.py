@@ -18,51 +18,35 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", 
                    "*.feather", "*.orc", "*.xlsx", "*.docx", "*.odt", "*.pdf", "*.html", "*.htm", "*.rss", "*.atom",
                    "*.warc", "*.wet", "*.eml", "*.mbox")
 ARCHIVE_SUFFIXES = (".zip",)  # read member by member; in folders only with --include '*.zip'
-_JSON_SUFFIXES = (".json",)
-_JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
-#: Binary tables, read a record a row by their libraries (``columnar``, ``spreadsheet``); an ``.xls`` is named
-#: so that it gets an error saying what to do, not read as text.
-_BINARY_TABLES = {".parquet": "parquet", ".arrow": "arrow", ".feather": "arrow", ".orc": "orc", ".xlsx": "xlsx",
-                  ".xls": "xlsx"}
-_HTML_SUFFIXES = (".html", ".htm")
-_MAIL_SUFFIXES = {".eml": "eml", ".mbox": "mbox"}
-_WARC_SUFFIXES = (".warc", ".wet", ".arc")  # .wet: Common Crawl's page texts; .arc: the Internet Archive's older format
-#: Text documents, by suffix: a .doc named as an argument gets an error saying what to do.
-_DOCUMENT_SUFFIXES = {".docx": "docx", ".doc": "docx", ".odt": "odt", ".pdf": "pdf"}
-_FEED_SUFFIXES = (".rss", ".atom", ".xml")  # .xml is read when included: most XML files are no feeds
-_MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: Each kind and the suffixes that name it, in the order they are tried.
+_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    ((".jsonl", ".ndjson"), "jsonl"),
+    (tuple(_TABLE_SUFFIXES), "table"),
+    # Binary tables, read a record a row by their libraries (``columnar``, ``spreadsheet``); an .xls is named so
+    # that it gets an error saying what to do, not read as text.
+    ((".parquet",), "parquet"),
+    ((".arrow", ".feather"), "arrow"),
+    ((".orc",), "orc"),
+    ((".xlsx", ".xls"), "xlsx"),
+    ((".json",), "json"),
+    ((".html", ".htm"), "html"),
+    ((".docx", ".doc"), "docx"),  # a .doc named as an argument gets an error saying what to do
+    ((".odt",), "odt"),
+    ((".pdf",), "pdf"),
+    (ARCHIVE_SUFFIXES, "zip"),
+    ((".warc", ".wet", ".arc"), "warc"),  # .wet: Common Crawl's page texts; .arc: the Internet Archive's older format
+    ((".eml",), "eml"),
+    ((".mbox",), "mbox"),
+    ((".rss", ".atom", ".xml"), "feed"),  # .xml is read when included: most XML files are no feeds
+    ((".md", ".markdown"), "markdown"),
+)
 
 
 def kind_of_name(path: str) -> str:
     """The kind of file ``path`` names, by its suffix (a compressed file's, that of the file it holds)."""
     lower = uncompressed_name(path).lower()
-    if lower.endswith(_JSONL_SUFFIXES):
-        return "jsonl"
-    if lower.endswith(tuple(_TABLE_SUFFIXES)):
-        return "table"
-    for suffix, kind in _BINARY_TABLES.items():
-        if lower.endswith(suffix):
-            return kind
-    if lower.endswith(_JSON_SUFFIXES):
-        return "json"
-    if lower.endswith(_HTML_SUFFIXES):
-        return "html"
-    for suffix, kind in _DOCUMENT_SUFFIXES.items():
-        if lower.endswith(suffix):
-            return kind
-    if lower.endswith(ARCHIVE_SUFFIXES):
-        return "zip"
-    if lower.endswith(_WARC_SUFFIXES):
-        return "warc"
-    for suffix, kind in _MAIL_SUFFIXES.items():
-        if lower.endswith(suffix):
-            return kind
-    if lower.endswith(_FEED_SUFFIXES):
-        return "feed"
-    if lower.endswith(_MARKDOWN_SUFFIXES):
-        return "markdown"
-    return "text"
+    return next((kind for suffixes, kind in _KINDS if lower.endswith(suffixes)), "text")
 
 
 def table_delimiter_of_name(path: str) -> str:

@@ -1,14 +1,14 @@
 """The JSON contract: plain dicts in a fixed key order, versioned, no clock values.
 
-``schema/scan.schema.json`` (the whole ``--format json`` object) and
-``schema/cluster.schema.json`` (one ``--format jsonl`` line) describe it and ship in
-the package; tests validate real output against both.
+``schema/scan.schema.json`` (the whole ``--format json`` object, and under ``$defs`` one
+``--format jsonl`` line), ``schema/compare.schema.json`` and ``schema/find.schema.json``
+describe it and ship in the package; tests validate real output against them.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import Any
 
@@ -16,15 +16,16 @@ import orjson
 
 from . import __version__
 from .compare import Comparison, SentenceRow
-from .model import Problem
+from .find import Finding
+from .model import Document, Problem
 from .pipeline import ScanResult
 from .report import ClusterReport, MemberReport, SentenceRef
 
-__all__ = ["SCHEMA_VERSION", "cluster_dict", "comparison_dict", "dumps", "json_bytes", "load_schema", "problem_dict",
-           "result_dict"]
+__all__ = ["SCHEMA_VERSION", "cluster_dict", "comparison_dict", "dumps", "find_dict", "finding_dict", "json_bytes",
+           "load_schema", "problem_dict", "result_dict"]
 
 #: Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change them.
-SCHEMA_VERSION = "1.16"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
+SCHEMA_VERSION = "1.17"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
 # figures_compared; 1.3: parameters.sentence_terms, links.scores.dates_agree; 1.4: parameters.lsh.all_pairs_up_to,
 # links.scores.lead_figures_agree, companies_agree, lead_aligned; parameters.thresholds.lead_match_sentences;
 # 1.5: links.scores.lead_verbatim; compare gains tool, parameters and context_documents;
@@ -39,7 +40,7 @@ SCHEMA_VERSION = "1.16"  # 1.1: links.scores gains count_cosine and lead_facts; 
 # 1.13: stats.pairs_read_without_boilerplate, parameters.boilerplate_words, boilerplate_share;
 # 1.14: in links, containment_a and coverage_a measure a (the canonical), as named (they kept the verified order);
 # parameters.copy_families, stats.family_pairs_not_aligned; 1.15: parameters.thresholds.own_lines_containment;
-# 1.16: parameters.thresholds.own_name_lines
+# 1.16: parameters.thresholds.own_name_lines; 1.17: dedup find's output (find.schema.json)
 
 
 def _tool() -> dict[str, str]:
@@ -134,6 +135,31 @@ def result_dict(result: ScanResult) -> dict[str, Any]:
     }
 
 
+def _document_ref(d: Document) -> dict[str, Any]:
+    return {"id": d.id, "title": d.title, "path": d.path, "line": d.line}
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    """One query and its matches: ``dedup find --format jsonl``'s line, and an item of ``queries``."""
+    return {**_document_ref(f.query), "matches": [
+        {**_document_ref(m.document), "relation": m.relation, "score": m.link.score, "reason": m.link.reason,
+         "scores": m.link.scores.as_dict()} for m in f.matches]}
+
+
+def find_dict(findings: Sequence[Finding], stats: dict[str, int], parameters: dict[str, object],
+              problems: Sequence[Problem]) -> dict[str, Any]:
+    """``dedup find --format json``."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": _tool(),
+        "parameters": parameters,
+        "stats": stats,
+        "queries": [finding_dict(f) for f in findings],
+        "errors": [problem_dict(p) for p in problems if p.fatal],
+        "warnings": [problem_dict(p) for p in problems if not p.fatal],
+    }
+
+
 def json_bytes(data: Any, *, compact: bool = False) -> bytes:
     """JSON as UTF-8 bytes, indented by two spaces unless ``compact``; non-ASCII characters as they are.
 
@@ -158,10 +184,11 @@ def jsonl_lines(result: ScanResult) -> Iterator[str]:
 
 def load_schema(name: str = "scan") -> dict[str, Any]:
     """The shipped JSON Schema: ``scan`` for ``--format json``, ``cluster`` for one jsonl line,
-    ``compare`` for ``dedup compare --format json``."""
-    file = "compare.schema.json" if name == "compare" else "scan.schema.json"
+    ``compare`` for ``dedup compare --format json``, ``find`` for ``dedup find --format json`` and
+    ``finding`` for one of its jsonl lines."""
+    file = {"compare": "compare", "find": "find", "finding": "find"}.get(name, "scan") + ".schema.json"
     text = resources.files("dedup").joinpath("schema").joinpath(file).read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
-    if name == "cluster":
-        return {"$schema": schema["$schema"], "$ref": "#/$defs/cluster", "$defs": schema["$defs"]}
+    if name in ("cluster", "finding"):
+        return {"$schema": schema["$schema"], "$ref": f"#/$defs/{name}", "$defs": schema["$defs"]}
     return schema

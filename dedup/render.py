@@ -1,4 +1,4 @@
-"""Rich rendering of scan and compare results (the ``table`` format).
+"""Rich rendering of scan, check, compare, find and eval results (the ``table`` format).
 
 Only this module and :mod:`dedup.cli` import rich.  Everything is laid out to
 stay readable at 80 columns.
@@ -16,11 +16,13 @@ from rich.text import Text
 
 from .check import CheckResult
 from .compare import Comparison
+from .find import Finding
 from .normalize import fold, tokens
 from .pipeline import ScanResult
 from .report import ClusterReport, SentenceRef
 
-__all__ = ["highlight_differences", "render_check", "render_comparison", "render_evaluation", "render_scan"]
+__all__ = ["highlight_differences", "render_check", "render_comparison", "render_evaluation", "render_find",
+           "render_scan"]
 
 
 def highlight_differences(text: str, reference: str) -> Text:
@@ -141,13 +143,13 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
     return Panel(Group(*parts), title=title, title_align="left", padding=(0, 1))
 
 
-def _plural(n: int, noun: str) -> str:
-    return noun if n == 1 else noun + "s"
+def _plural(n: int, noun: str, plural: str | None = None) -> str:
+    return noun if n == 1 else plural or noun + "s"
 
 
-def _count(n: int, noun: str) -> str:
+def _count(n: int, noun: str, plural: str | None = None) -> str:
     """``1 cluster``, ``2 clusters``: summaries read as sentences."""
-    return f"{n} {_plural(n, noun)}"
+    return f"{n} {_plural(n, noun, plural)}"
 
 
 def render_scan(result: ScanResult, console: Console, *, limit: int = 10) -> None:
@@ -160,6 +162,29 @@ def render_scan(result: ScanResult, console: Console, *, limit: int = 10) -> Non
         f"{_count(sum(1 for p in result.problems if p.fatal), 'input')} failed"
     )
     console.print(Text(summary, style="bold"))
+
+
+def render_find(findings: Sequence[Finding], stats: dict[str, int], console: Console, *, limit: int = 10) -> None:
+    """One panel a query with a match: each matching document, its relation, score and why."""
+    for f in findings:
+        if not f.matches:
+            continue
+        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
+        table.add_column("document", overflow="fold", ratio=1)
+        table.add_column("relation", no_wrap=True)
+        table.add_column("score", justify="right", no_wrap=True)
+        for m in _capped(f.matches, limit):
+            table.add_row(Text(_name(m.document.id)), m.relation, f"{m.link.score:.2f}")
+            table.add_row(Text(m.link.reason, style="dim"), "", "")
+        rows: list[RenderableType] = [table]
+        if len(f.matches) > limit > 0:
+            rows.append(_more(len(f.matches) - limit, " documents"))
+        title = f"{_name(f.query.id)} - {_count(len(f.matches), 'match', 'matches')}"
+        console.print(Panel(Group(*rows), title=Text(title), title_align="left"))
+    queries = stats["queries"]
+    matched = sum(1 for f in findings if f.matches)
+    console.print(Text(f"{_count(queries, 'query', 'queries')} against {_count(stats['documents'], 'document')}: "
+                       f"{matched} with matches, {_count(stats['matches'], 'match', 'matches')}", style="bold"))
 
 
 def render_check(result: CheckResult, console: Console, *, limit: int = 5) -> None:

@@ -31,6 +31,19 @@ def run(*args: str, input: bytes | str | None = None) -> Result:
     return CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
 
 
+def run_json(command: str, *args: str, input: str | None = None) -> dict:
+    """``dedup COMMAND ARGS --format json`` run as a user would, exit 0, checked against the shipped schema."""
+    import jsonschema
+
+    from dedup.jsonout import load_schema
+
+    result = run(command, *args, "--format", "json", input=input)
+    assert result.exit_code == 0, result.output
+    data: dict = json.loads(result.stdout)
+    jsonschema.validate(data, load_schema(command))
+    return data
+
+
 def corpus_file(relative: str) -> Path:
     """Path to a research corpus file, or skip the test with the reason."""
     path = CORPORA / relative

@@ -175,6 +175,9 @@ def test_installed_command_and_python_m_run(tmp_path: Path):
     via_module = subprocess.run([sys.executable, "-m", "dedup", "scan", str(SAMPLES), "--format", "json"],
                                 capture_output=True, text=True)
     assert via_module.returncode == 0 and len(json.loads(via_module.stdout)["clusters"]) == 2
+    found = subprocess.run([str(DEDUP), "find", str(SAMPLES / "wire_harbour_ferry.txt"), str(SAMPLES), "--format",
+                            "jsonl"], capture_output=True, text=True)
+    assert found.returncode == 0 and [m["relation"] for m in json.loads(found.stdout)["matches"]] == ["copy"]
 
 
 def test_pre_commit_hook_definition_runs_dedup_check():

@@ -7,24 +7,16 @@ import json
 import random
 from pathlib import Path
 
-import jsonschema
 import pytest
 
-from dedup.jsonout import load_schema
-
-from .conftest import SEEDS, assert_golden, run
+from .conftest import SEEDS, assert_golden, run, run_json
 from .test_verify import ISSUERS, bond_notice
 
 A, B = f"samples/{SEEDS[0]}", f"samples/{SEEDS[1]}"
 
 
 def compare_json(*args: str, input: str | None = None) -> dict:
-    """``dedup compare ... --format json``, checked against the shipped schema."""
-    result = run("compare", *args, "--format", "json", input=input)
-    assert result.exit_code == 0, result.output
-    data: dict = json.loads(result.stdout)
-    jsonschema.validate(data, load_schema("compare"))
-    return data
+    return run_json("compare", *args, input=input)
 
 
 def test_compare_table_of_two_seeds_matches_golden(in_root):
