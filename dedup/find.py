@@ -55,10 +55,11 @@ def find_copies(queries: Sequence[Document], corpus: Sequence[Document], setting
     copies among the others.
     """
     places = {_place(q) for q in queries} - {None}
+    corpus_places = {_place(d) for d in corpus} - {None}
     others = [d for d in corpus if _place(d) not in places]
     documents = [*queries, *others]
     count = len(queries)
-    in_corpus = [_place(q) in {_place(d) for d in corpus} - {None} for q in queries] + [True] * len(others)
+    in_corpus = [_place(q) in corpus_places for q in queries] + [True] * len(others)
     analysed = Corpus.build(documents, settings, progress)
     group_of = {i: group for group in analysed.groups.values() for i in group}  # documents of one text
     neighbours: dict[int, set[int]] = {}  # each text's candidates, by the first document of each
