@@ -443,9 +443,10 @@ def find_command(query: str, paths: tuple[str, ...], fmt: str, limit: int, quiet
 
     QUERY is a file (or '-' for stdin, or a folder) of one or more documents: a
     press release, a story, incoming wire copy. Each is judged against every
-    document of PATH... that the scan's indexes propose (every one, in a small
-    corpus), as a scan judges a pair, with term rarity from the corpus; a
-    document of PATH... that is QUERY's own file is passed over.
+    document of PATH... that the scan's indexes propose with it or with one of
+    its matches (every one, in a small corpus), as a scan judges a pair, with
+    term rarity from the corpus; --level is the loosest relation that counts as
+    a match. A document of PATH... that is QUERY's own file is passed over.
 
     \b
     Exit codes: 0 it ran (matches found or not); 2 usage error, no readable
