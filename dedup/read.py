@@ -19,6 +19,7 @@ import stat
 import zipfile
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import BinaryIO, cast
@@ -456,7 +457,11 @@ class _Reader:
                 except DecodeError as exc:
                     raise DecodeError(f"{exc}; the rest is not read", line=number) from None
 
-        texts = text_lines()
+        with _csv_fields_up_to(self.options.max_bytes):
+            self._read_rows(text_lines(), shown, delimiter)
+
+    def _read_rows(self, texts: Iterator[str], shown: str, delimiter: str) -> None:
+        """A table's rows as records, from its header row (found below any title lines above it)."""
         skipped = 0  # lines above the header: an Excel "sep=;" line, or an export's title
         try:
             first = next(texts, None)
@@ -488,7 +493,7 @@ class _Reader:
                 start = rows.line_num + 1 + skipped
         except DecodeError as exc:
             self._fail(shown, str(exc), line=exc.line)
-        except csv.Error as exc:  # a field over csv's own limit (131,072 characters), a stray NUL
+        except csv.Error as exc:  # a field over the limit (one document's), a stray NUL
             self._fail(shown, f"unreadable row: {exc}; the rest is not read", line=rows.line_num + skipped)
 
     def _no_text_column(self, shown: str, columns: list[str]) -> None:
@@ -671,6 +676,17 @@ class _Reader:
                 self._fail(_STDIN, str(exc))
                 return
             self._add_text(text, _STDIN, page=is_markup(text))
+
+
+@contextmanager
+def _csv_fields_up_to(limit: int) -> Iterator[None]:
+    """csv's field limit (131,072 characters, one setting for the whole process) raised to one document's while
+    a table is read, and set back after: a crawl exported as CSV holds whole pages in its cells."""
+    before = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
 
 
 def _unique_ids(result: ReadResult) -> None:

@@ -1219,3 +1219,23 @@ def test_a_message_with_a_damaged_header_is_still_read(tmp_path):
     (tmp_path / "inbox.mbox").write_bytes(b"From press@council.example Tue Mar  4 09:00:00 2025\n" + message)
     result = read_inputs([str(tmp_path)], ReadOptions())
     assert [d.id for d in result.documents] == ["x@council.example"] and not result.problems
+
+
+def test_a_csv_cell_holding_a_whole_page_is_read_up_to_one_documents_limit(tmp_path):
+    """csv's own field limit is 131,072 characters; a crawl exported as CSV holds pages longer than that.  A cell
+    is read up to --max-bytes (one document's limit), a longer one stops the table at its row, and the process's
+    csv setting is left as it was."""
+    import csv
+
+    page = "<p>" + "Port Ellen harbour council voted on Tuesday to replace its ferries. " * 3000 + "</p>"
+    assert len(page) > 131_072
+    rows = [["id", "text"], ["short", TEXT], ["page", page], ["after", TEXT]]
+    with (tmp_path / "crawl.csv").open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    before = csv.field_size_limit()
+    result = read_inputs([str(tmp_path / "crawl.csv")], ReadOptions())
+    assert [d.id for d in result.documents] == ["after", "page", "short"] and not result.problems
+    assert csv.field_size_limit() == before
+    tight = read_inputs([str(tmp_path / "crawl.csv")], ReadOptions(max_bytes=150_000))
+    assert [d.id for d in tight.documents] == ["short"]
+    assert reasons(tight)[("crawl.csv", 4)] == "line longer than --max-bytes 150000; the rest is not read"
