@@ -7,22 +7,29 @@ document is judged against the query itself.  The corpus is analysed once, queri
 term rarity is the corpus's.  Candidates come from the scan's LSH indexes (every pair, in a small
 corpus): first the query's own, then, as matches come, the candidates of each match, so that a copy
 LSH paired only with other copies is judged too (one wire story's 3,000 reprints: 2,914 proposed
-with the original, all 3,000 found).  Each pair is verified as a scan verifies it, and read again
-without the boilerplate both carry where its verdict rests on that.
+with the original, all 3,000 found).  Each pair is judged as a scan judges it: screened in bulk, then
+verified, or read without the site lines both carry where its verdict may rest on them.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+
+import numpy as np
 
 from .model import Document
+from .parallel import forked_map
 from .pipeline import Corpus, Progress
 from .settings import ScanSettings
 from .verify import Link
 
 __all__ = ["Finding", "Match", "find_copies"]
+
+#: Queries searched in several processes from this many up: each search verifies a query's few dozen
+#: candidates, about a millisecond each, and a fork costs a few milliseconds.
+_PARALLEL_MIN_QUERIES = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,30 +75,47 @@ def find_copies(queries: Sequence[Document], corpus: Sequence[Document], setting
         neighbours.setdefault(second, set()).add(first)
     verifier = analysed.verifier()
     check = analysed.boilerplate_check()
-    found: dict[int, list[Match]] = {q: [] for q in range(count)}
-    verified = 0
-    for q in range(count):
-        # The query's own candidates (and copies of its text), then, as matches come, theirs: a copy that LSH
-        # paired with other copies but not with the query is still judged against the query itself.
+
+    def search(q: int) -> tuple[list[tuple[int, Link]], int]:
+        """The query's own candidates (and copies of its text), then, as matches come, theirs: a copy that LSH
+        paired with other copies but not with the query is still judged against the query itself."""
+        matches: list[tuple[int, Link]] = []
+        verified = 0
         seen = {q}
         waiting = sorted(_partners(q, group_of, neighbours))
         while waiting:
-            matched = []
-            for d in waiting:
-                seen.add(d)
-                if not in_corpus[d]:
-                    continue
-                verified += 1
-                link = verifier.verify(q, d, level=settings.level)
-                again = check.read_again(link, settings.level)
-                if again is not None:
-                    link = replace(again, alignment=link.alignment)
-                if link.joins_at(settings.level):
-                    found[q].append(Match(documents[d], link))
-                    matched.append(d)
-            waiting = sorted({p for d in matched for p in _partners(d, group_of, neighbours)} - seen)
-    findings = [Finding(documents[q], tuple(sorted(matches, key=_order))) for q, matches in found.items()]
-    stats = {"queries": count, "documents": len(corpus), "pairs_verified": verified,
+            seen.update(waiting)
+            judged = [d for d in waiting if in_corpus[d]]
+            verified += len(judged)
+            links = judge(q, judged)
+            matches.extend((link.b, link) for link in links)
+            waiting = sorted({p for link in links for p in _partners(link.b, group_of, neighbours)} - seen)
+        return matches, verified
+
+    def judge(q: int, others: list[int]) -> list[Link]:
+        """The links from ``q`` to ``others`` that hold at the level, as a scan makes them: copies of its
+        text verified one by one, pairs whose verdict may rest on site lines both carry read without them,
+        the rest screened in bulk first."""
+        level = settings.level
+        same = [d for d in others if group_of[d] is group_of[q]]
+        pairs = np.array([(q, d) for d in others if group_of[d] is not group_of[q]], dtype=np.int64).reshape(-1, 2)
+        aside = check.concerned(pairs) if len(pairs) else np.zeros(0, dtype=bool)
+        links = [verifier.verify(q, d, level=level) for d in same]
+        for i, j in pairs[aside].tolist():
+            link = verifier.verify(i, j, level=level)
+            links.append(check.read_again(link, level) or link)
+        links.extend(verifier.verify_many(pairs[~aside], level=level))
+        return [link for link in links if link.joins_at(level)]
+
+    # Queries are searched in forked workers when there are many (each search is independent); every
+    # workers-th query to each, results back in query order.
+    workers = settings.processes if count >= _PARALLEL_MIN_QUERIES else 1
+    parts = [list(range(k, count, workers)) for k in range(workers)]
+    searched = forked_map(lambda part: [search(q) for q in part], parts)
+    results = [searched[q % workers][q // workers] for q in range(count)]
+    findings = [Finding(documents[q], tuple(sorted((Match(documents[d], link) for d, link in matches), key=_order)))
+                for q, (matches, _) in enumerate(results)]
+    stats = {"queries": count, "documents": len(corpus), "pairs_verified": sum(v for _, v in results),
              "matches": sum(len(f.matches) for f in findings)}
     return findings, stats
 

@@ -124,3 +124,13 @@ def test_each_match_is_the_relation_compare_finds_within_the_corpus(in_root, lev
         for other in others:  # and what compare joins, find lists
             if compare_documents(query, other, settings, context=docs).joins:
                 assert other.id in found
+
+
+def test_queries_searched_in_worker_processes_find_what_one_process_finds(in_root, monkeypatch):
+    import dedup.find
+
+    docs = [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted(Path("samples").iterdir())]
+    alone = find_copies(docs, docs[::-1], ScanSettings(workers=1))
+    monkeypatch.setattr(dedup.find, "_PARALLEL_MIN_QUERIES", 1)
+    forked = find_copies(docs, docs[::-1], ScanSettings(workers=2))
+    assert forked == alone and sum(len(f.matches) for f in forked[0]) > 0
