@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -57,16 +57,16 @@ def find_copies(queries: Sequence[Document], corpus: Sequence[Document], setting
                 progress: Progress | None = None) -> tuple[list[Finding], dict[str, int]]:
     """Each query's matches in ``corpus`` up to ``settings.level``, and counts of the work done.
 
-    A corpus document read from the same place as a query (one file, as typed, and record) is that query:
-    it is analysed once and never matched with itself, so ``find stories/ stories/`` lists each story's
-    copies among the others.
+    A corpus document read from the same place as a query (one file, as typed, and record), or the same
+    object, is that query: it is analysed once and never matched with itself, so ``find stories/ stories/``
+    lists each story's copies among the others.
     """
-    places = {_place(q) for q in queries} - {None}
-    corpus_places = {_place(d) for d in corpus} - {None}
-    others = [d for d in corpus if _place(d) not in places]
+    places = {_source(q) for q in queries}
+    corpus_places = {_source(d) for d in corpus}
+    others = [d for d in corpus if _source(d) not in places]
     documents = [*queries, *others]
     count = len(queries)
-    in_corpus = [_place(q) in corpus_places for q in queries] + [True] * len(others)
+    in_corpus = [_source(q) in corpus_places for q in queries] + [True] * len(others)
     analysed = Corpus.build(documents, settings, progress)
     group_of = {i: group for group in analysed.groups.values() for i in group}  # documents of one text
     neighbours: dict[int, set[int]] = {}  # each text's candidates, by the first document of each
@@ -76,42 +76,53 @@ def find_copies(queries: Sequence[Document], corpus: Sequence[Document], setting
     verifier = analysed.verifier()
     check = analysed.boilerplate_check()
 
-    def search(q: int) -> tuple[list[tuple[int, Link]], int]:
-        """The query's own candidates (and copies of its text), then, as matches come, theirs: a copy that LSH
-        paired with other copies but not with the query is still judged against the query itself."""
-        matches: list[tuple[int, Link]] = []
-        verified = 0
-        seen = {q}
-        waiting = sorted(_partners(q, group_of, neighbours))
-        while waiting:
-            seen.update(waiting)
-            judged = [d for d in waiting if in_corpus[d]]
-            verified += len(judged)
-            links = judge(q, judged)
-            matches.extend((link.b, link) for link in links)
-            waiting = sorted({p for link in links for p in _partners(link.b, group_of, neighbours)} - seen)
-        return matches, verified
+    def search(part: list[int]) -> list[tuple[list[tuple[int, Link]], int]]:
+        """The matches of the ``part``'s queries, and how many pairs each took, searched together round by
+        round: each query's own candidates (and copies of its text) first, then, as matches come, theirs, so
+        that a copy LSH paired with other copies but not with the query is still judged against the query
+        itself.  A round's pairs, of all the part's queries, are judged in bulk."""
+        matches: dict[int, list[tuple[int, Link]]] = {q: [] for q in part}
+        verified = dict.fromkeys(part, 0)
+        seen = {q: {q} for q in part}
+        waiting = {q: _partners(q, group_of, neighbours) for q in part}
+        while any(waiting.values()):
+            pairs: list[tuple[int, int]] = []
+            for q, found in waiting.items():
+                seen[q].update(found)
+                judged = sorted(d for d in found if in_corpus[d])
+                verified[q] += len(judged)
+                pairs.extend((q, d) for d in judged)
+            held: dict[int, list[int]] = {q: [] for q in part}
+            for link in judge(pairs):
+                matches[link.a].append((link.b, link))
+                held[link.a].append(link.b)
+            waiting = {q: {p for d in held[q] for p in _partners(d, group_of, neighbours)} - seen[q] for q in part}
+        return [(matches[q], verified[q]) for q in part]
 
-    def judge(q: int, others: list[int]) -> list[Link]:
-        """The links from ``q`` to ``others`` that hold at the level, as a scan makes them: copies of its
-        text verified one by one, pairs whose verdict may rest on site lines both carry read without them,
-        the rest screened in bulk first."""
+    def judge(pairs: list[tuple[int, int]]) -> list[Link]:
+        """The links among ``pairs`` (a query, a document) that hold at the level, the query as ``a``, made as a
+        scan makes them: copies of one text verified alone, pairs whose verdict may rest on site lines both
+        carry read without them (in bulk, the copies it leaves pending confirmed), the rest screened in bulk
+        before any is aligned."""
         level = settings.level
-        same = [d for d in others if group_of[d] is group_of[q]]
-        pairs = np.array([(q, d) for d in others if group_of[d] is not group_of[q]], dtype=np.int64).reshape(-1, 2)
-        aside = check.concerned(pairs) if len(pairs) else np.zeros(0, dtype=bool)
-        links = [verifier.verify(q, d, level=level) for d in same]
-        for i, j in pairs[aside].tolist():
-            link = verifier.verify(i, j, level=level)
-            links.append(check.read_again(link, level) or link)
-        links.extend(verifier.verify_many(pairs[~aside], level=level))
-        return [link for link in links if link.joins_at(level)]
+        asked = set(pairs)
+        same = [(q, d) for q, d in pairs if group_of[d] is group_of[q]]
+        rest = np.array(sorted({(min(q, d), max(q, d)) for q, d in pairs if group_of[d] is not group_of[q]}),
+                        dtype=np.int64).reshape(-1, 2)
+        aside = check.concerned(rest) if len(rest) else np.zeros(0, dtype=bool)
+        links = [verifier.verify(q, d, level=level) for q, d in same]
+        read, pending = check.read(rest[aside])
+        links.extend(read)
+        links.extend(link for k in range(len(pending.pairs)) if (link := pending.confirm(k)) is not None)
+        links.extend(verifier.verify_many(rest[~aside], level=level))
+        held = [link for link in links if link.joins_at(level)]
+        return [link for link in held if (link.a, link.b) in asked] + [
+            _flipped(link) for link in held if (link.b, link.a) in asked]
 
     # Queries are searched in forked workers when there are many (each search is independent); every
     # workers-th query to each, results back in query order.
     workers = settings.processes if count >= _PARALLEL_MIN_QUERIES else 1
-    parts = [list(range(k, count, workers)) for k in range(workers)]
-    searched = forked_map(lambda part: [search(q) for q in part], parts)
+    searched = forked_map(search, [list(range(k, count, workers)) for k in range(workers)])
     results = [searched[q % workers][q // workers] for q in range(count)]
     findings = [Finding(documents[q], tuple(sorted((Match(documents[d], link) for d, link in matches), key=_order)))
                 for q, (matches, _) in enumerate(results)]
@@ -120,16 +131,23 @@ def find_copies(queries: Sequence[Document], corpus: Sequence[Document], setting
     return findings, stats
 
 
+def _flipped(link: Link) -> Link:
+    """The same link read from its other side: B first, the measures of each side swapped."""
+    alignment = link.alignment.mirrored() if link.alignment is not None else None
+    return replace(link, a=link.b, b=link.a, scores=link.scores.flipped(), alignment=alignment)
+
+
 def _partners(i: int, group_of: dict[int, list[int]], neighbours: dict[int, set[int]]) -> set[int]:
     """The documents sharing ``i``'s text, and those of the texts LSH proposed with it."""
     group = group_of[i]
     return {*group, *(d for other in neighbours.get(group[0], ()) for d in group_of[other])} - {i}
 
 
-def _place(d: Document) -> tuple[str, int | None] | None:
-    """Where a document was read: its file (the path as typed, normalized) and record; None for stdin."""
-    if not d.path or d.path == "-":  # stdin, or built in code
-        return None
+def _source(d: Document) -> tuple[str, int | None] | int:
+    """Where a document was read: its file (the path as typed, normalized) and record; for one read from
+    stdin or made in code, the object itself (the same object in both lists is one document)."""
+    if not d.path or d.path == "-":
+        return id(d)
     return os.path.normpath(d.path), d.line
 
 

@@ -134,3 +134,17 @@ def test_queries_searched_in_worker_processes_find_what_one_process_finds(in_roo
     monkeypatch.setattr(dedup.find, "_PARALLEL_MIN_QUERIES", 1)
     forked = find_copies(docs, docs[::-1], ScanSettings(workers=2))
     assert forked == alone and sum(len(f.matches) for f in forked[0]) > 0
+
+
+def test_pages_under_one_sites_chrome_find_their_reprint_and_not_each_other(in_root):
+    """Pairs sharing a site's chrome are read without it, as a scan reads them, in bulk for all the queries."""
+    from .test_boilerplate import STORIES, other_sites, page
+
+    pages = [page(name, *story) for name, story in STORIES.items()]
+    reprint = page("bakery-reprint", "Ferncastle rye loaf takes the regional prize", STORIES["bakery"][1])
+    for level in (Relation.COPY, Relation.STORY):
+        findings, _ = find_copies(pages, [*pages, reprint, *other_sites(40)], ScanSettings(level=level))
+        found = {f.query.id: [(m.document.id, m.relation) for m in f.matches] for f in findings}
+        assert found == {p.id: [] for p in pages} | {"bakery.html": [("bakery-reprint.html", "copy")]}
+        bakery = next(f for f in findings if f.query.id == "bakery.html")
+        assert "boilerplate lines both carry set aside" in bakery.matches[0].link.reason
