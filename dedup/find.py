@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -117,7 +117,7 @@ def find_copies(queries: Sequence[Document], corpus: Sequence[Document], setting
         links.extend(verifier.verify_many(rest[~aside], level=level))
         held = [link for link in links if link.joins_at(level)]
         return [link for link in held if (link.a, link.b) in asked] + [
-            _flipped(link) for link in held if (link.b, link.a) in asked]
+            link.from_side(link.b) for link in held if (link.b, link.a) in asked]
 
     # Queries are searched in forked workers when there are many (each search is independent); every
     # workers-th query to each, results back in query order.
@@ -129,12 +129,6 @@ def find_copies(queries: Sequence[Document], corpus: Sequence[Document], setting
     stats = {"queries": count, "documents": len(corpus), "pairs_verified": sum(v for _, v in results),
              "matches": sum(len(f.matches) for f in findings)}
     return findings, stats
-
-
-def _flipped(link: Link) -> Link:
-    """The same link read from its other side: B first, the measures of each side swapped."""
-    alignment = link.alignment.mirrored() if link.alignment is not None else None
-    return replace(link, a=link.b, b=link.a, scores=link.scores.flipped(), alignment=alignment)
 
 
 def _partners(i: int, group_of: dict[int, list[int]], neighbours: dict[int, set[int]]) -> set[int]:

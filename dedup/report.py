@@ -102,11 +102,12 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     is_boiler = {i: [h in boilerplate for h in corpus.shown(i).line_hashes] for i in cluster.members}
     matched_to_hub: dict[int, list[tuple[int, int, float]]] = defaultdict(list)  # hub sentence -> (doc, idx, sim)
     used: dict[int, set[int]] = {i: set() for i in cluster.members}
-    for link in cluster.links:
-        member = link.b if link.a == hub else link.a
+    oriented = [link.from_side(hub) for link in cluster.links]  # the canonical as a, each member as b
+    for link in oriented:
+        member = link.b
         # Verification aligned the pair already, either way round (greedy matching takes the best score first and
         # breaks ties by position, which conflicting pairs of sentences share on one side: the same matches).
-        alignment = link.alignment if link.a == hub or link.alignment is None else link.alignment.mirrored()
+        alignment = link.alignment
         if alignment is None:
             alignment = align(corpus.sentences(hub), corpus.sentences(member), threshold)
         for m in alignment.matches:
@@ -144,7 +145,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
         for d, k in carriers:
             used[d].add(k)
 
-    link_for = {(lk.b if lk.a == hub else lk.a): lk for lk in cluster.links}
+    link_for = {lk.b: lk for lk in oriented}
     members: list[MemberReport] = []
     for i in cluster.members:
         s = corpus.shown(i)
@@ -164,7 +165,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
         ))
     links = tuple(
         LinkReport(docs[hub].id, docs[m].id, lk.relation.label if lk.relation is not None else "none",
-                   lk.score, lk.reason, (lk.scores if lk.a == hub else lk.scores.flipped()).as_dict())
+                   lk.score, lk.reason, lk.scores.as_dict())
         for m, lk in sorted(link_for.items())
     )
     loosest = max(lk.relation for lk in cluster.links if lk.relation is not None)

@@ -260,6 +260,14 @@ class Link:
         s = self.scores
         return round(max(s.jaccard, s.count_cosine), 4)
 
+    def from_side(self, i: int) -> Link:
+        """The link as document ``i`` (one of its two) sees it: ``i`` as ``a``, each side's measures and the
+        alignment swapped where ``i`` was ``b``."""
+        if i == self.a:
+            return self
+        alignment = self.alignment.mirrored() if self.alignment is not None else None
+        return replace(self, a=self.b, b=self.a, scores=self.scores.flipped(), alignment=alignment)
+
     def joins_at(self, level: Relation) -> bool:
         """Whether the relation found lets the two join a cluster at ``level`` (``--level``)."""
         return self.relation is not None and self.relation <= level
