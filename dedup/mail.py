@@ -2,8 +2,9 @@
 
 An outlet that prints a press release nearly as sent is the commonest copy of all, and the release
 arrives by mail.  Each message is a document: its subject the title, its ``Date`` the date, its text
-the body a reader sees (the plain-text part, or else the HTML part, read as a page is); attachments
-are not read.  The standard library's parser undoes encoded headers, charsets and transfer encodings.
+the body a reader sees (the plain-text part, or else the HTML part, read as a page is).  Attached
+files (the release itself, often a PDF or Word file under a cover note) are read as the files they
+are, each its own document.  The standard library's parser undoes encoded headers, charsets and transfer encodings.
 An mbox file is split at its ``From `` lines and read a message at a time, never whole.
 """
 
@@ -37,6 +38,7 @@ class MailMessage:
     date: str | None  # the Date header as written
     text: str
     html: bool  # the body is the HTML part (no plain-text one)
+    attachments: tuple[tuple[str, bytes], ...] = ()  # (file name, content) of each attached file
 
 
 #: What the standard library's parsers raise, besides their own errors, on headers and parts it cannot make sense
@@ -65,7 +67,22 @@ def read_message(data: bytes) -> MailMessage:
         raise NotAMessage(f"unreadable message body: {' '.join(str(exc).split()) or type(exc).__name__}") from None
     message_id = _header(message, "Message-ID")
     return MailMessage(message_id.strip("<>") if message_id else None, _header(message, "Subject"),
-                       _header(message, "Date"), text if isinstance(text, str) else "", html)
+                       _header(message, "Date"), text if isinstance(text, str) else "", html, _attachments(message))
+
+
+def _attachments(message: EmailMessage) -> tuple[tuple[str, bytes], ...]:
+    """The files attached, by name (the release itself often comes as a PDF or Word file under a cover note);
+    a part the parser cannot decode, or one without a name, is passed over."""
+    found = []
+    try:
+        for part in message.iter_attachments():
+            name = part.get_filename()
+            payload = part.get_payload(decode=True) if isinstance(part, EmailMessage) else None
+            if name and isinstance(payload, bytes):
+                found.append((name.replace("\\", "/").rsplit("/", 1)[-1], payload))
+    except _UNPARSED:
+        pass
+    return tuple(found)
 
 
 def mbox_messages(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes, bool]]:

@@ -576,9 +576,16 @@ class _Reader:
             if published is None:
                 self._fail(shown, f"Date {message.date or 'missing'!r} is not a date in a format read: compared "
                            "without a date", line=number, fatal=False)
-        self._add_text(self._within_limit(message.text, shown, number), shown, title=message.subject, line=number,
-                       record_id=message.message_id if number is not None else None, published=published,
-                       page=message.html)
+        if message.text.strip() or not message.attachments:  # a bare cover for its attachments is no article
+            self._add_text(self._within_limit(message.text, shown, number), shown, title=message.subject,
+                           line=number, record_id=message.message_id if number is not None else None,
+                           published=published, page=message.html)
+        # Each attached file read as the file it is, named after the message as a zip's members are after it.
+        where = shown if number is None else f"{shown}:{number}"
+        for name, payload in message.attachments:
+            attached = f"{where}/{printable(name)}"
+            if kind_of_name(name) == "zip" or self.discovery.selected(name, attached, name, member=True):
+                self._read_stream(io.BytesIO(payload), attached, size_hint=len(payload))
 
     def _read_workbook(self, handle: BinaryIO, shown: str) -> None:
         """An Excel workbook: each sheet with the text column, a record a row, numbered as Excel numbers rows.

@@ -1168,7 +1168,7 @@ def test_a_web_archive_without_warcio_is_one_error_saying_what_to_install(tmp_pa
 
 
 def _message(subject: str, body: str | None, *, html: str | None = None, charset: str = "utf-8",
-             message_id: str | None = None) -> bytes:
+             message_id: str | None = None, attached: dict[str, bytes] | None = None) -> bytes:
     from email.message import EmailMessage
 
     message = EmailMessage()
@@ -1181,17 +1181,18 @@ def _message(subject: str, body: str | None, *, html: str | None = None, charset
         message.set_content(body, charset=charset)
     if html is not None:
         message.add_alternative(html, subtype="html") if body is not None else message.set_content(html, subtype="html")
-    if body is not None:
-        message.add_attachment(b"%PDF-1.4 " * 500, maintype="application", subtype="pdf", filename="release.pdf")
+    for name, data in (attached or {}).items():
+        message.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
     return bytes(message)
 
 
 def test_press_releases_by_mail_are_read_as_their_readers_see_them(tmp_path):
-    """A newsroom's inbox: an .eml file (its subject the title, its plain-text part the text, its attachment not
-    read), an HTML-only newsletter read as a page, and an mbox read a message at a time, each message named
-    by its Message-ID; a body line that begins "From " (quoted in the mailbox) stays in its message."""
+    """A newsroom's inbox: an .eml file (its subject the title, its plain-text part the text), an HTML-only
+    newsletter read as a page, and an mbox read a message at a time, each message named by its Message-ID;
+    a body line that begins "From " (quoted in the mailbox) stays in its message."""
     story = TEXT.strip()
-    (tmp_path / "release.eml").write_bytes(_message("=?utf-8?q?Caf=C3=A9_council_backs_ferries?=", story))
+    (tmp_path / "release.eml").write_bytes(_message("=?utf-8?q?Caf=C3=A9_council_backs_ferries?=", story,
+                                                    attached={"logo.png": b"\x89PNG\r\n\x1a\n"}))
     (tmp_path / "letter.eml").write_bytes(_message("Newsletter", None, html=f"<h1>Ferries</h1><p>{story}</p>"))
     messages = (_message("Fwd: ferries", f"From the council:\n\n{story}", message_id="<a1@council.example>"),
                 _message("Latin-1", "Caf\u00e9 owners welcomed the vote on the ferries.", charset="latin-1",
@@ -1209,6 +1210,31 @@ def test_press_releases_by_mail_are_read_as_their_readers_see_them(tmp_path):
     assert docs["a1@council.example"].text.startswith("From the council:") and docs["a1@council.example"].line == 1
     assert docs["a2@council.example"].text.strip() == "Caf\u00e9 owners welcomed the vote on the ferries."
     assert reasons(result) == {("empty.mbox", None): "no message: an mbox file opens with a 'From ' line"}
+
+
+def test_a_releases_attached_files_are_read_each_as_the_file_it_is(tmp_path):
+    """The release itself often comes as a Word or PDF file under a cover note: each attached file the globs
+    take is a document of its own, named after its message (as a zip's members are); pictures are not read,
+    and a message that is only a cover for its attachments is no document itself."""
+    pytest.importorskip("pypdf", reason="pypdf is installed with the [test] extra")
+    _docx(tmp_path / "release.docx", TEXT.strip().split(". "), title="Ferries")
+    _pdf(tmp_path / "release.pdf", [TEXT.strip().split(". ")], title="Ferries")
+    files = {name: (tmp_path / name).read_bytes() for name in ("release.docx", "release.pdf")}
+    (tmp_path / "mail").mkdir()
+    (tmp_path / "mail" / "cover.eml").write_bytes(
+        _message("Release: ferries", "Please find our release attached.", attached={**files, "logo.png": b"PNG"}))
+    bare = _message("Ferries", "", attached={"release.docx": files["release.docx"]})
+    (tmp_path / "mail" / "bare.eml").write_bytes(bare)
+    box = b"From press@council.example Tue Mar  4 09:00:00 2025\n" + _message(
+        "Fwd", "See attached.", message_id="<b1@council.example>", attached={"release.pdf": files["release.pdf"]})
+    (tmp_path / "mail" / "inbox.mbox").write_bytes(box)
+    result = read_inputs([str(tmp_path / "mail")], ReadOptions())
+    names = sorted(d.id.replace(str(tmp_path / "mail") + "/", "") for d in result.documents)
+    assert names == ["b1@council.example", "bare.eml/release.docx", "cover.eml", "cover.eml/release.docx",
+                     "cover.eml/release.pdf", "inbox.mbox:1/release.pdf"]
+    texts = {d.id.rsplit("/", 1)[-1]: d for d in result.documents}
+    assert "Port Ellen harbour council" in texts["release.docx"].text and texts["release.docx"].title == "Ferries"
+    assert not result.problems
 
 
 def test_a_message_with_a_damaged_header_is_still_read(tmp_path):
