@@ -4,8 +4,8 @@ Verification needs the whole analysed corpus (profiles, sparse matrices, term
 weights), profiling the texts.  Pickling them to pool workers would cost more
 than the work, so each part runs in a child forked when the data is ready, which
 sees it as it is, and only the part's results come back through a pipe.  The
-last part runs in this process meanwhile.  Where ``fork`` is unavailable, parts
-run here one after another.
+last part runs in this process meanwhile.  Where ``fork`` is unavailable, or in
+a child already, parts run here one after another.
 """
 
 from __future__ import annotations
@@ -46,8 +46,12 @@ def _run_and_send(function: Callable[[P], R], part: P, send: Connection) -> None
 
 
 def forked_map(function: Callable[[P], R], parts: Sequence[P]) -> list[R]:
-    """``[function(part) for part in parts]``, all parts but the last in forked children."""
-    if len(parts) < 2 or not can_fork():
+    """``[function(part) for part in parts]``, all parts but the last in forked children.
+
+    In a child already (a part's work that forks again: ``dedup find`` searches queries in children, and a
+    search reads pages without their site lines in parts of its own), the parts run in that child, one
+    after another: a child may not fork children of its own."""
+    if len(parts) < 2 or not can_fork() or multiprocessing.current_process().daemon:
         return [function(part) for part in parts]
     context = multiprocessing.get_context("fork")
     children = []

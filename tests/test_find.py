@@ -148,3 +148,21 @@ def test_pages_under_one_sites_chrome_find_their_reprint_and_not_each_other(in_r
         assert found == {p.id: [] for p in pages} | {"bakery.html": [("bakery-reprint.html", "copy")]}
         bakery = next(f for f in findings if f.query.id == "bakery.html")
         assert "boilerplate lines both carry set aside" in bakery.matches[0].link.reason
+
+
+def test_queries_searched_in_workers_read_pages_without_their_chrome_as_one_process_does(in_root, monkeypatch):
+    """A search in a worker reads pairs sharing site lines in parts of its own, which it may not fork (a child
+    may not have children): they run in the worker, and the matches are one process's."""
+    import dedup.find
+    from dedup import pipeline
+
+    from .test_boilerplate import STORIES, other_sites, page
+
+    pages = [page(name, *story) for name, story in STORIES.items()]
+    corpus = [*pages, page("bakery-reprint", "Ferncastle rye loaf takes the regional prize", STORIES["bakery"][1]),
+              *other_sites(40)]
+    alone = find_copies(pages, corpus, ScanSettings(workers=1))
+    for name in ("_PARALLEL_MIN_PAIRS", "_PARALLEL_MIN_ALIGNED", "_PARALLEL_MIN_DOCS"):
+        monkeypatch.setattr(pipeline, name, 1)
+    monkeypatch.setattr(dedup.find, "_PARALLEL_MIN_QUERIES", 1)
+    assert find_copies(pages, corpus, ScanSettings(workers=2)) == alone

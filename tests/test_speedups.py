@@ -66,6 +66,17 @@ def test_a_failure_in_a_forked_part_is_raised_here():
         forked_map(fail_first, [0, 1])
 
 
+def test_a_part_that_forks_again_runs_its_own_parts_in_its_child():
+    """A child may not fork children of its own: a forked part's own parts run in it, one after another."""
+    def inner(part: int) -> list[tuple[int, int]]:
+        return forked_map(lambda x: (x, os.getpid()), [part, part + 1])
+
+    first, last = forked_map(inner, [0, 10])
+    assert [x for x, _ in first] == [0, 1] and [x for x, _ in last] == [10, 11]
+    assert len({pid for _, pid in first}) == 1 and first[0][1] != os.getpid()  # both in the one child
+    assert len({pid for _, pid in last}) == 2  # here, the parent forks as before
+
+
 def test_parts_run_here_where_fork_is_unavailable(monkeypatch):
     monkeypatch.setattr("dedup.parallel.can_fork", lambda: False)
     assert forked_map(lambda part: os.getpid(), [0, 1]) == [os.getpid(), os.getpid()]
