@@ -69,10 +69,7 @@ def find_copies(queries: Sequence[Document], corpus: Sequence[Document], setting
     in_corpus = [_source(q) in corpus_places for q in queries] + [True] * len(others)
     analysed = Corpus.build(documents, settings, progress)
     group_of = {i: group for group in analysed.groups.values() for i in group}  # documents of one text
-    neighbours: dict[int, set[int]] = {}  # each text's candidates, by the first document of each
-    for first, second in analysed.candidates().tolist():
-        neighbours.setdefault(first, set()).add(second)
-        neighbours.setdefault(second, set()).add(first)
+    neighbours = _Neighbours.of(analysed.candidates(), len(documents))
     verifier = analysed.verifier()
     check = analysed.boilerplate_check()
 
@@ -131,10 +128,28 @@ def find_copies(queries: Sequence[Document], corpus: Sequence[Document], setting
     return findings, stats
 
 
-def _partners(i: int, group_of: dict[int, list[int]], neighbours: dict[int, set[int]]) -> set[int]:
+@dataclass(frozen=True)
+class _Neighbours:
+    """Each text's candidates (by the first document of each), as sorted arrays: millions of candidate pairs
+    held as Python sets took a gigabyte."""
+
+    starts: np.ndarray  # document i's candidates are others[starts[i]:starts[i + 1]]
+    others: np.ndarray
+
+    @classmethod
+    def of(cls, pairs: np.ndarray, count: int) -> _Neighbours:
+        both = np.concatenate([pairs, pairs[:, ::-1]]) if len(pairs) else np.empty((0, 2), dtype=np.int64)
+        both = both[np.lexsort((both[:, 1], both[:, 0]))]
+        return cls(np.searchsorted(both[:, 0], np.arange(count + 1)), both[:, 1].copy())
+
+    def __call__(self, i: int) -> list[int]:
+        return self.others[self.starts[i]:self.starts[i + 1]].tolist()
+
+
+def _partners(i: int, group_of: dict[int, list[int]], neighbours: _Neighbours) -> set[int]:
     """The documents sharing ``i``'s text, and those of the texts LSH proposed with it."""
     group = group_of[i]
-    return {*group, *(d for other in neighbours.get(group[0], ()) for d in group_of[other])} - {i}
+    return {*group, *(d for other in neighbours(group[0]) for d in group_of[other])} - {i}
 
 
 def _source(d: Document) -> tuple[str, int | None] | int:
