@@ -174,12 +174,16 @@ def render_find(findings: Sequence[Finding], stats: dict[str, int], console: Con
         table.add_column("relation", no_wrap=True)
         table.add_column("score", justify="right", no_wrap=True)
         for m in _capped(f.matches, limit):
-            table.add_row(Text(_name(m.document.id)), m.relation, f"{m.link.score:.2f}")
+            name = Text(_name(m.document.id))
+            if m.document.title:  # a record's id says little of what it is
+                name.append(f" {m.document.title}", style="italic")
+            table.add_row(name, m.relation, f"{m.link.score:.2f}")
             table.add_row(Text(m.link.reason, style="dim"), "", "")
         rows: list[RenderableType] = [table]
         if len(f.matches) > limit > 0:
             rows.append(_more(len(f.matches) - limit, " documents"))
-        title = f"{_name(f.query.id)} - {_count(len(f.matches), 'match', 'matches')}"
+        named = f"{_name(f.query.id)} {f.query.title}" if f.query.title else _name(f.query.id)
+        title = f"{named} - {_count(len(f.matches), 'match', 'matches')}"
         console.print(Panel(Group(*rows), title=Text(title), title_align="left"))
     queries = stats["queries"]
     matched = sum(1 for f in findings if f.matches)

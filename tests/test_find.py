@@ -166,3 +166,12 @@ def test_queries_searched_in_workers_read_pages_without_their_chrome_as_one_proc
         monkeypatch.setattr(pipeline, name, 1)
     monkeypatch.setattr(dedup.find, "_PARALLEL_MIN_QUERIES", 1)
     assert find_copies(pages, corpus, ScanSettings(workers=2)) == alone
+
+
+def test_the_table_names_records_by_id_and_title(in_root, tmp_path):
+    wire = Path(WIRE).read_text(encoding="utf-8")
+    (tmp_path / "q.jsonl").write_text(json.dumps({"id": "w1", "title": "Ferry vote", "text": wire}) + "\n")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "c7", "title": "Island ferries go electric",
+                                                  "text": Path(COPY).read_text(encoding="utf-8")}) + "\n")
+    shown = run("find", str(tmp_path / "q.jsonl"), str(tmp_path / "c.jsonl")).stdout
+    assert "w1 Ferry vote - 1 match" in shown and "c7 Island ferries go electric" in shown
