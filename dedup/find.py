@@ -57,16 +57,17 @@ def find_copies(queries: Sequence[Document], corpus: Sequence[Document], setting
                 progress: Progress | None = None) -> tuple[list[Finding], dict[str, int]]:
     """Each query's matches in ``corpus`` up to ``settings.level``, and counts of the work done.
 
-    A corpus document read from the same place as a query (one file, as typed, and record), or the same
-    object, is that query: it is analysed once and never matched with itself, so ``find stories/ stories/``
+    A corpus document read from the same place as a query (one file, however its path was typed, and
+    record), or the same object, is that query: it is analysed once and never matched with itself, so ``find stories/ stories/``
     lists each story's copies among the others.
     """
-    places = {_source(q) for q in queries}
-    corpus_places = {_source(d) for d in corpus}
-    others = [d for d in corpus if _source(d) not in places]
+    source = _Sources()
+    places = {source(q) for q in queries}
+    corpus_places = {source(d) for d in corpus}
+    others = [d for d in corpus if source(d) not in places]
     documents = [*queries, *others]
     count = len(queries)
-    in_corpus = [_source(q) in corpus_places for q in queries] + [True] * len(others)
+    in_corpus = [source(q) in corpus_places for q in queries] + [True] * len(others)
     analysed = Corpus.build(documents, settings, progress)
     group_of = {i: group for group in analysed.groups.values() for i in group}  # documents of one text
     neighbours = _Neighbours.of(analysed.candidates(), len(documents))
@@ -152,12 +153,21 @@ def _partners(i: int, group_of: dict[int, list[int]], neighbours: _Neighbours) -
     return {*group, *(d for other in neighbours(group[0]) for d in group_of[other])} - {i}
 
 
-def _source(d: Document) -> tuple[str, int | None] | int:
-    """Where a document was read: its file (the path as typed, normalized) and record; for one read from
-    stdin or made in code, the object itself (the same object in both lists is one document)."""
-    if not d.path or d.path == "-":
-        return id(d)
-    return os.path.normpath(d.path), d.line
+class _Sources:
+    """Where each document was read: its file and record.  A file is known however its path was typed
+    (``./a.txt``, ``a.txt``, through a link); a zip's member or a mailbox's message by its path as shown.
+    One read from stdin or made in code is known by the object itself (the same object in both lists is
+    one document).  Each path is resolved once."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, str] = {}
+
+    def __call__(self, d: Document) -> tuple[str, int | None] | int:
+        if not d.path or d.path == "-":
+            return id(d)
+        if d.path not in self._files:
+            self._files[d.path] = os.path.realpath(d.path) if os.path.exists(d.path) else os.path.normpath(d.path)
+        return self._files[d.path], d.line
 
 
 def _order(match: Match) -> tuple[int, float, str]:

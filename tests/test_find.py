@@ -39,6 +39,8 @@ def test_a_press_release_finds_its_reprints_and_their_relations(in_root):
     assert found == {seed: [(SEEDS[1], "rewrite"), (SEEDS[2], "story")]}  # never itself, though it is in samples/
     assert matches(find_json(seed, "samples/", "--level", "copy")) == {seed: []}
     assert matches(find_json(WIRE, "samples/")) == {WIRE: [(Path(COPY).name, "copy")]}
+    typed = f"./{WIRE}"  # the same file however its path is typed
+    assert matches(find_json(typed, str(Path("samples").resolve()))) == {typed: [(Path(COPY).name, "copy")]}
     assert matches(find_json(LIBRARY, "samples/")) == {LIBRARY: []}
 
 
