@@ -322,7 +322,7 @@ class _Reader:
         opts = self.options
         for number, item in enumerate(items, start=1):
             record = {opts.text_field: item.text, opts.id_field: item.id, opts.title_field: item.title,
-                      opts.date_field or "date": item.published}
+                      self._date_key: item.published}
             self._add_record({k: v for k, v in record.items() if v is not None}, shown, number)
 
     def parse_pages(self) -> None:
@@ -359,6 +359,12 @@ class _Reader:
             return
         doc_id = record_id if record_id is not None else shown if line is None else f"{shown}:{line}"
         self.result.documents.append(Document(doc_id, text, title, shown, line, published, label))
+
+    @property
+    def _date_key(self) -> str:
+        """The key under which a date a format names itself (a feed's pubDate, a message's Date, an archive's
+        WARC-Date) goes in its record, read by :meth:`_published` as a record's own date field is."""
+        return self.options.date_field or "date"
 
     def _published(self, record: Mapping[str, object], shown: str, line: int | None) -> datetime | None:
         """The record's (or a Markdown file's front matter's) publication date, if dates are read; a missing or
@@ -538,7 +544,7 @@ class _Reader:
                 except DecodeError as exc:
                     self._fail(shown, str(exc), line=page.number)
                     continue
-                published = parse_published(page.archived) if self.options.date_field is not None else None
+                published = self._published({self._date_key: page.archived}, shown, page.number)
                 self._add_text(text, shown, line=page.number, record_id=page.uri, published=published, page=page.html)
         except UnreadableRecords as exc:
             self._table_failed(shown, exc)
@@ -570,12 +576,7 @@ class _Reader:
         except NotAMessage as exc:
             self._fail(shown, str(exc), line=number)
             return
-        published = None
-        if self.options.date_field is not None:
-            published = parse_published(message.date)
-            if published is None:
-                self._fail(shown, f"Date {message.date or 'missing'!r} is not a date in a format read: compared "
-                           "without a date", line=number, fatal=False)
+        published = self._published({self._date_key: message.date}, shown, number)
         if message.text.strip() or not message.attachments:  # a bare cover for its attachments is no article
             self._add_text(self._within_limit(message.text, shown, number), shown, title=message.subject,
                            line=number, record_id=message.message_id if number is not None else None,
