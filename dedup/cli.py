@@ -57,6 +57,16 @@ def format_option(*choices: str) -> Callable[[F], F]:
     )
 
 
+def stacked(*options: Callable[[F], F]) -> Callable[[F], F]:
+    """One decorator applying ``options`` as if written one above the other, in the order given."""
+    def decorate(func: F) -> F:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
 #: Shared by scan, check, compare and eval: a pair's verdict must not depend on the command.
 DATE_OPTIONS = (
     click.option("--within-days", type=click.FloatRange(min=0, min_open=True), default=None, metavar="DAYS",
@@ -68,10 +78,7 @@ DATE_OPTIONS = (
 )
 
 
-def date_options(func: F) -> F:
-    for option in reversed(DATE_OPTIONS):
-        func = option(func)
-    return func
+date_options = stacked(*DATE_OPTIONS)
 
 
 #: Which files of a folder are read and which fields of a record: shared by every command that reads a corpus,
@@ -89,10 +96,7 @@ READ_OPTIONS = (
 )
 
 
-def read_options(func: F) -> F:
-    for option in reversed(READ_OPTIONS):
-        func = option(func)
-    return func
+read_options = stacked(*READ_OPTIONS)
 
 
 def scan_options(func: F) -> F:
@@ -111,9 +115,7 @@ def scan_options(func: F) -> F:
         click.option("--strict", is_flag=True,
                      help="Exit 2 if any input could not be read (after printing the results)."),
     ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+    return stacked(*options)(func)
 
 
 #: Options that only make sense typed, never in a configuration file.
@@ -312,15 +314,9 @@ def app() -> None:
 def listing_options(limit_help: str) -> Callable[[F], F]:
     """How scan and find show results (--format table, json or jsonl; --limit for the table), and the
     configuration files applied."""
-    def decorate(func: F) -> F:
-        options = (format_option("table", "json", "jsonl"),
+    return stacked(format_option("table", "json", "jsonl"),
                    click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True, help=limit_help),
                    show_config_option, with_config)
-        for option in reversed(options):
-            func = option(func)
-        return func
-
-    return decorate
 
 
 @app.command("scan")
