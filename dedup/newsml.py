@@ -42,6 +42,11 @@ def _descendant(element: etree._Element, *names: str) -> etree._Element | None:
     return found
 
 
+def _below(element: etree._Element, name: str) -> etree._Element | None:
+    """The first element named ``name`` (local name) at any depth within ``element``, or itself."""
+    return next((e for e in element.iter() if _local(e) == name), None)
+
+
 def _words(element: etree._Element | None) -> str | None:
     """An element's text, its whitespace folded; None where it has none."""
     if element is None:
@@ -66,7 +71,7 @@ def _nitf_story(nitf: etree._Element) -> str:
             elif name in _NITF_PARAGRAPHS and not any(_local(a) in _NITF_PARAGRAPHS for a in element.iterancestors()):
                 if (text := _words(element)) is not None:
                     paragraphs.append(text)
-    dateline = _words(next((e for e in nitf.iter() if _local(e) == "dateline"), None))
+    dateline = _words(_below(nitf, "dateline"))
     if dateline and paragraphs and not paragraphs[0].startswith(dateline):
         paragraphs[0] = f"{dateline} {paragraphs[0]}"
     return "\n\n".join(paragraphs)
@@ -91,7 +96,7 @@ def _content(holder: etree._Element) -> str:
     for content in holder.iter():
         if _local(content) not in _CONTENTS:
             continue
-        nitf = next((e for e in content.iter() if _local(e) == "nitf"), None)
+        nitf = _below(content, "nitf")
         if nitf is not None:
             return _nitf_story(nitf)
         if len(content):  # XHTML, or paragraphs as they are
@@ -114,9 +119,9 @@ def _g2_item(item: etree._Element) -> FeedItem:
 
 
 def _newsml1_item(item: etree._Element) -> FeedItem:
-    identifier = _words(next((e for e in item.iter() if _local(e) == "PublicIdentifier"), None))
-    created = _words(next((e for e in item.iter() if _local(e) == "FirstCreated"), None))
-    headline = _words(next((e for e in item.iter() if _local(e) == "HeadLine"), None))
+    identifier = _words(_below(item, "PublicIdentifier"))
+    created = _words(_below(item, "FirstCreated"))
+    headline = _words(_below(item, "HeadLine"))
     story = next((text for holder in item.iter() if _local(holder) == "ContentItem"
                   if (text := _content(holder))), "")
     return FeedItem(identifier, headline, story, created)
@@ -142,5 +147,5 @@ def wire_items(root: etree._Element) -> list[FeedItem]:
 
 def _is_text_item(item: etree._Element) -> bool:
     """Whether a G2 item is text (``ninat:text``), or says nothing of its class."""
-    item_class = next((e for e in item.iter() if _local(e) == "itemClass"), None)
+    item_class = _below(item, "itemClass")
     return item_class is None or (item_class.get("qcode") or "").endswith(":text")
