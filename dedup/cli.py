@@ -27,7 +27,8 @@ from .config import config_layers
 from .errors import DedupError
 from .evaluate import evaluate_levels
 from .find import find_copies
-from .jsonout import comparison_dict, dumps, find_dict, finding_dict, json_bytes, jsonl_lines, result_dict
+from .jsonout import (comparison_dict, dumps, evaluation_dict, find_dict, finding_dict, json_bytes, jsonl_lines,
+                      result_dict)
 from .model import Document, Problem
 from .pipeline import ScanResult, scan
 from .read import DEFAULT_INCLUDE, ReadOptions, read_inputs
@@ -545,7 +546,7 @@ def eval_command(corpus: str, label_field: str, levels: tuple[str, ...], fmt: st
         scores = evaluate_levels(docs, [d.label for d in docs if d.label is not None], settings, chosen,
                                  progress=progress)
     if fmt == "json":
-        click.echo(dumps({"corpus": corpus, "documents": len(docs), "levels": scores}))
+        click.echo(dumps(evaluation_dict(corpus, len(docs), scores, settings.parameters(), read.problems)))
     else:
         render_evaluation(scores, _stdout())
 

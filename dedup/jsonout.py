@@ -21,11 +21,11 @@ from .model import Document, Problem
 from .pipeline import ScanResult
 from .report import ClusterReport, MemberReport, SentenceRef
 
-__all__ = ["SCHEMA_VERSION", "cluster_dict", "comparison_dict", "dumps", "find_dict", "finding_dict", "json_bytes",
-           "load_schema", "problem_dict", "result_dict"]
+__all__ = ["SCHEMA_VERSION", "cluster_dict", "comparison_dict", "dumps", "evaluation_dict", "find_dict", "finding_dict",
+           "json_bytes", "load_schema", "problem_dict", "result_dict"]
 
 #: Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change them.
-SCHEMA_VERSION = "1.17"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
+SCHEMA_VERSION = "1.18"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
 # figures_compared; 1.3: parameters.sentence_terms, links.scores.dates_agree; 1.4: parameters.lsh.all_pairs_up_to,
 # links.scores.lead_figures_agree, companies_agree, lead_aligned; parameters.thresholds.lead_match_sentences;
 # 1.5: links.scores.lead_verbatim; compare gains tool, parameters and context_documents;
@@ -40,7 +40,8 @@ SCHEMA_VERSION = "1.17"  # 1.1: links.scores gains count_cosine and lead_facts; 
 # 1.13: stats.pairs_read_without_boilerplate, parameters.boilerplate_words, boilerplate_share;
 # 1.14: in links, containment_a and coverage_a measure a (the canonical), as named (they kept the verified order);
 # parameters.copy_families, stats.family_pairs_not_aligned; 1.15: parameters.thresholds.own_lines_containment;
-# 1.16: parameters.thresholds.own_name_lines; 1.17: dedup find's output (find.schema.json)
+# 1.16: parameters.thresholds.own_name_lines; 1.17: dedup find's output (find.schema.json);
+# 1.18: dedup eval's output gains schema_version, tool, parameters, errors and warnings (eval.schema.json)
 
 
 def _tool() -> dict[str, str]:
@@ -160,6 +161,22 @@ def find_dict(findings: Sequence[Finding], stats: dict[str, int], parameters: di
     }
 
 
+def evaluation_dict(corpus: str, documents: int, scores: dict[str, dict[str, float | int]],
+                    parameters: dict[str, object], problems: Sequence[Problem]) -> dict[str, Any]:
+    """``dedup eval --format json``: scores per level, and what a rerun needs to reproduce them.  The
+    parameters are a scan's but for ``level``: each level scored is a key of ``levels``."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": _tool(),
+        "parameters": {k: v for k, v in parameters.items() if k != "level"},
+        "corpus": corpus,
+        "documents": documents,
+        "levels": scores,
+        "errors": [problem_dict(p) for p in problems if p.fatal],
+        "warnings": [problem_dict(p) for p in problems if not p.fatal],
+    }
+
+
 def json_bytes(data: Any, *, compact: bool = False) -> bytes:
     """JSON as UTF-8 bytes, indented by two spaces unless ``compact``; non-ASCII characters as they are.
 
@@ -184,9 +201,12 @@ def jsonl_lines(result: ScanResult) -> Iterator[str]:
 
 def load_schema(name: str = "scan") -> dict[str, Any]:
     """The shipped JSON Schema: ``scan`` for ``--format json``, ``cluster`` for one jsonl line,
-    ``compare`` for ``dedup compare --format json``, ``find`` for ``dedup find --format json`` and
-    ``finding`` for one of its jsonl lines."""
-    file = {"compare": "compare", "find": "find", "finding": "find"}.get(name, "scan") + ".schema.json"
+    ``compare`` for ``dedup compare --format json``, ``find`` for ``dedup find --format json``,
+    ``finding`` for one of its jsonl lines and ``eval`` for ``dedup eval --format json``."""
+    files = {"scan": "scan", "cluster": "scan", "compare": "compare", "find": "find", "finding": "find", "eval": "eval"}
+    if name not in files:
+        raise ValueError(f"no schema named {name!r}: one of {', '.join(files)}")
+    file = files[name] + ".schema.json"
     text = resources.files("dedup").joinpath("schema").joinpath(file).read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     if name in ("cluster", "finding"):

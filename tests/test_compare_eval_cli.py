@@ -119,15 +119,42 @@ def labelled(tmp_path: Path, in_root: Path) -> Path:
 
 
 def test_eval_scores_each_level_against_the_labels(labelled):
-    result = run("eval", str(labelled), "--format", "json")
-    assert result.exit_code == 0, result.output
-    levels = json.loads(result.stdout)["levels"]
+    data = run_json("eval", str(labelled))  # checked against dedup/schema/eval.schema.json
+    levels = data["levels"]
     assert list(levels) == ["exact", "copy", "rewrite", "story"]
     # 4 true pairs: 3 among the seeds, 1 for the ferry. Copy finds the ferry copy only; story finds all.
     assert levels["copy"]["true_pairs"] == 4 and levels["copy"]["correct_pairs"] == 1
     assert levels["story"]["precision"] == levels["story"]["recall"] == levels["story"]["ari"] == 1.0
     table = run("eval", str(labelled), "--level", "story")
     assert table.exit_code == 0 and "precision" in table.stdout and "story" in table.stdout
+    # A saved score says what produced it, as a scan's output does: the same MinHash and thresholds.
+    scan = run_json("scan", str(labelled))
+    assert data["parameters"] == {k: v for k, v in scan["parameters"].items() if k != "level"}
+    assert data["schema_version"] == scan["schema_version"] and data["tool"] == scan["tool"]
+
+
+def test_eval_json_lists_what_could_not_be_read_or_scored(labelled, tmp_path):
+    """Problems go to the saved result as a scan's do, not only to the terminal."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    rows = [json.loads(line) for line in labelled.read_text(encoding="utf-8").splitlines()]
+    del rows[-1]["cluster"]
+    (folder / "labelled.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (folder / "broken.json").write_text('{"id": "x", "text": ', encoding="utf-8")
+    data = run_json("eval", str(folder), "--level", "story", "--quiet")
+    assert [e["path"] for e in data["errors"]] == [str(folder / "broken.json")]
+    assert [w["reason"] for w in data["warnings"]] == [
+        f"1 of {len(rows)} documents have no 'cluster' label: scored without them"]
+    assert data["documents"] == len(rows) - 1
+
+
+def test_every_schema_is_shipped_by_name_and_an_unknown_name_is_an_error():
+    from dedup.jsonout import load_schema
+
+    for name in ("scan", "cluster", "compare", "find", "finding", "eval"):
+        assert load_schema(name)["$schema"].startswith("https://json-schema.org/")
+    with pytest.raises(ValueError, match="no schema named 'evaluation'"):
+        load_schema("evaluation")
 
 
 def test_eval_reads_labels_from_stdin_json_arrays_and_compressed_files(labelled, tmp_path):
