@@ -390,7 +390,7 @@ def check_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, b
         raise InputError(str(exc)) from exc
     checked = check_against(result.clusters, accepted, max_clusters=max_clusters)
     if fmt == "json":
-        click.echo(dumps(check_dict(checked)))
+        click.echo(dumps(check_dict(checked, result)))
     elif fmt == "sarif":
         click.echo(dumps(sarif_dict(checked)))
     elif fmt == "github":
@@ -405,25 +405,29 @@ def check_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, b
         click.get_current_context().exit(1)
 
 
-def _read_some(paths: list[str], settings: ScanSettings, quiet: bool) -> list[Document]:
-    """The documents in ``paths``, or one line saying why there are none (the input's own problem)."""
+def _read_some(paths: list[str], settings: ScanSettings, quiet: bool,
+               problems: list[Problem]) -> list[Document]:
+    """The documents in ``paths``, or one line saying why there are none (the input's own problem); what could not
+    be read is reported and added to ``problems``."""
     stdin = sys.stdin.buffer if "-" in paths else None
     read = read_inputs(paths, settings.read, stdin, workers=settings.processes)
     fatal = [p for p in read.problems if p.fatal]
     if not read.documents:
         raise InputError(str(fatal[0]) if fatal else f"{' '.join(paths)}: no readable document")
     report_problems(read.problems, quiet)
+    problems.extend(read.problems)
     return read.documents
 
 
-def _read_one(path: str, settings: ScanSettings, quiet: bool, corpus: Sequence[Document] = ()) -> Document:
+def _read_one(path: str, settings: ScanSettings, quiet: bool, problems: list[Problem],
+              corpus: Sequence[Document] = ()) -> Document:
     """A or B of ``compare``: the corpus's document with that id, as a scan shows it, or else a file (or '-')."""
     named = next((d for d in corpus if d.id == path), None)
     if named is not None:
         return named
     if corpus and path != "-" and not os.path.exists(path):
         raise InputError(f"{path}: no such file, nor a document of --corpus with that id")
-    documents = _read_some([path], settings, quiet)
+    documents = _read_some([path], settings, quiet, problems)
     if len(documents) != 1:
         hint = f"; with --corpus {path}, name A and B by their ids" if len(documents) > 1 else ""
         raise InputError(f"{path}: expected one document, found {len(documents)} documents{hint}")
@@ -499,13 +503,14 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
     if "-" in corpus_paths:
         raise click.UsageError("--corpus takes files and folders, not '-'")
     settings = build_settings(level=level, max_bytes=ReadOptions.max_bytes, workers=0, **options)
-    context = _read_some(list(corpus_paths), settings, quiet) if corpus_paths else []
-    a = _read_one(first, settings, quiet, context)
-    b = _read_one(second, settings, quiet, context)
+    problems: list[Problem] = []
+    context = _read_some(list(corpus_paths), settings, quiet, problems) if corpus_paths else []
+    a = _read_one(first, settings, quiet, problems, context)
+    b = _read_one(second, settings, quiet, problems, context)
     with _progress(quiet or not context) as progress:  # a corpus of thousands takes seconds to analyse
         comparison = compare_documents(a, b, settings, context=context, progress=progress)
     if fmt == "json":
-        click.echo(dumps(comparison_dict(comparison)))
+        click.echo(dumps(comparison_dict(comparison, problems)))
     else:
         render_comparison(comparison, _stdout())
 

@@ -22,7 +22,7 @@ from .pipeline import ScanResult
 from .report import ClusterReport, MemberReport, SentenceRef
 
 __all__ = ["SCHEMA_VERSION", "cluster_dict", "comparison_dict", "dumps", "evaluation_dict", "find_dict", "finding_dict",
-           "json_bytes", "load_schema", "problem_dict", "result_dict"]
+           "json_bytes", "load_schema", "problem_dict", "problems_dict", "provenance", "result_dict"]
 
 #: Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change them.
 SCHEMA_VERSION = "1.18"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
@@ -41,12 +41,20 @@ SCHEMA_VERSION = "1.18"  # 1.1: links.scores gains count_cosine and lead_facts; 
 # 1.14: in links, containment_a and coverage_a measure a (the canonical), as named (they kept the verified order);
 # parameters.copy_families, stats.family_pairs_not_aligned; 1.15: parameters.thresholds.own_lines_containment;
 # 1.16: parameters.thresholds.own_name_lines; 1.17: dedup find's output (find.schema.json);
-# 1.18: dedup eval's output gains schema_version, tool, parameters, errors and warnings (eval.schema.json)
+# 1.18: dedup eval's output gains schema_version, tool, parameters, errors and warnings (eval.schema.json);
+# dedup check's gains tool, parameters, stats, errors and warnings (check.schema.json); compare's errors, warnings
 
 
-def _tool() -> dict[str, str]:
-    """Which program wrote a result: every saved result says so."""
-    return {"name": "article-dedup", "version": __version__}
+def provenance(parameters: dict[str, object]) -> dict[str, Any]:
+    """What every saved result opens with: its schema, the program that wrote it and the settings that decided."""
+    return {"schema_version": SCHEMA_VERSION, "tool": {"name": "article-dedup", "version": __version__},
+            "parameters": parameters}
+
+
+def problems_dict(problems: Sequence[Problem]) -> dict[str, list[dict[str, Any]]]:
+    """What every saved result closes with: inputs not scanned (errors) and scanned with a caveat (warnings)."""
+    return {"errors": [problem_dict(p) for p in problems if p.fatal],
+            "warnings": [problem_dict(p) for p in problems if not p.fatal]}
 
 
 def _sentence(ref: SentenceRef, *, similarity: bool = False) -> dict[str, Any]:
@@ -97,15 +105,14 @@ def cluster_dict(c: ClusterReport) -> dict[str, Any]:
     }
 
 
-def comparison_dict(c: Comparison) -> dict[str, Any]:
-    """``dedup compare --format json``: top-level numeric ``score`` and ``relation``."""
+def comparison_dict(c: Comparison, problems: Sequence[Problem] = ()) -> dict[str, Any]:
+    """``dedup compare --format json``: top-level numeric ``score`` and ``relation``; ``problems`` are what reading
+    A, B and the corpus met."""
     def rows(side: tuple[SentenceRow, ...]) -> list[dict[str, Any]]:
         return [{"index": r.index, "text": r.text, "match": r.match, "score": r.score} for r in side]
 
     return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": _tool(),
-        "parameters": c.parameters,
+        **provenance(c.parameters),
         "context_documents": c.context_documents,
         "a": c.a.id,
         "b": c.b.id,
@@ -117,6 +124,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
         "scores": c.link.scores.as_dict(),
         "sentences_a": rows(c.rows_a),
         "sentences_b": rows(c.rows_b),
+        **problems_dict(problems),
     }
 
 
@@ -126,13 +134,10 @@ def problem_dict(p: Problem) -> dict[str, Any]:
 
 def result_dict(result: ScanResult) -> dict[str, Any]:
     return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": _tool(),
-        "parameters": result.settings.parameters(),
+        **provenance(result.settings.parameters()),
         "stats": result.stats,
         "clusters": [cluster_dict(c) for c in result.clusters],
-        "errors": [problem_dict(p) for p in result.problems if p.fatal],
-        "warnings": [problem_dict(p) for p in result.problems if not p.fatal],
+        **problems_dict(result.problems),
     }
 
 
@@ -151,13 +156,10 @@ def find_dict(findings: Sequence[Finding], stats: dict[str, int], parameters: di
               problems: Sequence[Problem]) -> dict[str, Any]:
     """``dedup find --format json``."""
     return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": _tool(),
-        "parameters": parameters,
+        **provenance(parameters),
         "stats": stats,
         "queries": [finding_dict(f) for f in findings],
-        "errors": [problem_dict(p) for p in problems if p.fatal],
-        "warnings": [problem_dict(p) for p in problems if not p.fatal],
+        **problems_dict(problems),
     }
 
 
@@ -166,14 +168,11 @@ def evaluation_dict(corpus: str, documents: int, scores: dict[str, dict[str, flo
     """``dedup eval --format json``: scores per level, and what a rerun needs to reproduce them.  The
     parameters are a scan's but for ``level``: each level scored is a key of ``levels``."""
     return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": _tool(),
-        "parameters": {k: v for k, v in parameters.items() if k != "level"},
+        **provenance({k: v for k, v in parameters.items() if k != "level"}),
         "corpus": corpus,
         "documents": documents,
         "levels": scores,
-        "errors": [problem_dict(p) for p in problems if p.fatal],
-        "warnings": [problem_dict(p) for p in problems if not p.fatal],
+        **problems_dict(problems),
     }
 
 
@@ -202,8 +201,10 @@ def jsonl_lines(result: ScanResult) -> Iterator[str]:
 def load_schema(name: str = "scan") -> dict[str, Any]:
     """The shipped JSON Schema: ``scan`` for ``--format json``, ``cluster`` for one jsonl line,
     ``compare`` for ``dedup compare --format json``, ``find`` for ``dedup find --format json``,
-    ``finding`` for one of its jsonl lines and ``eval`` for ``dedup eval --format json``."""
-    files = {"scan": "scan", "cluster": "scan", "compare": "compare", "find": "find", "finding": "find", "eval": "eval"}
+    ``finding`` for one of its jsonl lines, ``eval`` for ``dedup eval --format json`` and ``check`` for
+    ``dedup check --format json``."""
+    files = {"scan": "scan", "cluster": "scan", "compare": "compare", "find": "find", "finding": "find", "eval": "eval",
+             "check": "check"}
     if name not in files:
         raise ValueError(f"no schema named {name!r}: one of {', '.join(files)}")
     file = files[name] + ".schema.json"

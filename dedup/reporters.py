@@ -15,7 +15,8 @@ from typing import Any
 
 from . import __version__
 from .check import CheckResult, ClusterStatus
-from .jsonout import SCHEMA_VERSION, cluster_dict
+from .jsonout import cluster_dict, problems_dict, provenance
+from .pipeline import ScanResult
 from .report import MemberReport
 
 __all__ = ["Finding", "findings", "github_annotations", "check_dict", "junit_xml", "sarif_dict"]
@@ -65,14 +66,17 @@ def _status_dict(s: ClusterStatus) -> dict[str, Any]:
             "cluster": cluster_dict(s.cluster)}
 
 
-def check_dict(result: CheckResult) -> dict[str, Any]:
+def check_dict(result: CheckResult, scanned: ScanResult) -> dict[str, Any]:
+    """``dedup check --format json``: the verdict, and what was scanned, with which settings and problems."""
     return {
-        "schema_version": SCHEMA_VERSION,
+        **provenance(scanned.settings.parameters()),
         "failed": result.failed,
         "max_clusters": result.max_clusters,
+        "stats": scanned.stats,
         "new_clusters": [_status_dict(s) for s in result.new],
         "accepted_clusters": [s.cluster.id for s in result.statuses if not s.is_new],
         "vanished_clusters": list(result.vanished),
+        **problems_dict(scanned.problems),
     }
 
 

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from dedup.cli import app
+from dedup.jsonout import load_schema
 
 from .conftest import SAMPLES
 
@@ -68,8 +69,16 @@ def test_the_ci_story_clean_copy_baseline_second_copy_unknown_flag(repo: Path):
     second = dedup(repo, "check", "articles", "--baseline", "dedup-baseline.json", "--format", "json")
     assert second.returncode == 1
     report = json.loads(second.stdout)
+    jsonschema.validate(report, load_schema("check"))
     (grown,) = report["new_clusters"]
     assert grown["status"] == "grown" and grown["new_documents"] == ["articles/second-reprint.txt"]
+    # What was scanned, with which settings, and what could not be read, as a scan's JSON records it.
+    (repo / "articles" / "broken.json").write_text('{"text": ', encoding="utf-8")
+    report = json.loads(dedup(repo, "check", "articles", "--baseline", "dedup-baseline.json", "--format",
+                              "json").stdout)
+    jsonschema.validate(report, load_schema("check"))
+    assert report["stats"]["documents"] == 5 and report["parameters"]["level"] == "story"
+    assert [e["path"] for e in report["errors"]] == ["articles/broken.json"]
 
     unknown = dedup(repo, "check", "articles", "--no-such-flag")
     assert unknown.returncode == 2 and "No such option" in unknown.stderr and unknown.stdout == ""

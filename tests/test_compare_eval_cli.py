@@ -69,6 +69,11 @@ def test_compare_within_a_corpus_gives_the_scans_verdict(tmp_path):
     assert run("compare", a, b, "--corpus", "-").exit_code == 2
     missing = run("compare", a, b, "--corpus", str(tmp_path / "nowhere"))
     assert missing.exit_code == 2 and "nowhere" in missing.stderr
+    # A corpus file that cannot be read is reported in the saved result too, and the verdict stands on the rest.
+    (tmp_path / "broken.json").write_text('{"text": ', encoding="utf-8")
+    damaged = compare_json(a, b, "--corpus", str(tmp_path), "--quiet")
+    assert [e["path"] for e in damaged["errors"]] == [str(tmp_path / "broken.json")]
+    assert damaged["relation"] == within["relation"] and within["errors"] == within["warnings"] == []
 
 
 def test_compare_names_records_of_a_corpus_by_the_ids_a_scan_shows(tmp_path):
@@ -151,8 +156,10 @@ def test_eval_json_lists_what_could_not_be_read_or_scored(labelled, tmp_path):
 def test_every_schema_is_shipped_by_name_and_an_unknown_name_is_an_error():
     from dedup.jsonout import load_schema
 
-    for name in ("scan", "cluster", "compare", "find", "finding", "eval"):
+    for name in ("scan", "cluster", "compare", "find", "finding", "eval", "check"):
         assert load_schema(name)["$schema"].startswith("https://json-schema.org/")
+    # A check's clusters are a scan's: its schema carries the scan's definitions, and they must not drift apart.
+    assert load_schema("check")["$defs"]["cluster"] == load_schema("scan")["$defs"]["cluster"]
     with pytest.raises(ValueError, match="no schema named 'evaluation'"):
         load_schema("evaluation")
 
