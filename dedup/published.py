@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 import numpy as np
@@ -40,6 +40,14 @@ DATE_FORMATS = (
 #: numbers are refused: a year (2023) or a placeholder (0) names no day.
 _UNIX_DIGITS = re.compile(r"\d{9,10}|\d{12,13}")
 _STAMP_DIGITS = re.compile(r"\d{14}")
+#: ISO 8601 as news data writes it: a day (2023-04-20, 20230420), then optionally a time (T or a space; 12, 12:21,
+#: 12:21:00, 122100, a fraction after . or ,) and a zone (Z, +02, +02:00, +0200).  Read here rather than by
+#: ``datetime.fromisoformat``, which reads only its own output's subset before Python 3.11 (no Z, no 20230420):
+#: a date must mean the same on every Python the tool runs on.
+_ISO_8601 = re.compile(
+    r"(?P<year>\d{4})(?P<dash>-?)(?P<month>\d{2})(?P=dash)(?P<day>\d{2})"
+    r"(?:[Tt ](?P<hour>\d{2})(?::?(?P<minute>\d{2})(?::?(?P<second>\d{2})(?:[.,](?P<fraction>\d+))?)?)?"
+    r"(?P<zone>[Zz]|(?P<sign>[+-])(?P<zone_hours>\d{2})(?::?(?P<zone_minutes>\d{2}))?)?)?")
 #: A number this large is Unix milliseconds: as seconds, it would be past the year 5000.
 _MILLISECONDS_FROM = 10**11
 #: Control characters end a date: some Reuters dates carry transmission codes after them
@@ -47,9 +55,13 @@ _MILLISECONDS_FROM = 10**11
 _NOISE = re.compile(r"[\x00-\x1f].*|(?<=\d)[A-Z]{1,3}(?:\s+[A-Z]{1,3})*\s*$", re.DOTALL)
 
 
-def _naive_utc(moment: datetime) -> datetime:
-    """Times with a zone in UTC; times without one as written (taken to share one zone)."""
-    return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+def _naive_utc(moment: datetime) -> datetime | None:
+    """Times with a zone in UTC; times without one as written (taken to share one zone).  None where UTC's is
+    out of range: .NET's placeholder 0001-01-01T00:00:00+01:00 falls before year 1."""
+    try:
+        return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+    except OverflowError:
+        return None
 
 
 def _unix(value: float) -> datetime | None:
@@ -57,6 +69,25 @@ def _unix(value: float) -> datetime | None:
         seconds = value / 1000 if abs(value) >= _MILLISECONDS_FROM else value
         return datetime.fromtimestamp(seconds, tz=timezone.utc).replace(tzinfo=None)
     except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _iso_8601(text: str) -> datetime | None:
+    """The moment an ISO 8601 date or date and time names (in UTC where it has a zone), or None."""
+    found = _ISO_8601.fullmatch(text)
+    if found is None:
+        return None
+    part = found.groupdict()
+    try:
+        zone = None
+        if part["zone"]:
+            offset = timedelta(hours=int(part["zone_hours"] or 0), minutes=int(part["zone_minutes"] or 0))
+            zone = timezone(-offset if part["sign"] == "-" else offset)
+        moment = datetime(int(part["year"]), int(part["month"]), int(part["day"]), int(part["hour"] or 0),
+                          int(part["minute"] or 0), int(part["second"] or 0),
+                          int((part["fraction"] or "0")[:6].ljust(6, "0")), tzinfo=zone)
+        return _naive_utc(moment)
+    except ValueError:  # a month 13, a day 31 of a short month, an offset of a day or more
         return None
 
 
@@ -91,10 +122,9 @@ def parse_published(value: object) -> datetime | None:
             return datetime.strptime(text, "%Y%m%d%H%M%S")
         except ValueError:
             return None
-    try:
-        return _naive_utc(datetime.fromisoformat(text))
-    except ValueError:
-        pass
+    iso = _iso_8601(text)
+    if iso is not None:
+        return iso
     for form in DATE_FORMATS:
         try:
             return datetime.strptime(text, form)

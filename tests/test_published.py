@@ -70,10 +70,49 @@ def test_a_mongoexport_file_is_read_with_its_ids_and_dates(tmp_path):
     assert not read.problems
 
 
-@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)))
-def test_an_iso_date_reads_back_as_written(moment):
+@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
+       st.integers(min_value=-(23 * 60 + 59), max_value=23 * 60 + 59))
+def test_an_iso_date_reads_back_as_written(moment, offset_minutes):
     assert parse_published(moment.isoformat()) == moment
     assert parse_published(moment.replace(tzinfo=timezone.utc).isoformat()) == moment
+    assert parse_published(moment.isoformat().replace("T", " ")) == moment
+    assert parse_published(moment.strftime("%Y%m%dT%H%M%S.%f")) == moment  # ISO 8601's basic form
+    offset = timedelta(minutes=offset_minutes)
+    zoned = moment.replace(tzinfo=timezone(offset))
+    assert parse_published(zoned.isoformat()) == moment - offset  # in UTC
+    assert parse_published(zoned.strftime("%Y-%m-%dT%H:%M:%S%z")) == moment.replace(microsecond=0) - offset
+
+
+def test_iso_dates_read_alike_on_every_python():
+    """Python 3.10's ``datetime.fromisoformat`` reads neither Z nor 20230420 (3.11 reads both): the tool reads ISO 8601
+    itself, so a feed's dates mean the same whichever Python runs it."""
+    moment = datetime(2023, 4, 20, 10, 21)
+    for written in ("2023-04-20T10:21:00Z", "2023-04-20T10:21Z", "2023-04-20t10:21:00z", "20230420T102100Z",
+                    "2023-04-20T12:21:00+02:00", "2023-04-20T12:21:00+0200", "2023-04-20T12:21+02",
+                    "2023-04-20 10:21:00.000Z", "2023-04-20T10:21:00,0Z"):
+        assert parse_published(written) == moment, written
+    assert parse_published("2023-04-20T10:21:00.123456789Z") == moment.replace(microsecond=123456)
+    assert parse_published("2023-04-20T10") == datetime(2023, 4, 20, 10)
+    for unread in ("2023-04-20x10:21", "2023-W16-4", "2023-04", "2023-04-31", "2023-04-20T25:00", "2023-0420",
+                   "2023-04-20T10:21+24:00", "2023-04-20T10:21:00 Z"):
+        assert parse_published(unread) is None, unread
+
+
+def test_a_placeholder_date_out_of_range_in_utc_is_no_date_and_the_scan_goes_on(tmp_path):
+    """.NET writes DateTime.MinValue as 0001-01-01T00:00:00 with the server's offset: before year 1 in UTC.  It once
+    stopped ``scan --within-days`` with a traceback."""
+    for edge in ("0001-01-01T00:00:00+02:00", "9999-12-31T23:59:59-05:00", "Fri, 31 Dec 9999 23:59:59 -0500"):
+        assert parse_published(edge) is None, edge
+    path = tmp_path / "feed.jsonl"
+    text = "The council approved the new ferry timetable on Monday after a long debate about its costs."
+    path.write_text("".join(json.dumps({"id": k, "text": text, "date": day}) + "\n" for k, day in
+                            (("a", "0001-01-01T00:00:00+02:00"), ("b", "2023-04-20T10:21:00Z"))), encoding="utf-8")
+    result = run("scan", str(path), "--within-days", "3", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [c["size"] for c in data["clusters"]] == [2]
+    assert [w["line"] for w in data["warnings"]] == [1]
+    assert "'0001-01-01T00:00:00+02:00' is not a date" in data["warnings"][0]["reason"]
 
 
 def test_records_dates_are_read_only_when_asked_and_bad_ones_are_warnings(tmp_path):
