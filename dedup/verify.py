@@ -88,6 +88,7 @@ whose cheap scores leave a relation possible.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, replace
 from enum import IntEnum
@@ -544,7 +545,8 @@ class Verifier:
             lead_verbatim=1.0 if lead_kept else 0.0,
             top_verbatim=1.0 if top_kept else 0.0,
             leads_verbatim=1.0 if leads_kept else 0.0,
-            aligned_similarity=sum(m.score for m in al.matches) / al.count if al.count else 0.0,
+            # fsum: the mean must not hang on the order of matches, which ties within a rounding step can set.
+            aligned_similarity=math.fsum(m.score for m in al.matches) / al.count if al.count else 0.0,
             headline_support=headline_support(*tops),
             lead_told_as_past=1.0 if lead_told else 0.0,
         )
