@@ -426,6 +426,21 @@ def test_orc_files_are_read_a_stripe_at_a_time(tmp_path):
         "not an ORC file: ")
 
 
+def test_orc_is_refused_under_a_pyarrow_that_aborts_on_damaged_files(tmp_path, monkeypatch):
+    """Before pyarrow 19 a garbled ORC stripe footer aborts the process (a C++ exception nothing catches), taking
+    a scan of thousands of files with it: under such a pyarrow, ORC files are one error each, saying what to do."""
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    orc = pytest.importorskip("pyarrow.orc", reason="this pyarrow build has ORC")
+    orc.write_table(pa.table({"id": ["r0"], "text": _stories(1)}), str(tmp_path / "part-0.orc"))
+    (tmp_path / "story.txt").write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr(pa, "__version__", "18.1.0")
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert ids(result) == [str(tmp_path / "story.txt")] and result.files_failed == 1
+    assert reasons(result)[("part-0.orc", None)] == (
+        "reading ORC needs pyarrow 19 or later (this is 18.1.0, which stops the whole process on a damaged ORC "
+        "file): pip install -U pyarrow")
+
+
 _WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
