@@ -7,6 +7,7 @@ error or no readable input; 130 interrupted; 141 output cut off (``| head``).
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
 import sys
@@ -230,6 +231,12 @@ def _stdout(**options: Any) -> Console:
     return _StdoutConsole(highlight=False, **options)
 
 
+def _data(text: str) -> None:
+    """A line (or lines) of machine-readable output: UTF-8 whatever the locale, as JSON's RFC 8259 and the XML
+    declaration say, so that an ASCII or Windows code-page stdout neither breaks nor garbles it."""
+    click.echo(text.encode("utf-8"))
+
+
 @contextmanager
 def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
     console = _stderr()
@@ -284,7 +291,7 @@ def _emit(result: ScanResult, fmt: str, limit: int) -> None:
         click.echo(json_bytes(result_dict(result)))  # 151 MB for 55,000 documents: not decoded and encoded again
     elif fmt == "jsonl":
         for line in jsonl_lines(result):
-            click.echo(line)
+            _data(line)
     else:
         render_scan(result, _stdout(soft_wrap=False), limit=limit)
 
@@ -390,14 +397,14 @@ def check_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, b
         raise InputError(str(exc)) from exc
     checked = check_against(result.clusters, accepted, max_clusters=max_clusters)
     if fmt == "json":
-        click.echo(dumps(check_dict(checked, result)))
+        _data(dumps(check_dict(checked, result)))
     elif fmt == "sarif":
-        click.echo(dumps(sarif_dict(checked)))
+        _data(dumps(sarif_dict(checked)))
     elif fmt == "github":
         for line in github_annotations(checked):
-            click.echo(line)
+            _data(line)
     elif fmt == "junit":
-        click.echo(junit_xml(checked), nl=False)
+        _data(junit_xml(checked).removesuffix("\n"))
     else:
         render_check(checked, _stdout(soft_wrap=False))
     fail_if_strict(result, strict)
@@ -467,10 +474,10 @@ def find_command(query: str, paths: tuple[str, ...], fmt: str, limit: int, quiet
     with _progress(quiet) as progress:
         findings, stats = find_copies(queries.documents, corpus.documents, settings, progress=progress)
     if fmt == "json":
-        click.echo(dumps(find_dict(findings, stats, settings.parameters(), problems)))
+        _data(dumps(find_dict(findings, stats, settings.parameters(), problems)))
     elif fmt == "jsonl":
         for finding in findings:
-            click.echo(dumps(finding_dict(finding), compact=True))
+            _data(dumps(finding_dict(finding), compact=True))
     else:
         render_find(findings, stats, _stdout(soft_wrap=False), limit=limit)
     if strict and any(p.fatal for p in problems):
@@ -510,7 +517,7 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
     with _progress(quiet or not context) as progress:  # a corpus of thousands takes seconds to analyse
         comparison = compare_documents(a, b, settings, context=context, progress=progress)
     if fmt == "json":
-        click.echo(dumps(comparison_dict(comparison, problems)))
+        _data(dumps(comparison_dict(comparison, problems)))
     else:
         render_comparison(comparison, _stdout())
 
@@ -551,13 +558,17 @@ def eval_command(corpus: str, label_field: str, levels: tuple[str, ...], fmt: st
         scores = evaluate_levels(docs, [d.label for d in docs if d.label is not None], settings, chosen,
                                  progress=progress)
     if fmt == "json":
-        click.echo(dumps(evaluation_dict(corpus, len(docs), scores, settings.parameters(), read.problems)))
+        _data(dumps(evaluation_dict(corpus, len(docs), scores, settings.parameters(), read.problems)))
     else:
         render_evaluation(scores, _stdout())
 
 
 def main() -> None:
     """Entry point.  Runs click outside standalone mode so Ctrl-C exits 130, not click's 'Aborted!' 1."""
+    # Text for people (the table, --show-config) is written in the terminal's encoding; what it cannot show
+    # becomes '?' rather than a traceback half-way through a report (an ASCII locale, a Windows code page).
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")
     try:
         code = app.main(prog_name="dedup", standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):

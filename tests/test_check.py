@@ -189,6 +189,36 @@ def test_installed_command_and_python_m_run(tmp_path: Path):
     assert found.returncode == 0 and [m["relation"] for m in json.loads(found.stdout)["matches"]] == ["copy"]
 
 
+def test_output_survives_a_terminal_that_cannot_show_the_text(tmp_path: Path):
+    """An ASCII locale or a Windows code page: the table shows '?' for what it cannot encode instead of stopping
+    with a traceback, and machine-readable output stays UTF-8 (RFC 8259), the characters as they are."""
+    if not DEDUP.exists():
+        pytest.skip(f"{DEDUP} not installed")
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    seeds = [str(SAMPLES / name) for name in sorted(p.name for p in SAMPLES.iterdir()) if name[0].isdigit()]
+
+    def dedup_ascii(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run([str(DEDUP), *args], capture_output=True, env=env, timeout=120)
+
+    table = dedup_ascii("scan", *seeds)
+    assert table.returncode == 0, table.stderr.decode()
+    assert b"Lawsuit time" in table.stdout and b"?" in table.stdout
+    table.stdout.decode("ascii")  # nothing but ASCII reached the terminal
+    curly = "\u2019"  # "The billionaire's comment", as the seed writes it
+    query = tmp_path / "query.jsonl"  # find's output names documents by id and title
+    query.write_text(json.dumps({"id": "q", "title": f"Musk{curly}s lawsuit", "text": Path(seeds[0]).read_text(
+        encoding="utf-8")}) + "\n", encoding="utf-8")
+    for args in (("scan", *seeds, "--format", "jsonl"), ("compare", *seeds[:2], "--format", "json"),
+                 ("find", str(query), *seeds, "--format", "json"), ("check", *seeds, "--format", "json")):
+        out = dedup_ascii(*args)
+        assert out.returncode in (0, 1), out.stderr.decode()
+        assert curly in out.stdout.decode("utf-8"), args
+        for line in out.stdout.decode("utf-8").splitlines() if args[-1] == "jsonl" else [out.stdout.decode()]:
+            json.loads(line)
+
+
 def test_pre_commit_hook_definition_runs_dedup_check():
     text = (Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text()
     assert "- id: dedup-check" in text and "entry: dedup check" in text and "language: python" in text
