@@ -14,21 +14,23 @@ Baseline clusters with no current counterpart are ``vanished``: reported, never 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from typing import Any
 
 from . import __version__
 from .errors import DedupError
+from .jsonout import dumps
 from .report import ClusterReport
 
 __all__ = ["BASELINE_VERSION", "BaselineError", "CheckResult", "ClusterStatus", "check_against", "baseline_dict",
-           "load_baseline"]
+           "load_baseline", "save_baseline"]
 
 BASELINE_VERSION = 1
 
 
 class BaselineError(DedupError):
-    """The baseline file is missing, not JSON, or not a dedup baseline."""
+    """The baseline file is missing, not JSON, or not a dedup baseline; or it cannot be written."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,23 @@ def baseline_dict(clusters: list[ClusterReport], parameters: dict[str, Any]) -> 
             for c in sorted(clusters, key=lambda c: c.id)
         ],
     }
+
+
+def save_baseline(path: str, clusters: list[ClusterReport], parameters: dict[str, Any]) -> None:
+    """Write the baseline whole or not at all: a CI job stopped part-way (or a full disk) must not leave a
+    truncated file that the next check refuses."""
+    partial = f"{path}.{os.getpid()}.tmp"  # beside it, so the rename stays on one file system; made as open() makes
+    try:  # files (the umask's permissions, not a temporary file's owner-only ones)
+        try:
+            with open(partial, "x", encoding="utf-8") as handle:
+                handle.write(dumps(baseline_dict(clusters, parameters)) + "\n")
+            os.replace(partial, path)
+        except OSError:
+            if os.path.exists(partial):
+                os.unlink(partial)
+            raise
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
 
 
 def load_baseline(path: str) -> list[BaselineCluster]:

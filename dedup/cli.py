@@ -21,7 +21,7 @@ from click.core import ParameterSource
 from rich.console import Console
 
 from . import __version__
-from .check import baseline_dict, check_against, load_baseline
+from .check import check_against, load_baseline, save_baseline
 from .collector import collector_paused
 from .compare import compare_documents
 from .config import config_layers
@@ -385,8 +385,10 @@ def check_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, b
     settings = build_settings(**{**options, "exclude": (*options["exclude"], *own_files)})
     result = run_scan(paths, settings, quiet)
     if write_baseline:
-        with open(write_baseline, "w", encoding="utf-8") as handle:
-            handle.write(dumps(baseline_dict(result.clusters, settings.parameters())) + "\n")
+        try:
+            save_baseline(write_baseline, result.clusters, settings.parameters())
+        except DedupError as exc:
+            raise InputError(str(exc)) from exc
         if not quiet:
             click.echo(f"dedup: wrote {len(result.clusters)} accepted clusters to {write_baseline}", err=True)
         fail_if_strict(result, strict)

@@ -84,6 +84,28 @@ def test_the_ci_story_clean_copy_baseline_second_copy_unknown_flag(repo: Path):
     assert unknown.returncode == 2 and "No such option" in unknown.stderr and unknown.stdout == ""
 
 
+def test_a_baseline_is_written_whole_or_not_at_all(repo: Path, monkeypatch: pytest.MonkeyPatch):
+    """A folder that is not there is one line and exit 2, not a traceback; a write that fails part-way leaves the
+    accepted baseline as it was, and no stray file behind."""
+    copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted")
+    missing = dedup(repo, "check", "articles", "--write-baseline", "nowhere/b.json")
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    assert missing.stderr.strip() == "Error: nowhere/b.json: cannot write baseline: No such file or directory"
+    assert dedup(repo, "check", "articles", "--write-baseline", "b.json").returncode == 0
+    accepted = (repo / "b.json").read_bytes()
+
+    from dedup import check
+
+    def fail(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(check.os, "replace", fail)
+    with pytest.raises(check.BaselineError, match="b.json: cannot write baseline: No space left on device"):
+        check.save_baseline(str(repo / "b.json"), [], {"level": "story"})
+    assert (repo / "b.json").read_bytes() == accepted
+    assert sorted(p.name for p in repo.iterdir() if p.is_file()) == ["b.json"]
+
+
 def test_baseline_survives_unrelated_edits_and_renames(repo: Path):
     copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted")
     assert dedup(repo, "check", "articles", "--write-baseline", "b.json").returncode == 0
