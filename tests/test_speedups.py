@@ -7,6 +7,9 @@ import json
 import math
 import os
 import random
+import subprocess
+import sys
+import time
 from collections import Counter
 from types import SimpleNamespace
 
@@ -75,6 +78,45 @@ def test_a_part_that_forks_again_runs_its_own_parts_in_its_child():
     assert [x for x, _ in first] == [0, 1] and [x for x, _ in last] == [10, 11]
     assert len({pid for _, pid in first}) == 1 and first[0][1] != os.getpid()  # both in the one child
     assert len({pid for _, pid in last}) == 2  # here, the parent forks as before
+
+
+_ORPHANED = """
+import multiprocessing, os, sys, time
+from dedup.parallel import forked_map
+
+def part(k):
+    if k < 2:  # in the two children: {work}
+        {child}
+    print(*(c.pid for c in multiprocessing.active_children()), flush=True)
+    os._exit(1)  # the parent dies without reading: killed by a CI job's timeout, say
+
+forked_map(part, [0, 1, 2])
+"""
+
+
+@pytest.mark.parametrize("work, child", [
+    ("its result, larger than a pipe holds, written after the parent died", "time.sleep(0.5); return b'x' * 2**21"),
+    ("still at work when the parent dies", "time.sleep(60); return None")])
+@pytest.mark.skipif(sys.platform != "linux", reason="the parent-death signal is Linux's")
+def test_children_do_not_outlive_a_parent_that_dies(work, child):
+    """A child held its own pipe's read end, inherited at fork, so its write never failed: with the parent gone it
+    waited forever, holding its copy of the corpus.  Now it exits, and on Linux it ends with its parent."""
+    script = _ORPHANED.replace("{work}", work).replace("{child}", child)
+    parent = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    children = [int(pid) for pid in parent.stdout.split()]
+    assert len(children) == 2, parent.stderr
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_running(pid) for pid in children):
+        time.sleep(0.1)
+    assert not [pid for pid in children if _running(pid)]
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
 
 
 def test_parts_run_here_where_fork_is_unavailable(monkeypatch):
