@@ -13,6 +13,7 @@ Baseline clusters with no current counterpart are ``vanished``: reported, never 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass
@@ -87,17 +88,16 @@ def baseline_dict(clusters: list[ClusterReport], parameters: dict[str, Any]) -> 
 def save_baseline(path: str, clusters: list[ClusterReport], parameters: dict[str, Any]) -> None:
     """Write the baseline whole or not at all: a CI job stopped part-way (or a full disk) must not leave a
     truncated file that the next check refuses."""
-    partial = f"{path}.{os.getpid()}.tmp"  # beside it, so the rename stays on one file system; made as open() makes
-    try:  # files (the umask's permissions, not a temporary file's owner-only ones)
-        try:
-            with open(partial, "x", encoding="utf-8") as handle:
-                handle.write(dumps(baseline_dict(clusters, parameters)) + "\n")
-            os.replace(partial, path)
-        except OSError:
-            if os.path.exists(partial):
-                os.unlink(partial)
-            raise
+    # Beside it, so the rename stays on one file system; made as open() makes files (the umask's permissions, not
+    # a temporary file's owner-only ones).
+    partial = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(partial, "x", encoding="utf-8") as handle:
+            handle.write(dumps(baseline_dict(clusters, parameters)) + "\n")
+        os.replace(partial, path)
     except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
         raise BaselineError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
 
 
