@@ -19,9 +19,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from . import __version__
 from .errors import DedupError
-from .jsonout import dumps
+from .jsonout import dumps, tool
 from .report import ClusterReport
 
 __all__ = ["BASELINE_VERSION", "BaselineError", "CheckResult", "ClusterStatus", "check_against", "baseline_dict",
@@ -72,7 +71,7 @@ def baseline_dict(clusters: list[ClusterReport], parameters: dict[str, Any]) -> 
     """A readable, diff-friendly record of the accepted clusters (sorted, no clock values)."""
     return {
         "dedup_baseline": BASELINE_VERSION,
-        "tool": {"name": "article-dedup", "version": __version__},
+        "tool": tool(),
         "level": parameters.get("level"),
         "clusters": [
             {

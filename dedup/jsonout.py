@@ -22,7 +22,7 @@ from .pipeline import ScanResult
 from .report import ClusterReport, MemberReport, SentenceRef
 
 __all__ = ["SCHEMA_VERSION", "cluster_dict", "comparison_dict", "dumps", "evaluation_dict", "find_dict", "finding_dict",
-           "json_bytes", "load_schema", "problem_dict", "problems_dict", "provenance", "result_dict"]
+           "json_bytes", "load_schema", "problem_dict", "problems_dict", "provenance", "result_dict", "tool"]
 
 #: Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change them.
 SCHEMA_VERSION = "1.18"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
@@ -45,10 +45,14 @@ SCHEMA_VERSION = "1.18"  # 1.1: links.scores gains count_cosine and lead_facts; 
 # dedup check's gains tool, parameters, stats, errors and warnings (check.schema.json); compare's errors, warnings
 
 
+def tool() -> dict[str, str]:
+    """Which program wrote a result or a baseline: every saved file says so."""
+    return {"name": "article-dedup", "version": __version__}
+
+
 def provenance(parameters: dict[str, object]) -> dict[str, Any]:
     """What every saved result opens with: its schema, the program that wrote it and the settings that decided."""
-    return {"schema_version": SCHEMA_VERSION, "tool": {"name": "article-dedup", "version": __version__},
-            "parameters": parameters}
+    return {"schema_version": SCHEMA_VERSION, "tool": tool(), "parameters": parameters}
 
 
 def problems_dict(problems: Sequence[Problem]) -> dict[str, list[dict[str, Any]]]:
