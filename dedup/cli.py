@@ -6,6 +6,7 @@ error or no readable input; 130 interrupted; 141 output cut off (``| head``).
 
 from __future__ import annotations
 
+import errno
 import functools
 import io
 import json
@@ -300,12 +301,24 @@ class _OutputClosed(Exception):
     """stdout's reader went away; click would turn the BrokenPipeError into a plain exit 1."""
 
 
+class _OutputFailed(Exception):
+    """stdout could not be written (a full disk): one line and exit 2, not a traceback and check's exit 1."""
+
+
+#: What writing stdout fails with, never reading (the reader reports its files' errors itself).
+_WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
 class _Commands(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except BrokenPipeError as exc:
             raise _OutputClosed from exc
+        except OSError as exc:
+            if exc.errno in _WRITE_FAILURES:
+                raise _OutputFailed(f"cannot write the output: {exc.strerror}") from exc
+            raise
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -314,8 +327,9 @@ def app() -> None:
     """Find copies, rewrites and independent write-ups of the same news report.
 
     \b
-    Exit codes: 0 ran; 1 duplicates found (check); 2 usage error or
-    no readable input; 130 interrupted; 141 output cut off (| head).
+    Exit codes: 0 ran; 1 duplicates found (check); 2 usage error, no
+    readable input or output not written; 130 interrupted; 141 output cut
+    off (| head).
     """
 
 
@@ -343,8 +357,9 @@ def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, stri
 
     \b
     Exit codes: 0 the scan ran (duplicates found or not); 2 usage error,
-    no readable input, or (with --strict) any input failed; 130
-    interrupted; 141 output cut off (| head).
+    no readable input, output not written (a full disk), or (with
+    --strict) any input failed; 130 interrupted; 141 output cut off
+    (| head).
     """
     result = run_scan(paths, build_settings(**options), quiet)
     emit(result, fmt, limit)
@@ -378,8 +393,8 @@ def check_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, b
     \b
     Exit codes: 0 nothing new (or --write-baseline); 1 new duplicate
     clusters; 2 usage error, bad configuration or baseline, no readable
-    input, or (with --strict) any input failed; 130 interrupted; 141
-    output cut off (| head).
+    input, output or baseline not written, or (with --strict) any input
+    failed; 130 interrupted; 141 output cut off (| head).
     """
     own_files = tuple(os.path.basename(f) for f in (baseline, write_baseline) if f)
     settings = build_settings(**{**options, "exclude": (*options["exclude"], *own_files)})
@@ -460,7 +475,7 @@ def find_command(query: str, paths: tuple[str, ...], fmt: str, limit: int, quiet
 
     \b
     Exit codes: 0 it ran (matches found or not); 2 usage error, no readable
-    input, or (with --strict) any input failed.
+    input, output not written, or (with --strict) any input failed.
     """
     if query == "-" and "-" in paths:
         raise click.UsageError("only one of QUERY and PATH... can be '-'")
@@ -565,6 +580,11 @@ def eval_command(corpus: str, label_field: str, levels: tuple[str, ...], fmt: st
         render_evaluation(scores, _stdout())
 
 
+def _stdout_discarded() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush of what is left does not fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main() -> None:
     """Entry point.  Runs click outside standalone mode so Ctrl-C exits 130, not click's 'Aborted!' 1."""
     # Text for people (the table, --show-config) is written in the terminal's encoding; what it cannot show
@@ -580,7 +600,10 @@ def main() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except (BrokenPipeError, _OutputClosed):  # `dedup scan ... | head`: the reader left, nothing to report
-        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _stdout_discarded()
         sys.exit(EXIT_BROKEN_PIPE)
+    except _OutputFailed as exc:
+        click.echo(f"dedup: error: {exc}", err=True)
+        _stdout_discarded()
+        sys.exit(InputError.exit_code)
     sys.exit(code if isinstance(code, int) else 0)

@@ -241,6 +241,22 @@ def test_output_survives_a_terminal_that_cannot_show_the_text(tmp_path: Path):
             json.loads(line)
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full (a disk that is always full) is Linux's")
+@pytest.mark.parametrize("command", ["scan", "check"])
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl"])
+def test_a_full_disk_is_one_line_and_exit_2(command: str, fmt: str):
+    """Not a traceback, and not exit 1, which check gives for duplicates found."""
+    if not DEDUP.exists():
+        pytest.skip(f"{DEDUP} not installed")
+    if command == "check" and fmt == "jsonl":
+        fmt = "sarif"
+    with open("/dev/full", "wb") as full:
+        out = subprocess.run([str(DEDUP), command, str(SAMPLES), "--format", fmt], stdout=full,
+                             stderr=subprocess.PIPE, text=True, timeout=120)
+    assert out.returncode == 2
+    assert out.stderr == "dedup: error: cannot write the output: No space left on device\n"
+
+
 def test_pre_commit_hook_definition_runs_dedup_check():
     text = (Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text()
     assert "- id: dedup-check" in text and "entry: dedup check" in text and "language: python" in text
