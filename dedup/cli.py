@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import click
 from click.core import ParameterSource
@@ -232,6 +232,15 @@ def _stdout(**options: Any) -> Console:
     return _StdoutConsole(highlight=False, **options)
 
 
+def _stdin_for(paths: Sequence[str]) -> BinaryIO | None:
+    """Standard input's bytes where ``-`` is among ``paths``; one line, not a traceback, where it is closed."""
+    if "-" not in paths:
+        return None
+    if sys.stdin is None:  # started with stdin closed (`<&-`, some service managers)
+        raise InputError("-: standard input is closed")
+    return sys.stdin.buffer
+
+
 def _data(text: str) -> None:
     """A line (or lines) of machine-readable output: UTF-8 whatever the locale, as JSON's RFC 8259 and the XML
     declaration say, so that an ASCII or Windows code-page stdout neither breaks nor garbles it."""
@@ -269,7 +278,7 @@ def report_problems(problems: list[Problem], quiet: bool) -> None:
 
 
 def run_scan(paths: tuple[str, ...], settings: ScanSettings, quiet: bool) -> ScanResult:
-    stdin = sys.stdin.buffer if "-" in paths else None
+    stdin = _stdin_for(paths)
     try:
         with _progress(quiet) as progress:
             result = scan(list(paths), settings, stdin=stdin, progress=progress)
@@ -433,8 +442,7 @@ def _read_some(paths: list[str], settings: ScanSettings, quiet: bool,
                problems: list[Problem]) -> list[Document]:
     """The documents in ``paths``, or one line saying why there are none (the input's own problem); what could not
     be read is reported and added to ``problems``."""
-    stdin = sys.stdin.buffer if "-" in paths else None
-    read = read_inputs(paths, settings.read, stdin, workers=settings.processes)
+    read = read_inputs(paths, settings.read, _stdin_for(paths), workers=settings.processes)
     fatal = [p for p in read.problems if p.fatal]
     if not read.documents:
         raise InputError(str(fatal[0]) if fatal else f"{' '.join(paths)}: no readable document")
@@ -480,7 +488,7 @@ def find_command(query: str, paths: tuple[str, ...], fmt: str, limit: int, quiet
     if query == "-" and "-" in paths:
         raise click.UsageError("only one of QUERY and PATH... can be '-'")
     settings = build_settings(**options)
-    stdin = sys.stdin.buffer if "-" in (query, *paths) else None
+    stdin = _stdin_for((query, *paths))
     queries, corpus = (read_inputs(list(named), settings.read, stdin, workers=settings.processes)
                        for named in ([query], paths))
     problems = sorted([*queries.problems, *corpus.problems], key=lambda p: (p.path, p.line or 0, p.reason))
@@ -559,7 +567,7 @@ def eval_command(corpus: str, label_field: str, levels: tuple[str, ...], fmt: st
     singletons.  Records without a label are left out, with a warning.
     """
     settings = build_settings(level="story", max_bytes=ReadOptions.max_bytes, workers=0, **options)
-    stdin = sys.stdin.buffer if corpus == "-" else None
+    stdin = _stdin_for([corpus])
     read = read_inputs([corpus], replace(settings.read, label_field=label_field), stdin, workers=settings.processes)
     docs = [d for d in read.documents if d.label is not None]
     unlabelled = len(read.documents) - len(docs)

@@ -257,6 +257,19 @@ def test_a_full_disk_is_one_line_and_exit_2(command: str, fmt: str):
     assert out.stderr == "dedup: error: cannot write the output: No space left on device\n"
 
 
+@pytest.mark.parametrize("args", [("scan", "-"), ("find", "-", str(SAMPLES)), ("eval", "-"), ("check", "-"),
+                                  ("compare", "-", str(WIRE))])
+def test_reading_a_closed_stdin_is_one_line_and_exit_2(args: tuple[str, ...]):
+    """Started with standard input closed (`<&-`, some service managers), Python has no sys.stdin at all."""
+    if not DEDUP.exists():
+        pytest.skip(f"{DEDUP} not installed")
+    import os
+
+    out = subprocess.run([str(DEDUP), *args], capture_output=True, text=True, timeout=120,
+                         preexec_fn=lambda: os.close(0))
+    assert (out.returncode, out.stderr) == (2, "Error: -: standard input is closed\n")
+
+
 def test_pre_commit_hook_definition_runs_dedup_check():
     text = (Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text()
     assert "- id: dedup-check" in text and "entry: dedup check" in text and "language: python" in text
