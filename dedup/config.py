@@ -48,13 +48,21 @@ def _read(path: str, table: tuple[str, ...]) -> dict[str, Any] | None:
     return data
 
 
+def _same_file(a: str, b: str) -> bool:
+    """Whether two paths name one file; a working directory that was deleted under the command names none."""
+    try:
+        return os.path.realpath(a) == os.path.realpath(b)
+    except OSError:
+        return False
+
+
 def config_layers(paths: Sequence[str], cwd: str = ".") -> list[ConfigLayer]:
     """The configuration files that apply to a scan of ``paths``, lowest precedence first."""
     candidates = [(os.path.join(cwd, "pyproject.toml"), ("tool", "dedup")), (os.path.join(cwd, ".dedup.toml"), ())]
     tree = next((p for p in paths if p != "-" and os.path.isdir(p)), None)
     if tree is not None:
         in_tree = os.path.join(tree, ".dedup.toml")
-        if os.path.realpath(in_tree) != os.path.realpath(candidates[1][0]):
+        if not _same_file(in_tree, candidates[1][0]):
             candidates.append((in_tree, ()))
     layers = []
     for path, table in candidates:

@@ -248,3 +248,15 @@ def test_a_saved_web_page_copy_joins_its_plain_text_source_and_its_site_text_is_
     assert {"Island ferries to run on batteries & sea wind", "Popular posts", "Share this article"} <= set(unique)
     shown = unique + [s["text"] for s in cluster["shared_sentences"]]
     assert not any(word in s for s in shown for word in ("not text", "Home", "cookies", "Enable JavaScript"))
+
+
+def test_a_scan_runs_from_a_working_directory_deleted_under_it(tmp_path, monkeypatch):
+    """A shell left in a folder another job removed: absolute paths still scan (the working directory's
+    configuration files cannot exist), rather than a FileNotFoundError from looking for them."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    result = run("scan", str(SAMPLES), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["stats"]["documents"] == 6
