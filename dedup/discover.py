@@ -79,24 +79,23 @@ class Discovery:
         else:
             self.fail(shown, "not a regular file (FIFO, socket or device); not opened")
 
-    def _walk(self, top: str, shown: str, seen: set[tuple[int, int]], below: str = "") -> None:
-        """The files in folder ``top`` and below it; ``below`` is the folder's path from the one the user named
-        (globs match it too: ``--exclude 'drafts/*'``)."""
-        try:
-            st = os.stat(top)
-            if (st.st_dev, st.st_ino) in seen:
-                self.fail(shown, "symbolic link loop; folder already scanned", fatal=False)
-                return
-            seen.add((st.st_dev, st.st_ino))
-            with os.scandir(top) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            self.fail(shown, f"cannot list folder: {exc.strerror or exc}")
+    def _walk(self, top: str, shown: str, seen: set[tuple[int, int]]) -> None:
+        """The files in folder ``top`` and below it, depth first in name order.  Each folder's path from the one
+        the user named is matched by the globs too (``--exclude 'drafts/*'``).  A stack of folders being read
+        rather than recursion: a tree a thousand folders deep is read, not a RecursionError."""
+        listing = self._listing(top, shown, seen)
+        if listing is None:
             return
-        for entry in entries:
+        stack = [(top, shown, "", iter(listing))]
+        while stack:
+            folder, folder_shown, below, entries = stack[-1]
+            entry = next(entries, None)
+            if entry is None:
+                stack.pop()
+                continue
             if entry.name.startswith("."):
                 continue
-            path = os.path.join(shown, printable(entry.name))
+            path = os.path.join(folder_shown, printable(entry.name))
             relative = os.path.join(below, printable(entry.name))
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
@@ -105,19 +104,36 @@ class Discovery:
                 self.fail(path, exc.strerror or str(exc))
                 continue
             if is_dir:
-                self._walk(os.path.join(top, entry.name), path, seen, relative)
+                inner = self._listing(os.path.join(folder, entry.name), path, seen)
+                if inner is not None:
+                    stack.append((os.path.join(folder, entry.name), path, relative, iter(inner)))
                 continue
             if not self.selected(entry.name, path, relative):
                 continue
             if is_file:
                 try:
-                    self._found(os.path.join(top, entry.name), path, entry.stat(), entry.is_symlink())
+                    self._found(os.path.join(folder, entry.name), path, entry.stat(), entry.is_symlink())
                 except OSError as exc:
                     self.fail(path, exc.strerror or str(exc))
-            elif entry.is_symlink() and not os.path.exists(os.path.join(top, entry.name)):
+            elif entry.is_symlink() and not os.path.exists(os.path.join(folder, entry.name)):
                 self.fail(path, "broken symbolic link")
             else:
                 self.fail(path, "not a regular file (FIFO, socket or device); not opened")
+
+    def _listing(self, folder: str, shown: str, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]] | None:
+        """A folder's entries in name order, or None (reported) where it cannot be listed or was read already
+        (a symbolic link loop)."""
+        try:
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in seen:
+                self.fail(shown, "symbolic link loop; folder already scanned", fatal=False)
+                return None
+            seen.add((st.st_dev, st.st_ino))
+            with os.scandir(folder) as it:
+                return sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            self.fail(shown, f"cannot list folder: {exc.strerror or exc}")
+            return None
 
     def _found(self, real: str, shown: str, st: os.stat_result, link: bool) -> None:
         # One file reached by two paths (a symbolic link to it, a folder and a file in it both given) is one document.

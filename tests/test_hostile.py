@@ -165,6 +165,20 @@ def test_symlink_loop_is_cut_and_reported_once(good: Path):
     assert len(loops) == 1 and data["stats"]["documents"] == 6
 
 
+def test_a_folder_tree_deeper_than_pythons_recursion_limit_is_read(good: Path):
+    """Folders are walked with a stack of their own: 1,200 levels once stopped the scan with a RecursionError."""
+    import sys
+
+    folder = good
+    for _ in range(max(1200, sys.getrecursionlimit() + 100)):  # a level at a time: pathlib's parents=True recurses too
+        folder = folder / "d"
+        folder.mkdir()
+    shutil.copy(ARTICLE, folder / "buried.txt")
+    result = scan(str(good))
+    data = json.loads(result.stdout)
+    assert data["stats"]["documents"] == 7 and data["errors"] == []
+
+
 def test_broken_symlink_is_an_error(good: Path):
     (good / "gone.txt").symlink_to(good / "missing.txt")
     assert "broken symbolic link" in only_error(scan(str(good)), "gone.txt")["reason"]
