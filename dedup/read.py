@@ -77,6 +77,8 @@ _PARALLEL_MIN_FILES = 200
 #: Web pages held in JSON records are parsed in batches of about this many characters, in several processes
 #: from a quarter of that: a crawl's JSON Lines file is one file, and parsing is the slow part of reading it.
 _PAGE_BATCH_CHARS = 64_000_000
+#: The standard library's JSON parser recurses once per level of nesting; no article needs a thousand.
+_TOO_DEEP = "JSON nested too deeply to read (more levels than Python's recursion limit)"
 @dataclass(frozen=True)
 class ReadOptions:
     include: tuple[str, ...] = DEFAULT_INCLUDE
@@ -430,6 +432,9 @@ class _Reader:
         except json.JSONDecodeError as exc:
             self._fail(shown, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
             return
+        except RecursionError:
+            self._fail(shown, _TOO_DEEP)
+            return
         records = data if isinstance(data, list) else [data]
         if isinstance(data, dict) and field_value(data, self.options.text_field) is None:
             records = records_inside(data, self.options.text_field) or records  # an API response: {"articles": [...]}
@@ -621,6 +626,9 @@ class _Reader:
             return
         except json.JSONDecodeError as exc:
             self._fail(shown, f"invalid JSON: {exc.msg} (column {exc.colno})", line=number)
+            return
+        except RecursionError:
+            self._fail(shown, _TOO_DEEP, line=number)
             return
         self._add_record(record, shown, number)
 

@@ -169,14 +169,35 @@ def test_a_folder_tree_deeper_than_pythons_recursion_limit_is_read(good: Path):
     """Folders are walked with a stack of their own: 1,200 levels once stopped the scan with a RecursionError."""
     import sys
 
-    folder = good
+    levels = [good]
     for _ in range(max(1200, sys.getrecursionlimit() + 100)):  # a level at a time: pathlib's parents=True recurses too
-        folder = folder / "d"
-        folder.mkdir()
-    shutil.copy(ARTICLE, folder / "buried.txt")
+        levels.append(levels[-1] / "d")
+        levels[-1].mkdir()
+    try:
+        shutil.copy(ARTICLE, levels[-1] / "buried.txt")
+        result = scan(str(good))
+        data = json.loads(result.stdout)
+        assert data["stats"]["documents"] == 7 and data["errors"] == []
+    finally:  # taken down a level at a time too: pytest's clean-up of old runs (shutil.rmtree) recurses
+        (levels[-1] / "buried.txt").unlink(missing_ok=True)
+        for level in reversed(levels[1:]):
+            level.rmdir()
+
+
+def test_json_nested_past_the_recursion_limit_is_one_error_each(good: Path):
+    """The standard library's parser recurses a level at a time: '[' * 100,000 stopped the scan with a
+    RecursionError.  Now the file (or the JSON Lines line) is reported and the rest read."""
+    deep = "[" * 100_000 + "]" * 100_000
+    (good / "deep.json").write_text(deep, encoding="utf-8")
+    story = ARTICLE.read_text(encoding="utf-8")
+    (good / "feed.jsonl").write_text(json.dumps({"id": "ok", "text": story}) + "\n" + f'{{"id": "x", "text": {deep}}}\n',
+                                     encoding="utf-8")
     result = scan(str(good))
+    assert only_error(result, "deep.json")["reason"].startswith("JSON nested too deeply to read")
     data = json.loads(result.stdout)
-    assert data["stats"]["documents"] == 7 and data["errors"] == []
+    [line_error] = [e for e in data["errors"] if e["path"].endswith("feed.jsonl")]
+    assert line_error["line"] == 2 and line_error["reason"].startswith("JSON nested too deeply to read")
+    assert data["stats"]["documents"] == 7
 
 
 def test_broken_symlink_is_an_error(good: Path):
