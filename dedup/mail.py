@@ -58,6 +58,14 @@ def _header(message: EmailMessage, name: str) -> str | None:
 
 def read_message(data: bytes) -> MailMessage:
     """One message's headers and readable body.  Raises NotAMessage."""
+    try:
+        return _read_message(data)
+    except RecursionError:  # the standard library parses and walks parts within parts by recursion
+        raise NotAMessage("message nested too deeply to read (messages attached within messages, hundreds deep)") \
+            from None
+
+
+def _read_message(data: bytes) -> MailMessage:
     message = cast(EmailMessage, BytesParser(policy=policy.default).parsebytes(data))
     try:
         body = message.get_body(preferencelist=("plain", "html"))

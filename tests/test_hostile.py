@@ -200,6 +200,19 @@ def test_json_nested_past_the_recursion_limit_is_one_error_each(good: Path):
     assert data["stats"]["documents"] == 7
 
 
+def test_a_message_forwarded_within_itself_a_thousand_times_is_one_error(good: Path):
+    """The standard library parses a message's parts by recursion: message/rfc822 parts 1,000 deep (227 KB) stopped
+    the scan with a RecursionError."""
+    message = "Subject: Ferries\nContent-Type: text/plain\n\n" + ARTICLE.read_text(encoding="utf-8")
+    for level in range(1000):
+        message = (f'Subject: Fwd {level}\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b{level}"\n\n'
+                   f"--b{level}\nContent-Type: text/plain\n\nsee attached\n--b{level}\nContent-Type: message/rfc822\n"
+                   f'Content-Disposition: attachment; filename="fwd.eml"\n\n{message}\n--b{level}--\n')
+    (good / "forwarded.eml").write_text(message, encoding="utf-8")
+    assert only_error(scan(str(good)), "forwarded.eml")["reason"] == (
+        "message nested too deeply to read (messages attached within messages, hundreds deep)")
+
+
 def test_broken_symlink_is_an_error(good: Path):
     (good / "gone.txt").symlink_to(good / "missing.txt")
     assert "broken symbolic link" in only_error(scan(str(good)), "gone.txt")["reason"]
