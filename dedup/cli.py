@@ -256,14 +256,16 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
     # Imported here, on a terminal only: rich's progress module (its spinners' table) is a twentieth of start-up.
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
+    # Drawn by the calls below, not by rich's refresh thread: the scan forks its workers, and forking a process
+    # that runs a thread can leave the child waiting on a lock that thread held (Python 3.12 warns of it).
     bar = Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
-                   console=console, transient=True)
+                   console=console, transient=True, auto_refresh=False)
     tasks: dict[str, Any] = {}
 
     def update(stage: str, done: int, total: int) -> None:
         if stage not in tasks:
             tasks[stage] = bar.add_task(stage, total=total)
-        bar.update(tasks[stage], completed=done, total=total)
+        bar.update(tasks[stage], completed=done, total=total, refresh=True)
 
     with bar:
         yield update

@@ -260,3 +260,23 @@ def test_a_scan_runs_from_a_working_directory_deleted_under_it(tmp_path, monkeyp
     result = run("scan", str(SAMPLES), "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["stats"]["documents"] == 6
+
+
+def test_the_progress_bar_runs_no_thread_while_workers_are_forked(monkeypatch):
+    """rich draws a bar from a thread of its own unless told not to; forking a process that runs a thread can leave
+    the child waiting on a lock the thread held (Python 3.12 warns of it on every fork), and the scan forks its
+    workers while the bar is shown.  The bar is drawn by the progress calls instead."""
+    import io
+    import threading
+
+    from rich.console import Console
+
+    from dedup import cli
+
+    shown = io.StringIO()
+    monkeypatch.setattr(cli, "_stderr", lambda: Console(file=shown, force_terminal=True, width=80))
+    with cli._progress(quiet=False) as update:
+        assert update is not None
+        update("fingerprint", 5, 10)
+        assert threading.active_count() == 1
+    assert "fingerprint" in shown.getvalue() and "50%" in shown.getvalue()
