@@ -228,8 +228,17 @@ class _StdoutConsole(Console):
         raise BrokenPipeError
 
 
+#: Narrower than this, a table shows nothing useful: a COLUMNS of 0 (set by some shells and CI runners) once made
+#: the table print nothing at all, and exit 0.  Such a width is taken as unknown, and 80 columns used.
+_MIN_WIDTH = 20
+_FALLBACK_WIDTH = 80
+
+
 def _stdout(**options: Any) -> Console:
-    return _StdoutConsole(highlight=False, **options)
+    console = _StdoutConsole(highlight=False, **options)
+    if console.width < _MIN_WIDTH:
+        console.width = _FALLBACK_WIDTH
+    return console
 
 
 def _stdin_for(paths: Sequence[str]) -> BinaryIO | None:
@@ -250,7 +259,9 @@ def _data(text: str) -> None:
 @contextmanager
 def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
     console = _stderr()
-    if quiet or not console.is_terminal:
+    # A terminal in fact, not only in rich's view: FORCE_COLOR (set in many CI jobs for coloured logs) makes rich
+    # treat any stream as one, and a bar redrawn into a log file is noise.
+    if quiet or not console.is_terminal or not console.file.isatty():
         yield None
         return
     # Imported here, on a terminal only: rich's progress module (its spinners' table) is a twentieth of start-up.

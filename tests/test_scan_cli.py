@@ -273,10 +273,37 @@ def test_the_progress_bar_runs_no_thread_while_workers_are_forked(monkeypatch):
 
     from dedup import cli
 
-    shown = io.StringIO()
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shown = Terminal()
     monkeypatch.setattr(cli, "_stderr", lambda: Console(file=shown, force_terminal=True, width=80))
     with cli._progress(quiet=False) as update:
         assert update is not None
         update("fingerprint", 5, 10)
         assert threading.active_count() == 1
     assert "fingerprint" in shown.getvalue() and "50%" in shown.getvalue()
+
+
+def test_no_progress_bar_in_a_log_even_where_force_color_is_set(monkeypatch):
+    """CI jobs set FORCE_COLOR for coloured logs, and rich then takes any stream for a terminal: the bar, redrawn
+    line after line, would fill the job's log.  It is shown on a terminal only."""
+    import io
+
+    from rich.console import Console
+
+    from dedup import cli
+
+    monkeypatch.setattr(cli, "_stderr", lambda: Console(file=io.StringIO(), force_terminal=True, width=80))
+    with cli._progress(quiet=False) as update:
+        assert update is None
+
+
+@pytest.mark.parametrize("columns", ["0", "5"])
+def test_a_table_is_drawn_at_80_columns_where_the_width_is_nonsense(in_root, monkeypatch, columns):
+    """COLUMNS=0 made rich draw every panel zero columns wide: nothing on stdout, and exit 0."""
+    monkeypatch.setenv("COLUMNS", columns)
+    result = run("scan", "samples/")
+    assert result.exit_code == 0 and "Lawsuit time" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) == 80
