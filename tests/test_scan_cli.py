@@ -114,6 +114,22 @@ def test_output_is_byte_identical_whatever_the_file_order(tmp_path, in_root):
     assert first == run("scan", str(tmp_path / "s"), "--format", "json").stdout
 
 
+def test_output_is_byte_identical_across_processes_whatever_their_hash_seed(in_root):
+    """Python salts str hashes per process, so set and dict orders of strings differ from one run to the next:
+    any that reached the output would show here, where runs in one process (above) share one salt."""
+    import os
+    import subprocess
+    import sys
+
+    lines = [json.dumps({"id": f"{p.name}~{k}", "text": p.read_text(encoding="utf-8")[k * 40:]})
+             for p in sorted(Path("samples").iterdir()) for k in range(3)]
+    outputs = {subprocess.run([sys.executable, "-m", "dedup", "scan", "-", "--format", "json"],
+                              input="\n".join(lines), capture_output=True, text=True, timeout=120, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2", "3")}
+    assert len(outputs) == 1 and json.loads(outputs.pop())["clusters"]
+
+
 def test_stdin_jsonl(in_root):
     lines = [json.dumps({"id": p.name, "text": p.read_text()}) for p in sorted(Path("samples").iterdir())]
     data = json.loads(run("scan", "-", "--format", "json", input="\n".join(lines)).stdout)
