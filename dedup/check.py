@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,13 +88,16 @@ def baseline_dict(clusters: list[ClusterReport], parameters: dict[str, Any]) -> 
 def save_baseline(path: str, clusters: list[ClusterReport], parameters: dict[str, Any]) -> None:
     """Write the baseline whole or not at all: a CI job stopped part-way (or a full disk) must not leave a
     truncated file that the next check refuses."""
-    # Beside it, so the rename stays on one file system; made as open() makes files (the umask's permissions, not
-    # a temporary file's owner-only ones).
-    partial = f"{path}.{os.getpid()}.tmp"
+    # Written beside the file itself (a symbolic link to it stays a link), so the rename stays on one file system;
+    # made as open() makes files, then given the old file's permissions where there was one.
+    target = os.path.realpath(path)
+    partial = f"{target}.{os.getpid()}.tmp"
     try:
         with open(partial, "x", encoding="utf-8") as handle:
             handle.write(dumps(baseline_dict(clusters, parameters)) + "\n")
-        os.replace(partial, path)
+        if os.path.exists(target):
+            shutil.copymode(target, partial)
+        os.replace(partial, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(partial)

@@ -99,6 +99,16 @@ def test_a_baseline_is_written_whole_or_not_at_all(repo: Path, monkeypatch: pyte
     def fail(source: str, target: str) -> None:
         raise OSError(28, "No space left on device")
 
+    # Rewritten through a symbolic link to it, and with the permissions it had.
+    (repo / "b.json").chmod(0o640)
+    (repo / "link.json").symlink_to(repo / "b.json")
+    check.save_baseline(str(repo / "link.json"), [], {"level": "story"})
+    assert (repo / "link.json").is_symlink() and json.loads((repo / "b.json").read_text())["clusters"] == []
+    assert (repo / "b.json").stat().st_mode & 0o777 == 0o640
+    (repo / "link.json").unlink()
+    assert dedup(repo, "check", "articles", "--write-baseline", "b.json").returncode == 0
+    accepted = (repo / "b.json").read_bytes()
+
     monkeypatch.setattr(check.os, "replace", fail)
     with pytest.raises(check.BaselineError, match="b.json: cannot write baseline: No space left on device"):
         check.save_baseline(str(repo / "b.json"), [], {"level": "story"})
