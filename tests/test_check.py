@@ -267,6 +267,7 @@ def test_a_full_disk_is_one_line_and_exit_2(command: str, fmt: str):
     assert out.stderr == "dedup: error: cannot write the output: No space left on device\n"
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="closing a child's stdin before it starts needs preexec_fn (POSIX)")
 @pytest.mark.parametrize("args", [("scan", "-"), ("find", "-", str(SAMPLES)), ("eval", "-"), ("check", "-"),
                                   ("compare", "-", str(WIRE))])
 def test_reading_a_closed_stdin_is_one_line_and_exit_2(args: tuple[str, ...]):
