@@ -235,6 +235,7 @@ _FALLBACK_WIDTH = 80
 
 
 def _stdout(**options: Any) -> Console:
+    _require_stdout()
     console = _StdoutConsole(highlight=False, **options)
     if console.width < _MIN_WIDTH:
         console.width = _FALLBACK_WIDTH
@@ -250,10 +251,18 @@ def _stdin_for(paths: Sequence[str]) -> BinaryIO | None:
     return sys.stdin.buffer
 
 
-def _data(text: str) -> None:
+def _data(text: str | bytes) -> None:
     """A line (or lines) of machine-readable output: UTF-8 whatever the locale, as JSON's RFC 8259 and the XML
     declaration say, so that an ASCII or Windows code-page stdout neither breaks nor garbles it."""
-    click.echo(text.encode("utf-8"))
+    _require_stdout()
+    click.echo(text.encode("utf-8") if isinstance(text, str) else text)
+
+
+def _require_stdout() -> None:
+    """Started with stdout closed (`>&-`), Python has no sys.stdout, and click writes nothing without a word: the
+    results would be lost while the command reports success."""
+    if sys.stdout is None:
+        raise _OutputFailed("cannot write the output: standard output is closed")
 
 
 @contextmanager
@@ -311,7 +320,7 @@ def emit(result: ScanResult, fmt: str, limit: int) -> None:
 
 def _emit(result: ScanResult, fmt: str, limit: int) -> None:
     if fmt == "json":
-        click.echo(json_bytes(result_dict(result)))  # 151 MB for 55,000 documents: not decoded and encoded again
+        _data(json_bytes(result_dict(result)))  # 151 MB for 55,000 documents: not decoded and encoded again
     elif fmt == "jsonl":
         for line in jsonl_lines(result):
             _data(line)
@@ -603,7 +612,8 @@ def eval_command(corpus: str, label_field: str, levels: tuple[str, ...], fmt: st
 
 def _stdout_discarded() -> None:
     """Point stdout at /dev/null so that the interpreter's final flush of what is left does not fail again."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if sys.stdout is not None:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def main() -> None:

@@ -281,6 +281,21 @@ def test_reading_a_closed_stdin_is_one_line_and_exit_2(args: tuple[str, ...]):
     assert (out.returncode, out.stderr) == (2, "Error: -: standard input is closed\n")
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="closing a child's stdout before it starts needs preexec_fn (POSIX)")
+@pytest.mark.parametrize("args", [("scan", str(SAMPLES)), ("scan", str(SAMPLES), "--format", "json"),
+                                  ("compare", str(WIRE), str(SEED), "--format", "json")])
+def test_writing_to_a_closed_stdout_is_one_line_and_exit_2(args: tuple[str, ...]):
+    """Started with standard output closed (`>&-`), Python has no sys.stdout and click wrote nothing without a
+    word: the results were lost and the command said it had run (exit 0)."""
+    if not DEDUP.exists():
+        pytest.skip(f"{DEDUP} not installed")
+    import os
+
+    out = subprocess.run([str(DEDUP), *args], stderr=subprocess.PIPE, text=True, timeout=120,
+                         preexec_fn=lambda: os.close(1))
+    assert (out.returncode, out.stderr) == (2, "dedup: error: cannot write the output: standard output is closed\n")
+
+
 def test_pre_commit_hook_definition_runs_dedup_check():
     text = (Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text()
     assert "- id: dedup-check" in text and "entry: dedup check" in text and "language: python" in text
