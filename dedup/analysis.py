@@ -317,6 +317,9 @@ def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> 
     display = [s for _, s in numbered]
     keys = fold_lines(display)
     folded_lines = fold_lines(lines)
+    # Each line hashed once, not once per sentence on it: a text that never ends a sentence is one line cut into
+    # thousands, and hashing its megabytes for each took seconds (quadratic in the line).
+    hashed = {n: line_hash(folded_lines[n]) for n in dict.fromkeys(n for n, _ in numbered)}
     words_per_sentence = [tokens(k) for k in keys]
     terms = [_terms(k) for k in keys]
     flat = [t for ts in terms for t in sorted(ts)]
@@ -329,7 +332,7 @@ def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> 
         text=display,
         keys=keys,
         lines=[n for n, _ in numbered],
-        line_hashes=[line_hash(folded_lines[n]) for n, _ in numbered],
+        line_hashes=[hashed[n] for n, _ in numbered],
         words=[len(ws) for ws in words_per_sentence],
         first_prose=first_prose(display),
         terms=terms,
