@@ -191,17 +191,24 @@ class Fingerprinter:
             stop = max(stop, start + 1)
             block = filled[start:stop]
             lo, hi = int(indptr[block[0]]), int(indptr[block[-1] + 1])
-            permuted = self._a * mixed[lo:hi].reshape(1, -1) + self._b
-            result[block] = np.minimum.reduceat(permuted, indptr[block] - lo, axis=1).T
+            if hi - lo > _CHUNK:  # one long text alone: its own blocks, not a permutation table of all its shingles
+                result[block[0]] = self._least(mixed[lo:hi])
+            else:
+                permuted = self._a * mixed[lo:hi].reshape(1, -1) + self._b
+                result[block] = np.minimum.reduceat(permuted, indptr[block] - lo, axis=1).T
             start = stop
         return result
 
     def signature(self, hashes: np.ndarray) -> np.ndarray:
         """The MinHash signature of a set of 32-bit input hashes."""
-        result = np.full(self.params.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
         if len(hashes) == 0:
-            return result
-        mixed = fmix32(hashes)
+            return np.full(self.params.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+        return self._least(fmix32(hashes))
+
+    def _least(self, mixed: np.ndarray) -> np.ndarray:
+        """Each permutation's least value over ``mixed`` hashes, _CHUNK at a time: memory bounded whatever the
+        text's length (a million-word text's whole table took 500 MB)."""
+        result = np.full(self.params.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
         for start in range(0, len(mixed), _CHUNK):
             block = mixed[start : start + _CHUNK].reshape(1, -1)
             np.minimum(result, (self._a * block + self._b).min(axis=1), out=result)

@@ -82,6 +82,21 @@ def test_bulk_signatures_equal_one_at_a_time():
         np.testing.assert_array_equal(row, fp.signature(np.unique(hashes)))
 
 
+def test_a_long_texts_signature_made_block_by_block_is_datasketchs():
+    """A text of more shingles than one block (a million-word text once took a 500 MB table) is signed a block at a
+    time beside short ones in bulk; the least values are datasketch's, bit for bit."""
+    fp = Fingerprinter(FingerprintParams(num_perm=64, seed=7))
+    rng = np.random.default_rng(5)
+    long_set = np.unique(rng.integers(0, 2**32, size=20_000, dtype=np.uint32))
+    sets = [np.array([5, 9], dtype=np.uint32), long_set, np.array([1], dtype=np.uint32)]
+    indptr = np.r_[0, np.cumsum([len(s) for s in sets])]
+    bulk = fp.signatures(indptr, np.concatenate(sets))
+    expected = MinHash(num_perm=64, seed=7, hashfunc=lambda v: int(v))
+    expected.update_batch(long_set.tolist())
+    np.testing.assert_array_equal(bulk[1], expected.hashvalues)
+    np.testing.assert_array_equal(bulk[0], fp.signature(sets[0]))
+
+
 def test_bulk_shingles_equal_one_text_at_a_time():
     fp = Fingerprinter()
     texts = [[], ["a"], ["a", "b"], "the cat sat on the mat".split(), ["x"] * 10, "one two three".split(), []]
