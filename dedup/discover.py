@@ -95,6 +95,7 @@ class Discovery:
                 continue
             if entry.name.startswith("."):
                 continue
+            real = os.path.join(folder, entry.name)
             path = os.path.join(folder_shown, printable(entry.name))
             relative = os.path.join(below, printable(entry.name))
             try:
@@ -104,18 +105,18 @@ class Discovery:
                 self.fail(path, exc.strerror or str(exc))
                 continue
             if is_dir:
-                inner = self._listing(os.path.join(folder, entry.name), path, seen)
+                inner = self._listing(real, path, seen)
                 if inner is not None:
-                    stack.append((os.path.join(folder, entry.name), path, relative, iter(inner)))
+                    stack.append((real, path, relative, iter(inner)))
                 continue
             if not self.selected(entry.name, path, relative):
                 continue
             if is_file:
                 try:
-                    self._found(os.path.join(folder, entry.name), path, entry.stat(), entry.is_symlink())
+                    self._found(real, path, entry.stat(), entry.is_symlink())
                 except OSError as exc:
                     self.fail(path, exc.strerror or str(exc))
-            elif entry.is_symlink() and not os.path.exists(os.path.join(folder, entry.name)):
+            elif entry.is_symlink() and not os.path.exists(real):
                 self.fail(path, "broken symbolic link")
             else:
                 self.fail(path, "not a regular file (FIFO, socket or device); not opened")

@@ -200,9 +200,7 @@ class Fingerprinter:
         return result
 
     def signature(self, hashes: np.ndarray) -> np.ndarray:
-        """The MinHash signature of a set of 32-bit input hashes."""
-        if len(hashes) == 0:
-            return np.full(self.params.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+        """The MinHash signature of a set of 32-bit input hashes (all maximal for the empty set)."""
         return self._least(fmix32(hashes))
 
     def _least(self, mixed: np.ndarray) -> np.ndarray:
