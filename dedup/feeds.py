@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-__all__ = ["FeedItem", "NotAFeed", "feed_items", "opens_as_news_xml", "parse_xml"]
+__all__ = ["FeedItem", "NotAFeed", "feed_items", "local_name", "opens_as_news_xml", "parse_xml"]
 
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
@@ -26,6 +26,10 @@ _ATOM = "{http://www.w3.org/2005/Atom}"
 _NEWS_XML_START = re.compile(r"\s*(?:<\?xml[^>]*\?>\s*)?"
                              r"(?:<!--.*?-->\s*|<\?[^>]*\?>\s*|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>\s*)*"
                              r"<(?:rss|feed|rdf:RDF|nitf|newsItem|newsMessage|NewsML)[\s>]", re.DOTALL)
+
+
+#: A character reference (decimal or hexadecimal), to find those naming a UTF-16 surrogate.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
 
 
 class NotAFeed(ValueError):
@@ -72,8 +76,28 @@ def _atom_link(entry: etree._Element) -> str | None:
     return None
 
 
+def _no_surrogate(ref: re.Match[bytes]) -> bytes:
+    hexadecimal, decimal = ref.groups()
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF else ref[0]
+
+
+def local_name(element: etree._Element) -> str:
+    """An element's name without its namespace ("" for a comment).  Recovering from a prefix no namespace
+    was declared for, the parser keeps it in the name ("nitf:p"), which lxml's QName refuses; the name is
+    what follows it."""
+    tag = element.tag
+    return tag.rpartition("}")[2].rpartition(":")[2] if isinstance(tag, str) else ""
+
+
 def parse_xml(data: bytes) -> etree._Element:
-    """The root of an XML file from strangers: no entities resolved, nothing fetched.  Raises NotAFeed."""
+    """The root of an XML file from strangers: no entities resolved, nothing fetched.  Raises NotAFeed.
+
+    A character reference to half a surrogate pair (``&#xD800;``, a mis-encoded emoji) becomes U+FFFD
+    first: libxml2, recovering, keeps it as bytes that lxml then fails to decode, wherever the text is read.
+    """
+    if b"&#" in data:
+        data = _CHAR_REF.sub(_no_surrogate, data)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True,
                              remove_pis=True, recover=True)
     try:
@@ -92,7 +116,7 @@ def feed_items(root: etree._Element) -> list[FeedItem]:
         return [FeedItem(_first(item, "guid", "link"), _first(item, "title"),
                          _first(item, _CONTENT, "description") or "", _first(item, "pubDate", _DC_DATE))
                 for item in root.iterfind("channel/item")]
-    if etree.QName(root).localname == "RDF":
+    if local_name(root) == "RDF":
         return [FeedItem(item.get(_RDF_ABOUT) or _first(item, f"{_RSS1}link"), _first(item, f"{_RSS1}title"),
                          _first(item, _CONTENT, f"{_RSS1}description") or "", _first(item, _DC_DATE))
                 for item in root.iterfind(f"{_RSS1}item")]
@@ -101,5 +125,5 @@ def feed_items(root: etree._Element) -> list[FeedItem]:
                          _first(entry, f"{_ATOM}content", f"{_ATOM}summary") or "",
                          _first(entry, f"{_ATOM}published", f"{_ATOM}updated"))
                 for entry in root.iterfind(f"{_ATOM}entry")]
-    raise NotAFeed(f"root element <{etree.QName(root).localname}> is not an RSS or Atom feed's, nor a NewsML or "
+    raise NotAFeed(f"root element <{local_name(root)}> is not an RSS or Atom feed's, nor a NewsML or "
                    "NITF document's")

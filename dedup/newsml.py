@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .feeds import FeedItem
+from .feeds import FeedItem, local_name
 
 __all__ = ["is_wire_document", "wire_items"]
 
@@ -26,25 +26,21 @@ _NITF_BLOCKS = frozenset({"body.content"})
 _CONTENTS = frozenset({"inlineXML", "inlineData", "DataContent"})
 
 
-def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
-
-
 def _children(element: etree._Element, name: str) -> list[etree._Element]:
-    return [child for child in element if _local(child) == name]
+    return [child for child in element if local_name(child) == name]
 
 
 def _descendant(element: etree._Element, *names: str) -> etree._Element | None:
     """The first element below ``element`` along the path of local ``names`` (each a child of the one before)."""
     found: etree._Element | None = element
     for name in names:
-        found = next((child for child in found if _local(child) == name), None) if found is not None else None
+        found = next((child for child in found if local_name(child) == name), None) if found is not None else None
     return found
 
 
 def _below(element: etree._Element, name: str) -> etree._Element | None:
     """The first element named ``name`` (local name) at any depth within ``element``, or itself."""
-    return next((e for e in element.iter() if _local(e) == name), None)
+    return next((e for e in element.iter() if local_name(e) == name), None)
 
 
 def _words(element: etree._Element | None) -> str | None:
@@ -60,15 +56,15 @@ def _nitf_story(nitf: etree._Element) -> str:
     paragraph (a row's cells apart by two spaces, as a table's columns are written), the dateline first."""
     paragraphs: list[str] = []
     for block in nitf.iter():
-        if _local(block) not in _NITF_BLOCKS:
+        if local_name(block) not in _NITF_BLOCKS:
             continue
         for element in block.iter():
-            name = _local(element)
+            name = local_name(element)
             if name == "tr":
-                cells = [_words(cell) or "" for cell in element if _local(cell) in ("td", "th")]
+                cells = [_words(cell) or "" for cell in element if local_name(cell) in ("td", "th")]
                 if any(cells):
                     paragraphs.append("  ".join(cells))
-            elif name in _NITF_PARAGRAPHS and not any(_local(a) in _NITF_PARAGRAPHS for a in element.iterancestors()):
+            elif name in _NITF_PARAGRAPHS and not any(local_name(a) in _NITF_PARAGRAPHS for a in element.iterancestors()):
                 if (text := _words(element)) is not None:
                     paragraphs.append(text)
     dateline = _words(_below(nitf, "dateline"))
@@ -94,7 +90,7 @@ def _content(holder: etree._Element) -> str:
     """The story of a G2 ``contentSet`` or a NewsML 1 ``ContentItem``: the first of its contents that holds
     text, NITF read as text, XHTML (or other markup) kept as markup, plain text as it is."""
     for content in holder.iter():
-        if _local(content) not in _CONTENTS:
+        if local_name(content) not in _CONTENTS:
             continue
         nitf = _below(content, "nitf")
         if nitf is not None:
@@ -122,27 +118,27 @@ def _newsml1_item(item: etree._Element) -> FeedItem:
     identifier = _words(_below(item, "PublicIdentifier"))
     created = _words(_below(item, "FirstCreated"))
     headline = _words(_below(item, "HeadLine"))
-    story = next((text for holder in item.iter() if _local(holder) == "ContentItem"
+    story = next((text for holder in item.iter() if local_name(holder) == "ContentItem"
                   if (text := _content(holder))), "")
     return FeedItem(identifier, headline, story, created)
 
 
 def is_wire_document(root: etree._Element) -> bool:
-    return _local(root) in _WIRE_ROOTS
+    return local_name(root) in _WIRE_ROOTS
 
 
 def wire_items(root: etree._Element) -> list[FeedItem]:
     """The items of a NITF, NewsML-G2 or NewsML 1 document (:func:`is_wire_document`), in document order; a
     G2 message's non-text items (pictures, packages) are passed over."""
-    name = _local(root)
+    name = local_name(root)
     if name == "nitf":
         return [_nitf_item(root)]
     if name == "newsItem":
         return [_g2_item(root)]
     if name == "newsMessage":
-        return [_g2_item(item) for item in root.iter() if _local(item) == "newsItem"
+        return [_g2_item(item) for item in root.iter() if local_name(item) == "newsItem"
                 and _is_text_item(item)]
-    return [_newsml1_item(item) for item in root.iter() if _local(item) == "NewsItem"]
+    return [_newsml1_item(item) for item in root.iter() if local_name(item) == "NewsItem"]
 
 
 def _is_text_item(item: etree._Element) -> bool:

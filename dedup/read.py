@@ -321,6 +321,9 @@ class _Reader:
         except NotAFeed as exc:
             self._fail(shown, str(exc))
             return
+        except UnicodeDecodeError as exc:  # half a surrogate's reference in a UTF-16 file: text lxml cannot decode
+            self._fail(shown, f"damaged XML: {exc}")
+            return
         opts = self.options
         for number, item in enumerate(items, start=1):
             record = {opts.text_field: item.text, opts.id_field: item.id, opts.title_field: item.title,

@@ -216,6 +216,28 @@ NEWSML_1 = """<?xml version="1.0"?><NewsML Version="1.2"><NewsItem><Identificati
 </NewsComponent></NewsItem></NewsML>"""
 
 
+def test_a_damaged_feed_or_wire_file_keeps_its_items_or_is_one_error(tmp_path):
+    """What a cut transfer or a careless exporter leaves: half a surrogate pair's reference (a mis-encoded emoji,
+    '&#xD800;'), which the recovering parser once kept as bytes that stopped the whole scan with
+    UnicodeDecodeError, reads as U+FFFD; a prefix declared nowhere ('nitf:p', a tag garbled to 'rshttp:')
+    stopped it with ValueError from lxml's QName.  A UTF-16 feed the references cannot be mended in is one
+    error, and the other files are read."""
+    rss = RSS.replace("Ferry fleet goes electric", "Ferry fleet goes electric &#xD83D;&#56843;")
+    (tmp_path / "emoji.rss").write_bytes(rss.encode("cp1252"))
+    (tmp_path / "prefixed.xml").write_text(
+        NITF.replace("<p>Port Ellen", "<nitf:p>Port Ellen").replace("ferries.</p>", "ferries.</nitf:p>")
+        .replace("<body.content>", "<body.content><rshttp:>Not a paragraph</rshttp:>"), encoding="utf-8")
+    (tmp_path / "wide.rss").write_text(
+        '<?xml version="1.0" encoding="utf-16"?><rss><channel><item><guid>w</guid><title>T &#xD800;</title>'
+        "<description>Text.</description></item></channel></rss>", encoding="utf-16")
+    result = read_inputs([str(tmp_path)], ReadOptions(include=("*.rss", "*.xml")))
+    docs = {d.id: d for d in result.documents}
+    assert docs["dc-101"].title == "Ferry fleet goes electric \ufffd\ufffd"
+    assert docs["AP-0304-ferries"].text.startswith("PORT ELLEN, Scotland (AP) — Port Ellen harbour council voted")
+    assert reasons(result)[("wide.rss", None)].startswith("damaged XML: ")
+    assert result.files_failed == 1 and result.files_read == 2
+
+
 def test_wire_agencies_newsml_and_nitf_are_read_item_by_item(tmp_path):
     """A newsroom's wire folder: NITF (AP's, with its DTD named), a NewsML-G2 message (Reuters' NITF and AFP's
     XHTML, a picture item passed over) and NewsML 1: each text item a document with the agency's id, its
