@@ -7,6 +7,10 @@ from datetime import datetime
 
 __all__ = ["Document", "Problem"]
 
+#: Control characters (C0, DEL, C1) and Unicode's line and paragraph separators, as a message shows them: a
+#: file name or a CSV header with a line break in it stays on the problem's one line.
+_ESCAPED = {code: ascii(chr(code))[1:-1] for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)}
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -34,5 +38,6 @@ class Problem:
     fatal: bool = True
 
     def __str__(self) -> str:
+        """One line, whatever the path or the reason quotes: control characters are shown escaped."""
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.reason}"
+        return f"{where}: {self.reason}".translate(_ESCAPED)

@@ -234,6 +234,21 @@ def test_odd_file_names_are_read_and_shown_as_typed(good: Path, name):
     assert f"{good}/{name}" in ids
 
 
+def test_an_error_is_one_line_whatever_the_file_name_or_header_holds(good: Path):
+    """A file name with a line break or a terminal escape in it, a CSV header cell holding a quoted line break:
+    each error stays on its own line of stderr, the characters shown escaped (they once split the line, or
+    coloured the terminal); the JSON keeps the path as it is."""
+    (good / "bad\nname\x1b[31m.json").write_text("{not json", encoding="utf-8")
+    (good / "sheet.csv").write_text('id,"head\nline",body\nr1,x,y\n', encoding="utf-8")
+    result = scan(str(good))
+    data = json.loads(result.stdout)
+    assert {e["path"] for e in data["errors"]} == {f"{good}/bad\nname\x1b[31m.json", f"{good}/sheet.csv"}
+    lines = result.stderr.splitlines()
+    assert [line.count("dedup: error: ") for line in lines] == [1, 1], lines
+    assert f"{good}/bad\\nname\\x1b[31m.json: " in lines[0] and "\x1b" not in result.stderr
+    assert "(columns: id, head\\nline, body)" in lines[1]
+
+
 def test_jsonl_bad_lines_are_reported_with_line_numbers_and_good_lines_kept(tmp_path: Path):
     text = ARTICLE.read_text(encoding="utf-8")
     lines = [
