@@ -160,6 +160,8 @@ class BoilerplateCheck:
         longer = np.where(first_shorter, pairs[:, 1], pairs[:, 0])
         out = np.zeros(len(pairs), dtype=bool)
         maybe = np.flatnonzero(enough[shorter])
+        if not len(maybe):  # no pair (an empty corpus has no sets of lines to number)
+            return out
         # The shorter text's words in the lines the longer carries too (a share above 0 needs one such line),
         # worked out once for each shorter text and set of lines of the longer: a site's pages share one set.
         short, long = shorter[maybe], longer[maybe]

@@ -75,6 +75,16 @@ def test_arbitrary_unicode_never_crashes_a_scan(texts):
 
 
 @FAST
+@given(st.lists(st.text(alphabet=" .,;!?-\n\u2014", max_size=40), max_size=3))
+def test_a_corpus_with_no_words_in_it_or_none_at_all_scans_without_failing(texts):
+    """The engine called on what a reader made of damaged files (nothing, or texts without a word): a result,
+    not numpy's error on an empty array; such texts can only be exact copies of one another."""
+    data = json.loads(as_json([Document(f"u{i}", t) for i, t in enumerate(texts)]))
+    assert data["stats"]["documents"] == len(texts)
+    assert all(c["relation"] == "exact" for c in data["clusters"])
+
+
+@FAST
 @given(st.text(max_size=300), st.text(max_size=300))
 def test_arbitrary_unicode_never_crashes_compare(a, b):
     comparison = compare_documents(Document("a", a), Document("b", b), SETTINGS)
