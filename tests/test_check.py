@@ -195,6 +195,11 @@ def test_unknown_and_invalid_config_keys_are_errors_naming_the_key(repo: Path):
     (repo / ".dedup.toml").write_text('level = "fuzzy"\n')
     result = dedup(repo, "check", "articles")
     assert result.returncode == 2 and "level" in result.stderr and "fuzzy" in result.stderr
+    (repo / ".dedup.toml").write_bytes('level = "copy"  # Jos\u00e9\n'.encode("cp1252"))  # saved by an old editor
+    result = dedup(repo, "check", "articles")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].endswith(
+        ".dedup.toml: cannot read configuration: not UTF-8 (invalid continuation byte at byte 21)")
 
 
 def test_bad_baseline_is_a_usage_error(repo: Path):
