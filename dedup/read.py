@@ -108,8 +108,24 @@ class ReadResult:
         self.records_failed += other.records_failed
 
 
+def _as_text(value: object) -> object:
+    """A binary column's value (or list of values) as the text it holds: Hive, Impala and older Spark write
+    strings to Parquet and ORC as bytes, not saying they are text.  Decoded as a file's bytes are (raises
+    DecodeError); any other value as it is."""
+    if isinstance(value, bytes):
+        return decode(value)
+    if isinstance(value, list) and any(isinstance(part, bytes) for part in value):
+        return [decode(part) if isinstance(part, bytes) else part for part in value]
+    return value
+
+
 def _scalar(value: object) -> str | None:
-    """An id or label as text: a string or a whole number (``true`` is not an id)."""
+    """An id or label as text: a string or a whole number (``true`` is not an id), or bytes holding text."""
+    if isinstance(value, bytes):
+        try:
+            value = decode(value)
+        except DecodeError:
+            return None
     return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
 
 
@@ -392,7 +408,11 @@ class _Reader:
         if not isinstance(record, dict):
             self._fail(shown, f"record is {type(record).__name__}, not an object or a string", line=line)
             return
-        text = field_value(record, opts.text_field)
+        try:
+            text = _as_text(field_value(record, opts.text_field))
+        except DecodeError as exc:
+            self._fail(shown, f"field {opts.text_field!r} holds bytes that are not text: {exc}", line=line)
+            return
         if isinstance(text, list) and all(isinstance(part, str) or part is None for part in text):
             text = "\n\n".join(part for part in text if part is not None)  # a scraper's paragraphs, in order
         if text is None and opts.text_field in record:
@@ -417,6 +437,7 @@ class _Reader:
         if record_id is None:
             record_id = f"{shown}:{line}"
         raw_title = field_value(record, opts.title_field)
+        raw_title = _scalar(raw_title) if isinstance(raw_title, bytes) else raw_title
         title = raw_title if isinstance(raw_title, str) and raw_title.strip() else None  # a table has no null
         if any(has_lone_surrogate(value) for value in (text, record_id, title or "")):
             self._fail(shown, "half of a UTF-16 surrogate pair escaped in a string (no character); "

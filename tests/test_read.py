@@ -309,6 +309,30 @@ def test_parquet_rows_are_records_read_a_batch_at_a_time(tmp_path):
     assert 0 < len(damaged.documents) < 2000 and problem.line == len(damaged.documents) + 1
 
 
+def test_text_in_binary_columns_is_read_as_text(tmp_path):
+    """Hive, Impala and older Spark write strings to Parquet and ORC as binary columns, not saying they are text
+    (Spark's spark.sql.parquet.binaryAsString exists for them): such a column's bytes are decoded as a file's are
+    (UTF-8, or a legacy encoding detected), ids and titles too; a value that is no text is that row's error."""
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    import pyarrow.orc as orc
+    import pyarrow.parquet as pq
+
+    story = "Caf\u00e9 owners welcomed the harbour council's vote on the island ferries on Tuesday."
+    texts = [story.encode("utf-8"), story.encode("cp1252"), bytes(range(256)) * 4]
+    table = pa.table({"id": pa.array([b"r0", b"r1", b"r2"], pa.binary()), "text": pa.array(texts, pa.binary()),
+                      "title": pa.array([b"Ferries", None, None], pa.binary()),
+                      "paragraphs": pa.array([[b"Lead.", b"Quote."]] * 3, pa.list_(pa.binary()))})
+    pq.write_table(table, tmp_path / "hive.parquet")
+    orc.write_table(table.drop_columns(["paragraphs"]), str(tmp_path / "hive.orc"))
+    for name in ("hive.parquet", "hive.orc"):
+        result = read_inputs([str(tmp_path / name)], ReadOptions())
+        assert [(d.id, d.text, d.title) for d in result.documents] == [("r0", story, "Ferries"), ("r1", story, None)]
+        assert reasons(result) == {(name, 3): "field 'text' holds bytes that are not text: binary content "
+                                               "(NUL bytes), not text"}
+    listed = read_inputs([str(tmp_path / "hive.parquet")], ReadOptions(text_field="paragraphs"))
+    assert {d.text for d in listed.documents} == {"Lead.\n\nQuote."}
+
+
 def test_parquet_without_pyarrow_is_one_error_saying_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # as on an install without the [parquet] extra
     (tmp_path / "shard.parquet").write_bytes(b"PAR1")
