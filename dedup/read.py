@@ -397,6 +397,7 @@ class _Reader:
         published = parse_published(value)
         if published is None:
             problem = (f"no {field_name!r} field" if value is None
+                       else f"{field_name!r} is empty" if isinstance(value, str) and not value.strip()  # a table's cell
                        else f"{field_name!r} {str(value)[:40]!r} is not a date in a format read (see README)")
             self.result.problems.append(Problem(shown, f"{problem}: compared without a date", line, False))
         return published

@@ -118,15 +118,16 @@ def test_a_placeholder_date_out_of_range_in_utc_is_no_date_and_the_scan_goes_on(
 def test_records_dates_are_read_only_when_asked_and_bad_ones_are_warnings(tmp_path):
     path = tmp_path / "feed.jsonl"
     records = [{"id": "a", "text": "One.", "date": "2023-04-20"}, {"id": "b", "text": "Two.", "date": "soon"},
-               {"id": "c", "text": "Three."}]
+               {"id": "c", "text": "Three."}, {"id": "d", "text": "Four.", "date": " "}]
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     plain = read_inputs([str(path)], ReadOptions())
-    assert [d.published for d in plain.documents] == [None, None, None] and not plain.problems
+    assert [d.published for d in plain.documents] == [None] * 4 and not plain.problems
     dated = read_inputs([str(path)], ReadOptions(date_field="date"))
-    assert [d.published for d in dated.documents] == [datetime(2023, 4, 20), None, None]
-    assert [(p.line, p.fatal) for p in dated.problems] == [(2, False), (3, False)]
+    assert [d.published for d in dated.documents] == [datetime(2023, 4, 20), None, None, None]
+    assert [(p.line, p.fatal) for p in dated.problems] == [(2, False), (3, False), (4, False)]
     assert "'date' 'soon' is not a date" in str(dated.problems[0]) and str(dated.problems[0]).startswith(str(path))
     assert "no 'date' field" in str(dated.problems[1])
+    assert dated.problems[2].reason == "'date' is empty: compared without a date"  # a CSV's blank cell
 
 
 def money_notice(day: int, hour: int, ident: str, *, drain: str = "650") -> Document:
