@@ -120,13 +120,20 @@ def _as_text(value: object) -> object:
 
 
 def _scalar(value: object) -> str | None:
-    """An id or label as text: a string or a whole number (``true`` is not an id), or bytes holding text."""
+    """An id or label as text: a string or a whole number (``true`` is not an id), or bytes holding text.
+
+    A blank string (a table's empty cell) is none, and so is NaN; a whole float is its number (pandas stores a
+    column of whole numbers with gaps as floats: 7.0 is 7, as the same label written as an integer is)."""
     if isinstance(value, bytes):
         try:
             value = decode(value)
         except DecodeError:
             return None
-    return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str):
+        return value if value.strip() else None
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import random
@@ -194,6 +195,31 @@ def test_eval_reads_labels_from_stdin_json_arrays_and_compressed_files(labelled,
     sheet = run("eval", str(tmp_path / "labelled.xlsx"), "--level", "story", "--format", "json")
     assert sheet.exit_code == 0, sheet.output
     assert json.loads(sheet.stdout)["levels"] == expected
+
+
+def test_eval_reads_a_blank_label_cell_as_no_label_and_whole_floats_as_their_numbers(labelled, tmp_path):
+    """A CSV export leaves unlabelled rows' cells blank, and pandas writes a column of cluster numbers with gaps
+    as floats (7.0, NaN): blank cells once all became one cluster labelled '', which ruined every score, and
+    the floats were no labels at all."""
+    rows = [json.loads(line) for line in labelled.read_text(encoding="utf-8").splitlines()]
+    numbers = {label: k for k, label in enumerate(sorted({r["cluster"] for r in rows}))}
+    expected = run_json("eval", str(labelled), "--level", "story")["levels"]
+    with (tmp_path / "labelled.csv").open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["id", "text", "cluster"])
+        writer.writerows([r["id"], r["text"], r["cluster"]] for r in rows)
+        writer.writerow(["blank-1", "A note on the weather in the north, with rain later.", ""])
+        writer.writerow(["blank-2", "Results of the local chess club's winter tournament.", " "])
+    data = run_json("eval", str(tmp_path / "labelled.csv"), "--level", "story")
+    assert data["levels"] == expected and data["documents"] == len(rows)
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    import pyarrow.parquet as pq
+
+    table = pa.table({"id": [r["id"] for r in rows] + ["gap"], "text": [r["text"] for r in rows] + ["Chess news."],
+                      "cluster": pa.array([float(numbers[r["cluster"]]) for r in rows] + [float("nan")])})
+    pq.write_table(table, tmp_path / "labelled.parquet")
+    data = run_json("eval", str(tmp_path / "labelled.parquet"), "--level", "story")
+    assert data["levels"] == expected and data["documents"] == len(rows)
 
 
 def test_eval_reports_each_levels_progress_under_its_name(labelled):
