@@ -54,6 +54,7 @@ from .records import (
     has_lone_surrogate,
     holds_json_lines,
     is_markup,
+    keyed_records,
     records_inside,
     unescaped,
     without_lone_surrogates,
@@ -468,10 +469,17 @@ class _Reader:
             self._fail(shown, _TOO_DEEP)
             return
         records = data if isinstance(data, list) else [data]
-        if isinstance(data, dict) and field_value(data, self.options.text_field) is None:
-            records = records_inside(data, self.options.text_field) or records  # an API response: {"articles": [...]}
+        if isinstance(data, dict) and not isinstance(field_value(data, self.options.text_field), str):
+            inside = records_inside(data, self.options.text_field)  # an API response: {"articles": [...]}
+            keyed = None if inside else keyed_records(data, self.options.text_field)
+            records = inside or ([self._named(record, key) for key, record in keyed] if keyed else records)
         for number, record in enumerate(records, start=1):
             self._add_record(record, shown, number)
+
+    def _named(self, record: dict[str, object], key: str) -> dict[str, object]:
+        """A record a JSON object names by ``key``: its id, unless it carries one of its own."""
+        id_field = self.options.id_field
+        return record if _scalar(field_value(record, id_field)) is not None else {**record, id_field: key}
 
     def _read_jsonl(self, handle: BinaryIO, shown: str) -> None:
         lines = file_lines(handle, self.options.max_bytes)

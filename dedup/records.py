@@ -11,9 +11,10 @@ import html
 import json
 import re
 from collections.abc import Mapping
+from typing import cast
 
-__all__ = ["field_value", "has_lone_surrogate", "holds_json_lines", "is_markup", "records_inside", "unescaped",
-           "without_lone_surrogates"]
+__all__ = ["field_value", "has_lone_surrogate", "holds_json_lines", "is_markup", "keyed_records", "records_inside",
+           "unescaped", "without_lone_surrogates"]
 
 #: A web page on stdin opens with its doctype, its root element or a comment.
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|!--)", re.IGNORECASE)
@@ -70,6 +71,35 @@ def records_inside(data: Mapping[str, object], text_field: str) -> list[object] 
     for value in data.values():
         look(value, 1)
     return found[0] if len(found) == 1 else None
+
+
+def _carries(record: object, name: str) -> bool:
+    return isinstance(record, dict) and (name in record or field_value(record, name) is not None)
+
+
+def keyed_records(data: Mapping[str, object], text_field: str) -> list[tuple[str, dict[str, object]]] | None:
+    """The records of a JSON object that names each one by a key, with their keys, in the file's order; None
+    where ``data`` is no such object.
+
+    Three layouts: each value a record carrying ``text_field`` (``{"url1": {...}, "url2": {...}}``, pandas'
+    ``to_json(orient="index")``); a column a value, ``text_field``'s a mapping of row keys to texts
+    (``{"id": {"0": ...}, "text": {"0": ...}}``: pandas' ``DataFrame.to_json()`` as it writes by default); and
+    pandas' ``orient="split"``, ``{"columns": [...], "index": [...], "data": [[...], ...]}``.
+    """
+    names, rows, index = data.get("columns"), data.get("data"), data.get("index")
+    if isinstance(names, list) and text_field in names and isinstance(rows, list) and all(
+            isinstance(row, list) and len(row) == len(names) for row in rows):
+        keys = index if isinstance(index, list) and len(index) == len(rows) else range(len(rows))
+        return [(str(key), dict(zip(names, row))) for key, row in zip(keys, rows)]
+    if not data or not all(isinstance(value, dict) for value in data.values()):
+        return None
+    column = data.get(text_field)
+    if isinstance(column, dict) and column and all(isinstance(v, str) or v is None for v in column.values()):
+        columns = cast(Mapping[str, Mapping[str, object]], data)
+        return [(key, {name: values.get(key) for name, values in columns.items()}) for key in column]
+    if all(_carries(value, text_field) for value in data.values()):
+        return [(key, cast(dict[str, object], value)) for key, value in data.items()]
+    return None
 
 
 def field_value(record: Mapping[str, object], name: str) -> object:

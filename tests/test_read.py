@@ -752,6 +752,35 @@ def test_api_responses_that_wrap_their_records_are_read_record_by_record(tmp_pat
     assert alone.documents == [] and reasons(alone)[("record.json", 1)].startswith("no 'text' field (fields: body,")
 
 
+def test_json_objects_that_name_their_records_by_key_are_read_record_by_record(tmp_path):
+    """pandas' DataFrame.to_json() writes a column an object by default ({"id": {"0": ...}, "text": {"0": ...}}),
+    orient="index" a row an object, orient="split" names and rows apart; a crawl saves pages by URL.  Each is read a
+    record a row, in the file's order, its id the record's own or else its key (an error for the whole file before,
+    "field 'text' is dict").  An object that is one record, or holds values that are not records, is not split."""
+    texts = [TEXT, TEXT.upper(), None]
+    layouts = {  # as pandas 2 writes them (checked against its output)
+        "columns.json": {"id": {"0": "a", "1": "b", "2": None}, "text": {"0": texts[0], "1": texts[1], "2": None}},
+        "index.json": {"0": {"id": "a", "text": texts[0]}, "1": {"id": "b", "text": texts[1]},
+                       "2": {"id": None, "text": None}},
+        "split.json": {"columns": ["id", "text"], "index": [0, 1, 2],
+                       "data": [["a", texts[0]], ["b", texts[1]], [None, None]]},
+    }
+    for name, layout in layouts.items():
+        (tmp_path / name).write_text(json.dumps(layout), encoding="utf-8")
+        result = read_inputs([str(tmp_path / name)], ReadOptions())
+        assert [(d.id, d.text, d.line) for d in result.documents] == [("a", TEXT, 1), ("b", TEXT.upper(), 2)], name
+        assert reasons(result) == {(name, 3): "field 'text' is null: no text to compare"}, name
+    (tmp_path / "crawl.json").write_text(json.dumps({"https://x.example/1": {"text": TEXT},
+                                                     "https://x.example/2": {"text": TEXT[::-1]}}))
+    assert ids(read_inputs([str(tmp_path / "crawl.json")], ReadOptions())) == [
+        "https://x.example/1", "https://x.example/2"]
+    (tmp_path / "wrapped.json").write_text(json.dumps({"meta": {"count": 1}, "article": {"text": TEXT}}))
+    (tmp_path / "fields.json").write_text(json.dumps({"title": "Ferries", "body": TEXT}))
+    for name in ("wrapped.json", "fields.json"):
+        alone = read_inputs([str(tmp_path / name)], ReadOptions())
+        assert alone.documents == [] and reasons(alone)[(name, 1)].startswith("no 'text' field")
+
+
 def test_json_lines_under_a_json_name_are_read_as_json_lines(tmp_path):
     """Hugging Face datasets ship JSON Lines as .json: a whole object on the first line and more after it."""
     rows = [{"id": "h1", "text": TEXT}, {"id": "h2", "text": TEXT.upper()}]
