@@ -51,6 +51,11 @@ class ScanSettings:
     within_days: float | None = None
 
     def __post_init__(self) -> None:
+        if not isinstance(self.level, Relation):  # a caller's "copy", as the command line and config files say it
+            try:
+                object.__setattr__(self, "level", Relation.parse(self.level))
+            except (KeyError, AttributeError):
+                raise SettingsError(f"level must be one of exact, copy, rewrite, story, got {self.level!r}") from None
         for name in ("text_lsh_threshold", "term_lsh_threshold", "lead_lsh_threshold"):
             value = getattr(self, name)
             if not 0.0 < value < 1.0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -82,6 +83,19 @@ def test_a_corpus_with_no_words_in_it_or_none_at_all_scans_without_failing(texts
     data = json.loads(as_json([Document(f"u{i}", t) for i, t in enumerate(texts)]))
     assert data["stats"]["documents"] == len(texts)
     assert all(c["relation"] == "exact" for c in data["clusters"])
+
+
+def test_the_library_takes_a_level_by_its_name_and_refuses_one_that_is_none():
+    """ScanSettings(level="copy") as the command line says it; a wrong name once failed deep in the scan with
+    "'<' not supported between instances of 'str' and 'Relation'", now it is a SettingsError naming the levels."""
+    from dedup import SettingsError
+    from dedup.verify import Relation
+
+    assert ScanSettings(level="copy") == ScanSettings(level=Relation.COPY)
+    assert as_json(BASE) == dumps(result_dict(scan_documents(BASE, ScanSettings(workers=1, level="story"))))
+    for wrong in ("fuzzy", 1, None):
+        with pytest.raises(SettingsError, match="level must be one of exact, copy, rewrite, story"):
+            ScanSettings(level=wrong)
 
 
 @FAST
