@@ -162,6 +162,17 @@ def test_usage_errors_exit_2():
     assert run("scan", "x", "--level", "fuzzy").exit_code == 2
 
 
+def test_an_empty_path_is_a_usage_error_naming_the_argument():
+    """'dedup scan "$DIR"' with DIR unset: once "no readable documents in  (: no such file or directory)"."""
+    article = "samples/wire_harbour_ferry.txt"
+    for args, name in ((["scan", ""], "'PATH...'"), (["check", "samples", ""], "'PATH...'"),
+                       (["find", "", "samples"], "'QUERY'"), (["compare", article, ""], "'B'"),
+                       (["compare", article, article, "--corpus", ""], "'--corpus'")):
+        result = run(*args)
+        assert result.exit_code == 2 and result.stdout == ""
+        assert f"Invalid value for {name}: an empty path names no file" in result.stderr
+
+
 def test_help_documents_exit_codes():
     out = run("scan", "--help").stdout
     assert "Exit codes" in out and "2 usage error" in out
