@@ -7,7 +7,8 @@ Both are zip archives of XML parts.  A ``.docx`` file's story is ``word/document
 becomes a line and paragraphs are parted by a blank line, as a text file would hold them; a line
 break inside a paragraph stays one.  The title is the document's own (its properties'
 ``dc:title``) when it has one.  Headers, footers, footnotes and comments are not the story and are
-not read.
+not read; nor is what tracked changes took out (deleted text, a moved passage's old place) or the
+second copy of a text box Word writes for older readers (``mc:Fallback``).
 
 The archive comes from strangers: the parser resolves no entities and fetches nothing, and the
 story's part is read up to a bound, so a small file that inflates to gigabytes is refused.
@@ -26,7 +27,12 @@ from .decoding import OLE2_MAGIC
 __all__ = ["NotADocument", "TextDocument", "docx_text", "odt_text"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: Word writes a text box twice, for new readers (mc:Choice, DrawingML) and old ones (mc:Fallback, VML).
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+#: Where an OpenDocument's paragraphs are not its story: a footnote, a comment, what tracked changes deleted.
+_ODT_ASIDES = (f"{_TEXT}note", f"{_OFFICE}annotation", f"{_TEXT}tracked-changes")
 _ODT_BODY = "content.xml"
 _ODT_PROPERTIES = "meta.xml"
 _MOST_SPACES = 80
@@ -65,10 +71,11 @@ def _part(archive: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
 
 
 def _paragraph(p: etree._Element) -> str:
-    """A paragraph's text; a text box's paragraphs inside it are paragraphs of their own, not its text."""
+    """A paragraph's text; a text box's paragraphs inside it are paragraphs of their own, not its text, and a
+    passage moved with changes tracked is read where it went (``w:moveTo``), not where it was."""
     pieces = []
     for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if next(node.iterancestors(f"{_W}p")) is not p:
+        if next(node.iterancestors(f"{_W}p", f"{_W}moveFrom")) is not p:
             continue
         if node.tag == f"{_W}t":
             pieces.append(node.text or "")
@@ -119,19 +126,20 @@ def docx_text(data: bytes, limit: int) -> TextDocument:
     if data.startswith(OLE2_MAGIC):
         raise NotADocument("a Word 97-2003 document (.doc) is not read: save it as .docx or text")
     root, title = _parts(data, limit, _BODY, _PROPERTIES, "Word document", ".docx")
-    paragraphs = [_paragraph(p) for p in root.iter(f"{_W}p")]  # table cells' too, in document order
+    paragraphs = [_paragraph(p) for p in root.iter(f"{_W}p")  # table cells' too, in document order
+                  if not any(True for _ in p.iterancestors(_FALLBACK))]
     return TextDocument(title, "\n\n".join(p for p in paragraphs if p))
 
 
 def _odt_paragraph(p: etree._Element) -> str:
     """A heading's or paragraph's text: spaces (``text:s``), tabs and line breaks as written; a paragraph
-    inside it (a text box's) and a footnote are not its text."""
+    inside it (a text box's), a footnote and a comment (its author and date too) are not its text."""
     pieces = [p.text or ""]
 
     def walk(node: etree._Element) -> None:
         for child in node:
             tag = child.tag
-            if tag in (f"{_TEXT}p", f"{_TEXT}h", f"{_TEXT}note"):
+            if tag in (f"{_TEXT}p", f"{_TEXT}h", f"{_TEXT}note", f"{_OFFICE}annotation"):
                 pass
             elif tag == f"{_TEXT}s":
                 pieces.append(" " * _spaces(child.get(f"{_TEXT}c")))
@@ -158,5 +166,5 @@ def odt_text(data: bytes, limit: int) -> TextDocument:
     """The title and text of an ``.odt`` file's bytes, as :func:`docx_text` reads a Word document."""
     root, title = _parts(data, limit, _ODT_BODY, _ODT_PROPERTIES, "OpenDocument text", ".odt")
     paragraphs = [_odt_paragraph(p) for p in root.iter(f"{_TEXT}p", f"{_TEXT}h")
-                  if not any(True for _ in p.iterancestors(f"{_TEXT}note"))]
+                  if not any(True for _ in p.iterancestors(*_ODT_ASIDES))]
     return TextDocument(title, "\n\n".join(p for p in paragraphs if p))

@@ -569,6 +569,49 @@ def test_opendocument_texts_are_read_as_the_article_they_hold(tmp_path):
         ("ferry.odt", None): "not an OpenDocument text (.odt): File is not a zip file"}
 
 
+def test_drafts_are_read_as_they_would_print_not_with_their_edits_and_comments(tmp_path):
+    """A newsroom's drafts carry tracked changes and comments.  An .odt's deleted paragraphs (kept in
+    text:tracked-changes) and comments (office:annotation, with their author and date) were read as the story,
+    the author's name glued into the paragraph; Word's text box came twice (mc:Choice and its mc:Fallback for
+    old readers) and a passage moved with changes tracked was read at its old place and its new one."""
+    import zipfile
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"')
+    body = ('<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion><office:change-info>'
+            "<dc:creator>Ed Itor</dc:creator><dc:date>2024-03-01T10:00:00</dc:date></office:change-info>"
+            "<text:p>A sentence the editor cut.</text:p></text:deletion></text:changed-region></text:tracked-changes>"
+            "<text:p>The council voted.<office:annotation><dc:creator>Jane Sub</dc:creator><dc:date>2024-03-01"
+            "</dc:date><text:p>Check this figure with the clerk.</text:p></office:annotation> Fares are frozen."
+            '<text:change text:change-id="ct1"/></text:p>')
+    with zipfile.ZipFile(tmp_path / "draft.odt", "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", f"<office:document-content {ns}><office:body><office:text>{body}"
+                                        "</office:text></office:body></office:document-content>")
+
+    def run(text: str, deleted: bool = False) -> str:
+        return f'<w:r><w:{"delText" if deleted else "t"} xml:space="preserve">{text}</w:{"delText" if deleted else "t"}></w:r>'
+
+    box = f"<w:txbxContent><w:p>{run('Pull quote.')}</w:p></w:txbxContent>"
+    document = (
+        f'<w:document xmlns:w="{_WORD}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        f"<w:body><w:p>{run('The council voted ')}<w:del>{run('narrowly ', deleted=True)}</w:del>"
+        f"<w:ins>{run('7-2')}</w:ins>{run('.')}"
+        f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{box}</w:drawing></mc:Choice>'
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        f"<w:p><w:moveFrom>{run('Fares are frozen.')}</w:moveFrom>{run('Ferries come in 2029.')}</w:p>"
+        f"<w:p><w:moveTo>{run('Fares are frozen.')}</w:moveTo></w:p></w:body></w:document>")
+    with zipfile.ZipFile(tmp_path / "draft.docx", "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", document)
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert not result.problems
+    docs = {Path(d.id).name: d.text for d in result.documents}
+    assert docs["draft.odt"] == "The council voted. Fares are frozen."
+    assert docs["draft.docx"] == ("The council voted 7-2.\n\nPull quote.\n\nFerries come in 2029.\n\n"
+                                  "Fares are frozen.")
+
+
 def _pdf(path: Path, pages: list[list[str]], title: str | None = None) -> None:
     """A PDF as a word processor exports one: each page's lines placed in Helvetica, with an xref table."""
     def escaped(line: str) -> str:
