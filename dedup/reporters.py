@@ -80,8 +80,19 @@ def check_dict(result: CheckResult, scanned: ScanResult) -> dict[str, Any]:
     }
 
 
+def _uri(path: str) -> str:
+    """A SARIF artifact location is a URI reference: a relative path with its reserved and non-ASCII characters
+    percent-encoded (a '#' in a file name would begin a fragment, a space is no URI character), an absolute
+    path a ``file:`` URI."""
+    from pathlib import PurePath
+    from urllib.parse import quote  # here, not at start-up: only SARIF needs it
+
+    pure = PurePath(path)
+    return pure.as_uri() if pure.is_absolute() else quote(pure.as_posix())
+
+
 def _location(member: MemberReport) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": member.path}}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(member.path)}}
     physical["region"] = {"startLine": member.line or 1}
     return {"physicalLocation": physical}
 

@@ -152,6 +152,21 @@ def test_sarif_validates_against_the_official_2_1_0_schema(repo: Path):
     assert finding["ruleId"] == "dedup/copy" and finding["level"] == "error"
 
 
+def test_sarif_locations_are_uris_whatever_the_file_is_called(repo: Path):
+    """A SARIF location is a URI reference: 'Café report #2.txt' as written would end the path at '#' (a
+    fragment) and hold a space and a non-ASCII letter, which no URI may; an absolute path is a file: URI."""
+    copy_with_boilerplate(WIRE, repo / "articles" / "Café report #2.txt", "Reprinted")
+    for args, expected in ((["articles"], "articles/Caf%C3%A9%20report%20%232.txt"),
+                           ([str(repo / "articles")], (repo / "articles" / "Café report #2.txt").as_uri())):
+        result = dedup(repo, "check", *args, "--format", "sarif")
+        sarif = json.loads(result.stdout)
+        jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text())).validate(sarif)
+        (finding,) = sarif["runs"][0]["results"]
+        uris = {place["physicalLocation"]["artifactLocation"]["uri"]
+                for place in (*finding["locations"], *finding["relatedLocations"])}
+        assert expected in uris and all("#" not in uri and " " not in uri and uri.isascii() for uri in uris)
+
+
 def test_github_and_junit_reporters(repo: Path):
     copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted")
     github = dedup(repo, "check", "articles", "--format", "github")
