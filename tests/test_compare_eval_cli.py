@@ -40,6 +40,21 @@ def test_compare_json_has_a_score_a_relation_and_every_sentence(in_root):
                 assert data[other][row["match"]]["match"] == row["index"]  # matches are one to one
 
 
+def test_a_sentence_is_matched_with_its_exact_twin_before_a_reworded_one_scoring_as_high(in_root, tmp_path):
+    """A copy that put a shortened headline above the original one: "after trial" scores 1 on content words
+    against the source's headline, as the copy's own identical headline does; the identical one is its match
+    (the first in the text was taken before, and the identical headline listed as the copy's own)."""
+    source = "samples/wire_harbour_ferry.txt"
+    copy = tmp_path / "copy.txt"
+    copy.write_text("Harbour council approves electric ferry fleet after trial\n\n"
+                    + Path(source).read_text(encoding="utf-8"), encoding="utf-8")
+    data = compare_json(str(copy), source)
+    headline = "Harbour council approves electric ferry fleet after two-year trial"
+    assert [(row["text"], row["match"]) for row in data["sentences_a"][:2]] == [
+        ("Harbour council approves electric ferry fleet after trial", None), (headline, 0)]
+    assert data["sentences_b"][0] == {"index": 0, "text": headline, "match": 1, "score": 1.0}
+
+
 def test_compare_reads_one_side_from_stdin_and_says_unrelated_texts_do_not_join(in_root):
     data = compare_json(A, "-", input=Path("samples/library_reading_hours.txt").read_text(encoding="utf-8"))
     assert data["b"] == "-" and data["relation"] is None and data["joins_cluster"] is False
