@@ -102,6 +102,11 @@ READ_OPTIONS = (
 read_options = stacked(*READ_OPTIONS)
 
 
+#: A file, a folder or '-': checked when read (a missing one is an input error, counted like any other), typed as
+#: a path so that the shell completes it.
+_PATH = click.Path(allow_dash=True)
+
+
 def _named_paths(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     """An empty argument ('' from an unset shell variable) names no file: said as usage, not as a file not found
     whose name is blank."""
@@ -113,7 +118,7 @@ def _named_paths(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 def scan_options(func: F) -> F:
     """Reading and detection options shared by every command that scans a corpus."""
     options = [
-        click.argument("paths", nargs=-1, required=True, metavar="PATH...", callback=_named_paths),
+        click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=_PATH, callback=_named_paths),
         click.option("--level", type=click.Choice(LEVELS), default="story", show_default=True,
                      help="Loosest relation that may join a cluster: exact < copy < rewrite < story."),
         *READ_OPTIONS,
@@ -497,7 +502,7 @@ def _read_one(path: str, settings: ScanSettings, quiet: bool, problems: list[Pro
 
 
 @app.command("find")
-@click.argument("query", metavar="QUERY", callback=_named_paths)
+@click.argument("query", metavar="QUERY", type=_PATH, callback=_named_paths)
 @scan_options
 @listing_options("Matches shown per query in the table (0: all).")
 def find_command(query: str, paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, strict: bool,
@@ -540,11 +545,11 @@ def find_command(query: str, paths: tuple[str, ...], fmt: str, limit: int, quiet
 
 
 @app.command("compare")
-@click.argument("first", metavar="A", callback=_named_paths)
-@click.argument("second", metavar="B", callback=_named_paths)
+@click.argument("first", metavar="A", type=_PATH, callback=_named_paths)
+@click.argument("second", metavar="B", type=_PATH, callback=_named_paths)
 @click.option("--level", type=click.Choice(LEVELS), default="story", show_default=True,
               help="Level a scan would use: says whether A and B would join one cluster.")
-@click.option("--corpus", "corpus_paths", multiple=True, metavar="PATH", callback=_named_paths,
+@click.option("--corpus", "corpus_paths", multiple=True, metavar="PATH", type=_PATH, callback=_named_paths,
               help="Judge A and B within this corpus (files or folders, repeatable), as a scan of it would.")
 @read_options
 @date_options

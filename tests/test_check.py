@@ -241,6 +241,29 @@ def test_installed_command_and_python_m_run(tmp_path: Path):
     assert found.returncode == 0 and [m["relation"] for m in json.loads(found.stdout)["matches"]] == ["copy"]
 
 
+def test_the_shell_completes_commands_choices_and_paths(tmp_path: Path):
+    """click's completion (`eval "$(_DEDUP_COMPLETE=bash_source dedup)"`, README): commands and --format's
+    choices by name, and every path argument as a file, which bash completes from the disk (PATH..., QUERY, A,
+    B, --corpus and --baseline once completed nothing at all)."""
+    if not DEDUP.exists():
+        pytest.skip(f"{DEDUP} not installed")
+    import os
+
+    def complete(*words: str) -> list[str]:
+        env = {**os.environ, "COMP_WORDS": " ".join(("dedup", *words)), "COMP_CWORD": str(len(words)),
+               "_DEDUP_COMPLETE": "bash_complete"}
+        return subprocess.run([str(DEDUP)], env=env, capture_output=True, text=True, check=True).stdout.split()
+
+    script = subprocess.run([str(DEDUP)], env={**os.environ, "_DEDUP_COMPLETE": "bash_source"},
+                            capture_output=True, text=True, check=True).stdout
+    assert "complete -o nosort -F _dedup_completion dedup" in script
+    assert complete("sc") == ["plain,scan"]
+    assert complete("scan", "samples", "--format", "") == ["plain,table", "plain,json", "plain,jsonl"]
+    for words in (["scan", "sam"], ["check", "a", "sam"], ["find", "sam"], ["compare", "sam"],
+                  ["compare", "a", "b", "--corpus", "sam"], ["check", "a", "--baseline", "sam"]):
+        assert complete(*words) == ["file,sam"], words
+
+
 def test_output_survives_a_terminal_that_cannot_show_the_text(tmp_path: Path):
     """An ASCII locale or a Windows code page: the table shows '?' for what it cannot encode instead of stopping
     with a traceback, and machine-readable output stays UTF-8 (RFC 8259), the characters as they are."""
