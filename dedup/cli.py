@@ -564,6 +564,9 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
     alike documents (0..1); the relation is the tightest that holds. Alone, A and
     B are judged by English word rarity; with --corpus, by the corpus's own, so
     the verdict is the one a scan of that corpus gives.
+
+    Exit codes: 0 compared (whether or not they join); 2 usage error, A or B
+    unreadable or not one document, output not written; 130 interrupted.
     """
     if first == "-" and second == "-":
         raise click.UsageError("only one of A and B can be '-'")
@@ -600,6 +603,9 @@ def eval_command(corpus: str, label_field: str, levels: tuple[str, ...], fmt: st
     (also compressed), a folder of them, or '-' for stdin.  Prints pairwise precision, recall and F1
     and the adjusted Rand index for each level; unclustered documents count as
     singletons.  Records without a label are left out, with a warning.
+
+    Exit codes: 0 scored; 2 usage error, no readable input or fewer than two
+    labelled records, output not written; 130 interrupted.
     """
     settings = build_settings(level="story", max_bytes=ReadOptions.max_bytes, workers=0, **options)
     stdin = _stdin_for([corpus])
