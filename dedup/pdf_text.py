@@ -66,8 +66,11 @@ def pdf_text(data: bytes) -> PdfDocument:
             title = reader.metadata.title if reader.metadata is not None else None
         except NotAPdf:
             raise
-        except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
-            raise NotAPdf(f"not a PDF file pypdf can read: {' '.join(str(exc).split()) or type(exc).__name__}") \
-                from None
+        except Exception as exc:  # noqa: BLE001 - pypdf, pure Python, raises whatever its code meets in a damaged
+            # file (PyPdfError, ValueError, KeyError, IndexError, ZeroDivisionError, RecursionError, and an
+            # AssertionError of its own type checks): each is this file's error, never the scan's end.
+            detail = " ".join(str(exc).split())
+            said = detail if isinstance(exc, PyPdfError) and detail else f"{type(exc).__name__} {detail}".strip()
+            raise NotAPdf(f"not a PDF file pypdf can read: {said}") from None
     text = "\n\n".join(_HYPHENATED.sub("", page.strip()) for page in pages if page.strip())
     return PdfDocument(" ".join(title.split()) if isinstance(title, str) and title.strip() else None, text)
