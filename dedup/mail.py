@@ -42,8 +42,9 @@ class MailMessage:
 
 
 #: What the standard library's parsers raise, besides their own errors, on headers and parts it cannot make sense
-#: of (a damaged Message-ID raised IndexError from inside it).
-_UNPARSED = (errors.MessageError, LookupError, ValueError, TypeError, AttributeError)
+#: of (a damaged Message-ID raised IndexError from inside it; a Date whose seconds run to thirty digits,
+#: OverflowError).
+_UNPARSED = (errors.MessageError, LookupError, ValueError, TypeError, AttributeError, ArithmeticError)
 
 
 def _header(message: EmailMessage, name: str) -> str | None:

@@ -132,7 +132,7 @@ def parse_published(value: object) -> datetime | None:
             continue
     try:
         return _naive_utc(parsedate_to_datetime(text))
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # seconds thirty digits long: OverflowError
         return None
 
 

@@ -101,7 +101,10 @@ def test_iso_dates_read_alike_on_every_python():
 def test_a_placeholder_date_out_of_range_in_utc_is_no_date_and_the_scan_goes_on(tmp_path):
     """.NET writes DateTime.MinValue as 0001-01-01T00:00:00 with the server's offset: before year 1 in UTC.  It once
     stopped ``scan --within-days`` with a traceback."""
-    for edge in ("0001-01-01T00:00:00+02:00", "9999-12-31T23:59:59-05:00", "Fri, 31 Dec 9999 23:59:59 -0500"):
+    for edge in ("0001-01-01T00:00:00+02:00", "9999-12-31T23:59:59-05:00", "Fri, 31 Dec 9999 23:59:59 -0500",
+                 # a damaged Date header (found by tools/fuzz_readers.py): OverflowError from the standard library
+                 "Thu, 20 Apr 2023 12:21:999999999999999999999999999999 +0200",
+                 "Thu, 20 Apr 2023 12:2999999999999999999999999999999:00 +0200"):
         assert parse_published(edge) is None, edge
     path = tmp_path / "feed.jsonl"
     text = "The council approved the new ferry timetable on Monday after a long debate about its costs."
@@ -113,6 +116,10 @@ def test_a_placeholder_date_out_of_range_in_utc_is_no_date_and_the_scan_goes_on(
     assert [c["size"] for c in data["clusters"]] == [2]
     assert [w["line"] for w in data["warnings"]] == [1]
     assert "'0001-01-01T00:00:00+02:00' is not a date" in data["warnings"][0]["reason"]
+    (tmp_path / "note.eml").write_text(f"From: a@b.c\nSubject: Ferries\nDate: Thu, 20 Apr 2023 12:21:{'9' * 30} +0200"
+                                       f"\n\n{text}\n", encoding="utf-8")
+    mailed = json.loads(run("scan", str(tmp_path / "note.eml"), "--within-days", "3", "--format", "json").stdout)
+    assert mailed["stats"]["documents"] == 1 and "is not a date" in mailed["warnings"][0]["reason"]
 
 
 def test_records_dates_are_read_only_when_asked_and_bad_ones_are_warnings(tmp_path):
