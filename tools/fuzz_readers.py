@@ -1,0 +1,157 @@
+"""Mutation fuzzing of every reader, then of the pipeline on what was read: does any input stop a scan?
+
+Each round takes one small, valid file of a format the scan reads (built here from the samples and the
+test suite's fixtures), damages it (bytes changed, cut, spliced, or tokens a parser trips on inserted:
+``<``, ``&#xD800;``, a BOM, NUL, ``\\r``, quotes, brackets, front-matter dashes), reads it beside the
+intact sample, scans the two and writes the JSON.  A failure is any exception, or a problem whose message
+is not one line; a round over 3 s is reported as slow.  Failing and slow inputs are saved for a test.
+
+    python tools/fuzz_readers.py [--seed 1] [--rounds 2000] [--keep /tmp/fuzz]
+
+Run from a checkout (it builds its seeds with the test suite's helpers).  Not part of the test suite:
+a few thousand rounds take minutes; each case it found lives on as a test of its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import gzip
+import io
+import json
+import lzma
+import random
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dedup import ScanSettings, scan_documents  # noqa: E402
+from dedup.jsonout import dumps, result_dict  # noqa: E402
+from dedup.read import DEFAULT_INCLUDE, ReadOptions, read_inputs  # noqa: E402
+from tests import test_read as fixtures  # noqa: E402
+
+#: What parsers trip on, inserted at random places.
+TOKENS = (b"<", b">", b"&", b"&#0;", b"&#xD800;", b"\x00", b"\r", b"\xff\xfe", b"\xef\xbb\xbf", b'"', b"{",
+          b"[", b"\\u", b"\\ud800", b"\n---\n", b"<![CDATA[", b"]]>", b"<!--", b"-->", b"=?utf-8?b?", b"\t",
+          b",", "\u2028".encode(), b"\xe2\x80", b"9" * 30, b"-" * 5)
+SAMPLE = ROOT / "samples" / "wire_harbour_ferry.txt"
+
+
+def seeds(folder: Path) -> dict[str, bytes]:
+    """One valid file of each format, by name."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    paragraphs = text.split("\n\n")
+    quoted = text[:400].replace('"', '""')
+    plain = {
+        "a.rss": fixtures.RSS, "a.atom": fixtures.ATOM, "a.xml": fixtures.NEWSML_1, "b.xml": fixtures.NITF,
+        "c.xml": fixtures.NEWSML_G2,
+        "a.html": "<html><head><title>Ferries</title></head><body><nav>Home News</nav><article><h1>Ferries</h1>"
+                  + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article><footer>(c) Site</footer>"
+                  "<script>var x = 1;</script></body></html>",
+        "a.md": f"---\ntitle: Ferries\ndate: 2024-01-02\n---\n# Ferries\n\n{text}",
+        "a.csv": "id,title,text,date\n" + "\n".join(f'r{k},"T{k}","{quoted} {k}",2024-01-0{k + 1}' for k in range(5)),
+        "a.tsv": "id\ttext\n" + "\n".join(f"r{k}\t{text[:300].replace(chr(10), ' ')} {k}" for k in range(5)),
+        "a.json": json.dumps([{"id": f"r{k}", "title": "T", "text": text, "date": "2024-01-02"} for k in range(3)]),
+        "a.jsonl": "\n".join(json.dumps({"id": f"r{k}", "text": text, "article": {"body": paragraphs}})
+                             for k in range(3)),
+        "a.eml": "From: a@b.c\nTo: d@e.f\nSubject: Ferries\nDate: Thu, 20 Apr 2023 12:21:00 +0200\n"
+                 "MIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=XX\n\n--XX\n"
+                 f"Content-Type: text/plain; charset=utf-8\n\n{text}\n--XX\nContent-Type: text/html\n\n"
+                 f"<p>{text[:300]}</p>\n--XX--\n",
+        "a.txt": text,
+    }
+    found = {name: value.encode("utf-8") for name, value in plain.items()}
+    fixtures._docx(folder / "a.docx", paragraphs, title="Ferries", table=["x", "y"], box="Box text")
+    fixtures._pdf(folder / "a.pdf", [paragraphs[:2]], title="Ferries")
+    found.update({path.name: path.read_bytes() for path in folder.iterdir()})
+    found["a.jsonl.gz"] = gzip.compress(found["a.jsonl"])
+    found["a.txt.bz2"] = bz2.compress(found["a.txt"])
+    found["a.json.xz"] = lzma.compress(found["a.json"])
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as out:
+        for name in ("a.txt", "a.jsonl", "a.html"):
+            out.writestr(name, found[name])
+    found["a.zip"] = archive.getvalue()
+    return found
+
+
+def mutate(rng: random.Random, data: bytes) -> bytes:
+    damaged = bytearray(data)
+    for _ in range(rng.randint(1, 6)):
+        if not damaged:
+            damaged = bytearray(b"x")
+        at = rng.randrange(len(damaged))
+        kind = rng.randrange(5)
+        if kind == 0:
+            damaged[at] = rng.randrange(256)
+        elif kind == 1:
+            damaged[at:at] = rng.choice(TOKENS)
+        elif kind == 2:
+            del damaged[at : at + rng.randint(1, 50)]
+        elif kind == 3:
+            start = rng.randrange(len(damaged))
+            damaged[at:at] = damaged[start : start + rng.randint(1, 200)]
+        else:
+            damaged = damaged[:at]
+    return bytes(damaged)
+
+
+def one_round(folder: Path, name: str, data: bytes, dated: bool) -> None:
+    """Read the damaged file beside the intact sample, scan both, write the JSON; raises on any failure."""
+    for old in folder.iterdir():
+        old.unlink()
+    (folder / name).write_bytes(data)
+    shutil.copy(SAMPLE, folder / "intact.txt")
+    options = ReadOptions(include=(*DEFAULT_INCLUDE, "*.zip", "*.xml"), date_field="date")
+    read = read_inputs([str(folder)], options)
+    several = [str(p) for p in read.problems if len(str(p).splitlines()) > 1]
+    if several:
+        raise AssertionError(f"a message over several lines: {several[0]!r}")
+    result = scan_documents(read.documents, ScanSettings(workers=1, within_days=4.0 if dated else None))
+    dumps(result_dict(result))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=2000)
+    parser.add_argument("--keep", type=Path, default=Path(tempfile.gettempdir()) / "dedup-fuzz",
+                        help="where failing and slow inputs are saved")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    args.keep.mkdir(parents=True, exist_ok=True)
+    failed = slow = 0
+    with tempfile.TemporaryDirectory() as work:
+        built, case = Path(work) / "seeds", Path(work) / "case"
+        built.mkdir()
+        case.mkdir()
+        inputs = seeds(built)
+        names = sorted(inputs)
+        for number in range(args.rounds):
+            name = rng.choice(names)
+            data = mutate(rng, inputs[name])
+            start = time.perf_counter()
+            try:
+                one_round(case, name, data, dated=number % 2 == 1)
+            except Exception as exc:  # what the fuzzer is looking for
+                failed += 1
+                (args.keep / f"seed{args.seed}-{number}-{name}").write_bytes(data)
+                print(f"FAILED round {number}, {name}: {type(exc).__name__}: {exc}", flush=True)
+                traceback.print_exc(limit=-3)
+            if time.perf_counter() - start > 3.0:
+                slow += 1
+                (args.keep / f"seed{args.seed}-{number}-slow-{name}").write_bytes(data)
+                print(f"SLOW round {number}, {name}: {time.perf_counter() - start:.1f} s", flush=True)
+    print(f"{args.rounds} rounds, seed {args.seed}: {failed} failed, {slow} slow (inputs kept in {args.keep})")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
