@@ -2,7 +2,8 @@
 
 Each round takes one small, valid file of a format the scan reads (built here from the samples and the
 test suite's fixtures), damages it (bytes changed, cut, spliced, or tokens a parser trips on inserted:
-``<``, ``&#xD800;``, a BOM, NUL, ``\\r``, quotes, brackets, front-matter dashes), reads it beside the
+``<``, ``&#xD800;``, a BOM, NUL, ``\\r``, quotes, brackets, front-matter dashes; in a zip-based file, half
+the time one member, the archive made again so its checksums hold), reads it beside the
 intact sample, scans the two and writes the JSON.  A failure is any exception, or a problem whose message
 is not one line; a round over 3 s is reported as slow.  Failing and slow inputs are saved for a test.
 
@@ -66,10 +67,22 @@ def seeds(folder: Path) -> dict[str, bytes]:
                  f"Content-Type: text/plain; charset=utf-8\n\n{text}\n--XX\nContent-Type: text/html\n\n"
                  f"<p>{text[:300]}</p>\n--XX--\n",
         "a.txt": text,
+        "a.mbox": "".join(f"From desk@x.y Tue Mar  4 09:00:00 2025\nFrom: desk@x.y\nSubject: Story {k}\n\n{text}\n\n"
+                          for k in range(2)),
     }
     found = {name: value.encode("utf-8") for name, value in plain.items()}
     fixtures._docx(folder / "a.docx", paragraphs, title="Ferries", table=["x", "y"], box="Box text")
     fixtures._pdf(folder / "a.pdf", [paragraphs[:2]], title="Ferries")
+    fixtures._workbook(folder / "a.xlsx", {"Clips": [["id", "text", "date"],
+                                                     *([f"r{k}", text[:300], "2024-01-02"] for k in range(5))]})
+    fixtures._warc(folder / "a.warc", fixtures._crawl_records(text), gzipped=False)
+    namespaces = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    with zipfile.ZipFile(folder / "a.odt", "w") as odt:
+        odt.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        odt.writestr("content.xml", f"<office:document-content {namespaces}><office:body><office:text>"
+                     + "".join(f"<text:p>{p}<text:s text:c='2'/></text:p>" for p in paragraphs)
+                     + "</office:text></office:body></office:document-content>")
     found.update({path.name: path.read_bytes() for path in folder.iterdir()})
     found["a.jsonl.gz"] = gzip.compress(found["a.jsonl"])
     found["a.txt.bz2"] = bz2.compress(found["a.txt"])
@@ -101,6 +114,20 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
         else:
             damaged = damaged[:at]
     return bytes(damaged)
+
+
+def mutate_member(rng: random.Random, data: bytes) -> bytes:
+    """A zip archive (Word, OpenDocument, Excel, a zip of texts) with one member damaged and the archive made
+    again, so that the damage reaches the member's parser rather than stopping at the archive's checksum."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    members = source.namelist()
+    victim = rng.choice([m for m in members if m.endswith(".xml")] or members)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in members:
+            content = source.read(member)
+            archive.writestr(member, mutate(rng, content) if member == victim else content)
+    return out.getvalue()
 
 
 def one_round(folder: Path, name: str, data: bytes, dated: bool) -> None:
@@ -136,7 +163,8 @@ def main() -> None:
         names = sorted(inputs)
         for number in range(args.rounds):
             name = rng.choice(names)
-            data = mutate(rng, inputs[name])
+            zipped = name.endswith((".docx", ".odt", ".xlsx", ".zip"))
+            data = mutate_member(rng, inputs[name]) if zipped and rng.random() < 0.5 else mutate(rng, inputs[name])
             start = time.perf_counter()
             try:
                 one_round(case, name, data, dated=number % 2 == 1)
