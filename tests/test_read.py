@@ -534,14 +534,29 @@ def test_word_documents_are_read_as_the_article_they_hold(tmp_path):
     assert reasons(cut_short)[("ferry.docx", None)].startswith("truncated to ")
 
 
+_ODT_NAMESPACES = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                   'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                   'xmlns:dc="http://purl.org/dc/elements/1.1/"')
+
+
+def _odt(path: Path, body: str, *, title: str | None = None) -> None:
+    """An OpenDocument text as LibreOffice writes one: a zip archive whose story is content.xml's office:text."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", f"<office:document-content {_ODT_NAMESPACES}><office:body><office:text>"
+                                        f"{body}</office:text></office:body></office:document-content>")
+        if title is not None:
+            archive.writestr("meta.xml", '<office:document-meta xmlns:office="x" xmlns:dc="http://purl.org/dc/'
+                                         f'elements/1.1/"><office:meta><dc:title>{title}</dc:title></office:meta>'
+                                         "</office:document-meta>")
+
+
 def test_opendocument_texts_are_read_as_the_article_they_hold(tmp_path):
     """LibreOffice's .odt: headings and paragraphs, spaces and line breaks as written, list items and table
     cells in order, a footnote left out, the document's own title; from a folder and from stdin."""
-    import zipfile
-
-    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
     body = ("<text:h>Harbour council approves electric ferries</text:h>"
             "<text:p>PORT ELLEN - The council voted<text:s text:c=\"2\"/>7-2.<text:s text:c=\"x\"/>"
             "<text:s text:c=\"999999999\"/><text:note><text:note-body>"
@@ -549,13 +564,7 @@ def test_opendocument_texts_are_read_as_the_article_they_hold(tmp_path):
             "<text:list><text:list-item><text:p>Fares <text:span>frozen</text:span></text:p></text:list-item>"
             "</text:list><table:table><table:table-row><table:table-cell><text:p>Cell</text:p></table:table-cell>"
             "</table:table-row></table:table>")
-    with zipfile.ZipFile(tmp_path / "ferry.odt", "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", f"<office:document-content {ns}><office:body><office:text>{body}"
-                                        "</office:text></office:body></office:document-content>")
-        archive.writestr("meta.xml", '<office:document-meta xmlns:office="x" xmlns:dc="http://purl.org/dc/elements'
-                                     '/1.1/"><office:meta><dc:title>Ferries approved</dc:title></office:meta>'
-                                     "</office:document-meta>")
+    _odt(tmp_path / "ferry.odt", body, title="Ferries approved")
     result = read_inputs([str(tmp_path)], ReadOptions())
     assert not result.problems
     spaces = " " * (1 + 80)  # a count that is no number is one space; a billion is a line's worth
@@ -576,18 +585,13 @@ def test_drafts_are_read_as_they_would_print_not_with_their_edits_and_comments(t
     old readers) and a passage moved with changes tracked was read at its old place and its new one."""
     import zipfile
 
-    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"')
     body = ('<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion><office:change-info>'
             "<dc:creator>Ed Itor</dc:creator><dc:date>2024-03-01T10:00:00</dc:date></office:change-info>"
             "<text:p>A sentence the editor cut.</text:p></text:deletion></text:changed-region></text:tracked-changes>"
             "<text:p>The council voted.<office:annotation><dc:creator>Jane Sub</dc:creator><dc:date>2024-03-01"
             "</dc:date><text:p>Check this figure with the clerk.</text:p></office:annotation> Fares are frozen."
             '<text:change text:change-id="ct1"/></text:p>')
-    with zipfile.ZipFile(tmp_path / "draft.odt", "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", f"<office:document-content {ns}><office:body><office:text>{body}"
-                                        "</office:text></office:body></office:document-content>")
+    _odt(tmp_path / "draft.odt", body)
 
     def run(text: str, deleted: bool = False) -> str:
         return f'<w:r><w:{"delText" if deleted else "t"} xml:space="preserve">{text}</w:{"delText" if deleted else "t"}></w:r>'

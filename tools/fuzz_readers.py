@@ -76,13 +76,8 @@ def seeds(folder: Path) -> dict[str, bytes]:
     fixtures._workbook(folder / "a.xlsx", {"Clips": [["id", "text", "date"],
                                                      *([f"r{k}", text[:300], "2024-01-02"] for k in range(5))]})
     fixtures._warc(folder / "a.warc", fixtures._crawl_records(text), gzipped=False)
-    namespaces = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-                  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
-    with zipfile.ZipFile(folder / "a.odt", "w") as odt:
-        odt.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        odt.writestr("content.xml", f"<office:document-content {namespaces}><office:body><office:text>"
-                     + "".join(f"<text:p>{p}<text:s text:c='2'/></text:p>" for p in paragraphs)
-                     + "</office:text></office:body></office:document-content>")
+    fixtures._odt(folder / "a.odt", "".join(f"<text:p>{p}<text:s text:c='2'/></text:p>" for p in paragraphs),
+                  title="Ferries")
     found.update({path.name: path.read_bytes() for path in folder.iterdir()})
     found["a.jsonl.gz"] = gzip.compress(found["a.jsonl"])
     found["a.txt.bz2"] = bz2.compress(found["a.txt"])
