@@ -201,11 +201,16 @@ class _Reader:
                     with decompressing(compression, handle) as inner:
                         self._read_stream(inner, shown)
         except (*DAMAGED, OSError) as exc:
-            # An OSError without an errno is the decompressor's complaint ("Not a gzipped file"), not the disk's.
-            if isinstance(exc, DAMAGED) or (exc.errno is None and compression_of(shown)):
-                self._fail(shown, f"damaged {compression_of(shown)} data: {exc}; what came before it is kept")
-            else:
-                self._fail(shown, f"read failed: {exc.strerror or exc}")
+            self._damaged(shown, exc)
+
+    def _damaged(self, shown: str, exc: Exception) -> None:
+        """A file (or stdin) whose reading stopped on damaged compressed data, or on the disk's error.  An
+        OSError without an errno is a decompressor's complaint ("Not a gzipped file"), not the disk's."""
+        compression = compression_of(shown)
+        if isinstance(exc, DAMAGED) or (isinstance(exc, OSError) and exc.errno is None and compression):
+            self._fail(shown, f"damaged {compression or 'compressed'} data: {exc}; what came before it is kept")
+        else:
+            self._fail(shown, f"read failed: {getattr(exc, 'strerror', None) or exc}")
 
     def _read_stream(self, handle: BinaryIO, shown: str, size_hint: int | None = None) -> None:
         kind = kind_of_name(shown)
@@ -304,7 +309,8 @@ class _Reader:
                         self._read_stream(unpacked, member)
         except (RuntimeError, NotImplementedError) as exc:  # encrypted ("password required"), another method
             self._fail(member, f"not read: {exc}")
-        except (*DAMAGED, zipfile.BadZipFile, OSError, EOFError) as exc:
+        except (*DAMAGED, zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # ValueError: a seek before
+            # the start of an archive held in memory (stdin, a .zip.gz), where a file's would be OSError
             self._fail(member, f"damaged zip data: {exc}; what came before it is kept")
 
     @property
@@ -674,7 +680,10 @@ class _Reader:
 
     def read_stdin(self, stream: BinaryIO) -> None:
         failed_before = self.result.files_failed
-        self._read_stdin(stream)
+        try:
+            self._read_stdin(stream)
+        except (*DAMAGED, OSError) as exc:  # as a file's reading is guarded (a workbook's inflated part, ...)
+            self._damaged(_STDIN, exc)
         if self.result.files_failed == failed_before:
             self.result.files_read += 1
 

@@ -13,6 +13,7 @@ import io
 import itertools
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -22,10 +23,11 @@ from .errors import UnreadableRecords
 
 __all__ = ["Sheet", "xlsx_sheets"]
 
-#: What openpyxl raises on a damaged workbook: the zip's complaints (a method or version it does not read),
-#: XML that does not parse (ElementTree's ParseError is a SyntaxError), parts missing or of the wrong kind.
-_DAMAGE = (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, NotImplementedError, SyntaxError, TypeError,
-           IndexError, AttributeError)
+#: What openpyxl raises on a damaged workbook: the zip's complaints (a method or version it does not read, a part
+#: that does not inflate), XML that does not parse (ElementTree's ParseError is a SyntaxError), parts missing or
+#: of the wrong kind.
+_DAMAGE = (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError, EOFError, NotImplementedError, SyntaxError,
+           TypeError, IndexError, AttributeError)
 #: How many rows with a value may stand above a sheet's header (an export's title, its date, its filters).
 _HEADER_ROWS = 10
 

@@ -7,6 +7,7 @@ code, the one-line error naming the file, the JSON ``errors[]`` and ``stats``.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -521,6 +522,52 @@ def test_damaged_binary_files_are_one_error_each_and_never_stop_the_scan(tmp_pat
         assert result.files_read + result.files_failed >= 1
         shutil.rmtree(damaged)
         damaged.mkdir()
+
+
+def _garbled_member(data: bytes, name: str) -> bytes:
+    """A zip archive whose member ``name`` no longer inflates: its compressed bytes overwritten, the archive's
+    directory intact."""
+    import struct
+    import zipfile
+
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(name)
+    name_length, extra_length = struct.unpack("<HH", data[info.header_offset + 26 : info.header_offset + 30])
+    start = info.header_offset + 30 + name_length + extra_length
+    return data[:start] + b"\xff" * info.compress_size + data[start + info.compress_size :]
+
+
+def _shifted_directory(data: bytes) -> bytes:
+    """A zip archive whose end record puts its directory further in than it is, so that every member's offset,
+    read from it, falls before the start of the data (a seek to a negative position)."""
+    end = data.rindex(b"PK\x05\x06")
+    offset = int.from_bytes(data[end + 16 : end + 20], "little")
+    return data[: end + 16] + (offset + 4096).to_bytes(4, "little") + data[end + 20 :]
+
+
+def test_a_damaged_archive_on_stdin_is_one_error_as_it_is_in_a_file(tmp_path):
+    """Found by tools/fuzz_readers.py: a workbook or Word document with a part that no longer inflates raised
+    zlib.error, and a zip whose directory points before its start ValueError ('negative seek value') when read
+    from stdin (a file's reading was guarded, and reported the first as 'damaged None data')."""
+    pytest.importorskip("openpyxl", reason="openpyxl is installed with the [test] extra")
+    import zipfile
+
+    from .test_read import _docx, _workbook
+
+    text = ARTICLE.read_text(encoding="utf-8")
+    _workbook(tmp_path / "w.xlsx", {"Clips": [["id", "text"], ["r1", text]]})
+    _docx(tmp_path / "d.docx", text.split("\n\n"))
+    with zipfile.ZipFile(tmp_path / "z.zip", "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", text)
+        archive.writestr("b.txt", text.upper())
+    damaged = {"w.xlsx": _garbled_member((tmp_path / "w.xlsx").read_bytes(), "xl/workbook.xml"),
+               "d.docx": _garbled_member((tmp_path / "d.docx").read_bytes(), "word/document.xml"),
+               "z.zip": _shifted_directory((tmp_path / "z.zip").read_bytes())}
+    for name, data in damaged.items():
+        (tmp_path / name).write_bytes(data)
+        for paths, stdin in (([str(tmp_path / name)], None), (["-"], io.BytesIO(data))):
+            result = read_inputs(paths, ReadOptions(include=(*DEFAULT_INCLUDE, "*.zip")), stdin)  # raises nothing
+            assert result.problems and not result.documents, (name, paths)
+            assert all(p.fatal and "None" not in p.reason and "\n" not in p.reason for p in result.problems)
 
 
 def test_damaged_web_archives_are_one_error_each_and_warcio_prints_nothing(tmp_path, capsys):
