@@ -3,9 +3,10 @@
 Each round takes one small, valid file of a format the scan reads (built here from the samples and the
 test suite's fixtures), damages it (bytes changed, cut, spliced, or tokens a parser trips on inserted:
 ``<``, ``&#xD800;``, a BOM, NUL, ``\\r``, quotes, brackets, front-matter dashes; in a zip-based file, half
-the time one member, the archive made again so its checksums hold), reads it beside the
-intact sample, scans the two and writes the JSON.  A failure is any exception, or a problem whose message
-is not one line; a round over 3 s is reported as slow.  Failing and slow inputs are saved for a test.
+the time one member, the archive made again so its checksums hold), reads it beside the intact sample
+(every third round on stdin, where its format is told from its bytes), scans the two and writes the
+JSON.  A failure is any exception, or a problem whose message is not one line; a round over 3 s is
+reported as slow.  Failing and slow inputs are saved for a test.
 
     python tools/fuzz_readers.py [--seed 1] [--rounds 2000] [--keep /tmp/fuzz]
 
@@ -125,14 +126,18 @@ def mutate_member(rng: random.Random, data: bytes) -> bytes:
     return out.getvalue()
 
 
-def one_round(folder: Path, name: str, data: bytes, dated: bool) -> None:
-    """Read the damaged file beside the intact sample, scan both, write the JSON; raises on any failure."""
+def one_round(folder: Path, name: str, data: bytes, *, dated: bool, piped: bool) -> None:
+    """Read the damaged file beside the intact sample (or ``piped`` on stdin, where its format is told from its
+    bytes), scan both, write the JSON; raises on any failure."""
     for old in folder.iterdir():
         old.unlink()
-    (folder / name).write_bytes(data)
     shutil.copy(SAMPLE, folder / "intact.txt")
     options = ReadOptions(include=(*DEFAULT_INCLUDE, "*.zip", "*.xml"), date_field="date")
-    read = read_inputs([str(folder)], options)
+    if piped:
+        read = read_inputs([str(folder), "-"], options, io.BytesIO(data))
+    else:
+        (folder / name).write_bytes(data)
+        read = read_inputs([str(folder)], options)
     several = [str(p) for p in read.problems if len(str(p).splitlines()) > 1]
     if several:
         raise AssertionError(f"a message over several lines: {several[0]!r}")
@@ -162,7 +167,7 @@ def main() -> None:
             data = mutate_member(rng, inputs[name]) if zipped and rng.random() < 0.5 else mutate(rng, inputs[name])
             start = time.perf_counter()
             try:
-                one_round(case, name, data, dated=number % 2 == 1)
+                one_round(case, name, data, dated=number % 2 == 1, piped=number % 3 == 2)
             except Exception as exc:  # what the fuzzer is looking for
                 failed += 1
                 (args.keep / f"seed{args.seed}-{number}-{name}").write_bytes(data)
