@@ -5,11 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-__all__ = ["Document", "Problem"]
+__all__ = ["Document", "Problem", "escaped_controls"]
 
-#: Control characters (C0, DEL, C1) and Unicode's line and paragraph separators, as a message shows them: a
-#: file name or a CSV header with a line break in it stays on the problem's one line.
-_ESCAPED = {code: ascii(chr(code))[1:-1] for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)}
+#: Control characters (C0, DEL, C1), Unicode's line and paragraph separators and the two noncharacters XML
+#: refuses, as a message shows them.
+_ESCAPED = {code: ascii(chr(code))[1:-1]
+            for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0xFFFE, 0xFFFF)}
+
+
+def escaped_controls(text: str) -> str:
+    """``text`` with its control characters shown as escapes (``\\n``, ``\\x1b``): a file name or a record's id
+    with a line break or a terminal escape in it stays one line of a message, colours no terminal, and is
+    text an XML report (JUnit) may hold."""
+    return text.translate(_ESCAPED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,4 +48,4 @@ class Problem:
     def __str__(self) -> str:
         """One line, whatever the path or the reason quotes: control characters are shown escaped."""
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.reason}".translate(_ESCAPED)
+        return escaped_controls(f"{where}: {self.reason}")

@@ -16,6 +16,7 @@ from typing import Any
 from . import __version__
 from .check import CheckResult, ClusterStatus
 from .jsonout import cluster_dict, problems_dict, provenance
+from .model import escaped_controls
 from .pipeline import ScanResult
 from .report import MemberReport
 
@@ -137,12 +138,13 @@ def github_annotations(result: CheckResult) -> Iterator[str]:
     kind = "error" if result.failed else "warning"
     for f in findings(result):
         yield (f"::{kind} file={_property(f.member.path)},line={f.member.line or 1},"
-               f"title={_property('dedup: ' + f.relation)}::{_data(f.message)}")
+               f"title={_property('dedup: ' + f.relation)}::{_data(escaped_controls(f.message))}")
 
 
 def _attribute(value: str) -> str:
-    """An XML attribute value, quoted (html.escape: xml.sax.saxutils would import urllib and email at start-up)."""
-    return f'"{escape(value)}"'
+    """An XML attribute value, quoted (html.escape: xml.sax.saxutils would import urllib and email at start-up);
+    control characters, which XML 1.0 cannot hold even as references, shown escaped."""
+    return f'"{escape(escaped_controls(value))}"'
 
 
 def junit_xml(result: CheckResult) -> str:
@@ -151,7 +153,7 @@ def junit_xml(result: CheckResult) -> str:
     for s in result.statuses:
         name = _attribute(f"{s.cluster.id} ({len(s.cluster.documents)} documents)")
         if s.is_new:
-            text = "\n".join(f.message for f in _status_findings(s))
+            text = "\n".join(escaped_controls(f.message) for f in _status_findings(s))
             message = _attribute(s.status + " duplicate cluster")
             body = f"<failure message={message}>{escape(text, quote=False)}</failure>"
             cases.append(f"    <testcase classname=\"dedup\" name={name}>{body}</testcase>")

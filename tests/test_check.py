@@ -180,6 +180,25 @@ def test_github_and_junit_reporters(repo: Path):
     assert ET.fromstring(junit.stdout).find("testcase/failure") is not None
 
 
+def test_reports_stay_well_formed_whatever_the_ids_hold(repo: Path):
+    """Records whose ids hold control characters (an export's stray \\x01, a terminal escape): the JUnit report
+    was not XML at all (XML 1.0 holds no control characters, not even as references), and the GitHub
+    annotation carried the escape into the job's log.  Both show them escaped; JSON keeps the ids exact."""
+    import xml.etree.ElementTree as ET
+
+    text = WIRE.read_text(encoding="utf-8")
+    ids = ["wire\x01copy\x1b[31m", "wire\u2028original"]
+    (repo / "feed.jsonl").write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in ids),
+                                     encoding="utf-8")
+    junit = dedup(repo, "check", "feed.jsonl", "--format", "junit")
+    (failure,) = ET.fromstring(junit.stdout).iter("failure")
+    assert failure.text == "wire\\u2028original exact of wire\\x01copy\\x1b[31m (score 1.00)"
+    github = dedup(repo, "check", "feed.jsonl", "--format", "github")
+    assert "\x1b" not in github.stdout and "wire\\x01copy\\x1b[31m" in github.stdout
+    data = json.loads(dedup(repo, "check", "feed.jsonl", "--format", "json").stdout)
+    assert sorted(data["new_clusters"][0]["new_documents"]) == sorted(ids)
+
+
 def test_config_precedence_flag_over_dedup_toml_over_pyproject(repo: Path):
     copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted")
     (repo / "pyproject.toml").write_text('[tool.dedup]\nlevel = "exact"\nmax-clusters = 5\n')
