@@ -17,6 +17,7 @@ from rich.text import Text
 from .check import CheckResult
 from .compare import Comparison
 from .find import Finding
+from .model import escaped_controls
 from .normalize import fold, tokens
 from .pipeline import ScanResult
 from .report import ClusterReport, SentenceRef
@@ -37,12 +38,9 @@ def highlight_differences(text: str, reference: str) -> Text:
     return out
 
 
-#: Control characters in a path (a newline in a file name) shown escaped, so one id stays one line.
-_ESCAPES = {c: f"\\x{c:02x}" for c in range(32)} | {9: "\\t", 10: "\\n", 13: "\\r"}
-
-
 def _name(document_id: str) -> str:
-    return document_id.translate(_ESCAPES)
+    """An id on one line of the table: control characters in it (a newline in a file name) shown escaped."""
+    return escaped_controls(document_id)
 
 
 def _more(count: int, what: str = "") -> Text:
