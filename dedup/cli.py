@@ -126,7 +126,8 @@ def scan_options(func: F) -> F:
         click.option("--max-bytes", type=click.IntRange(min=1), default=ReadOptions.max_bytes,
                      show_default=True, help="Per-document size limit; longer texts are truncated and reported."),
         click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
-                     help="Processes for reading, fingerprinting and verification (0: one per core, at most 4)."),
+                     help="Processes for reading, fingerprinting and verification (0: one per core this process "
+                          "may use, at most 4)."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings on stderr."),
         click.option("--strict", is_flag=True,
                      help="Exit 2 if any input could not be read (after printing the results)."),

@@ -14,6 +14,17 @@ from .verify import Relation, Thresholds
 __all__ = ["ScanSettings"]
 
 
+def _usable_cores() -> int:
+    """The cores this process may run on: under ``taskset`` or a container's cpuset, fewer than the machine has
+    (``os.cpu_count()`` counts the machine's)."""
+    counted = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counted is not None:
+        return counted() or 1
+    if hasattr(os, "sched_getaffinity"):  # Linux
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 @dataclass(frozen=True)
 class ScanSettings:
     """Everything that changes a scan's result; :meth:`parameters` is saved with it."""
@@ -44,7 +55,7 @@ class ScanSettings:
     family_members: int = 3
     #: Smooth corpus IDF with background English word frequencies (see dedup.background).
     background: bool = True
-    #: Processes for reading, fingerprinting and verification; 0 picks one per core (at most 4).
+    #: Processes for reading, fingerprinting and verification; 0 picks one per core this process may use (at most 4).
     workers: int = 0
     #: Dated texts published further apart than this many days are not copies, rewrites or
     #: write-ups of one report (identical texts still are); None: dates are not compared.
@@ -80,7 +91,7 @@ class ScanSettings:
     @property
     def processes(self) -> int:
         """How many processes reading, fingerprinting and verification may use (``workers``, or the cores)."""
-        return self.workers or min(os.cpu_count() or 1, 4)
+        return self.workers or min(_usable_cores(), 4)
 
     def parameters(self) -> dict[str, object]:
         """What a saved result must record to be reproduced (no paths, no clock)."""

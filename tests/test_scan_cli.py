@@ -290,6 +290,21 @@ def test_a_scan_runs_from_a_working_directory_deleted_under_it(tmp_path, monkeyp
     assert json.loads(result.stdout)["stats"]["documents"] == 6
 
 
+def test_workers_default_to_the_cores_the_process_may_use_not_the_machines():
+    """Under taskset or a container's cpuset (docker --cpuset-cpus=0), one core: one process, not one per core of
+    the machine (os.cpu_count() counts the machine's)."""
+    import os
+    import subprocess
+    import sys
+
+    if not hasattr(os, "sched_setaffinity"):
+        pytest.skip("no CPU affinity on this platform")
+    probe = "from dedup import ScanSettings; print(ScanSettings().processes, ScanSettings(workers=3).processes)"
+    pinned = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            preexec_fn=lambda: os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}))
+    assert pinned.stdout.split() == ["1", "3"]
+
+
 def test_the_progress_bar_runs_no_thread_while_workers_are_forked(monkeypatch):
     """rich draws a bar from a thread of its own unless told not to; forking a process that runs a thread can leave
     the child waiting on a lock the thread held (Python 3.12 warns of it on every fork), and the scan forks its
