@@ -33,6 +33,8 @@ _ROW_CANDIDATES = 32
 #: every pair of two 20,000-sentence texts (a book and its copy) took a minute, most of it on pairs that greedy
 #: matching never reaches once each sentence has met its identical twin.
 _LONG_PAIR_CELLS = 4_000_000
+#: A sentence piece longer than this (96 words at most, so only one made of giant tokens) is compared by its ends.
+_CHAR_KEY_CHARS = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +94,23 @@ def _term_overlap(a: Sentences, b: Sentences, rows: range) -> np.ndarray:
     return np.divide(2.0 * overlap, total, out=np.zeros_like(overlap), where=total > 0)
 
 
+def _compared_chars(keys: list[str]) -> list[str]:
+    """What the character similarity reads of each sentence: all of it, or, for a piece past ``_CHAR_KEY_CHARS``
+    (one giant token: a base64 attachment pasted as text, which the segmenter cannot cut), its two ends, since
+    that similarity's cost grows with the product of the lengths (two 500 KB pieces: 4.7 s)."""
+    if all(len(key) <= _CHAR_KEY_CHARS for key in keys):
+        return keys
+    half = _CHAR_KEY_CHARS // 2
+    return [key if len(key) <= _CHAR_KEY_CHARS else key[:half] + key[-half:] for key in keys]
+
+
 def similarity_matrix(a: Sentences, b: Sentences, rows: range | None = None) -> np.ndarray:
     """Similarity in [0, 1] of every sentence of ``a`` (or its ``rows``) to every sentence of ``b``."""
     rows = range(len(a.keys)) if rows is None else rows
     if not len(rows) or not b.keys:
         return np.zeros((len(rows), len(b.keys)))
-    chars = cdist(a.keys[rows.start : rows.stop], b.keys, scorer=fuzz.ratio, dtype=np.uint8, workers=1) / 100.0
+    chars = cdist(_compared_chars(a.keys[rows.start : rows.stop]), _compared_chars(b.keys), scorer=fuzz.ratio,
+                  dtype=np.uint8, workers=1) / 100.0
     short = (np.array(a.words[rows.start : rows.stop]) < LONG_SENTENCE_WORDS).reshape(-1, 1) | (
         np.array(b.words) < LONG_SENTENCE_WORDS
     ).reshape(1, -1)

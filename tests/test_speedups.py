@@ -444,6 +444,29 @@ def test_long_texts_pair_identical_sentences_first_and_align_as_scoring_every_pa
     assert scored and scored[0] < len(a.keys) * len(b.keys) // 20
 
 
+def test_a_giant_token_is_compared_by_its_ends_and_its_copy_still_found(monkeypatch):
+    """A base64 attachment pasted as text is one 'word' the segmenter cannot cut; the character similarity of two
+    such pieces costs the product of their lengths (two 500 KB pieces: 4.7 s, two of 8 MB: about twenty
+    minutes).  A piece past 4,096 characters is compared by its two ends; the copy is found as before."""
+    import base64
+
+    rng = random.Random(4)
+    blob = base64.b64encode(rng.randbytes(150_000)).decode()
+    edited = blob[:1000] + ("A" if blob[1000] != "A" else "B") + blob[1001:]
+    texts = [f"Attachment follows.\n\n{blob}\n", f"Attachment follows.\n\n{edited}\n"]
+    longest: list[int] = []
+    original = align_module.cdist
+
+    def measuring(queries, choices, **kwargs):
+        longest.append(max(len(text) for text in (*queries, *choices)))
+        return original(queries, choices, **kwargs)
+
+    monkeypatch.setattr(align_module, "cdist", measuring)
+    result = scan_documents([Document(f"d{k}", text) for k, text in enumerate(texts)], ScanSettings(workers=1))
+    assert [(c.relation, len(c.documents)) for c in result.clusters] == [("copy", 2)]
+    assert longest and max(longest) <= 4096 < len(blob)
+
+
 @given(st.integers(min_value=1, max_value=6), st.integers(min_value=0, max_value=2**32 - 1))
 def test_best_per_row_keeps_each_rows_best_entries_ties_by_column(count, seed):
     rng = np.random.default_rng(seed)
