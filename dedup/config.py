@@ -40,7 +40,8 @@ def _read(path: str, table: tuple[str, ...]) -> dict[str, Any] | None:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise SettingsError(f"{path}: cannot read configuration: {exc}") from None
     except UnicodeDecodeError as exc:  # tomllib decodes the whole file itself: TOML is UTF-8
-        raise SettingsError(f"{path}: cannot read configuration: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+        raise SettingsError(f"{path}: cannot read configuration: not UTF-8 ({exc.reason} at byte {exc.start})") \
+            from None
     for key in table:
         data = data.get(key) if isinstance(data, dict) else None
     if data is None:

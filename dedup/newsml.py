@@ -64,7 +64,8 @@ def _nitf_story(nitf: etree._Element) -> str:
                 cells = [_words(cell) or "" for cell in element if local_name(cell) in ("td", "th")]
                 if any(cells):
                     paragraphs.append("  ".join(cells))
-            elif name in _NITF_PARAGRAPHS and not any(local_name(a) in _NITF_PARAGRAPHS for a in element.iterancestors()):
+            elif name in _NITF_PARAGRAPHS and not any(local_name(a) in _NITF_PARAGRAPHS
+                                                      for a in element.iterancestors()):
                 if (text := _words(element)) is not None:
                     paragraphs.append(text)
     dateline = _words(_below(nitf, "dateline"))

@@ -100,7 +100,8 @@ def _parts(data: bytes, limit: int, body_name: str, properties_name: str, kind: 
             properties = _part(archive, properties_name, limit)
         except NotADocument:
             raise
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:  # CRC, methods
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+                NotImplementedError) as exc:  # CRC, methods
             raise NotADocument(f"damaged {kind}: {exc}") from None
     if body is None:
         raise NotADocument(f"not {named}: no {body_name} in the archive")
