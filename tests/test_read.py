@@ -684,6 +684,26 @@ def test_pdf_files_are_read_as_the_text_their_pages_show(tmp_path):
     # since pypdf 4.x
 
 
+def test_pdf_is_refused_under_a_pypdf_that_takes_all_memory_on_damaged_files(tmp_path, monkeypatch):
+    """A PDF with a page's string cut short (found by tools/fuzz_readers.py at the lowest dependencies): pypdf
+    4.0-5.0 allocate without bound on it (14 GB before it was stopped), 5.1 and later raise at once.  It is one
+    error here; under an older pypdf, PDF files are one error each, saying what to do."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf is installed with the [test] extra")
+    _pdf(tmp_path / "cut.pdf", [TEXT.split(". ")], title="Ferries")
+    data = (tmp_path / "cut.pdf").read_bytes()
+    (tmp_path / "cut.pdf").write_bytes(data.replace(b"760 Td (Port Ellen harbour council voted on Tuesday to", b"", 1)
+                                       .replace(b">> >> >", b"", 1))
+    (tmp_path / "story.txt").write_text(TEXT, encoding="utf-8")
+    result = read_inputs([str(tmp_path)], ReadOptions())
+    assert ids(result) == [str(tmp_path / "story.txt")]
+    assert reasons(result)[("cut.pdf", None)].startswith("not a PDF file pypdf can read: ")
+    _pdf(tmp_path / "cut.pdf", [["Ferries approved."]])
+    monkeypatch.setattr(pypdf, "__version__", "4.3.1")
+    assert reasons(read_inputs([str(tmp_path)], ReadOptions()))[("cut.pdf", None)] == (
+        "reading PDF needs pypdf 5.1 or later (this is 4.3.1, which can take all memory on a damaged file): "
+        "pip install -U pypdf")
+
+
 def test_pdf_without_pypdf_is_one_error_saying_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pypdf", None)  # as on an install without the [pdf] extra
     _pdf(tmp_path / "release.pdf", [["Ferries approved."]])
