@@ -13,12 +13,11 @@ import io
 import itertools
 import warnings
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from .decoding import OLE2_MAGIC
+from .decoding import DAMAGED, OLE2_MAGIC
 from .errors import UnreadableRecords
 
 __all__ = ["Sheet", "xlsx_sheets"]
@@ -26,8 +25,8 @@ __all__ = ["Sheet", "xlsx_sheets"]
 #: What openpyxl raises on a damaged workbook: the zip's complaints (a method or version it does not read, a part
 #: that does not inflate), XML that does not parse (ElementTree's ParseError is a SyntaxError), parts missing or
 #: of the wrong kind.
-_DAMAGE = (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError, EOFError, NotImplementedError, SyntaxError,
-           TypeError, IndexError, AttributeError)
+_DAMAGE = (*DAMAGED, zipfile.BadZipFile, KeyError, OSError, ValueError, NotImplementedError, SyntaxError, TypeError,
+           IndexError, AttributeError)
 #: How many rows with a value may stand above a sheet's header (an export's title, its date, its filters).
 _HEADER_ROWS = 10
 

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from dataclasses import dataclass
 
 from lxml import etree
 
-from .decoding import OLE2_MAGIC
+from .decoding import DAMAGED, OLE2_MAGIC
 
 __all__ = ["NotADocument", "TextDocument", "docx_text", "odt_text"]
 
@@ -100,8 +99,7 @@ def _parts(data: bytes, limit: int, body_name: str, properties_name: str, kind: 
             properties = _part(archive, properties_name, limit)
         except NotADocument:
             raise
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
-                NotImplementedError) as exc:  # CRC, methods
+        except (*DAMAGED, zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:  # CRC, methods
             raise NotADocument(f"damaged {kind}: {exc}") from None
     if body is None:
         raise NotADocument(f"not {named}: no {body_name} in the archive")
@@ -141,7 +139,7 @@ def _odt_paragraph(p: etree._Element) -> str:
     def walk(node: etree._Element) -> None:
         for child in node:
             tag = child.tag
-            if tag in (f"{_TEXT}p", f"{_TEXT}h", f"{_TEXT}note", f"{_OFFICE}annotation"):
+            if tag in (f"{_TEXT}p", f"{_TEXT}h", *_ODT_ASIDES):
                 pass
             elif tag == f"{_TEXT}s":
                 pieces.append(" " * _spaces(child.get(f"{_TEXT}c")))
