@@ -29,7 +29,7 @@ from .index import BandIndex, decode_pairs, lsh_params, shared_term_pairs
 from .model import Document, Problem
 from .parallel import forked_map
 from .published import DateWindow, says_today
-from .read import ReadResult, read_inputs
+from .read import ReadResult, read_inputs, unique_ids
 from .report import ClusterReport, build_reports
 from .settings import ScanSettings
 from .templates import opens_as_correction
@@ -416,7 +416,8 @@ def _exact_links(corpus: Corpus, verifier: Verifier) -> list[Link]:
 def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,
                    problems: Sequence[Problem] = (), read_stats: dict[str, int] | None = None,
                    progress: Progress | None = None) -> ScanResult:
-    """Cluster already-read documents (ids must be unique)."""
+    """Cluster already-read documents.  Ids the user sees must name one document each: repeated ones are made
+    unique as the reader makes them ("~2"), and each renaming is in the result's problems."""
     with collector_paused():
         return _scan_documents(documents, settings, problems=problems, read_stats=read_stats, progress=progress)
 
@@ -502,7 +503,8 @@ def _cluster(corpus: Corpus, settings: ScanSettings, progress: Progress | None) 
 
 def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, problems: Sequence[Problem],
                     read_stats: dict[str, int] | None, progress: Progress | None) -> ScanResult:
-    docs = sorted(documents, key=lambda d: d.id)
+    unique, renamed = unique_ids(documents)
+    docs = sorted(unique, key=lambda d: d.id)
     corpus = Corpus.build(docs, settings, progress)
     clustered = _cluster(corpus, settings, progress)
     # No pair is scored again: the feature matrices go before the reports are built.
@@ -524,7 +526,7 @@ def _scan_documents(documents: Sequence[Document], settings: ScanSettings, *, pr
         clusters=len(reports),
         documents_in_clusters=sum(len(r.documents) for r in reports),
     )
-    all_problems = sorted([*problems, *too_short], key=lambda p: (p.path, p.line or 0, p.reason))
+    all_problems = sorted([*problems, *renamed, *too_short], key=lambda p: (p.path, p.line or 0, p.reason))
     return ScanResult(settings, docs, all_problems, reports, stats)
 
 

@@ -18,7 +18,7 @@ import os
 import stat
 import zipfile
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -64,7 +64,7 @@ from .text_documents import NotADocument, docx_text, odt_text
 from .warc import WarcPages
 from .webpage import page_text
 
-__all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decode", "read_inputs"]
+__all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decode", "read_inputs", "unique_ids"]
 
 _COLUMNAR = {"parquet": parquet_rows, "arrow": arrow_rows, "orc": orc_rows}
 _STDIN = "-"
@@ -754,13 +754,16 @@ def _csv_fields_up_to(limit: int) -> Iterator[None]:
         csv.field_size_limit(before)
 
 
-def _unique_ids(result: ReadResult) -> None:
-    """Make ids unique, deterministically whatever the order inputs were given in."""
-    docs = sorted(result.documents, key=lambda d: (d.id, d.path, d.line or 0))
+def unique_ids(documents: Iterable[Document]) -> tuple[list[Document], list[Problem]]:
+    """The documents sorted by id (a renamed one after its namesake), ids made unique ("~2", "~3"...) and
+    each renaming said, deterministically whatever the order they come in (ties on id, path and line are
+    settled by the text)."""
+    docs = sorted(documents, key=lambda d: (d.id, d.path, d.line or 0, d.text))
     counts = Counter(d.id for d in docs)
     taken = set(counts)
     seen: Counter[str] = Counter()
     unique: list[Document] = []
+    renamed: list[Problem] = []
     for doc in docs:
         seen[doc.id] += 1
         if counts[doc.id] > 1 and seen[doc.id] > 1:
@@ -770,10 +773,10 @@ def _unique_ids(result: ReadResult) -> None:
                 n += 1
                 new_id = f"{doc.id}~{n}"
             taken.add(new_id)
-            result.problems.append(Problem(doc.path, f"duplicate id {doc.id!r}; renamed {new_id!r}", doc.line, False))
+            renamed.append(Problem(doc.path, f"duplicate id {doc.id!r}; renamed {new_id!r}", doc.line, False))
             doc = replace(doc, id=new_id)
         unique.append(doc)
-    result.documents = unique
+    return unique, renamed
 
 
 def read_inputs(paths: Sequence[str], options: ReadOptions, stdin: BinaryIO | None = None, *,
@@ -789,6 +792,7 @@ def read_inputs(paths: Sequence[str], options: ReadOptions, stdin: BinaryIO | No
             reader.discovery.add_path(arg)
     reader.read_files()
     reader.parse_pages()
-    _unique_ids(reader.result)
+    reader.result.documents, renamed = unique_ids(reader.result.documents)
+    reader.result.problems.extend(renamed)
     reader.result.problems.sort(key=lambda p: (p.path, p.line or 0, p.reason))
     return reader.result

@@ -64,3 +64,22 @@ def test_compare_documents_on_documents_made_in_code():
                                     dedup.Document(id="c", text=(ROOT / "samples" / "library_reading_hours.txt")
                                                    .read_text(encoding="utf-8")), dedup.ScanSettings())
     assert not apart.joins and apart.score < comparison.score
+
+
+def test_scan_documents_makes_repeated_ids_unique_whatever_the_order_and_says_so():
+    """A library user's records with one id twice: each document stays its own, and the output is the
+    same bytes in any order (before, two members called 'x' and the order decided which was which)."""
+    from dedup.jsonout import dumps, result_dict
+
+    wire = (ROOT / "samples" / "wire_harbour_ferry.txt").read_text(encoding="utf-8")
+    reprint = (ROOT / "samples" / "dailycoast_ferry_copy.txt").read_text(encoding="utf-8")
+    docs = [dedup.Document("x", wire), dedup.Document("x", reprint), dedup.Document("y", wire)]
+    outputs = []
+    for order in (docs, docs[::-1], [docs[1], docs[2], docs[0]]):
+        result = dedup.scan_documents(order, dedup.ScanSettings())
+        outputs.append(dumps(result_dict(result)))
+    assert outputs[0] == outputs[1] == outputs[2]
+    [cluster] = result.clusters
+    assert sorted(d.id for d in cluster.documents) == ["x", "x~2", "y"]
+    assert [p.reason for p in result.problems] == ["duplicate id 'x'; renamed 'x~2'"]
+    assert not result.problems[0].fatal
