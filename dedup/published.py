@@ -30,6 +30,7 @@ DATE_FORMATS = (
     "%d %b %Y",
     "%Y/%m/%d",
     "%Y/%m/%d %H:%M:%S",
+    "%Y-%m-%d",  # 2023-4-20: ISO 8601's order without its zeros
     "%d.%m.%Y",  # 20.04.2023: day first wherever dots are written
     "%d.%m.%Y %H:%M",
     "%d.%m.%Y %H:%M:%S",
@@ -48,6 +49,25 @@ _ISO_8601 = re.compile(
     r"(?P<year>\d{4})(?P<dash>-?)(?P<month>\d{2})(?P=dash)(?P<day>\d{2})"
     r"(?:[Tt ](?P<hour>\d{2})(?::?(?P<minute>\d{2})(?::?(?P<second>\d{2})(?:[.,](?P<fraction>\d+))?)?)?"
     r"(?P<zone>[Zz]|(?P<sign>[+-])(?P<zone_hours>\d{2})(?::?(?P<zone_minutes>\d{2}))?)?)?")
+#: A day written out as news pages print it, month first (AP style: "Jan. 6, 2020", "Sept. 5, 2019") or day first
+#: ("6 January 2020"), after a weekday or not ("Monday, January 6, 2020"), and with a clock time or not
+#: ("January 6, 2020 at 3:15 p.m.", "6 Jan 2020, 15:15"); a zone after the time by the names RFC 2822 gives an
+#: offset (GMT, UTC, EST, EDT, CST, CDT, MST, MDT, PST, PDT).  Other names are left to RFC 2822's reader (which
+#: takes the time as written) except after a.m. or p.m., which it would drop: "3:15 PM ET" is not read.
+_WRITTEN_DAY = re.compile(
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:(?P<month_first>[a-z]{3,9})\.?\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?,?"
+    r"|(?P<day_first>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month_after>[a-z]{3,9})\.?,?)"
+    r"\s+(?P<year>\d{4})"
+    r"(?:,?\s+(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:\s*(?P<half>[ap])\.?m\.?)?(?:\s+(?P<zone>[a-z]{2,3}))?)?",
+    re.IGNORECASE)
+_MONTHS = {name: n for n, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for name in names}
+_ZONES = {"gmt": 0, "ut": 0, "utc": 0, "edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "mst": -7,
+          "pdt": -7, "pst": -8}
 #: A number this large is Unix milliseconds: as seconds, it would be past the year 5000.
 _MILLISECONDS_FROM = 10**11
 #: Control characters end a date: some Reuters dates carry transmission codes after them
@@ -91,6 +111,27 @@ def _iso_8601(text: str) -> datetime | None:
         return None
 
 
+def _written_day(found: re.Match[str]) -> datetime | None:
+    """The moment a day written out in words names (``_WRITTEN_DAY``), or None."""
+    part = found.groupdict()
+    month = _MONTHS.get((part["month_first"] or part["month_after"]).lower())
+    zone = part["zone"].lower() if part["zone"] else None
+    hour = int(part["hour"] or 0)
+    if month is None or (zone is not None and zone not in _ZONES):
+        return None
+    if part["half"]:  # 12 a.m. is midnight, 12 p.m. noon; 13 p.m. names no time
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if part["half"].lower() == "p" else 0)
+    try:
+        moment = datetime(int(part["year"]), month, int(part["day_after"] or part["day_first"]), hour,
+                          int(part["minute"] or 0), int(part["second"] or 0),
+                          tzinfo=timezone(timedelta(hours=_ZONES[zone])) if zone is not None else None)
+    except ValueError:  # a day 31 of a short month, an hour 25
+        return None
+    return _naive_utc(moment)
+
+
 def parse_published(value: object) -> datetime | None:
     """The moment ``value`` (a date string, or Unix seconds or milliseconds) names, or None if it names none
     we read."""
@@ -130,6 +171,9 @@ def parse_published(value: object) -> datetime | None:
             return datetime.strptime(text, form)
         except ValueError:
             continue
+    written = _WRITTEN_DAY.fullmatch(text)
+    if written is not None and (written["half"] or not written["zone"] or written["zone"].lower() in _ZONES):
+        return _written_day(written)  # here or not at all: RFC 2822's reader takes "3:15 PM" as 3:15
     try:
         return _naive_utc(parsedate_to_datetime(text))
     except (TypeError, ValueError, IndexError, OverflowError):  # seconds thirty digits long: OverflowError

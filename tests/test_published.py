@@ -36,6 +36,31 @@ def test_dates_are_read_in_the_listed_formats_and_nothing_is_guessed():
         assert parse_published(unread) is None
 
 
+def test_days_written_out_as_news_pages_print_them_are_read():
+    """AP style ("Jan. 6", "Sept. 5"), a weekday before, a clock time after with a.m./p.m.; before, "Jan. 6,
+    2020" was a warning on every record and "January 6, 2020 3:15 PM" read as 3:15 in the morning."""
+    assert parse_published("Jan. 6, 2020") == parse_published("Monday, January 6, 2020") == datetime(2020, 1, 6)
+    assert parse_published("Sept. 5, 2019") == parse_published("5th September 2019") == datetime(2019, 9, 5)
+    assert parse_published("Mon., Jan. 6, 2020, 3:15 p.m.") == datetime(2020, 1, 6, 15, 15)
+    assert parse_published("January 6, 2020 at 3:15 PM") == datetime(2020, 1, 6, 15, 15)
+    assert parse_published("January 6, 2020 12:00 a.m.") == datetime(2020, 1, 6, 0, 0)  # midnight
+    assert parse_published("6 January 2020, 12:30 pm") == datetime(2020, 1, 6, 12, 30)  # noon
+    assert parse_published("Jan. 6, 2020 9:05 AM EST") == datetime(2020, 1, 6, 14, 5)  # in UTC
+    assert parse_published("2020-1-6") == datetime(2020, 1, 6)
+    # Not guessed: "ET" is EST or EDT by the season; 13 p.m. and February 30 name no moment.
+    for unread in ("January 6, 2020 3:15 PM ET", "January 6, 2020 13:15 PM", "Feb. 30, 2020", "Janvier 6, 2020",
+                   "Jan. 6, 20"):
+        assert parse_published(unread) is None
+
+
+@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)).map(
+    lambda moment: moment.replace(second=0, microsecond=0)))
+def test_a_us_style_date_and_time_reads_back_as_written(moment):
+    assert parse_published(moment.strftime("%A, %B %d, %Y at %I:%M %p")) == moment
+    assert parse_published(moment.strftime("%b. %d, %Y %I:%M %p").replace("AM", "a.m.").replace("PM", "p.m.")) == moment
+    assert parse_published(moment.strftime("%d %B %Y, %H:%M")) == moment
+
+
 def test_numbers_are_read_by_their_digits_as_a_csv_columns_are():
     """GDELT's 20230420 and a web archive's 20230420122100 are days, not seconds after 1970; a year or a
     placeholder (2023, 0) names no day."""
