@@ -1,6 +1,7 @@
 """Which files the PATH arguments name: folders walked, globs applied, each file once.
 
-Folders are read recursively in name order; hidden files and folders (``.git``) are skipped,
+Folders are read recursively in name order; hidden files and folders (``.git``) and a saved Hugging Face
+dataset's own description (``state.json``, ``dataset_info.json``) are skipped,
 symbolic links followed with loop protection, and special files (FIFOs, devices) found in folders
 never opened.  A pipe named as an argument (the shell's ``<(command)``) is kept apart, to be read as
 stdin is.  A file reached by several paths is read once, under its own name.
@@ -31,6 +32,31 @@ def globs(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """The patterns as one expression, as fnmatch.fnmatch reads each (a glob per file and name was a third of
     reading 5,000 small files)."""
     return re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in patterns) or "(?!)")
+
+
+#: A shard of a Hugging Face dataset saved with ``save_to_disk`` (an Arrow IPC stream, read a record a row).
+_SAVED_SHARD = re.compile(r"data-\d{5}-of-\d{5}\.arrow")
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=True)
+    except OSError:
+        return False
+
+
+def saved_dataset_metadata(folder: str, listing: list[os.DirEntry[str]]) -> frozenset[str]:
+    """The names in ``folder`` that describe a Hugging Face dataset saved there rather than hold its texts:
+    ``state.json`` and ``dataset_info.json`` beside the Arrow shards, and a dataset dict's ``dataset_dict.json``
+    above its splits' folders.  Read as records, each was an error and failed a ``--strict`` scan."""
+    names = {entry.name for entry in listing}
+    metadata: set[str] = set()
+    if {"state.json", "dataset_info.json"} <= names and any(_SAVED_SHARD.fullmatch(n) for n in names):
+        metadata |= {"state.json", "dataset_info.json"}
+    if "dataset_dict.json" in names and any(
+            _is_folder(e) and os.path.isfile(os.path.join(folder, e.name, "state.json")) for e in listing):
+        metadata.add("dataset_dict.json")
+    return frozenset(metadata)
 
 
 #: How a problem is reported: (path shown, reason, fatal), as the reader reports its own.
@@ -86,14 +112,14 @@ class Discovery:
         listing = self._listing(top, shown, seen)
         if listing is None:
             return
-        stack = [(top, shown, "", iter(listing))]
+        stack = [(top, shown, "", iter(listing), saved_dataset_metadata(top, listing))]
         while stack:
-            folder, folder_shown, below, entries = stack[-1]
+            folder, folder_shown, below, entries, metadata = stack[-1]
             entry = next(entries, None)
             if entry is None:
                 stack.pop()
                 continue
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or entry.name in metadata:
                 continue
             real = os.path.join(folder, entry.name)
             path = os.path.join(folder_shown, printable(entry.name))
@@ -107,7 +133,7 @@ class Discovery:
             if is_dir:
                 inner = self._listing(real, path, seen)
                 if inner is not None:
-                    stack.append((real, path, relative, iter(inner)))
+                    stack.append((real, path, relative, iter(inner), saved_dataset_metadata(real, inner)))
                 continue
             if not self.selected(entry.name, path, relative):
                 continue

@@ -14,6 +14,8 @@ import pytest
 
 from dedup.read import ReadOptions, read_inputs
 
+from .conftest import run
+
 TEXT = "Port Ellen harbour council voted on Tuesday to replace its diesel ferries.\n"
 
 
@@ -334,6 +336,41 @@ def test_text_in_binary_columns_is_read_as_text(tmp_path):
                                                "(NUL bytes), not text"}
     listed = read_inputs([str(tmp_path / "hive.parquet")], ReadOptions(text_field="paragraphs"))
     assert {d.text for d in listed.documents} == {"Lead.\n\nQuote."}
+
+
+def test_a_saved_hugging_face_dataset_is_read_without_its_description_files(tmp_path):
+    """``Dataset.save_to_disk`` writes state.json and dataset_info.json beside its Arrow shards (a
+    ``DatasetDict`` adds dataset_dict.json above its splits): before, each was read as a record without text,
+    an error, and ``--strict`` failed the scan of a dataset that read whole."""
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    saved = tmp_path / "saved"
+    for split, first in (("train", 0), ("test", 20)):
+        folder = saved / split
+        folder.mkdir(parents=True)
+        table = pa.table({"id": [f"{split}-{k}" for k in range(first, first + 20)],
+                          "text": _stories(40)[first:first + 20]})
+        with pa.OSFile(str(folder / "data-00000-of-00001.arrow"), "wb") as sink:
+            with pa.ipc.new_stream(sink, table.schema) as writer:
+                writer.write_table(table)
+        # As datasets 4 writes them.
+        (folder / "state.json").write_text(json.dumps({
+            "_data_files": [{"filename": "data-00000-of-00001.arrow"}], "_fingerprint": "1f0e", "_format_columns": None,
+            "_format_kwargs": {}, "_format_type": None, "_output_all_columns": False, "_split": None}))
+        (folder / "dataset_info.json").write_text(json.dumps({
+            "citation": "", "description": "", "features": {"id": {"dtype": "string", "_type": "Value"}},
+            "homepage": "", "license": ""}))
+    (saved / "dataset_dict.json").write_text(json.dumps({"splits": ["train", "test"]}))
+    result = read_inputs([str(saved)], ReadOptions())
+    assert not result.problems
+    assert sorted(ids(result)) == sorted([f"train-{k}" for k in range(20)] + [f"test-{k}" for k in range(20, 40)])
+    assert run("scan", str(saved), "--strict", "--quiet", "--format", "json").exit_code == 0
+    # Only beside the shards they describe: elsewhere a state.json is read as the user's, and said to have no text.
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "state.json").write_text(json.dumps({"_split": None}))
+    (tmp_path / "notes" / "dataset_dict.json").write_text(json.dumps({"splits": []}))
+    elsewhere = read_inputs([str(tmp_path / "notes")], ReadOptions())
+    assert sorted(p.path for p in elsewhere.problems) == [str(tmp_path / "notes" / n)
+                                                           for n in ("dataset_dict.json", "state.json")]
 
 
 def test_parquet_without_pyarrow_is_one_error_saying_what_to_install(tmp_path, monkeypatch):
