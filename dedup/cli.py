@@ -396,8 +396,9 @@ def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, stri
     Arrow (.arrow, .feather), .orc, Excel (.xlsx), saved web pages (.html, .htm),
     web archives (.warc, .wet), e-mail (.eml, .mbox), RSS/Atom feeds (.rss, .atom)
     and, with --include '*.xml', wire agencies' NewsML and NITF, also compressed
-    (.gz, .bz2, .xz, .zst) or in zip archives named as PATH (in folders with
-    --include '*.zip'); prints each cluster of copies of one report with the
+    (.gz, .bz2, .xz, .zst) or in zip and tar archives (.zip, .tar, .tar.gz,
+    .tgz) named as PATH (in folders with --include '*.zip' or '*.tar'); prints
+    each cluster of copies of one report with the
     sentences its copies share and those unique to each copy.
 
     \b

@@ -168,16 +168,26 @@ def cut(data: bytes, limit: int) -> bytes:
     return head
 
 
+#: A compressed tar archive's short names: corpus.tgz is corpus.tar.gz.
+_SHORT_TARS = {".tgz": ".gz", ".tbz2": ".bz2", ".txz": ".xz"}
+
+
+def _suffix(path: str) -> str:
+    return path[path.rfind(".") :].lower() if "." in path else ""
+
+
 def compression_of(path: str) -> str | None:
-    """The compression suffix of ``path`` (".gz", ".bz2", ".xz", ".zst"), if any."""
-    suffix = path[path.rfind(".") :].lower() if "." in path else ""
-    return suffix if suffix in _DECOMPRESSORS else None
+    """The compression suffix of ``path`` (".gz", ".bz2", ".xz", ".zst"; ".gz" for a .tgz), if any."""
+    suffix = _suffix(path)
+    return _SHORT_TARS.get(suffix) or (suffix if suffix in _DECOMPRESSORS else None)
 
 
 def uncompressed_name(path: str) -> str:
-    """``path`` without its compression suffix: the name of the file it holds."""
-    suffix = compression_of(path)
-    return path[: -len(suffix)] if suffix else path
+    """``path`` without its compression suffix: the name of the file it holds (a .tgz holds a .tar)."""
+    suffix = _suffix(path)
+    if suffix in _SHORT_TARS:
+        return path[: -len(suffix)] + ".tar"
+    return path[: -len(suffix)] if suffix in _DECOMPRESSORS else path
 
 
 def _numbered_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:

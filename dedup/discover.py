@@ -79,9 +79,9 @@ class Discovery:
     def __post_init__(self) -> None:
         self._include = globs(self.include)
         self._exclude = globs(self.exclude)
-        # An archive's members are taken by the globs that do not name archives ("--include '*.zip'" picks the
-        # archives in folders, and their members are then the formats read by default).
-        members = tuple(p for p in self.include if not p.lower().endswith(ARCHIVE_SUFFIXES))
+        # An archive's members are taken by the globs that do not name archives ("--include '*.zip'" or
+        # '*.tar.gz' picks the archives in folders, and their members are then the formats read by default).
+        members = tuple(p for p in self.include if not uncompressed_name(p).lower().endswith(ARCHIVE_SUFFIXES))
         self._include_members = globs(members or DEFAULT_INCLUDE)
 
     def add_path(self, arg: str) -> None:

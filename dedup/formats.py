@@ -17,7 +17,8 @@ __all__ = ["ARCHIVE_SUFFIXES", "DEFAULT_INCLUDE", "kind_of_bytes", "kind_of_name
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.json", "*.jsonl", "*.csv", "*.tsv", "*.parquet", "*.arrow",
                    "*.feather", "*.orc", "*.xlsx", "*.docx", "*.odt", "*.pdf", "*.html", "*.htm", "*.rss", "*.atom",
                    "*.warc", "*.wet", "*.eml", "*.mbox")
-ARCHIVE_SUFFIXES = (".zip",)  # read member by member; in folders only with --include '*.zip'
+#: Read member by member; in folders only with --include '*.zip' (or '*.tar', which takes '*.tar.gz' too).
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tgz", ".tbz2", ".txz")
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}  # and each one's delimiter
 #: Each kind and the suffixes that name it, in the order they are tried.
 _KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -34,7 +35,8 @@ _KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
     ((".docx", ".doc"), "docx"),  # a .doc named as an argument gets an error saying what to do
     ((".odt",), "odt"),
     ((".pdf",), "pdf"),
-    (ARCHIVE_SUFFIXES, "zip"),
+    ((".zip",), "zip"),
+    ((".tar",), "tar"),  # .tar.gz, .tgz...: the tar archive the decompressor gives
     ((".warc", ".wet", ".arc"), "warc"),  # .wet: Common Crawl's page texts; .arc: the Internet Archive's older format
     ((".eml",), "eml"),
     ((".mbox",), "mbox"),
@@ -74,7 +76,21 @@ def kind_of_bytes(data: bytes) -> str | None:
         return "ole2"
     if data[:4] == b"PK\x03\x04":
         return _zip_kind(data)
+    if _opens_as_tar(data):
+        return "tar"
     return None
+
+
+def _opens_as_tar(data: bytes) -> bool:
+    """Whether ``data`` opens with a POSIX or GNU tar header: "ustar" after the first member's name, and the
+    header's checksum right (a Spanish text may say "gustar" there)."""
+    if len(data) < 512 or data[257:262] != b"ustar":
+        return False
+    try:
+        stored = int(data[148:156].replace(b"\0", b" ").strip() or b"-1", 8)
+    except ValueError:
+        return False
+    return stored == sum(data[:148]) + 8 * 32 + sum(data[156:512])
 
 
 def _zip_kind(data: bytes) -> str:

@@ -16,6 +16,7 @@ import itertools
 import json
 import os
 import stat
+import tarfile
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import BinaryIO, cast
 
+from .archives import TAR_DAMAGED, passed_over, spooled, tar_members
 from .columnar import arrow_rows, orc_rows, parquet_rows
 from .decoding import (
     DAMAGED,
@@ -217,6 +219,9 @@ class _Reader:
         if kind == "zip":  # its members are the files read and counted
             self._read_archive(handle, shown)
             return
+        if kind == "tar":
+            self._read_tar(handle, shown)
+            return
         failed_before = self.result.files_failed
         if kind == "json" and handle.seekable():  # JSON Lines under a .json name, as Hugging Face datasets ship them
             head = handle.read(1 << 16)
@@ -288,14 +293,60 @@ class _Reader:
         with archive:
             for info in sorted(archive.infolist(), key=lambda i: i.filename):
                 name = info.filename
-                parts = name.split("/")
-                if info.is_dir() or parts[0] == "__MACOSX" or any(p.startswith(".") for p in parts):
+                if info.is_dir() or passed_over(name):
                     continue
                 member = f"{shown}/{printable(name)}"
-                if kind_of_name(name) == "zip":  # said, whatever the globs: it may hold what the user is after
-                    self._fail(member, "a zip archive inside a zip archive is not read; unpack it first")
-                elif self.discovery.selected(parts[-1], member, name, member=True):
+                if self._archive_inside(name, member, "zip"):
+                    continue
+                if self.discovery.selected(name.rsplit("/", 1)[-1], member, name, member=True):
                     self._read_member(archive, info, member)
+
+    def _archive_inside(self, name: str, member: str, outer: str) -> bool:
+        """Whether the member is an archive itself: said, whatever the globs, since it may hold what the user
+        is after."""
+        inner = kind_of_name(name)
+        if inner not in ("zip", "tar"):
+            return False
+        self._fail(member, f"a {inner} archive inside a {outer} archive is not read; unpack it first")
+        return True
+
+    def _read_tar(self, handle: BinaryIO, shown: str) -> None:
+        """A tar archive (corpora come as .tar.gz): each member the globs select read as the file it is, as a
+        zip's are, in the archive's order (the output is sorted whatever the order read)."""
+        members = 0
+        try:
+            for name, size, contents in tar_members(handle):
+                members += 1
+                member = f"{shown}/{printable(name)}"
+                if not self._archive_inside(name, member, "tar") and self.discovery.selected(
+                        name.rsplit("/", 1)[-1], member, name, member=True):
+                    self._read_tar_member(contents, member, size)
+        except tarfile.ReadError as exc:
+            if members:
+                self._fail(shown, f"damaged tar data after {members} member{'s' * (members > 1)}: {exc}; what came "
+                           "before it is kept")
+            else:
+                self._fail(shown, f"not a tar archive: {exc}")
+        except TAR_DAMAGED as exc:
+            self._fail(shown, f"damaged tar data: {exc}; what came before it is kept")
+        except DAMAGED as exc:  # the archive's compression (a .tar.gz cut short)
+            self._damaged(shown, exc)
+
+    def _read_tar_member(self, contents: BinaryIO, member: str, size: int) -> None:
+        """A member copied out to be read as a file is: whole for the formats read a row or a record at a time,
+        the first 32 x --max-bytes for the rest (what their readers read of a file at most)."""
+        kind = kind_of_name(member)
+        limit = None if kind in ("jsonl", "table", "warc", "mbox", "xlsx", *_COLUMNAR) else self._archive_limit + 1
+        compression = compression_of(member)
+        try:
+            if compression is None:
+                with spooled(contents, limit) as copy:
+                    self._read_stream(copy, member, size_hint=size if limit is None or size < limit else limit)
+            else:
+                with decompressing(compression, contents) as unpacked, spooled(unpacked, limit) as copy:
+                    self._read_stream(copy, member)
+        except (*DAMAGED, OSError) as exc:  # the member's own compression, damaged
+            self._damaged(member, exc)
 
     def _read_member(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: str) -> None:
         try:
@@ -710,6 +761,9 @@ class _Reader:
             return
         if binary == "zip":
             self._read_archive(io.BytesIO(data), _STDIN)
+            return
+        if binary == "tar":
+            self._read_tar(io.BytesIO(data), _STDIN)
             return
         if binary is not None:  # a Parquet, Arrow, ORC or Excel file, known by how it opens
             self._read_binary_table(io.BytesIO(data), _STDIN, binary)

@@ -491,6 +491,99 @@ def test_zip_archives_are_read_member_by_member(tmp_path):
         ("fake.zip", None): "not a zip archive: File is not a zip file"}
 
 
+def _tar(members: dict[str, bytes | None], *, links: tuple[str, ...] = ()) -> bytes:
+    """A tar archive as ``tar -C src -cf - .`` writes one: names under "./", a folder's entry for None."""
+    import tarfile
+
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w") as archive:
+        for name, content in members.items():
+            info = tarfile.TarInfo(f"./{name}")
+            if content is None:
+                info.type = tarfile.DIRTYPE
+                archive.addfile(info)
+            else:
+                info.size = len(content)
+                archive.addfile(info, io.BytesIO(content))
+        for name in links:
+            info = tarfile.TarInfo(f"./{name}")
+            info.type, info.linkname = tarfile.SYMTYPE, "/etc/passwd"
+            archive.addfile(info)
+    return out.getvalue()
+
+
+def test_tar_archives_are_read_member_by_member(tmp_path):
+    """Corpora come as .tar.gz: each member read as the file it is, named after the archive, as a zip's are;
+    folders, links, hidden members and macOS's AppleDouble files passed over; an inner archive one error; the
+    same from stdin, and compressed every way (.tar.gz, .tgz, .tar.bz2, .tar.xz).  Before, a tar archive was
+    "binary content (control characters), not text"."""
+    import bz2
+    import gzip
+    import lzma
+
+    tar = _tar({"2025": None, "2025/ferry.txt": TEXT.encode(),
+                "2025/wire.jsonl": (json.dumps({"id": "w1", "text": TEXT + " Wire."}) + "\n").encode(),
+                "2025/more.jsonl.gz": gzip.compress((json.dumps({"id": "g1", "text": TEXT}) + "\n").encode()),
+                "2025/.DS_Store": b"junk", "2025/._ferry.txt": b"\x00\x05\x16\x07 AppleDouble",
+                "2025/notes.rtf": b"not a format read", "inner.tar.gz": gzip.compress(b"x" * 600)},
+               links=("2025/passwd.txt",))
+    packed = {"batch.tar": tar, "batch.tar.gz": gzip.compress(tar), "batch.tgz": gzip.compress(tar),
+              "batch.tar.bz2": bz2.compress(tar), "batch.tar.xz": lzma.compress(tar)}
+    for name, data in packed.items():
+        (tmp_path / name).write_bytes(data)
+        result = read_inputs([str(tmp_path / name)], ReadOptions())
+        assert sorted(ids(result)) == sorted([f"{tmp_path}/{name}/2025/ferry.txt", "g1", "w1"]), name
+        assert reasons(result) == {
+            ("inner.tar.gz", None): "a tar archive inside a tar archive is not read; unpack it first"}, name
+        assert result.files_read == 3
+        piped = read_inputs(["-"], ReadOptions(), io.BytesIO(data))
+        assert sorted(ids(piped)) == ["-/2025/ferry.txt", "g1", "w1"], name
+    # In a folder, archives are read only when asked for: '*.tar' takes the compressed ones too.
+    (tmp_path / "story.txt").write_text(TEXT)
+    assert [os.path.basename(i) for i in ids(read_inputs([str(tmp_path)], ReadOptions()))] == ["story.txt"]
+    asked = read_inputs([str(tmp_path)], ReadOptions(include=("*.tar",)))
+    assert sorted(i for i in ids(asked) if "/" in i) == sorted(f"{tmp_path}/{name}/2025/ferry.txt" for name in packed)
+    assert len(asked.documents) == 15  # and each archive's two records (their ids made unique)
+    only_gz = read_inputs([str(tmp_path)], ReadOptions(include=("*.tar.gz",)))
+    assert sorted(os.path.basename(os.path.dirname(os.path.dirname(i))) for i in ids(only_gz) if "/" in i) == [
+        "batch.tar.gz"]
+
+
+def test_a_damaged_tar_archive_is_one_error_and_what_came_before_is_kept(tmp_path):
+    """Cut inside a member, cut between members or inside a header (tarfile itself takes those as the end and
+    says nothing), not a tar at all, its compression cut short, archives joined with cat: one error naming the
+    archive each, and the members before it kept."""
+    import gzip
+    import tarfile
+
+    first, second = TEXT.encode(), (TEXT + " More.").encode()
+    tar = _tar({"a.txt": first, "b.txt": second})
+    with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
+        b_header = archive.getmember("./b.txt").offset
+    cases = {"inside.tar": tar[: b_header + 512 + 10], "between.tar": tar[:b_header],
+             "in_header.tar": tar[: b_header + 100], "fake.tar": TEXT.encode() * 20,
+             "cut.tar.gz": gzip.compress(tar)[:-40]}
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+    read = {name: read_inputs([str(tmp_path / name)], ReadOptions()) for name in cases}
+    assert reasons(read["inside.tar"]) == {
+        ("inside.tar", None): "damaged tar data after 2 members: unexpected end of data; what came before it is kept"}
+    cut_short = "damaged tar data after 1 member: no end marker (cut short, or a header damaged); what came before " \
+                "it is kept"
+    assert reasons(read["between.tar"]) == {("between.tar", None): cut_short}
+    assert reasons(read["in_header.tar"]) == {("in_header.tar", None): cut_short}
+    for name in ("inside.tar", "between.tar", "in_header.tar"):
+        assert [d.text for d in read[name].documents][:1] == [TEXT], name  # the first member is kept
+    assert reasons(read["fake.tar"])[("fake.tar", None)].startswith("not a tar archive: ")
+    assert reasons(read["cut.tar.gz"])[("cut.tar.gz", None)].startswith("damaged .gz data: ")
+    (tmp_path / "joined.tar").write_bytes(tar + _tar({"c.txt": (TEXT + " Third.").encode()}))
+    joined = read_inputs([str(tmp_path / "joined.tar")], ReadOptions())
+    assert reasons(joined) == {("joined.tar", None): "damaged tar data after 2 members: more data after its end "
+                                                     "marker, not read (archives joined with cat: unpack each); what "
+                                                     "came before it is kept"}
+    assert len(joined.documents) == 2
+
+
 def test_orc_files_are_read_a_stripe_at_a_time(tmp_path):
     """Hive's ORC: a record a row, the field options' columns only; on stdin it is known by the magic at both
     of its ends, so a plain text that opens with "ORC" stays text."""

@@ -2,9 +2,9 @@
 
 Each round takes one small, valid file of a format the scan reads (built here from the samples and the
 test suite's fixtures), damages it (bytes changed, cut, spliced, or tokens a parser trips on inserted:
-``<``, ``&#xD800;``, a BOM, NUL, ``\\r``, quotes, brackets, front-matter dashes; in a zip-based file, half
-the time one member, the archive made again so its checksums hold), reads it beside the intact sample
-(every third round on stdin, where its format is told from its bytes), scans the two and writes the
+``<``, ``&#xD800;``, a BOM, NUL, ``\\r``, quotes, brackets, front-matter dashes; in a zip-based file or a
+tar, half the time one member, the archive made again so its checksums hold), reads it beside the intact
+sample (every third round on stdin, where its format is told from its bytes), scans the two and writes the
 JSON.  A failure is any exception, or a problem whose message is not one line; a round over 3 s is
 reported as slow.  Failing and slow inputs are saved for a test.
 
@@ -25,6 +25,7 @@ import lzma
 import random
 import shutil
 import sys
+import tarfile
 import tempfile
 import time
 import traceback
@@ -88,7 +89,19 @@ def seeds(folder: Path) -> dict[str, bytes]:
         for name in ("a.txt", "a.jsonl", "a.html"):
             out.writestr(name, found[name])
     found["a.zip"] = archive.getvalue()
+    found["a.tar"] = tar_of({name: found[name] for name in ("a.txt", "a.jsonl", "a.html", "a.jsonl.gz", "a.csv")})
+    found["a.tar.gz"] = gzip.compress(tar_of({name: found[name] for name in ("a.txt", "a.md")}))
     return found
+
+
+def tar_of(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w") as archive:
+        for name, content in members.items():
+            info = tarfile.TarInfo(f"./docs/{name}")
+            info.size = len(content)
+            archive.addfile(info, io.BytesIO(content))
+    return out.getvalue()
 
 
 def mutate(rng: random.Random, data: bytes) -> bytes:
@@ -126,13 +139,24 @@ def mutate_member(rng: random.Random, data: bytes) -> bytes:
     return out.getvalue()
 
 
+def mutate_tar_member(rng: random.Random, data: bytes) -> bytes:
+    """A tar archive with one member damaged and the archive made again (its headers' sizes and checksums
+    hold), so that the damage reaches the member's reader."""
+    with tarfile.open(fileobj=io.BytesIO(data)) as source:
+        members = {info.name: source.extractfile(info).read() for info in source if info.isfile()}  # type: ignore
+    victim = rng.choice(sorted(members))
+    damaged = tar_of({name.removeprefix("./docs/"): mutate(rng, content) if name == victim else content
+                      for name, content in members.items()})
+    return damaged
+
+
 def one_round(folder: Path, name: str, data: bytes, *, dated: bool, piped: bool) -> None:
     """Read the damaged file beside the intact sample (or ``piped`` on stdin, where its format is told from its
     bytes), scan both, write the JSON; raises on any failure."""
     for old in folder.iterdir():
         old.unlink()
     shutil.copy(SAMPLE, folder / "intact.txt")
-    options = ReadOptions(include=(*DEFAULT_INCLUDE, "*.zip", "*.xml"), date_field="date")
+    options = ReadOptions(include=(*DEFAULT_INCLUDE, "*.zip", "*.tar", "*.xml"), date_field="date")
     if piped:
         read = read_inputs([str(folder), "-"], options, io.BytesIO(data))
     else:
@@ -164,7 +188,12 @@ def main() -> None:
         for number in range(args.rounds):
             name = rng.choice(names)
             zipped = name.endswith((".docx", ".odt", ".xlsx", ".zip"))
-            data = mutate_member(rng, inputs[name]) if zipped and rng.random() < 0.5 else mutate(rng, inputs[name])
+            if zipped and rng.random() < 0.5:
+                data = mutate_member(rng, inputs[name])
+            elif name == "a.tar" and rng.random() < 0.5:
+                data = mutate_tar_member(rng, inputs[name])
+            else:
+                data = mutate(rng, inputs[name])
             start = time.perf_counter()
             try:
                 one_round(case, name, data, dated=number % 2 == 1, piped=number % 3 == 2)
