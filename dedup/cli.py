@@ -482,7 +482,7 @@ def _read_some(paths: list[str], settings: ScanSettings, quiet: bool,
     read = read_inputs(paths, settings.read, _stdin_for(paths), workers=settings.processes)
     fatal = [p for p in read.problems if p.fatal]
     if not read.documents:
-        raise InputError(str(fatal[0]) if fatal else f"{' '.join(paths)}: no readable document")
+        raise InputError(str(fatal[0]) if fatal else f"{' '.join(paths)}: no readable document ({read.why_nothing()})")
     report_problems(read.problems, quiet)
     problems.extend(read.problems)
     return read.documents
@@ -532,7 +532,8 @@ def find_command(query: str, paths: tuple[str, ...], fmt: str, limit: int, quiet
     report_problems(problems, quiet)
     for named, read in ((query, queries), (" ".join(paths), corpus)):
         if not read.documents:
-            raise InputError(f"{named}: no readable document")
+            said = any(p.fatal for p in read.problems)  # its errors are printed above
+            raise InputError(f"{named}: no readable document" + ("" if said else f" ({read.why_nothing()})"))
     with _progress(quiet) as progress:
         findings, stats = find_copies(queries.documents, corpus.documents, settings, progress=progress)
     if fmt == "json":

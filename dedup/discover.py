@@ -13,13 +13,14 @@ import fnmatch
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .decoding import compression_of, uncompressed_name
 from .formats import ARCHIVE_SUFFIXES, DEFAULT_INCLUDE
 
-__all__ = ["Discovery", "globs", "printable"]
+__all__ = ["Discovery", "globs", "printable", "suffix_of"]
 
 
 def printable(path: str) -> str:
@@ -59,6 +60,16 @@ def saved_dataset_metadata(folder: str, listing: list[os.DirEntry[str]]) -> froz
     return frozenset(metadata)
 
 
+def suffix_of(name: str) -> str:
+    """A file's kind as its name says it, lower-cased, a compressed one's with its compression: ".doc",
+    ".tar.gz"; "" for a name without one."""
+    lower = name.lower()
+    last = os.path.splitext(lower)[1]
+    if last and compression_of(lower) == last:  # .gz, .bz2, .xz, .zst (a .tgz is one suffix)
+        return os.path.splitext(lower[: -len(last)])[1] + last
+    return last
+
+
 #: How a problem is reported: (path shown, reason, fatal), as the reader reports its own.
 Report = Callable[..., None]
 
@@ -75,6 +86,9 @@ class Discovery:
     #: Files found, by identity (device and inode), and each path that reached it: (opened, shown, whether the
     #: path's last step is a symbolic link).
     found: dict[object, list[tuple[str, str, bool]]] = field(default_factory=dict)
+    #: Files in folders that no --include glob takes (and no --exclude glob names), by suffix: what to say when
+    #: nothing is read ("2 .doc").
+    unselected: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         self._include = globs(self.include)
@@ -136,6 +150,8 @@ class Discovery:
                     stack.append((real, path, relative, iter(inner), saved_dataset_metadata(real, inner)))
                 continue
             if not self.selected(entry.name, path, relative):
+                if not self._excluded(entry.name, path, relative):
+                    self.unselected[suffix_of(entry.name)] += 1
                 continue
             if is_file:
                 try:
@@ -178,6 +194,9 @@ class Discovery:
                 self.fail(other, f"the same file as {shown}; read once", fatal=False)
         self.found = {}
         return files
+
+    def _excluded(self, name: str, path: str, relative: str) -> bool:
+        return any(self._exclude.match(os.path.normcase(n)) for n in (name, path, relative))
 
     def selected(self, name: str, path: str, relative: str, *, member: bool = False) -> bool:
         """Whether globs take the file by its name, its path as shown, or its path below the folder named (for

@@ -536,8 +536,7 @@ def scan(paths: Sequence[str], settings: ScanSettings, *, stdin: BinaryIO | None
     with collector_paused():
         read: ReadResult = read_inputs(paths, settings.read, stdin, workers=settings.processes)
         if not read.documents:
-            reasons = "; ".join(str(p) for p in read.problems[:3]) or "no matching files"
-            raise NoInputError(f"no readable documents in {', '.join(paths)} ({reasons})")
+            raise NoInputError(f"no readable documents in {', '.join(paths)} ({read.why_nothing()})")
         read_stats = {
             "files_read": read.files_read,
             "files_failed": read.files_failed,

@@ -37,13 +37,14 @@ from .decoding import (
     file_lines,
     read_at_most,
     stdin_compression,
+    uncompressed_name,
     wide_encoding,
 )
 from .delimited import HEADER_LINES, SEP_LINE, header_delimiter, opening_delimiter
 from .discover import Discovery, printable
 from .errors import UnreadableRecords
 from .feeds import NotAFeed, feed_items, opens_as_news_xml, parse_xml
-from .formats import DEFAULT_INCLUDE, kind_of_bytes, kind_of_name, table_delimiter_of_name
+from .formats import ARCHIVE_SUFFIXES, DEFAULT_INCLUDE, kind_of_bytes, kind_of_name, table_delimiter_of_name
 from .mail import NotAMessage, mbox_messages, read_message
 from .markdown_text import markdown_text
 from .model import Document, Problem
@@ -101,6 +102,24 @@ class ReadResult:
     files_read: int = 0
     files_failed: int = 0
     records_failed: int = 0
+    #: Files in the folders named that no --include glob takes, by suffix (``Discovery.unselected``).
+    unselected: dict[str, int] = field(default_factory=dict)
+
+    def why_nothing(self) -> str:
+        """Why no document was read, in a line: the first errors, or else the kinds of file the folders hold
+        that are not read ("2 .doc, 1 .tar.gz"), with what to do about it."""
+        fatal = [p for p in self.problems if p.fatal] or self.problems
+        if fatal:
+            return "; ".join(str(p) for p in fatal[:3])
+        if not self.unselected:
+            return "no matching files"
+        kinds = sorted(self.unselected.items(), key=lambda kind: (-kind[1], kind[0]))
+        listed = ", ".join(f"{count} {suffix or 'without a suffix'}" for suffix, count in kinds[:4])
+        archives = [suffix for suffix, _ in kinds if uncompressed_name(suffix).endswith(ARCHIVE_SUFFIXES)]
+        advice = (f"; archives are read in folders with --include '*{uncompressed_name(archives[0])}'" if archives
+                  else "")
+        return (f"no matching files: the folders hold {listed}{', ...' if len(kinds) > 4 else ''}, which the "
+                f"--include globs do not take{advice}")
 
     def add(self, other: ReadResult) -> None:
         """Take in what another reader read (a part of the files, read in another process)."""
@@ -846,6 +865,7 @@ def read_inputs(paths: Sequence[str], options: ReadOptions, stdin: BinaryIO | No
             reader.discovery.add_path(arg)
     reader.read_files()
     reader.parse_pages()
+    reader.result.unselected = dict(reader.discovery.unselected)
     reader.result.documents, renamed = unique_ids(reader.result.documents)
     reader.result.problems.extend(renamed)
     reader.result.problems.sort(key=lambda p: (p.path, p.line or 0, p.reason))

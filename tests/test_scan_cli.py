@@ -156,6 +156,22 @@ def test_no_readable_input_exits_2_with_one_line(tmp_path):
     assert result.stdout == ""
 
 
+def test_a_folder_of_files_not_read_says_which_kinds_it_holds(tmp_path):
+    """Before, a folder of Word 97 files or of tarballs said only "no matching files"; now the kinds found and,
+    for archives, the --include that reads them.  Files the user excluded are not counted."""
+    import gzip
+
+    for name in ("a.doc", "b.doc", "notes.rtf", "skip.doc"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "corpus.tar.gz").write_bytes(gzip.compress(b""))
+    expected = ("no matching files: the folders hold 2 .doc, 1 .rtf, 1 .tar.gz, which the --include globs do not "
+                "take; archives are read in folders with --include '*.tar'")
+    for command in (["scan"], ["check"], ["find", str(tmp_path)]):
+        result = run(*command, str(tmp_path), "--exclude", "skip.doc")
+        assert result.exit_code == 2 and result.stdout == "", command
+        assert expected in result.stderr and len(result.stderr.splitlines()) == 1, command
+
+
 def test_usage_errors_exit_2():
     assert run("scan", "--nope", "x").exit_code == 2
     assert run("scan").exit_code == 2
