@@ -133,6 +133,9 @@ class Top:
     #: a shared lead.  (A table's rows carry figures: they are its lead.)
     chrome: frozenset[int] = frozenset()
     empty: bool = False  # a text without sentences has no top to read
+    #: A text without a headline: its first sentence's stems and weights, the news it opens with.
+    first_stems: tuple[int, ...] = ()
+    first_weights: tuple[float, ...] = ()
 
 
 def read_top(s: Sentences) -> Top:
@@ -149,6 +152,8 @@ def read_top(s: Sentences) -> Top:
     headline = _headline_line(s, top_end)
     # Entries are sorted by sentence: slices of them, then sets of a few dozen stems.
     start, end = np.searchsorted(s.entry_sentence, [headline, headline + 1]) if headline is not None else (0, 0)
+    # Without a headline, the first sentence is where a text says what its news is.
+    first_start, first_end = np.searchsorted(s.entry_sentence, [0, 1]) if headline is None else (0, 0)
     return Top(
         figures=figures,
         lead=lead,
@@ -165,17 +170,18 @@ def read_top(s: Sentences) -> Top:
         opening_stems=frozenset(s.entry_term[: np.searchsorted(s.entry_sentence, opening_end)].tolist()),
         chrome=frozenset(k for k in range(top_end) if k != headline and not figures[k]) if headline is not None
         else frozenset(),
+        first_stems=tuple(s.entry_term[first_start:first_end].tolist()),
+        first_weights=tuple(s.entry_weight[first_start:first_end].tolist()),
     )
 
 
-def _support(top: Top, other: Top) -> float:
-    """Share of the IDF weight of ``top``'s headline terms (stems) found in ``other``'s opening
-    (headline and first sentence); 1.0 without a headline with terms, which says nothing."""
-    total = sum(top.headline_weights)
+def _announced(stems: tuple[int, ...], weights: tuple[float, ...], other: Top) -> float:
+    """Share of the IDF weight of ``stems`` (a headline's, or a first sentence's) found in ``other``'s opening
+    (headline and first sentence); 1.0 for no terms, which says nothing."""
+    total = sum(weights)
     if total <= 0.0:
         return 1.0
-    found = sum(w for w, stem in zip(top.headline_weights, top.headline_stems) if stem in other.opening_stems)
-    return found / total
+    return sum(w for w, stem in zip(weights, stems) if stem in other.opening_stems) / total
 
 
 def headline_support(a: Top, b: Top) -> float:
@@ -187,7 +193,15 @@ def headline_support(a: Top, b: Top) -> float:
     """
     if a.empty or b.empty:
         return 1.0
-    return min(_support(a, b), _support(b, a))
+    return min(_announced(a.headline_stems, a.headline_weights, b), _announced(b.headline_stems, b.headline_weights, a))
+
+
+def lead_support(a: Top, b: Top) -> float:
+    """The same for a text without a headline (a body-only dataset's), its first sentence standing in for one:
+    1.0 where both texts have headlines."""
+    if a.empty or b.empty:
+        return 1.0
+    return min(_announced(a.first_stems, a.first_weights, b), _announced(b.first_stems, b.first_weights, a))
 
 
 def template_signs(a: Top, b: Top) -> TemplateSigns:

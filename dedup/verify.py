@@ -66,7 +66,8 @@ and given the tightest relation its evidence supports:
             (headline and first sentence): two write-ups or rewordings of one report announce the same
             news, while a follow-up announces its own (a bid rejected, a ban appealed) and repeats
             the earlier report's names only further down.  A text that opens with prose has no
-            headline and is not held to it (``templates.headline_support``).
+            headline and is not held to it (``templates.headline_support``); for ``story`` its first
+            sentence is, at the same 40% (``templates.lead_support``): body-only data keeps no headlines.
 ``past news`` (a guard on ``story`` and an in-order ``rewrite``) neither text tells a sentence of the
             other's lead as news of days or weeks back ("last week", "earlier this month") below its own
             first sentence, where the other's sentence says no time: a follow-up may repeat the earlier
@@ -101,7 +102,7 @@ from .dates import date_label, past_reference, when_said
 from .features import CheapScores, FeatureMatrices
 from .figures import shared_quantities
 from .published import DateWindow
-from .templates import TemplateSigns, Top, headline_support, lead_end, read_top, template_signs
+from .templates import TemplateSigns, Top, headline_support, lead_end, lead_support, read_top, template_signs
 
 __all__ = ["Link", "PairScores", "Relation", "Thresholds", "Verifier"]
 
@@ -175,6 +176,9 @@ class Thresholds:
     #: Rewrite and story: this share of each headline's news (the IDF weight of its terms) is in the other
     #: text's opening; texts that open with prose have no headline and are not held to it.
     headline_support: float = 0.4
+    #: Story: where a text has no headline (body-only data), its first sentence stands in for one: this share
+    #: of its news (the IDF weight of its terms) is in the other text's opening.
+    lead_support: float = 0.4
     rare_df: int = 3  # a term is rare when at most this many distinct texts use it
     #: Copy and rewrite: a matched sentence is among the first this many of either text (headline included;
     #: navigation lines and bylines above the first prose sentence not counted).
@@ -221,6 +225,8 @@ class PairScores:
     aligned_similarity: float = 0.0  # mean similarity of the aligned sentence pairs
     headline_support: float = 1.0  # the lesser share of a headline's term weight in the other's opening
     lead_told_as_past: float = 0.0  # 1 when one text tells a lead sentence of the other as news days or weeks back
+    lead_support: float = 1.0  # for a text without a headline, the share of its first sentence's term weight in
+    # the other's opening (the lesser of the two directions; 1 where both have headlines)
 
     def as_dict(self) -> dict[str, float | int]:
         # Not dataclasses.asdict, which deep-copies every field: 1.5 s of a 55,000-text scan's report.
@@ -549,6 +555,7 @@ class Verifier:
             aligned_similarity=math.fsum(m.score for m in al.matches) / al.count if al.count else 0.0,
             headline_support=headline_support(*tops),
             lead_told_as_past=1.0 if lead_told else 0.0,
+            lead_support=lead_support(*tops),
         )
 
     @staticmethod
@@ -613,8 +620,15 @@ class Verifier:
         if s.lead_told_as_past == 1.0 and other_news is None and not correction:
             other_news = ("one text tells a sentence of the other's lead as news of days or weeks back "
                           "(a follow-up, not the same report)")
+        # Body-only texts announce their news in their first sentence: a follow-up's is news the other's lacks.
+        if other_news is None and not correction and s.lead_support < t.lead_support:
+            lead_news = (f"only {s.lead_support:.0%} of the first sentence's terms (by weight) of a text without a "
+                         "headline are in the other's opening (other news on one topic, not the same report)")
+        else:
+            lead_news = None
         story_evidence = bool(self._story_evidence(s))
-        story = story_evidence and other_news is None
+        story = story_evidence and other_news is None and lead_news is None
+        story_news = other_news or lead_news
         # The earlier report's background word for word under news of its own: a follow-up, however close.
         # A short follow-up's background may start within its first sentences; its new lead and news still
         # leave much of it unaligned, where a rewrite of the whole text aligns nearly all of it.
@@ -640,8 +654,8 @@ class Verifier:
             if story and contained < t.copy_containment and not follow_up:
                 return Relation.STORY, story_why
             # Say why no story either, where the headlines were the one thing in its way.
-            blocked = story_evidence and other_news is not None and contained < t.copy_containment and not follow_up
-            return None, f"{template}; {other_news}" if blocked else template
+            blocked = story_evidence and story_news is not None and contained < t.copy_containment and not follow_up
+            return None, f"{template}; {story_news}" if blocked else template
         not_copy: str | None = None
         # A report's top half run near-verbatim, leads and all, under material of the outlet's own: the names
         # missing are the added material's, and the pair is at most a partial copy (rewrite).
@@ -695,4 +709,4 @@ class Verifier:
         if story:
             return Relation.STORY, noted(story_why)
         evidence = f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, {coverage:.0%} aligned"
-        return None, "; ".join(why for why in (not_copy or evidence, other_news) if why)
+        return None, "; ".join(why for why in (not_copy or evidence, story_news) if why)

@@ -76,6 +76,8 @@ def test_compare_score_beats_plain_tfidf_on_the_held_out_semeval_excerpts(evalua
     assert result["pearson"] >= 0.75 and result["pearson"] > result["plain_tfidf_pearson"]  # 0.759 against 0.699
     joined, pairs = result["joined_at_default_level"]["unrelated"]
     assert joined <= 1 and pairs == 116  # two stories on one film, without headlines (README Quality)
+    joined, pairs = result["joined_at_default_level"]["related"]
+    assert joined <= 9 and pairs == 111  # 23 before a missing headline's first sentence was read (lead_support)
 
 
 def test_clough_stevenson_rewrites_join_their_source_and_non_answers_do_not(evaluation: ModuleType) -> None:

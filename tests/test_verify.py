@@ -1180,3 +1180,37 @@ def test_at_exact_level_only_identical_texts_join_and_no_other_pair_is_aligned()
     assert len(pairs) == 1  # the exact pair is grouped before candidates are drawn
     assert len(verifier.screen(pairs, level=Relation.EXACT)[0]) == 0
     assert len(verifier.screen(pairs, level=Relation.COPY)[0]) == 1
+
+
+_VOTE = ("Port Ellen harbour council voted on Tuesday to replace its four diesel ferries with battery-electric "
+         "vessels by 2029. Councillor Morag Kerr said the Islay route would save 41 percent on fuel once the new "
+         "boats arrive. The contract with Ferguson Marine is worth 60 million pounds and includes two charging "
+         "berths. Campaigners from Islay Ferry Users welcomed the decision after a two-year trial on the Jura "
+         "crossing.")
+_DELAY = ("Ferguson Marine has delayed delivery of the first battery-electric ferry for Port Ellen by eight months, "
+          "blaming a shortage of cells from its Korean supplier. The shipyard's chief executive, Hamish Doig, "
+          "apologised to islanders and promised weekly progress reports. Councillors in Port Ellen backed the switch "
+          "from four diesel ferries in a vote this spring, on a 60 million pound contract. Morag Kerr said Islay and "
+          "Jura passengers deserved better, and Islay Ferry Users called the delay disappointing.")
+
+
+def test_a_follow_up_without_a_headline_is_told_by_its_first_sentence():
+    """Body-only texts (a dataset that dropped its titles): the vote and, months later, the delivery's delay
+    share the names of one topic (cosine 0.46, 6 rare terms) and joined as one report at `story`; the delay's
+    first sentence is news the vote's opening lacks.  With headlines, the headline guard reads those."""
+    settings = ScanSettings()
+    apart = compare_documents(Document("vote", _VOTE), Document("delay", _DELAY), settings)
+    assert not apart.joins and apart.relation is None
+    assert apart.link.scores.lead_support < 0.4 and apart.link.scores.cosine >= 0.3
+    assert "first sentence's terms" in apart.link.reason
+    titled = compare_documents(Document("vote", _VOTE, "Port Ellen votes for electric ferries"),
+                               Document("delay", _DELAY, "Electric ferry delivery delayed by eight months"), settings)
+    assert titled.link.scores.lead_support == 1.0 and not titled.joins  # the headlines' own guard
+    # The seeds without their headlines: the independent write-up still joins the two paraphrases.
+    bodies = []
+    for name in ("000_bd8e4e9c01becdd2.txt", "001_25689abf7d233c60.txt", "002_adf3a1924f1efa34.txt"):
+        lines = (SAMPLES / name).read_text(encoding="utf-8").splitlines()
+        first = next(k for k, line in enumerate(lines) if line.rstrip().endswith("."))
+        bodies.append(Document(name, "\n".join(lines[first:])))
+    result = scan_documents(bodies, settings)
+    assert [sorted(d.id for d in c.documents) for c in result.clusters] == [sorted(d.id for d in bodies)]
