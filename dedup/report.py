@@ -16,7 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .align import align
+from .align import Alignment, align
+from .analysis import ShownSentences, document_body
 from .cluster import Cluster
 from .parallel import forked_map
 
@@ -99,16 +100,29 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     shown = corpus.settings.thresholds.shared_sentence  # weaker matches are evidence, not the same sentence
     hub = cluster.canonical
     hs = corpus.shown(hub)
-    is_boiler = {i: [h in boilerplate for h in corpus.shown(i).line_hashes] for i in cluster.members}
+    # Members whose text is the canonical's, character for character (a dataset's exact duplicates), read as
+    # it reads: one analysis and one alignment for all of them, not one each.
+    body = document_body(docs[hub])
+    twins = {i for i in cluster.members if i != hub and document_body(docs[i]) == body}
+
+    def view_of(i: int) -> ShownSentences:
+        return hs if i in twins else corpus.shown(i)
+
+    is_boiler = {i: [h in boilerplate for h in view_of(i).line_hashes] for i in cluster.members}
     matched_to_hub: dict[int, list[tuple[int, int, float]]] = defaultdict(list)  # hub sentence -> (doc, idx, sim)
     used: dict[int, set[int]] = {i: set() for i in cluster.members}
     oriented = [link.from_side(hub) for link in cluster.links]  # the canonical as a, each member as b
+    with_itself: Alignment | None = None
     for link in oriented:
         member = link.b
         # Verification aligned the pair already, either way round (greedy matching takes the best score first and
         # breaks ties by position, which conflicting pairs of sentences share on one side: the same matches).
         alignment = link.alignment
-        if alignment is None:
+        if alignment is None and member in twins:
+            if with_itself is None:
+                with_itself = align(corpus.sentences(hub), corpus.sentences(hub), threshold)
+            alignment = with_itself
+        elif alignment is None:
             alignment = align(corpus.sentences(hub), corpus.sentences(member), threshold)
         for m in alignment.matches:
             if m.score < shown or is_boiler[hub][m.a] or is_boiler[member][m.b]:
@@ -121,9 +135,9 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     for i in sorted(matched_to_hub):
         holders = matched_to_hub[i]
         variants = tuple(
-            SentenceRef(docs[d].id, k, corpus.shown(d).text[k], round(sim, 4))
+            SentenceRef(docs[d].id, k, view_of(d).text[k], round(sim, 4))
             for d, k, sim in sorted(holders)
-            if corpus.shown(d).keys[k] != hs.keys[i]
+            if view_of(d).keys[k] != hs.keys[i]
         )
         ids = (docs[hub].id, *(docs[d].id for d, _, _ in sorted(holders)))
         shared.append(SharedSentence(hs.text[i], ids, variants))
@@ -131,7 +145,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     # Sentences several members carry word for word but the canonical lacks.
     by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for member in cluster.members[1:]:
-        ms = corpus.shown(member)
+        ms = view_of(member)
         for k, key in enumerate(ms.keys):
             if k not in used[member] and not is_boiler[member][k]:
                 by_key[key].append((member, k))
@@ -140,7 +154,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
         if len(carriers) < 2:
             continue
         first_doc, first_idx = carriers[0]
-        shared.append(SharedSentence(corpus.shown(first_doc).text[first_idx],
+        shared.append(SharedSentence(view_of(first_doc).text[first_idx],
                                      tuple(docs[d].id for d, _ in carriers), ()))
         for d, k in carriers:
             used[d].add(k)
@@ -148,7 +162,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     link_for = {lk.b: lk for lk in oriented}
     members: list[MemberReport] = []
     for i in cluster.members:
-        s = corpus.shown(i)
+        s = view_of(i)
         to_hub = link_for.get(i)
         published = docs[i].published
         members.append(MemberReport(
