@@ -1,7 +1,7 @@
 """Where a scan's time and memory go: wall time of each pipeline stage, one in-process run, and
 this process's resident memory when the stage last ended and at its peak so far.
 
-    python benchmarks/stages.py FOLDER [--workers N]
+    python benchmarks/stages.py PATH [--workers N] [--level exact|copy|rewrite|story]
 
 Each stage function is wrapped with a timer for this run only; figures vary with the
 machine's load, so compare stages within one run, not runs of different days.  Memory is
@@ -58,15 +58,16 @@ def timed(name: str, function: Callable[..., Any], times: dict[str, float],
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder")
+    parser.add_argument("folder", help="a folder or file, as dedup scan takes it")
     parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument("--level", default="story", choices=["exact", "copy", "rewrite", "story"])
     args = parser.parse_args()
     times: dict[str, float] = {"import": IMPORTED - T0}
     memory: dict[str, tuple[float, float]] = {"import": memory_mib()}
     for name, (owner, attribute) in STAGES.items():
         setattr(owner, attribute, timed(name, getattr(owner, attribute), times, memory))
     start = time.perf_counter()
-    result = pipeline.scan([args.folder], ScanSettings(workers=args.workers))
+    result = pipeline.scan([args.folder], ScanSettings(workers=args.workers, level=args.level))
     scanned = time.perf_counter()
     dumps(result_dict(result))
     times["JSON output"] = time.perf_counter() - scanned
