@@ -34,6 +34,7 @@ __all__ = [
     "read_at_most",
     "stdin_compression",
     "uncompressed_name",
+    "unread_format",
     "wide_encoding",
 ]
 
@@ -122,6 +123,20 @@ def _detect(data: bytes) -> str:
         if match.encoding in _WESTERN and match.chaos <= best.chaos and match.coherence >= best.coherence - 0.01:
             return match.encoding
     return best.encoding
+
+
+#: Binary files a corpus folder may hold that no reader here takes, by how they open: said by name rather
+#: than as "binary content", with what to do.
+_NAMED_BINARIES = (
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive, not read: unpack it first (7z x)"),
+    (b"Rar!\x1a\x07", "a RAR archive, not read: unpack it first (unrar x)"),
+    (b"{\\rtf", "an RTF document, not read: save it as .docx or text"),
+)
+
+
+def unread_format(data: bytes) -> str | None:
+    """What a whole file is, said with what to do, where it opens as a format no reader here takes."""
+    return next((what for magic, what in _NAMED_BINARIES if data.startswith(magic)), None)
 
 
 def decode(data: bytes) -> str:

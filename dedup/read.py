@@ -38,6 +38,7 @@ from .decoding import (
     read_at_most,
     stdin_compression,
     uncompressed_name,
+    unread_format,
     wide_encoding,
 )
 from .delimited import HEADER_LINES, SEP_LINE, header_delimiter, opening_delimiter
@@ -283,6 +284,10 @@ class _Reader:
 
     def _read_decoded(self, data: bytes, shown: str, kind: str) -> None:
         """A file read whole, as text: JSON, Markdown, a web page or plain text."""
+        unread = unread_format(data)
+        if unread is not None:
+            self._fail(shown, unread)
+            return
         try:
             text = decode(data)
         except DecodeError as exc:
@@ -770,6 +775,10 @@ class _Reader:
             data = b"".join(parts)
         if data.startswith(b"WARC/"):  # a web archive (its gzipped records are one gzip stream)
             self._read_warc(io.BytesIO(data), _STDIN)
+            return
+        unread = unread_format(data)
+        if unread is not None:
+            self._fail(_STDIN, unread)
             return
         binary = kind_of_bytes(data)
         if binary == "ole2":  # no name to tell a .doc from an .xls

@@ -338,6 +338,21 @@ def test_text_in_binary_columns_is_read_as_text(tmp_path):
     assert {d.text for d in listed.documents} == {"Lead.\n\nQuote."}
 
 
+def test_archives_and_documents_no_reader_takes_are_named_with_what_to_do(tmp_path):
+    """A 7z or RAR archive, or an RTF document, named as a file or piped: before, "binary content (NUL
+    bytes), not text" or an RTF's markup read as its text; now what it is, and what to do."""
+    files = {"batch.7z": b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(40), "batch.rar": b"Rar!\x1a\x07\x01\x00" + bytes(40),
+             "story.rtf": b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Ferries approved.}"}
+    expected = {"batch.7z": "a 7z archive, not read: unpack it first (7z x)",
+                "batch.rar": "a RAR archive, not read: unpack it first (unrar x)",
+                "story.rtf": "an RTF document, not read: save it as .docx or text"}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        assert reasons(read_inputs([str(tmp_path / name)], ReadOptions())) == {(name, None): expected[name]}
+        piped = read_inputs(["-"], ReadOptions(), io.BytesIO(data))
+        assert [p.reason for p in piped.problems] == [expected[name]] and not piped.documents
+
+
 def test_a_saved_hugging_face_dataset_is_read_without_its_description_files(tmp_path):
     """``Dataset.save_to_disk`` writes state.json and dataset_info.json beside its Arrow shards (a
     ``DatasetDict`` adds dataset_dict.json above its splits): before, each was read as a record without text,
