@@ -46,7 +46,7 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def saved_dataset_metadata(folder: str, listing: list[os.DirEntry[str]]) -> frozenset[str]:
+def _saved_dataset_metadata(folder: str, listing: list[os.DirEntry[str]]) -> frozenset[str]:
     """The names in ``folder`` that describe a Hugging Face dataset saved there rather than hold its texts:
     ``state.json`` and ``dataset_info.json`` beside the Arrow shards, and a dataset dict's ``dataset_dict.json``
     above its splits' folders.  Read as records, each was an error and failed a ``--strict`` scan."""
@@ -126,7 +126,7 @@ class Discovery:
         listing = self._listing(top, shown, seen)
         if listing is None:
             return
-        stack = [(top, shown, "", iter(listing), saved_dataset_metadata(top, listing))]
+        stack = [(top, shown, "", iter(listing), _saved_dataset_metadata(top, listing))]
         while stack:
             folder, folder_shown, below, entries, metadata = stack[-1]
             entry = next(entries, None)
@@ -147,7 +147,7 @@ class Discovery:
             if is_dir:
                 inner = self._listing(real, path, seen)
                 if inner is not None:
-                    stack.append((real, path, relative, iter(inner), saved_dataset_metadata(real, inner)))
+                    stack.append((real, path, relative, iter(inner), _saved_dataset_metadata(real, inner)))
                 continue
             if not self.selected(entry.name, path, relative):
                 if not self._excluded(entry.name, path, relative):
