@@ -27,6 +27,8 @@ P = TypeVar("P")
 R = TypeVar("R")
 
 _PR_SET_PDEATHSIG = 1  # <sys/prctl.h>
+#: Says a list follows, an item a message: one pickle of a whole part's profiles held a few hundred MB at once.
+_ITEMS = "items"
 
 
 def can_fork() -> bool:
@@ -60,13 +62,30 @@ def _run_and_send(function: Callable[[P], R], part: P, send: Connection, inherit
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which re-raises it
         outcome = (False, exc)
     try:
-        send.send(outcome)
+        ok, value = outcome
+        if ok and isinstance(value, list):  # item by item: the parent never holds the whole part's pickle
+            send.send((_ITEMS, len(value)))
+            for item in value:
+                send.send((True, item))
+        else:
+            send.send(outcome)
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
         # The parent stopped listening, or the outcome cannot be pickled: say so if it still listens.
         with contextlib.suppress(OSError):
             send.send((False, RuntimeError(f"a worker's result could not be sent back: {exc}")))
     finally:
         send.close()
+
+
+def _items(receive: Connection, count: int) -> tuple[bool, object]:
+    """A list sent an item a message, each as (True, item); a (False, error) in their place ends it."""
+    items = []
+    for _ in range(count):
+        ok, item = receive.recv()
+        if not ok:
+            return False, item
+        items.append(item)
+    return True, items
 
 
 def forked_map(function: Callable[[P], R], parts: Sequence[P]) -> list[R]:
@@ -93,6 +112,8 @@ def forked_map(function: Callable[[P], R], parts: Sequence[P]) -> list[R]:
         for child, receive in children:
             try:
                 ok, value = receive.recv()
+                if ok == _ITEMS:
+                    ok, value = _items(receive, value)
             except EOFError:
                 raise RuntimeError(f"a worker process died (exit code {child.exitcode})") from None
             if not ok:

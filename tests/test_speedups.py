@@ -386,6 +386,12 @@ def test_a_machine_without_fork_scans_in_one_process(monkeypatch):
 def test_a_result_that_cannot_travel_back_is_reported_not_lost():
     with pytest.raises(RuntimeError, match="could not be sent back"):
         forked_map(lambda part: (lambda: part), [0, 1])  # a lambda cannot be pickled
+    # A list travels an item a message (the parent never holds one pickle of a whole part): one item that
+    # cannot travel, after others that could, is reported too, not taken for an item.
+    with pytest.raises(RuntimeError, match="could not be sent back"):
+        forked_map(lambda part: [part, part + 1, lambda: part], [0, 1])
+    assert forked_map(lambda part: [part] * 3, [0, 1, 2]) == [[0, 0, 0], [1, 1, 1], [2, 2, 2]]
+    assert forked_map(lambda part: [], [0, 1]) == [[], []]
 
 
 def table(rows: int) -> str:
