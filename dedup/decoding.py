@@ -15,6 +15,7 @@ import lzma
 import sys
 import zlib
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import BinaryIO, cast
 
 if sys.version_info >= (3, 14):
@@ -34,6 +35,7 @@ __all__ = [
     "read_at_most",
     "stdin_compression",
     "uncompressed_name",
+    "unpacked",
     "unread_format",
     "wide_encoding",
 ]
@@ -272,6 +274,18 @@ def file_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | str 
 def decompressing(suffix: str, raw: BinaryIO) -> BinaryIO:
     """``raw`` read through the decompressor for ``suffix`` (".gz", ".bz2", ".xz", ".zst")."""
     return _DECOMPRESSORS[suffix][1](raw)
+
+
+@contextmanager
+def unpacked(raw: BinaryIO, name: str) -> Iterator[BinaryIO]:
+    """``raw`` as the file ``name`` holds: through its decompressor where the name has a compression suffix
+    ("feed.jsonl.gz"), else ``raw`` itself (whose size, unlike a decompressor's output, is known)."""
+    compression = compression_of(name)
+    if compression is None:
+        yield raw
+    else:
+        with decompressing(compression, raw) as inner:
+            yield inner
 
 
 def stdin_compression(data: bytes) -> str | None:

@@ -38,6 +38,7 @@ from .decoding import (
     read_at_most,
     stdin_compression,
     uncompressed_name,
+    unpacked,
     unread_format,
     wide_encoding,
 )
@@ -216,12 +217,10 @@ class _Reader:
                 if not (stat.S_ISREG(st.st_mode) or (pipe and stat.S_ISFIFO(st.st_mode))):
                     self._fail(shown, "not a regular file (FIFO, socket or device); not opened")
                     return
-                compression = compression_of(shown)
-                if compression is None:
-                    self._read_stream(handle, shown, size_hint=st.st_size if stat.S_ISREG(st.st_mode) else None)
-                else:  # what --max-bytes bounds is the text, as it comes out of the decompressor
-                    with decompressing(compression, handle) as inner:
-                        self._read_stream(inner, shown)
+                # What --max-bytes bounds is the text, as it comes out of any decompressor.
+                with unpacked(handle, shown) as inner:
+                    known = inner is handle and stat.S_ISREG(st.st_mode)
+                    self._read_stream(inner, shown, size_hint=st.st_size if known else None)
         except (*DAMAGED, OSError) as exc:
             self._damaged(shown, exc)
 
@@ -361,27 +360,19 @@ class _Reader:
         the first 32 x --max-bytes for the rest (what their readers read of a file at most)."""
         kind = kind_of_name(member)
         limit = None if kind in ("jsonl", "table", "warc", "mbox", "xlsx", *_COLUMNAR) else self._archive_limit + 1
-        compression = compression_of(member)
         try:
-            if compression is None:
-                with spooled(contents, limit) as copy:
-                    self._read_stream(copy, member, size_hint=size if limit is None or size < limit else limit)
-            else:
-                with decompressing(compression, contents) as unpacked, spooled(unpacked, limit) as copy:
-                    self._read_stream(copy, member)
+            with unpacked(contents, member) as inner, spooled(inner, limit) as copy:
+                known = inner is contents
+                self._read_stream(copy, member, size_hint=(size if limit is None or size < limit else limit)
+                                  if known else None)
         except (*DAMAGED, OSError) as exc:  # the member's own compression, damaged
             self._damaged(member, exc)
 
     def _read_member(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: str) -> None:
         try:
-            with archive.open(info) as opened:
-                inner = cast(BinaryIO, opened)  # a ZipExtFile: a binary stream, typed as IO[bytes]
-                compression = compression_of(member)
-                if compression is None:
-                    self._read_stream(inner, member, size_hint=info.file_size)
-                else:
-                    with decompressing(compression, inner) as unpacked:
-                        self._read_stream(unpacked, member)
+            # A ZipExtFile: a binary stream, typed as IO[bytes].
+            with archive.open(info) as opened, unpacked(cast(BinaryIO, opened), member) as inner:
+                self._read_stream(inner, member, size_hint=info.file_size if inner is opened else None)
         except (RuntimeError, NotImplementedError) as exc:  # encrypted ("password required"), another method
             self._fail(member, f"not read: {exc}")
         except (*DAMAGED, zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # ValueError: a seek before
