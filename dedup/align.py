@@ -18,9 +18,9 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-from .analysis import Sentences
+from .analysis import Sentences, ShownSentences
 
-__all__ = ["CHAR_MATCH_FLOOR", "LONG_SENTENCE_WORDS", "Alignment", "Match", "align", "similarity_matrix"]
+__all__ = ["CHAR_MATCH_FLOOR", "LONG_SENTENCE_WORDS", "Alignment", "Match", "align", "aligned_with_itself", "similarity_matrix"]
 
 #: Character similarity counts only from here up: "Share this Article" and
 #: "Real Time Analytics" share half their letters and nothing else.
@@ -124,7 +124,7 @@ def _similar_pairs(a: Sentences, b: Sentences, threshold: float) -> tuple[np.nda
     Two long texts (``_LONG_PAIR_CELLS`` pairs of sentences or more) pair their identical sentences first,
     each occurrence with the same occurrence in the other, and score only the pairs of the others.
     """
-    if len(a.keys) * len(b.keys) < _LONG_PAIR_CELLS:
+    if len(a.keys) * len(b.keys) < _LONG_PAIR_CELLS and not _repeats_past_cut(b.keys):
         return _scored_pairs(a, b, threshold)
     same_a, same_b = _identical(a.keys, b.keys)
     rest_a = np.setdiff1d(np.arange(len(a.keys)), same_a)
@@ -132,6 +132,17 @@ def _similar_pairs(a: Sentences, b: Sentences, threshold: float) -> tuple[np.nda
     rows, cols, scores = _scored_pairs(_only(a, rest_a), _only(b, rest_b), threshold)
     return (np.concatenate([same_a, rest_a[rows]]), np.concatenate([same_b, rest_b[cols]]),
             np.concatenate([np.ones(len(same_a)), scores]))
+
+
+def _repeats_past_cut(keys: list[str]) -> bool:
+    """Whether a sentence recurs more than ``_ROW_CANDIDATES`` times: its later occurrences would be cut from the
+    lists of one that matches them all, and left unmatched even in a copy of the same text."""
+    if len(keys) <= _ROW_CANDIDATES:
+        return False
+    counts: dict[str, int] = defaultdict(int)
+    for key in keys:
+        counts[key] += 1
+    return max(counts.values()) > _ROW_CANDIDATES
 
 
 def _identical(a: list[str], b: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -207,6 +218,15 @@ def _longest_increasing(values: list[int]) -> int:
         else:
             tails[k] = v
     return len(tails)
+
+
+def aligned_with_itself(s: ShownSentences) -> Alignment:
+    """A text aligned with a copy of itself, character for character: each sentence with itself, which is what
+    :func:`align` finds (every sentence scores 1 with itself, and ties go to the same sentence, then by position),
+    without scoring every pair."""
+    n = len(s.keys)
+    return Alignment(tuple(Match(k, k, 1.0) for k in range(n)), 1.0 if s.total_words else 0.0,
+                     1.0 if s.total_words else 0.0, 1.0 if n else 0.0)
 
 
 def align(a: Sentences, b: Sentences, threshold: float) -> Alignment:

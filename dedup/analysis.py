@@ -45,6 +45,7 @@ __all__ = [
     "names_found",
     "profiles",
     "sentences",
+    "shown_sentences",
 ]
 
 _LONG_WORD = re.compile(r"\w\w+")  # the tokens of normalize.tokens that are two characters or more
@@ -311,7 +312,8 @@ def _stem_entries(sentence: np.ndarray, stem: np.ndarray, weight: np.ndarray) ->
     return sentence[first], stem[first], weight[first]
 
 
-def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> Sentences:
+def _numbered_sentences(text: str) -> tuple[ShownSentences, list[int]]:
+    """A text's sentences as shown, and the line each is on."""
     lines = logical_lines(text)
     numbered = split_sentences(lines)
     display = [s for _, s in numbered]
@@ -320,7 +322,19 @@ def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> 
     # Each line hashed once, not once per sentence on it: a text that never ends a sentence is one line cut into
     # thousands, and hashing its megabytes for each took seconds (quadratic in the line).
     hashed = {n: line_hash(folded_lines[n]) for n in dict.fromkeys(n for n, _ in numbered)}
-    words_per_sentence = [tokens(k) for k in keys]
+    shown = ShownSentences(display, keys, [hashed[n] for n, _ in numbered], [len(tokens(k)) for k in keys])
+    return shown, [n for n, _ in numbered]
+
+
+def shown_sentences(text: str) -> ShownSentences:
+    """What a report shows of a text's sentences, without what aligning them with another text needs: for the
+    canonical copy of a dataset's exact duplicates, only ever aligned with itself, half the work."""
+    return _numbered_sentences(text)[0]
+
+
+def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> Sentences:
+    shown, lines = _numbered_sentences(text)
+    display, keys = shown.text, shown.keys
     terms = [_terms(k) for k in keys]
     flat = [t for ts in terms for t in sorted(ts)]
     entry_sentence, entry_term, entry_weight = _stem_entries(
@@ -331,9 +345,9 @@ def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> 
     return Sentences(
         text=display,
         keys=keys,
-        lines=[n for n, _ in numbered],
-        line_hashes=[hashed[n] for n, _ in numbered],
-        words=[len(ws) for ws in words_per_sentence],
+        lines=lines,
+        line_hashes=shown.line_hashes,
+        words=shown.words,
         first_prose=first_prose(display),
         terms=terms,
         facts=[weights.specific_among(ts) for ts in terms],

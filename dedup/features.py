@@ -59,21 +59,29 @@ def _shared(matrix: sparse.csr_matrix, reference: sparse.csr_matrix | None = Non
     return kept
 
 
-def _shared_shingles(profiles: Sequence[Profile]) -> sparse.csr_matrix:
+def _shared_shingles(profiles: Sequence[Profile], texts: np.ndarray) -> sparse.csr_matrix:
     """Binary rows over the shingles two or more documents hold, columns in hash order: what ``_shared`` makes
     of every document's shingles, without the matrix of them all.  A profile's shingles are distinct and
-    ascending (``Fingerprinter.shingle_sets``), so each row's columns come in order."""
-    ends = np.cumsum([p.shingles.size for p in profiles], dtype=np.int64)
-    flat = np.concatenate([p.shingles for p in profiles]) if len(profiles) else np.empty(0, np.uint32)
+    ascending (``Fingerprinter.shingle_sets``), so each row's columns come in order.  Documents giving one
+    text (``texts``: which each gives) share its row: each text is read once, counted as often as it is given."""
+    if not len(profiles):
+        return sparse.csr_matrix((0, 0))
+    _, first = np.unique(texts, return_index=True)  # texts are numbered in order of first use
+    own = [profiles[i] for i in first.tolist()]
+    sizes = np.array([p.shingles.size for p in own], dtype=np.int64)
+    ends = np.cumsum(sizes)
+    flat = np.concatenate([p.shingles for p in own])
     distinct, column = unique_with_inverse(flat)
     del flat
-    shared = np.bincount(column, minlength=len(distinct)) >= 2
+    given = np.bincount(texts, minlength=len(own))[np.repeat(np.arange(len(own)), sizes)]
+    shared = np.bincount(column, weights=given, minlength=len(distinct)) >= 2
     kept = shared[column]
-    indptr = np.zeros(len(profiles) + 1, dtype=np.int64)
+    indptr = np.zeros(len(own) + 1, dtype=np.int64)
     indptr[1:] = np.r_[0, np.cumsum(kept)][ends]  # shared shingles up to each row's end
     columns = (np.cumsum(shared) - 1)[column[kept]]  # a shared shingle's rank among the shared ones
-    return sparse.csr_matrix((np.ones(len(columns), dtype=np.float64), columns, indptr),
-                             shape=(len(profiles), int(np.count_nonzero(shared))))
+    rows = sparse.csr_matrix((np.ones(len(columns), dtype=np.float64), columns, indptr),
+                             shape=(len(own), int(np.count_nonzero(shared))))
+    return rows if len(own) == len(profiles) else rows[texts]
 
 
 @dataclass(frozen=True)
@@ -97,8 +105,8 @@ class FeatureMatrices:
     lead_fact_counts: np.ndarray
 
     @classmethod
-    def build(cls, profiles: Sequence[Profile], *, tfidf: Matrix, count_tfidf: Matrix, lead: Matrix, rare: Matrix,
-              specific: Matrix, lead_facts: Matrix, present: Matrix) -> FeatureMatrices:
+    def build(cls, profiles: Sequence[Profile], texts: np.ndarray, *, tfidf: Matrix, count_tfidf: Matrix,
+              lead: Matrix, rare: Matrix, specific: Matrix, lead_facts: Matrix, present: Matrix) -> FeatureMatrices:
         """``tfidf``, ``count_tfidf`` and ``lead`` make unit rows; the others binary ones, over the same terms.
 
         Each matrix is made when it is needed and cut to its shared columns at once: one full matrix is held
@@ -112,7 +120,7 @@ class FeatureMatrices:
         lead_facts_kept, present_kept = _shared(lead_facts_full, present_full), _shared(present_full)
         del present_full, lead_facts_full
         return cls(
-            shingles=_shared_shingles(profiles),
+            shingles=_shared_shingles(profiles, texts),
             shingle_counts=np.array([p.shingles.size for p in profiles], dtype=np.int64),
             tfidf=_shared(tfidf()),
             count_tfidf=_shared(count_tfidf()),

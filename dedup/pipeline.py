@@ -15,7 +15,8 @@ from typing import BinaryIO, TypeVar
 
 import numpy as np
 
-from .analysis import Profile, Sentences, ShownSentences, TermWeights, document_body, profiles, sentences
+from .analysis import (Profile, Sentences, ShownSentences, TermWeights, document_body, profiles, sentences,
+                       shown_sentences)
 from .arrays import unique_sorted
 from .background import Background
 from .boilerplate import BoilerplateCheck, Reanalysed, boilerplate_lines
@@ -100,6 +101,13 @@ def _profiles(texts: list[str], settings: ScanSettings, fingerprinter: Fingerpri
     return out, terms
 
 
+def _distinct(texts: list[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct ``texts`` in order of first use, and which of them each text is."""
+    index: dict[str, int] = {}
+    which = np.fromiter((index.setdefault(t, len(index)) for t in texts), dtype=np.int64, count=len(texts))
+    return list(index), which
+
+
 @dataclass
 class Corpus:
     """The analysed corpus: profiles for all, sentences on demand, corpus statistics."""
@@ -111,6 +119,7 @@ class Corpus:
     weights: TermWeights
     df: dict[str, int]
     groups: dict[str, list[int]]  # exact key -> documents with that text
+    texts: np.ndarray  # which distinct text (character for character) each document gives
     background: Background
     features: FeatureMatrices
     term_signatures: np.ndarray  # MinHash of each document's top TF-IDF terms, one row each
@@ -124,12 +133,17 @@ class Corpus:
         """The analysed corpus; with ``statistics``, term weights and rarity are that corpus's, not learned
         from ``documents`` (a few of its texts, analysed again in another form, weigh their terms alike)."""
         fingerprinter = Fingerprinter(settings.fingerprint)
-        profiles, chunk_terms = _profiles([document_body(d) for d in documents], settings, fingerprinter, progress,
-                                          indexed=statistics is None)  # texts analysed again propose no candidates
+        # A text given many times (a crawl's or a dataset's exact duplicates) is profiled once: its documents share
+        # the profile and its row of term counts.
+        texts, text_of = _distinct([document_body(d) for d in documents])
+        made, chunk_terms = _profiles(texts, settings, fingerprinter, progress,
+                                      indexed=statistics is None)  # texts analysed again propose no candidates
+        profiles = [made[k] for k in text_of.tolist()]
         groups: dict[str, list[int]] = defaultdict(list)
         for i, p in enumerate(profiles):
             groups[p.key].append(i)
-        terms = TermMatrix.build(chunk_terms)
+        texts_terms = TermMatrix.build(chunk_terms)
+        terms = texts_terms.with_rows(text_of)
         if statistics is not None:
             df, background, weights = statistics.df, statistics.background, statistics.weights
         else:
@@ -139,9 +153,9 @@ class Corpus:
             weights = TermWeights.learn(df, len(representatives), background)
         idf = terms.idf(weights)
         if statistics is None:
-            top_indptr, top_columns = terms.top_terms(idf, settings.fingerprint.term_count)
+            top_indptr, top_columns = texts_terms.top_terms(idf, settings.fingerprint.term_count)
             term_signatures = fingerprinter.signatures(top_indptr,
-                                                       fingerprinter.token_hashes(terms.terms)[top_columns])
+                                                       fingerprinter.token_hashes(terms.terms)[top_columns])[text_of]
         else:  # texts analysed again only verify pairs: they propose no candidates
             term_signatures = np.empty((len(profiles), 0), dtype=np.uint32)
         limit = settings.thresholds.rare_df
@@ -166,6 +180,7 @@ class Corpus:
             stem_weights = statistics.stem_weights.overriding(stem_weights)
         features = FeatureMatrices.build(
             profiles,
+            text_of,
             tfidf=lambda: terms.tfidf(idf),
             count_tfidf=lambda: terms.stem_tfidf(stems, stem_weights),
             lead=lambda: terms.tfidf(idf, lead=True),
@@ -174,8 +189,8 @@ class Corpus:
             lead_facts=lambda: terms.present(is_fact, lead=True),
             present=terms.present,
         )
-        return cls(documents, settings, fingerprinter, profiles, weights, df, dict(groups), background, features,
-                   term_signatures, stem_weights)
+        return cls(documents, settings, fingerprinter, profiles, weights, df, dict(groups), text_of, background,
+                   features, term_signatures, stem_weights)
 
     def sentences(self, i: int) -> Sentences:
         cached = self._sentences.get(i)
@@ -185,10 +200,13 @@ class Corpus:
             )
         return cached
 
-    def shown(self, i: int) -> ShownSentences:
-        """What the report shows of document ``i``'s sentences: kept from verification, or analysed now."""
-        kept = self._shown.get(i)
-        return kept if kept is not None else self.sentences(i)
+    def shown(self, i: int, *, analysed: bool = True) -> ShownSentences:
+        """What the report shows of document ``i``'s sentences: kept from verification, or analysed now (unless not
+        ``analysed``: then only read into sentences, for a text the report aligns with none but itself)."""
+        kept = self._shown.get(i) or self._sentences.get(i)
+        if kept is not None:
+            return kept
+        return self.sentences(i) if analysed else shown_sentences(document_body(self.documents[i]))
 
     def keep_shown(self, documents: set[int]) -> dict[int, ShownSentences]:
         """Keep what the report shows of ``documents`` analysed so far and let go of every full analysis
@@ -409,8 +427,13 @@ def _exact_links(corpus: Corpus, verifier: Verifier) -> list[Link]:
                      dtype=np.int64).reshape(-1, 2)
     if not len(pairs):
         return []
-    cheap = corpus.features.scores(pairs)  # equal texts need no screening: verify stops at "exact"
-    return [verifier.verify(i, j, cheap=(cheap, k)) for k, (i, j) in enumerate(pairs.tolist())]
+    # Equal texts need no screening (verify stops at "exact"), and pairs of the same two texts score alike: each
+    # is scored once, not once for every copy of a crawl's page.
+    texts = corpus.texts[pairs]
+    _, first, scored = np.unique(texts[:, 0] * len(corpus.profiles) + texts[:, 1], return_index=True,
+                                 return_inverse=True)
+    cheap = corpus.features.scores(pairs[first])
+    return [verifier.verify(i, j, cheap=(cheap, k)) for k, (i, j) in zip(scored.reshape(-1).tolist(), pairs.tolist())]
 
 
 def scan_documents(documents: Sequence[Document], settings: ScanSettings, *,

@@ -16,13 +16,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .align import Alignment, align
+from .align import Alignment, align, aligned_with_itself
 from .analysis import ShownSentences, document_body
 from .cluster import Cluster
 from .parallel import forked_map
 
 if TYPE_CHECKING:
     from .pipeline import Corpus
+    from .verify import Link, PairScores
 
 __all__ = [
     "ClusterReport",
@@ -99,19 +100,20 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     threshold = corpus.settings.thresholds.sentence
     shown = corpus.settings.thresholds.shared_sentence  # weaker matches are evidence, not the same sentence
     hub = cluster.canonical
-    hs = corpus.shown(hub)
     # Members whose text is the canonical's, character for character (a dataset's exact duplicates), read as
     # it reads: one analysis and one alignment for all of them, not one each.
     body = document_body(docs[hub])
     twins = {i for i in cluster.members if i != hub and document_body(docs[i]) == body}
+    oriented = [link.from_side(hub) for link in cluster.links]  # the canonical as a, each member as b
+    # A canonical aligned here with none but its twins needs its sentences as shown, not what aligning them takes.
+    hs = corpus.shown(hub, analysed=any(link.alignment is None and link.b not in twins for link in oriented))
 
     def view_of(i: int) -> ShownSentences:
-        return hs if i in twins else corpus.shown(i)
+        return hs if i == hub or i in twins else corpus.shown(i)
 
     is_boiler = {i: [h in boilerplate for h in view_of(i).line_hashes] for i in cluster.members}
     matched_to_hub: dict[int, list[tuple[int, int, float]]] = defaultdict(list)  # hub sentence -> (doc, idx, sim)
     used: dict[int, set[int]] = {i: set() for i in cluster.members}
-    oriented = [link.from_side(hub) for link in cluster.links]  # the canonical as a, each member as b
     with_itself: Alignment | None = None
     for link in oriented:
         member = link.b
@@ -120,7 +122,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
         alignment = link.alignment
         if alignment is None and member in twins:
             if with_itself is None:
-                with_itself = align(corpus.sentences(hub), corpus.sentences(hub), threshold)
+                with_itself = aligned_with_itself(hs)
             alignment = with_itself
         elif alignment is None:
             alignment = align(corpus.sentences(hub), corpus.sentences(member), threshold)
@@ -177,9 +179,16 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
                          if k not in used[i] and not is_boiler[i][k]),
             boilerplate=tuple(SentenceRef(docs[i].id, k, t) for k, t in enumerate(s.text) if is_boiler[i][k]),
         ))
+    as_dicts: dict[PairScores, dict[str, float | int]] = {}  # the canonical's twins bring it the same scores
+
+    def scores_of(link: Link) -> dict[str, float | int]:
+        if link.scores not in as_dicts:
+            as_dicts[link.scores] = link.scores.as_dict()
+        return dict(as_dicts[link.scores])
+
     links = tuple(
         LinkReport(docs[hub].id, docs[m].id, lk.relation.label if lk.relation is not None else "none",
-                   lk.score, lk.reason, lk.scores.as_dict())
+                   lk.score, lk.reason, scores_of(lk))
         for m, lk in sorted(link_for.items())
     )
     loosest = max(lk.relation for lk in cluster.links if lk.relation is not None)

@@ -149,6 +149,13 @@ class TermMatrix:
         terms = [strings[k] for k in first[by_first_use].tolist()]
         return cls(terms, _stack(full, width), _stack(lead, width))
 
+    def with_rows(self, rows: np.ndarray) -> TermMatrix:
+        """The matrix whose row ``k`` is row ``rows[k]`` of this one (a text's counts for each document that gives
+        it); itself when that is every row in order."""
+        if len(rows) == self.counts.shape[0] and np.array_equal(rows, np.arange(len(rows))):
+            return self
+        return TermMatrix(self.terms, self.counts[rows], self.lead[rows])
+
     def document_frequencies(self, rows: np.ndarray) -> dict[str, int]:
         """How many of ``rows`` use each term (terms none of them use are left out)."""
         df = np.bincount(self.counts[rows].indices, minlength=len(self.terms))
