@@ -75,9 +75,14 @@ DATE_OPTIONS = (
     click.option("--within-days", type=click.FloatRange(min=0, min_open=True), default=None, metavar="DAYS",
                  help="Only texts published within DAYS of each other can be copies, rewrites or "
                       "write-ups of one report (dates from --date-field; undated texts are not held to it)."),
+    click.option("--rewrites-within-days", type=click.FloatRange(min=0), default=4.0, show_default=True,
+                 metavar="DAYS",
+                 help="Dated texts further apart than DAYS can still be copies (a reprint may come weeks later), "
+                      "not rewrites or write-ups of one report: a follow-up retells the earlier report in other "
+                      "words (0: no limit; undated texts are not held to it)."),
     click.option("--date-field", default="date", show_default=True,
                  help="JSON/JSONL field (or Markdown front matter key) with the publication date "
-                      "(read with --within-days)."),
+                      "(a record without one is a warning with --within-days)."),
 )
 
 
@@ -218,14 +223,17 @@ def show_config_option(func: F) -> F:
 
 def build_settings(*, level: str, include: tuple[str, ...], exclude: tuple[str, ...], text_field: str,
                    id_field: str, title_field: str, max_bytes: int, workers: int, within_days: float | None = None,
-                   date_field: str = "date") -> ScanSettings:
+                   rewrites_within_days: float = 4.0, date_field: str = "date") -> ScanSettings:
+    rewrites = rewrites_within_days or None  # 0: no limit
     read = ReadOptions(
         include=include or DEFAULT_INCLUDE, exclude=exclude, text_field=text_field,
         id_field=id_field, title_field=title_field, max_bytes=max_bytes,
-        date_field=date_field if within_days is not None else None,
+        date_field=date_field if within_days is not None or rewrites is not None else None,
+        date_warnings=within_days is not None,
     )
     try:
-        return ScanSettings(level=Relation.parse(level), read=read, workers=workers, within_days=within_days)
+        return ScanSettings(level=Relation.parse(level), read=read, workers=workers, within_days=within_days,
+                            rewrites_within_days=rewrites)
     except DedupError as exc:
         raise click.UsageError(str(exc)) from exc
 

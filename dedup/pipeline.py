@@ -239,13 +239,20 @@ class Corpus:
         self.features = FeatureMatrices.empty(len(self.profiles))
 
     def verifier(self) -> Verifier:
-        within = self.settings.within_days
-        bodies = [document_body(d) for d in self.documents] if within is not None else []
-        window = None if within is None else DateWindow.of(
-            [d.published for d in self.documents], within,
-            exempt=[opens_as_correction(body) for body in bodies], today=[says_today(body) for body in bodies])
-        return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds, window=window,
-                        common=self.weights.common)
+        published = [d.published for d in self.documents]
+        days = (self.settings.within_days, self.settings.rewrites_within_days)
+        windows: list[DateWindow | None] = [None, None]
+        if any(p is not None for p in published) and days != (None, None):
+            bodies = [document_body(d) for d in self.documents]
+            exempt = [opens_as_correction(body) for body in bodies]
+            today = [says_today(body) for body in bodies]
+            # A correction is the report it corrects whenever it comes, so a copy of it (--within-days); it is not
+            # a rewrite or write-up of a report a week away ("(CORRECTED)-IVORY COAST CONFIRMS PRESENCE AT TALKS").
+            held = (exempt, [False] * len(exempt))
+            windows = [None if within is None else DateWindow.of(published, within, exempt=free, today=today)
+                       for within, free in zip(days, held)]
+        return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds, window=windows[0],
+                        common=self.weights.common, rewrite_window=windows[1])
 
     def boilerplate_check(self) -> BoilerplateCheck:
         """What reads pairs with the boilerplate both documents carry set aside (``boilerplate.py``)."""

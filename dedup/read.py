@@ -94,6 +94,9 @@ class ReadOptions:
     title_field: str = "title"
     max_bytes: int = 8 * 1024 * 1024
     date_field: str | None = None  # JSON/JSONL field with the publication date; None: dates not read
+    #: Whether a record without a readable date is said (``--within-days``, which holds every pair to the dates);
+    #: dates read only to keep rewrites to their days are compared where there are some, and not missed elsewhere.
+    date_warnings: bool = True
     label_field: str | None = None  # field with the record's true cluster (dedup eval); None: not read
 
 
@@ -475,7 +478,7 @@ class _Reader:
             return None
         value = field_value(record, field_name)
         published = parse_published(value)
-        if published is None:
+        if published is None and self.options.date_warnings:
             problem = (f"no {field_name!r} field" if value is None
                        else f"{field_name!r} is empty" if isinstance(value, str) and not value.strip()  # a table's cell
                        else f"{field_name!r} {str(value)[:40]!r} is not a date in a format read (see README)")

@@ -291,6 +291,7 @@ class Verifier:
         thresholds: Thresholds,
         window: DateWindow | None = None,
         common: frozenset[str] = frozenset(),
+        rewrite_window: DateWindow | None = None,
     ) -> None:
         self._profiles = profiles
         self._common = common  # the corpus's frame words (TermWeights.common): a name one letter off is one garbled
@@ -298,6 +299,7 @@ class Verifier:
         self._features = features
         self._t = thresholds
         self._window = window
+        self._rewrite_window = rewrite_window  # rewrites_within_days: how far apart a rewrite or write-up may be
         self._tops: dict[int, Top] = {}  # each text's top (signs, headline, quantities), read once
 
     def _top_of(self, i: int, s: Sentences) -> Top:
@@ -424,6 +426,10 @@ class Verifier:
         if apart is not None and relation is not None:  # said in full, for compare
             reason = f"{apart}; else {relation.label}: {reason}"
             relation = None
+        retold = self._retold_apart(i, j) if relation in (Relation.REWRITE, Relation.STORY) else None
+        if retold is not None and relation is not None:
+            reason = f"{retold}; else {relation.label}: {reason}"
+            relation = None
         if a.key == b.key:
             relation, reason = Relation.EXACT, "same normalized text"
         if relation is not None and relation > level:
@@ -441,6 +447,19 @@ class Verifier:
             return f"published {gap:.1f} days apart, and both say \"today\" (another day's report, not a copy)"
         return (f"published {gap:.1f} days apart, more than --within-days {limit:g} "
                 "(another day's report, not a copy)")
+
+    def _retold_apart(self, i: int, j: int) -> str | None:
+        """Why two dated texts are too far apart to be a rewrite or write-up of one report
+        (``rewrites_within_days``), or None: a copy may come weeks later, a follow-up retells in other words."""
+        window = self._rewrite_window
+        apart = window.gap(i, j) if window is not None else None
+        if window is None or apart is None:
+            return None
+        gap, limit = apart
+        if limit < window.within:
+            return f"published {gap:.1f} days apart, and both say \"today\" (another day's report, not a rewrite)"
+        return (f"published {gap:.1f} days apart, more than --rewrites-within-days {limit:g} (a follow-up that "
+                "retells the report, not a rewrite or write-up of it)")
 
     def _worth_aligning(self, s: CheapScores, level: Relation) -> np.ndarray:
         """Which pairs could still reach a relation up to ``level`` (vectorized).

@@ -258,12 +258,14 @@ WITHIN_DAYS = 4.0
 
 
 def identical_groups(relative: str, part: slice = slice(None), sample_start: int = 0,
-                     within_days: float | None = None) -> dict:
-    """Identical groups found, and clusters made, at copy and story level; with ``within_days``,
-    each record's ``date`` is read as a scan with ``--within-days`` reads it."""
+                     within_days: float | None = None, dates: bool = False) -> dict:
+    """Identical groups found, and clusters made, at copy and story level; with ``dates`` or ``within_days``,
+    each record's ``date`` is read as a scan reads it (rewrites and write-ups days apart are then follow-ups,
+    ``--rewrites-within-days``; with ``within_days``, copies too)."""
     rows = jsonl(relative)[part]
+    dated = dates or within_days is not None
     docs = [Document(r["id"], r["text"], r.get("title"),
-                     published=parse_published(r.get("date")) if within_days is not None else None) for r in rows]
+                     published=parse_published(r.get("date")) if dated else None) for r in rows]
     groups: dict[str, list[str]] = defaultdict(list)
     for r in rows:
         groups[" ".join(((r.get("title") or "") + " " + r["text"]).lower().split())].append(r["id"])
@@ -334,6 +336,8 @@ def main() -> None:
     if "reuters" in wanted:
         half = slice(None, 5000) if tune else slice(5000, None)
         results["reuters"] = identical_groups("reuters21578/articles.jsonl", half, args.sample_start)
+        results["reuters, dates read"] = identical_groups("reuters21578/articles.jsonl", half, args.sample_start,
+                                                          dates=True)
         results[f"reuters, dates read, --within-days {WITHIN_DAYS:g}"] = identical_groups(
             "reuters21578/articles.jsonl", half, args.sample_start, within_days=WITHIN_DAYS)
         results["reuters, 2,000 stories as one site's pages"] = one_sites_pages(half)

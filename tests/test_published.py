@@ -264,3 +264,58 @@ def test_two_texts_that_say_today_are_held_to_a_day_whatever_the_window():
     assert clusters(undated_day, within_days=4.0) == [["monday", "wednesday"]]
     next_morning = Document("resend", "Money desk\n\n" + wednesday.text, published=datetime(1987, 3, 19, 7))
     assert clusters([wednesday, next_morning], within_days=4.0) == [["resend", "wednesday"]]  # 22 hours
+
+
+def sample(name: str, day: int) -> Document:
+    from .conftest import SAMPLES
+
+    return Document(name, (SAMPLES / name).read_text(encoding="utf-8"), published=datetime(2023, 4, day, 12))
+
+
+def test_a_rewrite_or_write_up_days_later_is_a_follow_up_but_a_copy_weeks_later_is_still_a_copy():
+    """The seeds (one report, a rewording of it and an independent write-up) and the ferry story's reprint: by
+    default a rewrite or write-up further than 4 days from the report is parted; a copy is not held to it."""
+    report, rewrite, write_up = (sample("000_bd8e4e9c01becdd2.txt", 20), sample("001_25689abf7d233c60.txt", 20),
+                                 sample("002_adf3a1924f1efa34.txt", 21))
+    wire, reprint = sample("wire_harbour_ferry.txt", 1), sample("dailycoast_ferry_copy.txt", 29)
+    seeds = sorted(d.id for d in (report, rewrite, write_up))
+    ferry = ["dailycoast_ferry_copy.txt", "wire_harbour_ferry.txt"]
+    assert clusters([report, rewrite, write_up, wire, reprint]) == [seeds, ferry]
+    later = Document(rewrite.id, rewrite.text, published=datetime(2023, 4, 27, 12))  # a week after the report
+    assert clusters([report, later, write_up, wire, reprint]) == [sorted([report.id, write_up.id]), ferry]
+    assert clusters([report, later, write_up], rewrites_within_days=None) == [seeds]
+    assert clusters([report, later, write_up], rewrites_within_days=8.0) == [seeds]
+    # A correction is exempt from --within-days (it is a copy of what it corrects), not from this window.
+    corrected = Document("corrected", "CORRECTED - " + rewrite.text, published=later.published)
+    assert clusters([report, corrected]) == []
+    comparison = compare_documents(report, later, ScanSettings(workers=1))
+    assert comparison.relation is None
+    assert comparison.link.reason.startswith("published 7.0 days apart, more than --rewrites-within-days 4")
+    assert comparison.link.reason.split("; else ")[1].startswith("rewrite")
+
+
+def test_scan_reads_dates_for_rewrites_by_default_without_warning_of_undated_records(tmp_path, in_root):
+    from .conftest import SAMPLES
+
+    records = [{"id": "report", "text": (SAMPLES / "000_bd8e4e9c01becdd2.txt").read_text(encoding="utf-8"),
+                "date": "2023-04-20"},
+               {"id": "rewrite", "text": (SAMPLES / "001_25689abf7d233c60.txt").read_text(encoding="utf-8"),
+                "date": "2023-04-27"},
+               {"id": "undated", "text": (SAMPLES / "library_reading_hours.txt").read_text(encoding="utf-8")}]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    parted = run("scan", str(path), "--format", "json")
+    assert parted.exit_code == 0 and parted.stderr == ""
+    data = json.loads(parted.stdout)
+    jsonschema.validate(data, load_schema("scan"))
+    assert data["clusters"] == [] and data["warnings"] == []
+    assert data["parameters"]["rewrites_within_days"] == 4.0 and data["parameters"]["reading"]["date_field"] == "date"
+    unlimited = json.loads(run("scan", str(path), "--format", "json", "--rewrites-within-days", "0").stdout)
+    assert unlimited["parameters"]["rewrites_within_days"] is None
+    assert unlimited["parameters"]["reading"]["date_field"] is None  # no window, no dates to read
+    (cluster,) = unlimited["clusters"]
+    assert sorted(d["id"] for d in cluster["documents"]) == ["report", "rewrite"]
+    (cluster,) = json.loads(run("scan", str(path), "--format", "json", "--rewrites-within-days", "8").stdout)["clusters"]
+    assert sorted((d["id"], d["published"]) for d in cluster["documents"]) == [
+        ("report", "2023-04-20T00:00:00"), ("rewrite", "2023-04-27T00:00:00")]
+    assert run("scan", str(path), "--rewrites-within-days", "-1").exit_code == 2
