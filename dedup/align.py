@@ -20,7 +20,8 @@ from rapidfuzz.process import cdist
 
 from .analysis import Sentences, ShownSentences
 
-__all__ = ["CHAR_MATCH_FLOOR", "LONG_SENTENCE_WORDS", "Alignment", "Match", "align", "aligned_with_itself", "similarity_matrix"]
+__all__ = ["CHAR_MATCH_FLOOR", "LONG_SENTENCE_WORDS", "Alignment", "Match", "align", "aligned_with_itself",
+           "similarity_matrix"]
 
 #: Character similarity counts only from here up: "Share this Article" and
 #: "Real Time Analytics" share half their letters and nothing else.

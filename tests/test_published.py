@@ -315,7 +315,8 @@ def test_scan_reads_dates_for_rewrites_by_default_without_warning_of_undated_rec
     assert unlimited["parameters"]["reading"]["date_field"] is None  # no window, no dates to read
     (cluster,) = unlimited["clusters"]
     assert sorted(d["id"] for d in cluster["documents"]) == ["report", "rewrite"]
-    (cluster,) = json.loads(run("scan", str(path), "--format", "json", "--rewrites-within-days", "8").stdout)["clusters"]
+    eight_days = run("scan", str(path), "--format", "json", "--rewrites-within-days", "8")
+    (cluster,) = json.loads(eight_days.stdout)["clusters"]
     assert sorted((d["id"], d["published"]) for d in cluster["documents"]) == [
         ("report", "2023-04-20T00:00:00"), ("rewrite", "2023-04-27T00:00:00")]
     assert run("scan", str(path), "--rewrites-within-days", "-1").exit_code == 2
