@@ -5,7 +5,10 @@ files into a temporary folder, then alternates runs of both commands and prints 
 median wall time of each and their ratio.  Wall-clock ratios, measured in one session:
 never a timed assertion in the test suite.
 
-    python benchmarks/bench_scan.py [--files 5000] [--rounds 3]
+    python benchmarks/bench_scan.py [--files 5000] [--rounds 3] [--copies 1] [--level story]
+
+``--copies N`` writes each article N times (``reuters-1~2.txt``, ...), as a crawl or a dataset
+built from several dumps holds one text many times: what profiling each distinct text once is for.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ CORPORA = HERE.parent.parent / "shared" / "corpora"
 SOURCES = ("reuters21578/articles.jsonl", "bbc-news/articles.jsonl")
 
 
-def write_corpus(folder: Path, count: int) -> int:
+def write_corpus(folder: Path, count: int, copies: int = 1) -> int:
+    """``count`` articles as .txt files, each ``copies`` times; how many files were written."""
     written = 0
     for source in SOURCES:
         path = CORPORA / source
@@ -35,12 +39,14 @@ def write_corpus(folder: Path, count: int) -> int:
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 if written == count:
-                    return written
+                    return written * copies
                 record = json.loads(line)
                 text = f"{record.get('title') or ''}\n\n{record['text']}"
-                (folder / f"{record['id']}.txt").write_text(text, encoding="utf-8")
+                for k in range(copies):
+                    name = record["id"] if k == 0 else f"{record['id']}~{k + 1}"
+                    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
                 written += 1
-    return written
+    return written * copies
 
 
 def timed(command: list[str]) -> tuple[float, float]:
@@ -59,11 +65,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--copies", type=int, default=1, help="write each article this many times")
+    parser.add_argument("--level", default="story", choices=["exact", "copy", "rewrite", "story"])
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="dedup-bench-"))
     try:
-        n = write_corpus(folder, args.files)
-        dedup = [sys.executable, "-m", "dedup", "scan", str(folder), "--format", "json", "--quiet"]
+        n = write_corpus(folder, args.files, args.copies)
+        dedup = [sys.executable, "-m", "dedup", "scan", str(folder), "--format", "json", "--quiet",
+                 "--level", args.level]
         baseline = [sys.executable, str(HERE / "baseline_datasketch.py"), str(folder)]
         ours: list[tuple[float, float]] = []
         theirs: list[tuple[float, float]] = []
