@@ -280,6 +280,17 @@ class Link:
         return self.relation is not None and self.relation <= level
 
 
+def _too_far(window: DateWindow | None, i: int, j: int, option: str, both_today: str, further: str) -> str | None:
+    """Why ``i`` and ``j`` are published further apart than ``window`` (``option``'s) lets them be, or None."""
+    apart = window.gap(i, j) if window is not None else None
+    if window is None or apart is None:
+        return None
+    gap, limit = apart
+    if limit < window.within:
+        return f"published {gap:.1f} days apart, and both say \"today\" ({both_today})"
+    return f"published {gap:.1f} days apart, more than {option} {limit:g} ({further})"
+
+
 class Verifier:
     """Scores candidate pairs.  Sentence analyses are computed on first use and kept."""
 
@@ -438,28 +449,14 @@ class Verifier:
 
     def _published_apart(self, i: int, j: int) -> str | None:
         """Why two dated texts are too far apart to be one report (``--within-days``), or None."""
-        window = self._window
-        apart = window.gap(i, j) if window is not None else None
-        if window is None or apart is None:
-            return None
-        gap, limit = apart
-        if limit < window.within:
-            return f"published {gap:.1f} days apart, and both say \"today\" (another day's report, not a copy)"
-        return (f"published {gap:.1f} days apart, more than --within-days {limit:g} "
-                "(another day's report, not a copy)")
+        return _too_far(self._window, i, j, "--within-days", "another day's report, not a copy",
+                        "another day's report, not a copy")
 
     def _retold_apart(self, i: int, j: int) -> str | None:
         """Why two dated texts are too far apart to be a rewrite or write-up of one report
         (``rewrites_within_days``), or None: a copy may come weeks later, a follow-up retells in other words."""
-        window = self._rewrite_window
-        apart = window.gap(i, j) if window is not None else None
-        if window is None or apart is None:
-            return None
-        gap, limit = apart
-        if limit < window.within:
-            return f"published {gap:.1f} days apart, and both say \"today\" (another day's report, not a rewrite)"
-        return (f"published {gap:.1f} days apart, more than --rewrites-within-days {limit:g} (a follow-up that "
-                "retells the report, not a rewrite or write-up of it)")
+        return _too_far(self._rewrite_window, i, j, "--rewrites-within-days", "another day's report, not a rewrite",
+                        "a follow-up that retells the report, not a rewrite or write-up of it")
 
     def _worth_aligning(self, s: CheapScores, level: Relation) -> np.ndarray:
         """Which pairs could still reach a relation up to ``level`` (vectorized).
