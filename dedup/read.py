@@ -67,7 +67,7 @@ from .records import (
 from .spreadsheet import xlsx_sheets
 from .text_documents import NotADocument, docx_text, odt_text
 from .warc import WarcPages
-from .webpage import page_text
+from .webpage import Page, page_text
 
 __all__ = ["DEFAULT_INCLUDE", "DecodeError", "ReadOptions", "ReadResult", "decode", "read_inputs", "unique_ids"]
 
@@ -168,8 +168,9 @@ class _Reader:
     options: ReadOptions
     result: ReadResult = field(default_factory=ReadResult)
     workers: int = 1
-    #: Web pages from JSON records, not parsed yet: (markup, path shown, title, line, record id, published, label).
-    pages: list[tuple[str, str, str | None, int, str | None, datetime | None, str | None]] = field(
+    #: Web pages from JSON records, not parsed yet: (markup, path shown, title, line, record id, published, label,
+    #: whether that date is the day the page was archived).
+    pages: list[tuple[str, str, str | None, int, str | None, datetime | None, str | None, bool]] = field(
         default_factory=list)
     _page_chars: int = 0
 
@@ -435,27 +436,36 @@ class _Reader:
         workers = self.workers if chars >= _PAGE_BATCH_CHARS // 4 else 1
         parts = [pages[k::workers] for k in range(workers)]
         parsed = forked_map(lambda part: [page_text(markup) for markup, *_ in part], parts)
-        for k, (_, shown, title, line, record_id, published, label) in enumerate(pages):  # in the order read
-            page_title, text = parsed[k % workers][k // workers]
-            self._add_text(text, shown, title=title or page_title, line=line, record_id=record_id,
-                           published=published, label=label)
+        for k, (_, shown, title, line, record_id, published, label, archived) in enumerate(pages):  # as read
+            read = parsed[k % workers][k // workers]
+            self._add_text(read.text, shown, title=title or read.title, line=line, record_id=record_id,
+                           published=self._page_published(read, published, archived), label=label)
+
+    def _page_published(self, page: Page, published: datetime | None, archived: bool) -> datetime | None:
+        """A page's date: its record's own (a feed's, a message's, a JSON field's), else the one its markup
+        declares, else, for a page in a web archive (``archived``), the day it was archived."""
+        if self.options.date_field is None or (published is not None and not archived):
+            return published
+        declared = parse_published(page.published) if page.published else None
+        return declared if declared is not None else published
 
     def _add_text(self, text: str, shown: str, *, title: str | None = None, line: int | None = None,
                   record_id: str | None = None, published: datetime | None = None, label: str | None = None,
-                  page: bool = False) -> None:
-        """One document; a web ``page`` is read as its visible text, its title used when none was given.
+                  page: bool = False, archived: bool = False) -> None:
+        """One document; a web ``page`` is read as its visible text, its title used when none was given, its
+        declared date when it has none of its own (or only the day it was ``archived``).
 
         A record's page is parsed later, with others (:meth:`parse_pages`)."""
         title = None if title is None else unescaped(title)
         if page and line is not None:
-            self.pages.append((text, shown, title, line, record_id, published, label))
+            self.pages.append((text, shown, title, line, record_id, published, label, archived))
             self._page_chars += len(text)
             if self._page_chars >= _PAGE_BATCH_CHARS:
                 self.parse_pages()
             return
         if page:
-            page_title, text = page_text(text)
-            title = title or page_title
+            read = page_text(text)
+            text, title, published = read.text, title or read.title, self._page_published(read, published, archived)
         else:
             text = unescaped(text)
         if not text.strip():
@@ -647,7 +657,7 @@ class _Reader:
 
     def _read_warc(self, handle: BinaryIO, shown: str) -> None:
         """A web archive: each HTML page (read as a page is) or text its own document, named by its address; a
-        page longer than --max-bytes is cut, as a file is.  With --within-days, a page's date is the day it
+        page longer than --max-bytes is cut, as a file is.  A page's date is the one it declares, else the day it
         was archived."""
         pages = WarcPages(handle, self.options.max_bytes)
         found = 0
@@ -665,7 +675,8 @@ class _Reader:
                     self._fail(shown, str(exc), line=page.number)
                     continue
                 published = self._published({self._date_key: page.archived}, shown, page.number)
-                self._add_text(text, shown, line=page.number, record_id=page.uri, published=published, page=page.html)
+                self._add_text(text, shown, line=page.number, record_id=page.uri, published=published, page=page.html,
+                               archived=True)
         except UnreadableRecords as exc:
             self._table_failed(shown, exc)
             return

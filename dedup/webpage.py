@@ -19,10 +19,32 @@ page's blocks.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from lxml import etree
 
-__all__ = ["page_text"]
+__all__ = ["Page", "page_text"]
+
+
+class Page(NamedTuple):
+    """What a page gives: its title (where it has no ``<h1>``), its visible text, and the publication date its
+    markup declares (as written; None where it declares none)."""
+
+    title: str | None
+    text: str
+    published: str | None
+
+
+#: Where a news page declares when it was published, best first: OpenGraph's article tag (most news
+#: sites), schema.org's itemprop, then the names CMSs and analytics tags use.  Never a modified date.
+_DATE_META = ("article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
+              "publish-date", "published_time", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date",
+              "date")
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
+#: Looked for in the markup first (plain substrings, which Python finds at memory speed; a case-blind regular
+#: expression took longer than parsing): a page that holds none declares no date, and its tree is not searched.
+_DATE_HINTS = ("ublish", "UBLISH", "ubdate", "UBDATE", "ailthru", ".date", ".DATE", "=\"date\"", "='date'",
+               "=date", "=\"DATE\"")
 
 #: Never shown to a reader, or a site's menus: their text is no part of the page's story.
 _HIDDEN = ("script", "style", "noscript", "template", "svg", "head", "nav", "iframe", "object", "title")
@@ -62,8 +84,33 @@ def _lines(marked: str) -> str:
     return "".join(out)
 
 
-def page_text(markup: str) -> tuple[str | None, str]:
-    """The page's title and its visible text, one block a paragraph, a ``<br>`` a line break.
+def _declared_date(root: etree._Element) -> str | None:
+    """The publication date the page's markup declares: a ``<meta>`` named in ``_DATE_META`` (the first of
+    those names found), else an element marked ``itemprop="datePublished"``, else JSON-LD's ``datePublished``."""
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        if name in _DATE_META and content:
+            found.setdefault(name, content)
+    for name in _DATE_META:
+        if name in found:
+            return found[name]
+    for element in root.xpath("//*[@itemprop='datePublished']"):
+        value = (element.get("datetime") or element.get("content") or "").strip()
+        if value:
+            return value
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+            match = _LD_PUBLISHED.search(script.text)
+            if match:
+                return match.group(1)
+    return None
+
+
+def page_text(markup: str) -> Page:
+    """The page's title, its visible text (one block a paragraph, a ``<br>`` a line break) and the publication
+    date it declares.
 
     The title (``<title>``) is returned only for a page without an ``<h1>``: where there is
     one, it is the headline, already the first line of the story, and a title adds the
@@ -78,12 +125,13 @@ def page_text(markup: str) -> tuple[str | None, str]:
                               huge_tree=True)
     root = etree.fromstring(data, parser)
     if root is None:
-        return None, ""
+        return Page(None, "", None)
     title = next((_SPACE.sub(" ", "".join(t.itertext())).strip() for t in root.iter("title")), "")
+    published = _declared_date(root) if any(hint in markup for hint in _DATE_HINTS) else None
     for element in root.xpath("//*[@hidden]"):
         element.tag = _UNSHOWN
     if root.tag == _UNSHOWN:
-        return title or None, ""
+        return Page(title or None, "", published)
     etree.strip_elements(root, *_HIDDEN, _UNSHOWN, with_tail=False)
     has_h1 = next(root.iter("h1"), None) is not None
     for block in root.iter(*_BLOCKS):
@@ -91,4 +139,4 @@ def page_text(markup: str) -> tuple[str | None, str]:
         if block.tag not in _VOID:
             block.text = mark + (block.text or "")
         block.tail = mark + (block.tail or "")
-    return (None if has_h1 or not title else title), _lines("".join(root.itertext()))
+    return Page(None if has_h1 or not title else title, _lines("".join(root.itertext())), published)

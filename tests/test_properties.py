@@ -203,6 +203,6 @@ def test_a_web_pages_paragraphs_are_read_as_written_and_nothing_else_breaks_it(p
     from dedup.webpage import page_text
 
     page = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
-    _, text = page_text(f"<html><body>{page}<script>{script.replace('</', '')}</script></body></html>")
+    text = page_text(f"<html><body>{page}<script>{script.replace('</', '')}</script></body></html>").text
     assert text.split() == " ".join(paragraphs).split()
     page_text(junk)

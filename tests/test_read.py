@@ -1216,7 +1216,7 @@ def test_a_web_page_is_read_as_the_text_a_reader_sees_one_block_a_paragraph(tmp_
     # An XHTML page's XML declaration (its charset was weighed when decoding) and control characters, which
     # no browser shows, do not stop the reading.
     assert page_text("<?xml version='1.0' encoding='iso-8859-1'?>\n<html><body><p>Fares\x0bstay\x00frozen "
-                     "\u00e0 la carte.</p></body></html>") == (None, "Fares stay frozen \u00e0 la carte.")
+                     "\u00e0 la carte.</p></body></html>") == (None, "Fares stay frozen \u00e0 la carte.", None)
     # Piped in, a page is known by how it opens; a page with no visible text is reported like an empty file.
     [doc] = read_inputs(["-"], ReadOptions(), io.BytesIO(ferry_page(["Fares stay frozen."]).encode())).documents
     assert "Fares stay frozen." in doc.text and "not text" not in doc.text
@@ -1575,3 +1575,51 @@ def test_a_csv_cell_holding_a_whole_page_is_read_up_to_one_documents_limit(tmp_p
     tight = read_inputs([str(tmp_path / "crawl.csv")], ReadOptions(max_bytes=150_000))
     assert [d.id for d in tight.documents] == ["short"]
     assert reasons(tight)[("crawl.csv", 4)] == "line longer than --max-bytes 150000; the rest is not read"
+
+
+def _dated_page(head: str, body: str = "<h1>Ferry vote</h1><p>The council voted.</p>") -> str:
+    return f"<!DOCTYPE html><html><head><title>Ferries</title>{head}</head><body>{body}</body></html>"
+
+
+def test_a_pages_own_publication_date_is_read_from_its_markup():
+    """OpenGraph's article tag (what most news sites write), schema.org's itemprop, JSON-LD's datePublished, a
+    CMS's meta name; the article tag first, never a modified date, and a page declaring none has none."""
+    from dedup.webpage import page_text
+
+    og = '<meta property="article:published_time" content="2023-04-20T12:21:00+02:00">'
+    assert page_text(_dated_page(og)).published == "2023-04-20T12:21:00+02:00"
+    both = '<meta name="date" content="2001-01-01"><meta property="article:modified_time" content="2024-01-01">' + og
+    assert page_text(_dated_page(both)).published == "2023-04-20T12:21:00+02:00"
+    assert page_text(_dated_page('<meta itemprop="datePublished" content="2023-04-19">')).published == "2023-04-19"
+    time = '<h1>Ferry vote</h1><time itemprop="datePublished" datetime="2023-04-18T08:00Z">18 April</time><p>Yes.</p>'
+    assert page_text(_dated_page("", time)).published == "2023-04-18T08:00Z"
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-04-17"}</script>'
+    read = page_text(_dated_page(ld))
+    assert read.published == "2023-04-17" and "NewsArticle" not in read.text
+    assert page_text(_dated_page('<meta property="article:modified_time" content="2024-01-01">')).published is None
+
+
+def test_a_saved_page_a_records_page_and_an_archived_page_are_dated_as_they_declare(tmp_path):
+    """A saved page is dated by its markup when dates are read; a record's own date field comes first; in a web
+    archive, the page's declared date comes before the day it was archived (a crawl may be years later)."""
+    og = '<meta property="article:published_time" content="2023-04-20T10:00:00Z">'
+    (tmp_path / "ferry.html").write_text(_dated_page(og), encoding="utf-8")
+    [plain] = read_inputs([str(tmp_path / "ferry.html")], ReadOptions()).documents
+    assert plain.published is None  # dates not asked for
+    [page] = read_inputs([str(tmp_path / "ferry.html")], ReadOptions(date_field="date")).documents
+    assert page.published == datetime(2023, 4, 20, 10)
+    records = [{"id": "own", "text": _dated_page(og), "date": "2023-05-01"},
+               {"id": "declared", "text": _dated_page(og)}]
+    (tmp_path / "pages.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    read = read_inputs([str(tmp_path / "pages.jsonl")], ReadOptions(date_field="date"))
+    assert sorted((d.id, d.published) for d in read.documents) == [("declared", datetime(2023, 4, 20, 10)),
+                                                                   ("own", datetime(2023, 5, 1))]
+    pytest.importorskip("warcio", reason="warcio is installed with the [test] extra")
+    response = "application/http; msgtype=response"
+    _warc(tmp_path / "crawl.warc.gz", [
+        ("response", "https://one.example/ferries", _http("200 OK", "text/html", _dated_page(og).encode()), response),
+        ("response", "https://one.example/undated", _http("200 OK", "text/html", _dated_page("").encode()), response)])
+    archived = read_inputs([str(tmp_path / "crawl.warc.gz")], ReadOptions(date_field="date")).documents
+    assert sorted((d.id, d.published) for d in archived) == [
+        ("https://one.example/ferries", datetime(2023, 4, 20, 10)),
+        ("https://one.example/undated", datetime(2025, 3, 3, 9))]
