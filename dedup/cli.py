@@ -331,7 +331,8 @@ def run_scan(paths: tuple[str, ...], settings: ScanSettings, quiet: bool) -> Sca
     report_problems(result.problems, quiet)
     if settings.within_days is not None and not quiet and all(d.published is None for d in result.documents):
         click.echo(f"dedup: warning: --within-days: no document has a readable {settings.read.date_field!r} "
-                   "field, so no dates were compared (only JSON and JSONL records carry dates)", err=True)
+                   "field, so no dates were compared (dates come from records, tables, feeds, e-mail, web archives, "
+                   "Markdown front matter and web pages that declare one; a plain text file has none)", err=True)
     return result
 
 

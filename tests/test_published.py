@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import datetime, timedelta, timezone
 
@@ -320,3 +321,21 @@ def test_scan_reads_dates_for_rewrites_by_default_without_warning_of_undated_rec
     assert sorted((d["id"], d["published"]) for d in cluster["documents"]) == [
         ("report", "2023-04-20T00:00:00"), ("rewrite", "2023-04-27T00:00:00")]
     assert run("scan", str(path), "--rewrites-within-days", "-1").exit_code == 2
+
+
+def test_saved_pages_are_held_to_the_dates_their_markup_declares(tmp_path, in_root):
+    """The ferry story and its reprint saved as web pages, each declaring its publication date: copies whatever
+    the days between them, parted by --within-days when further apart; no warning that nothing was dated."""
+    from .conftest import SAMPLES
+
+    for name, day in (("wire_harbour_ferry", "2023-03-01"), ("dailycoast_ferry_copy", "2023-03-20")):
+        paragraphs = (SAMPLES / f"{name}.txt").read_text(encoding="utf-8").split("\n\n")
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+        (tmp_path / f"{name}.html").write_text(
+            f'<html><head><meta property="article:published_time" content="{day}T08:00:00Z"></head>'
+            f"<body>{body}</body></html>", encoding="utf-8")
+    joined = json.loads(run("scan", str(tmp_path), "--format", "json").stdout)
+    (cluster,) = joined["clusters"]
+    assert sorted(d["published"] for d in cluster["documents"]) == ["2023-03-01T08:00:00", "2023-03-20T08:00:00"]
+    parted = run("scan", str(tmp_path), "--format", "json", "--within-days", "4")
+    assert json.loads(parted.stdout)["clusters"] == [] and "no document has" not in parted.stderr
