@@ -81,8 +81,9 @@ DATE_OPTIONS = (
                       "not rewrites or write-ups of one report: a follow-up retells the earlier report in other "
                       "words (0: no limit; undated texts are not held to it)."),
     click.option("--date-field", default="date", show_default=True,
-                 help="JSON/JSONL field (or Markdown front matter key) with the publication date "
-                      "(a record without one is a warning with --within-days)."),
+                 help="JSON/JSONL field (or Markdown front matter key) with the publication date; left at 'date', "
+                      "published, published_at, pubDate, date_publish and the like are looked in too (a record "
+                      "without one is a warning with --within-days)."),
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import itertools
 import json
@@ -85,6 +86,13 @@ _PARALLEL_MIN_FILES = 200
 _PAGE_BATCH_CHARS = 64_000_000
 #: The standard library's JSON parser recurses once per level of nesting; no article needs a thousand.
 _TOO_DEEP = "JSON nested too deeply to read (more levels than Python's recursion limit)"
+#: Where datasets keep a story's publication date, read in this order when --date-field is left at ``date``: the
+#: names news exports and crawls use (news-please's ``date_publish``, feeds' ``pubDate``, schema.org's
+#: ``datePublished``).  Never a download, crawl or modified date.
+DATE_FIELDS = ("date", "published", "published_at", "publish_date", "published_date", "date_published",
+               "datePublished", "pubDate", "date_publish", "publication_date")
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     include: tuple[str, ...] = DEFAULT_INCLUDE
@@ -475,6 +483,12 @@ class _Reader:
         self.result.documents.append(Document(doc_id, text, title, shown, line, published, label))
 
     @property
+    def _date_fields(self) -> tuple[str, ...]:
+        """The fields a record's date is looked for in: ``--date-field``, or, left at ``date``, :data:`DATE_FIELDS`."""
+        name = self.options.date_field
+        return () if name is None else DATE_FIELDS if name == DATE_FIELDS[0] else (name,)
+
+    @property
     def _date_key(self) -> str:
         """The key under which a date a format names itself (a feed's pubDate, a message's Date, an archive's
         WARC-Date) goes in its record, read by :meth:`_published` as a record's own date field is."""
@@ -486,7 +500,7 @@ class _Reader:
         field_name = self.options.date_field
         if field_name is None:
             return None
-        value = field_value(record, field_name)
+        value = next((v for v in map(functools.partial(field_value, record), self._date_fields) if v is not None), None)
         published = parse_published(value)
         if published is None and self.options.date_warnings:
             problem = (f"no {field_name!r} field" if value is None
@@ -644,8 +658,8 @@ class _Reader:
             if kind == "xlsx":
                 self._read_workbook(handle, shown)
                 return
-            fields = [f for f in (opts.text_field, opts.id_field, opts.title_field, opts.date_field, opts.label_field)
-                      if f is not None]
+            fields = [f for f in (opts.text_field, opts.id_field, opts.title_field, *self._date_fields,
+                                  opts.label_field) if f is not None]
             names, rows = _COLUMNAR[kind](handle, [*fields, *(f.split(".")[0] for f in fields)])
             if opts.text_field not in names and opts.text_field.split(".")[0] not in names:
                 self._no_text_column(shown, names)

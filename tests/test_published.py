@@ -339,3 +339,20 @@ def test_saved_pages_are_held_to_the_dates_their_markup_declares(tmp_path, in_ro
     assert sorted(d["published"] for d in cluster["documents"]) == ["2023-03-01T08:00:00", "2023-03-20T08:00:00"]
     parted = run("scan", str(tmp_path), "--format", "json", "--within-days", "4")
     assert json.loads(parted.stdout)["clusters"] == [] and "no document has" not in parted.stderr
+
+
+def test_a_datasets_usual_date_fields_are_read_when_the_date_field_is_left_at_date(tmp_path):
+    """news-please's date_publish, an API's published_at, a feed's pubDate: read without naming them; a download
+    or modified date never; a --date-field named by the user is the only one looked in."""
+    records = [{"id": "a", "text": "One.", "published_at": "2023-04-20T10:00:00Z"},
+               {"id": "b", "text": "Two.", "date_publish": "2023-04-21 08:00:00", "date_download": "2024-01-01"},
+               {"id": "c", "text": "Three.", "pubDate": "Fri, 21 Apr 2023 09:00:00 GMT", "date": "2023-04-22"},
+               {"id": "d", "text": "Four.", "date_download": "2024-01-01", "date_modify": "2024-01-02"}]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    read = read_inputs([str(path)], ReadOptions(date_field="date"))
+    assert [(d.id, d.published) for d in read.documents] == [
+        ("a", datetime(2023, 4, 20, 10)), ("b", datetime(2023, 4, 21, 8)), ("c", datetime(2023, 4, 22)), ("d", None)]
+    assert [p.line for p in read.problems] == [4]  # "no 'date' field", as before, where none of them is there
+    named = read_inputs([str(path)], ReadOptions(date_field="pubDate")).documents
+    assert [d.published for d in named] == [None, None, datetime(2023, 4, 21, 9), None]
