@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import functools
 import io
 import itertools
 import json
@@ -500,7 +499,7 @@ class _Reader:
         field_name = self.options.date_field
         if field_name is None:
             return None
-        value = next((v for v in map(functools.partial(field_value, record), self._date_fields) if v is not None), None)
+        value = next((v for name in self._date_fields if (v := field_value(record, name)) is not None), None)
         published = parse_published(value)
         if published is None and self.options.date_warnings:
             problem = (f"no {field_name!r} field" if value is None

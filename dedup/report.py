@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .align import Alignment, align, aligned_with_itself
-from .analysis import ShownSentences, document_body
+from .analysis import ShownSentences
 from .cluster import Cluster
 from .parallel import forked_map
 
@@ -102,8 +102,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
     hub = cluster.canonical
     # Members whose text is the canonical's, character for character (a dataset's exact duplicates), read as
     # it reads: one analysis and one alignment for all of them, not one each.
-    body = document_body(docs[hub])
-    twins = {i for i in cluster.members if i != hub and document_body(docs[i]) == body}
+    twins = {i for i in cluster.members if i != hub and corpus.texts[i] == corpus.texts[hub]}
     oriented = [link.from_side(hub) for link in cluster.links]  # the canonical as a, each member as b
     # A canonical aligned here with none but its twins needs its sentences as shown, not what aligning them takes.
     hs = corpus.shown(hub, analysed=any(link.alignment is None and link.b not in twins for link in oriented))
