@@ -240,19 +240,17 @@ class Corpus:
 
     def verifier(self) -> Verifier:
         published = [d.published for d in self.documents]
-        days = (self.settings.within_days, self.settings.rewrites_within_days)
-        windows: list[DateWindow | None] = [None, None]
-        if any(p is not None for p in published) and days != (None, None):
+        within, rewrites = self.settings.within_days, self.settings.rewrites_within_days
+        window = rewrite_window = None
+        if any(p is not None for p in published) and (within is not None or rewrites is not None):
             bodies = [document_body(d) for d in self.documents]
-            exempt = [opens_as_correction(body) for body in bodies]
             today = [says_today(body) for body in bodies]
-            # A correction is the report it corrects whenever it comes, so a copy of it (--within-days); it is not
-            # a rewrite or write-up of a report a week away ("(CORRECTED)-IVORY COAST CONFIRMS PRESENCE AT TALKS").
-            held = (exempt, [False] * len(exempt))
-            windows = [None if within is None else DateWindow.of(published, within, exempt=free, today=today)
-                       for within, free in zip(days, held)]
-        return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds, window=windows[0],
-                        common=self.weights.common, rewrite_window=windows[1])
+            if within is not None:  # a correction is the report it corrects whenever it comes, so a copy of it
+                window = DateWindow.of(published, within, exempt=[opens_as_correction(b) for b in bodies], today=today)
+            if rewrites is not None:  # ... but no rewrite or write-up of a report a week away
+                rewrite_window = DateWindow.of(published, rewrites, exempt=[False] * len(bodies), today=today)
+        return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds, window=window,
+                        common=self.weights.common, rewrite_window=rewrite_window)
 
     def boilerplate_check(self) -> BoilerplateCheck:
         """What reads pairs with the boilerplate both documents carry set aside (``boilerplate.py``)."""
