@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["LEAD_SENTENCES", "differing_lead_figures", "quantities", "shared_quantities", "slipped"]
+from rapidfuzz.distance import Levenshtein
+
+__all__ = ["LEAD_SENTENCES", "changed_counts", "differing_lead_figures", "quantities", "shared_quantities", "slipped"]
 
 #: The headline and the first three sentences or table lines: where a report states its news.
 LEAD_SENTENCES = 4
@@ -72,6 +74,42 @@ def quantities(sentence: str) -> dict[str, str]:
         value *= _SCALE.get(scale, 1.0)
         out[written] = f"{value:.3g}" if value >= 1e5 else f"{value:g}"
     return out
+
+
+#: Counts spelled out, as a report of ships, rigs or seats gives them ("seven grain ships loading").
+_COUNT_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
+_COUNT_VALUE = {w: str(n) for n, w in enumerate(_COUNT_WORDS[:20], start=1)} | {
+    w: str(10 * n) for n, w in enumerate(_COUNT_WORDS[20:], start=3)}
+_COUNT = re.compile(r"\b(?:" + "|".join(_COUNT_WORDS) + r")\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+def changed_counts(x: str, y: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The spelled counts two near-verbatim sentences set in one place but differently ("seven grain ships"
+    and "three grain ships"), as :func:`quantities` of each; empty where none is swapped.
+
+    Only a count swapped for another is read ("six ships" for "eight" or for "8"): a count one sentence
+    adds ("Five unions said") or writes in digits ("eight", "8") is no other figure.
+    """
+    if not (_COUNT.search(x) or _COUNT.search(y)):
+        return {}, {}
+    words_x, words_y = _WORD.findall(x.lower()), _WORD.findall(y.lower())
+    changed_x: dict[str, str] = {}
+    changed_y: dict[str, str] = {}
+    for op in Levenshtein.editops(words_x, words_y):
+        if op.tag != "replace":
+            continue
+        a, b = words_x[op.src_pos], words_y[op.dest_pos]
+        # Digits for digits are quantities() already: a spelled count on one side at least.
+        if (a in _COUNT_VALUE or b in _COUNT_VALUE) and "" != _count(a) != _count(b) != "":
+            changed_x[a], changed_y[b] = _count(a), _count(b)
+    return changed_x, changed_y
+
+
+def _count(word: str) -> str:
+    """A count's value, spelled or in digits ("eight", "8"); empty for any other word."""
+    return _COUNT_VALUE.get(word) or (word if word.isdigit() and len(word) <= 2 else "")
 
 
 def shared_quantities(a: dict[str, str], b: dict[str, str]) -> tuple[int, int]:

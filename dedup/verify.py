@@ -96,11 +96,11 @@ from enum import IntEnum
 
 import numpy as np
 
-from .align import Alignment, align
+from .align import Alignment, Match, align
 from .analysis import Profile, Sentences, lead_facts_found, lead_names_found, lines_of_own_names, names_found
 from .dates import date_label, past_reference, when_said
 from .features import CheapScores, FeatureMatrices
-from .figures import shared_quantities
+from .figures import changed_counts, shared_quantities
 from .published import DateWindow
 from .templates import TemplateSigns, Top, headline_support, lead_end, lead_support, read_top, template_signs
 
@@ -509,8 +509,9 @@ class Verifier:
             verbatim = verbatim_words / (sb.total_words or 1)
         # Figures as quantities ("1.46 billion" is "1,459,193,000"), for each aligned sentence pair
         # that carries some on both sides: a figure trimmed from one copy is an edit, not another instance.
+        # A near-verbatim sentence swapping a spelled count ("seven ships" for "three ships") changes a figure.
         counted = [(m, shared_quantities(x, y)) for m, x, y in
-                   ((m, tops[0].figures[m.a], tops[1].figures[m.b]) for m in al.matches) if x and y]
+                   ((m, *self._figures_of(m, sa, sb, tops)) for m in al.matches) if x and y]
         # Near-verbatim sentences: most figures shared, not all (one mistyped figure keeps a sentence agreeing).
         numeric = [shared * 2 >= union for m, (shared, union) in counted if m.score >= self._t.verbatim_sentence]
         agree = sum(numeric) / len(numeric) if numeric else 1.0
@@ -573,6 +574,15 @@ class Verifier:
             lead_told_as_past=1.0 if lead_told else 0.0,
             lead_support=lead_support(*tops),
         )
+
+    def _figures_of(self, m: Match, sa: Sentences, sb: Sentences,
+                    tops: tuple[Top, Top]) -> tuple[dict[str, str], dict[str, str]]:
+        """The quantities of an aligned pair of sentences, counts swapped between them included."""
+        x, y = tops[0].figures[m.a], tops[1].figures[m.b]
+        if m.score < self._t.verbatim_sentence:
+            return x, y
+        counts_x, counts_y = changed_counts(sa.keys[m.a], sb.keys[m.b])
+        return ({**x, **counts_x}, {**y, **counts_y}) if counts_x else (x, y)
 
     @staticmethod
     def _headlines_apart(signs: TemplateSigns) -> str | None:

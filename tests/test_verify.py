@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from dedup import Document, Relation, ScanSettings, scan_documents
 from dedup.compare import compare_documents
-from dedup.figures import shared_quantities
+from dedup.figures import changed_counts, shared_quantities
 from dedup.pipeline import Corpus
 from dedup.verify import Link
 
@@ -135,6 +135,30 @@ def test_issues_of_a_periodic_report_never_cluster_but_a_reprint_does():
     # A reprint that writes its figures its own way is still a copy.
     reprint = Document("reprint", docs[2].text.replace(",000", " thousand") + "\nShare this article\n")
     assert_apart_but_a_reprint_joins(docs, reprint, "day2")
+
+
+def ships_loading(loading: str, waiting: str) -> str:
+    """A daily notice that spells its counts: another day's swaps a word or two, nothing else."""
+    return ("GRAIN SHIPS LOADING AT PORTLAND\n\n"
+            f"There were {loading} grain ships loading and {waiting} ships were waiting to load at Portland, "
+            "according to the Portland Merchants Exchange.\n")
+
+
+def test_notices_that_differ_only_in_spelled_counts_never_cluster_but_a_reprint_does():
+    counts = [("seven", "six"), ("three", "two"), ("six", "six"), ("six", "eight"), ("twelve", "twenty")]
+    docs = [Document(f"day{i}", ships_loading(*pair)) for i, pair in enumerate(counts)]
+    # A reprint that writes a count in figures is still a copy: only a count swapped for another differs.
+    reprint = Document("reprint", docs[3].text.replace("eight ships", "8 ships") + "\nShare this article\n")
+    assert_apart_but_a_reprint_joins(docs, reprint, "day3")
+
+
+def test_only_counts_swapped_for_other_counts_are_read_as_changed_figures():
+    assert changed_counts("seven grain ships and six waiting", "three grain ships and six waiting") == (
+        {"seven": "7"}, {"three": "3"})
+    # Added, or spelled where the other writes digits: no other figure.
+    assert changed_counts("One of the five unions said", "one of the five unions said on Monday") == ({}, {})
+    assert changed_counts("five unions struck", "5 unions struck") == ({}, {})
+    assert changed_counts("Five unions struck", "Labour unions struck") == ({}, {})
 
 
 def reserve_prices(day: int) -> str:
