@@ -100,10 +100,13 @@ class ReadOptions:
     id_field: str = "id"
     title_field: str = "title"
     max_bytes: int = 8 * 1024 * 1024
-    date_field: str | None = None  # JSON/JSONL field with the publication date; None: dates not read
+    #: JSON/JSONL field with the publication date (its usual other names too, while it is "date"); None: dates
+    #: not read.  Read by default, as the command line reads them: ``ScanSettings.rewrites_within_days`` holds
+    #: rewrites and write-ups of dated texts to their days.
+    date_field: str | None = "date"
     #: Whether a record without a readable date is said (``--within-days``, which holds every pair to the dates);
     #: dates read only to keep rewrites to their days are compared where there are some, and not missed elsewhere.
-    date_warnings: bool = True
+    date_warnings: bool = False
     label_field: str | None = None  # field with the record's true cluster (dedup eval); None: not read
 
 

@@ -10,9 +10,9 @@ import jsonschema
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedup import Document, Relation, ScanSettings, scan_documents
+from dedup import Document, Relation, ScanSettings, scan, scan_documents
 from dedup.compare import compare_documents
-from dedup.jsonout import load_schema
+from dedup.jsonout import dumps, load_schema, result_dict
 from dedup.published import parse_published
 from dedup.read import ReadOptions, read_inputs
 
@@ -89,7 +89,7 @@ def test_a_mongoexport_file_is_read_with_its_ids_and_dates(tmp_path):
         {"_id": {"$oid": "65e6f1a2b3c4d5e6f7a8b9c1"}, "text": "Two.",
          "date": {"$date": {"$numberLong": "1681986060000"}}},
     ]), encoding="utf-8")
-    read = read_inputs([str(path)], ReadOptions(id_field="_id.$oid", date_field="date"))
+    read = read_inputs([str(path)], ReadOptions(id_field="_id.$oid", date_field="date", date_warnings=True))
     assert [(d.id, d.published) for d in read.documents] == [
         ("65e6f1a2b3c4d5e6f7a8b9c0", datetime(2023, 4, 20, 10, 21)),
         ("65e6f1a2b3c4d5e6f7a8b9c1", datetime(2023, 4, 20, 10, 21))]
@@ -148,14 +148,18 @@ def test_a_placeholder_date_out_of_range_in_utc_is_no_date_and_the_scan_goes_on(
     assert mailed["stats"]["documents"] == 1 and "is not a date" in mailed["warnings"][0]["reason"]
 
 
-def test_records_dates_are_read_only_when_asked_and_bad_ones_are_warnings(tmp_path):
+def test_records_dates_are_read_by_default_silently_and_bad_ones_are_warnings_when_asked(tmp_path):
     path = tmp_path / "feed.jsonl"
     records = [{"id": "a", "text": "One.", "date": "2023-04-20"}, {"id": "b", "text": "Two.", "date": "soon"},
                {"id": "c", "text": "Three."}, {"id": "d", "text": "Four.", "date": " "}]
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    unread = read_inputs([str(path)], ReadOptions(date_field=None))
+    assert [d.published for d in unread.documents] == [None] * 4 and not unread.problems
+    # As the command line reads them (for --rewrites-within-days): dates where there are some, no warnings.
     plain = read_inputs([str(path)], ReadOptions())
-    assert [d.published for d in plain.documents] == [None] * 4 and not plain.problems
-    dated = read_inputs([str(path)], ReadOptions(date_field="date"))
+    assert [d.published for d in plain.documents] == [datetime(2023, 4, 20), None, None, None]
+    assert not plain.problems
+    dated = read_inputs([str(path)], ReadOptions(date_field="date", date_warnings=True))
     assert [d.published for d in dated.documents] == [datetime(2023, 4, 20), None, None, None]
     assert [(p.line, p.fatal) for p in dated.problems] == [(2, False), (3, False), (4, False)]
     assert "'date' 'soon' is not a date" in str(dated.problems[0]) and str(dated.problems[0]).startswith(str(path))
@@ -311,6 +315,9 @@ def test_scan_reads_dates_for_rewrites_by_default_without_warning_of_undated_rec
     jsonschema.validate(data, load_schema("scan"))
     assert data["clusters"] == [] and data["warnings"] == []
     assert data["parameters"]["rewrites_within_days"] == 4.0 and data["parameters"]["reading"]["date_field"] == "date"
+    # The library's defaults are the command line's: the same JSON, byte for byte.
+    library = scan([str(path)], ScanSettings())
+    assert dumps(result_dict(library)) + "\n" == parted.stdout
     unlimited = json.loads(run("scan", str(path), "--format", "json", "--rewrites-within-days", "0").stdout)
     assert unlimited["parameters"]["rewrites_within_days"] is None
     assert unlimited["parameters"]["reading"]["date_field"] is None  # no window, no dates to read
@@ -350,7 +357,7 @@ def test_a_datasets_usual_date_fields_are_read_when_the_date_field_is_left_at_da
                {"id": "d", "text": "Four.", "date_download": "2024-01-01", "date_modify": "2024-01-02"}]
     path = tmp_path / "news.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
-    read = read_inputs([str(path)], ReadOptions(date_field="date"))
+    read = read_inputs([str(path)], ReadOptions(date_field="date", date_warnings=True))
     assert [(d.id, d.published) for d in read.documents] == [
         ("a", datetime(2023, 4, 20, 10)), ("b", datetime(2023, 4, 21, 8)), ("c", datetime(2023, 4, 22)), ("d", None)]
     assert [p.line for p in read.problems] == [4]  # "no 'date' field", as before, where none of them is there

@@ -150,7 +150,7 @@ def test_rss_and_atom_feeds_are_read_item_by_item(tmp_path):
     (tmp_path / "wire.atom").write_text(ATOM, encoding="utf-8")
     (tmp_path / "old.xml").write_text(RDF, encoding="utf-8")
     (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url/></urlset>', encoding="utf-8")
-    result = read_inputs([str(tmp_path)], ReadOptions(date_field="date"))  # .xml is not read by default
+    result = read_inputs([str(tmp_path)], ReadOptions(date_field="date", date_warnings=True))  # .xml is not read by default
     docs = {d.id: d for d in result.documents}
     assert sorted(docs) == ["dc-101", "https://coast.example/library", "https://wire.example/m", "urn:wire:1"]
     assert docs["dc-101"].text == "The council voted on Tuesday.\n\nCaf\u00e9 owners welcomed it."  # not the teaser
@@ -251,7 +251,7 @@ def test_wire_agencies_newsml_and_nitf_are_read_item_by_item(tmp_path):
     (tmp_path / "ap.xml").write_text(NITF, encoding="utf-8")
     (tmp_path / "reuters.xml").write_text(NEWSML_G2, encoding="utf-8")
     (tmp_path / "afp.xml").write_text(NEWSML_1, encoding="utf-8")
-    result = read_inputs([str(tmp_path)], ReadOptions(include=("*.xml",), date_field="date"))
+    result = read_inputs([str(tmp_path)], ReadOptions(include=("*.xml",), date_field="date", date_warnings=True))
     assert not result.problems
     docs = {d.id: d for d in result.documents}
     assert sorted(docs) == ["AP-0304-ferries", "urn:newsml:afp.com:20250304:TX-PAR-ABC12:1",
@@ -287,7 +287,7 @@ def test_parquet_rows_are_records_read_a_batch_at_a_time(tmp_path):
                       "article": [{"body": f"Nested {k}."} for k in range(3000)],
                       "paragraphs": [[f"Lead {k}.", f"Quote {k}."] for k in range(3000)]})
     pq.write_table(table, tmp_path / "shard.parquet", row_group_size=1000)
-    result = read_inputs([str(tmp_path / "shard.parquet")], ReadOptions(date_field="date"))
+    result = read_inputs([str(tmp_path / "shard.parquet")], ReadOptions(date_field="date", date_warnings=True))
     assert len(result.documents) == 3000 and not result.problems
     first = min(result.documents, key=lambda d: d.line or 0)
     assert (first.id, first.title, first.line, first.published) == ("r0", "Ferries", 1, datetime(2025, 3, 3, 9))
@@ -417,7 +417,7 @@ def test_arrow_files_and_streams_are_read_a_record_a_row(tmp_path):
             for batch in table.to_batches(max_chunksize=1000):
                 writer.write_batch(batch)
     for name in ("table.feather", "data-00000-of-00001.arrow"):
-        result = read_inputs([str(tmp_path / name)], ReadOptions(date_field="date"))
+        result = read_inputs([str(tmp_path / name)], ReadOptions(date_field="date", date_warnings=True))
         assert not result.problems, name
         assert sorted((d.line, d.id, d.text, d.published) for d in result.documents) == [
             (k + 1, f"r{k}", text, datetime(2025, 3, 3, 9)) for k, text in enumerate(_stories(3000))]
@@ -905,7 +905,7 @@ def test_excel_workbooks_are_read_a_record_a_row_from_the_sheets_that_hold_texts
                       ["Wire", 102, None, "The council voted on Tuesday.", "2025-03-03"],
                       ["Radio", 103, "Empty", None, None]],
     })
-    result = read_inputs([str(tmp_path / "clips.xlsx")], ReadOptions(date_field="date"))
+    result = read_inputs([str(tmp_path / "clips.xlsx")], ReadOptions(date_field="date", date_warnings=True))
     assert [(d.id, d.line, d.title, d.published) for d in result.documents] == [
         ("101", 2, "Ferries approved", datetime(2025, 3, 4, 9)), ("102", 4, None, datetime(2025, 3, 3))]
     assert reasons(result) == {("clips.xlsx", 5): "empty: no text to compare"}
@@ -1277,7 +1277,7 @@ def test_a_markdown_post_is_read_as_the_text_it_renders_with_its_front_matter(tm
         "- Fares frozen\n- Two new boats\n", encoding="utf-8")
     (tmp_path / "plain.md").write_text("No front matter, [a link](https://x.example) and `code`.", encoding="utf-8")
     (tmp_path / "undated.md").write_text("---\ntitle: Notes\n---\nBody.", encoding="utf-8")
-    read = read_inputs([str(tmp_path)], ReadOptions(date_field="date"))
+    read = read_inputs([str(tmp_path)], ReadOptions(date_field="date", date_warnings=True))
     docs = {Path(d.id).name: d for d in read.documents}
     post = docs["post.md"]
     assert post.text == "The council voted 7-2 on Tuesday.\n\nFares frozen\n\nTwo new boats"
@@ -1435,7 +1435,7 @@ def test_a_web_archive_is_read_page_by_page(tmp_path):
     redirects and the crawl's own record are not pages; a page's date is the day it was archived."""
     pytest.importorskip("warcio", reason="warcio is installed with the [test] extra")
     _warc(tmp_path / "crawl.warc.gz", _crawl_records(TEXT.strip()))
-    result = read_inputs([str(tmp_path)], ReadOptions(date_field="date"))
+    result = read_inputs([str(tmp_path)], ReadOptions(date_field="date", date_warnings=True))
     assert not result.problems
     assert [(d.id, d.line, d.published) for d in result.documents] == [
         ("https://one.example/ferries", 3, datetime(2025, 3, 4, 9)),
@@ -1511,7 +1511,7 @@ def test_press_releases_by_mail_are_read_as_their_readers_see_them(tmp_path):
                    + b"\n" for m in messages)
     (tmp_path / "inbox.mbox").write_bytes(box)
     (tmp_path / "empty.mbox").write_bytes(b"not a mailbox\n")
-    result = read_inputs([str(tmp_path)], ReadOptions(date_field="date"))
+    result = read_inputs([str(tmp_path)], ReadOptions(date_field="date", date_warnings=True))
     docs = {os.path.basename(d.id): d for d in result.documents}
     assert sorted(docs) == ["a1@council.example", "a2@council.example", "letter.eml", "release.eml"]
     assert docs["release.eml"].title == "Caf\u00e9 council backs ferries"
@@ -1604,14 +1604,14 @@ def test_a_saved_page_a_records_page_and_an_archived_page_are_dated_as_they_decl
     archive, the page's declared date comes before the day it was archived (a crawl may be years later)."""
     og = '<meta property="article:published_time" content="2023-04-20T10:00:00Z">'
     (tmp_path / "ferry.html").write_text(_dated_page(og), encoding="utf-8")
-    [plain] = read_inputs([str(tmp_path / "ferry.html")], ReadOptions()).documents
+    [plain] = read_inputs([str(tmp_path / "ferry.html")], ReadOptions(date_field=None)).documents
     assert plain.published is None  # dates not asked for
-    [page] = read_inputs([str(tmp_path / "ferry.html")], ReadOptions(date_field="date")).documents
+    [page] = read_inputs([str(tmp_path / "ferry.html")], ReadOptions(date_field="date", date_warnings=True)).documents
     assert page.published == datetime(2023, 4, 20, 10)
     records = [{"id": "own", "text": _dated_page(og), "date": "2023-05-01"},
                {"id": "declared", "text": _dated_page(og)}]
     (tmp_path / "pages.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
-    read = read_inputs([str(tmp_path / "pages.jsonl")], ReadOptions(date_field="date"))
+    read = read_inputs([str(tmp_path / "pages.jsonl")], ReadOptions(date_field="date", date_warnings=True))
     assert sorted((d.id, d.published) for d in read.documents) == [("declared", datetime(2023, 4, 20, 10)),
                                                                    ("own", datetime(2023, 5, 1))]
     pytest.importorskip("warcio", reason="warcio is installed with the [test] extra")
@@ -1619,7 +1619,7 @@ def test_a_saved_page_a_records_page_and_an_archived_page_are_dated_as_they_decl
     _warc(tmp_path / "crawl.warc.gz", [
         ("response", "https://one.example/ferries", _http("200 OK", "text/html", _dated_page(og).encode()), response),
         ("response", "https://one.example/undated", _http("200 OK", "text/html", _dated_page("").encode()), response)])
-    archived = read_inputs([str(tmp_path / "crawl.warc.gz")], ReadOptions(date_field="date")).documents
+    archived = read_inputs([str(tmp_path / "crawl.warc.gz")], ReadOptions(date_field="date", date_warnings=True)).documents
     assert sorted((d.id, d.published) for d in archived) == [
         ("https://one.example/ferries", datetime(2023, 4, 20, 10)),
         ("https://one.example/undated", datetime(2025, 3, 3, 9))]
