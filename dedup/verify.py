@@ -632,6 +632,14 @@ class Verifier:
                     "(another instance of a template, or an update with new figures: not a copy)")
         return None
 
+    def _too_little_for_story(self, s: PairScores) -> str:
+        """What a write-up of one report needs and the pair lacks, with the bars it misses."""
+        t = self._t
+        lacking = [f"TF-IDF cosine {s.cosine:.2f} (under {t.story_cosine})" if s.cosine < t.story_cosine else "",
+                   f"{s.rare_terms} shared rare terms (under {t.story_rare_terms})"
+                   if s.rare_terms < t.story_rare_terms else ""]
+        return " and ".join(why for why in lacking if why)
+
     def _decide(self, s: PairScores, shared_shingles: int, signs: TemplateSigns) -> tuple[Relation | None, str]:
         t = self._t
         correction = signs.correction
@@ -655,6 +663,11 @@ class Verifier:
         story_evidence = bool(self._story_evidence(s))
         story = story_evidence and other_news is None and lead_news is None
         story_news = other_news or lead_news
+        # Why no relation, where none is reached: what a write-up of one report lacks, or what is in its way.
+        too_little = None if story_evidence else self._too_little_for_story(s)
+        evidence = (f"too little in common: {too_little}, {coverage:.0%} aligned" if too_little else
+                    f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, {coverage:.0%} aligned")
+        no_story = f"not a write-up of one report: {too_little}" if too_little else story_news
         # The earlier report's background word for word under news of its own: a follow-up, however close.
         # A short follow-up's background may start within its first sentences; its new lead and news still
         # leave much of it unaligned, where a rewrite of the whole text aligns nearly all of it.
@@ -679,9 +692,13 @@ class Verifier:
         if template is not None:
             if story and contained < t.copy_containment and not follow_up:
                 return Relation.STORY, story_why
-            # Say why no story either, where the headlines were the one thing in its way.
-            blocked = story_evidence and story_news is not None and contained < t.copy_containment and not follow_up
-            return None, f"{template}; {story_news}" if blocked else template
+            # Say why no story either: the headlines in its way, or too little shared for one (and texts
+            # sharing little of their wording are no instances of one template's frame either).
+            if contained >= t.copy_containment or follow_up:
+                return None, template
+            if too_little:
+                return None, f"{template}; {no_story}" if contained >= t.copy_containment * 0.4 else evidence
+            return None, f"{template}; {story_news}" if story_news is not None else template
         not_copy: str | None = None
         # A report's top half run near-verbatim, leads and all, under material of the outlet's own: the names
         # missing are the added material's, and the pair is at most a partial copy (rewrite).
@@ -734,5 +751,5 @@ class Verifier:
                     "leads among them (a partial copy)")
         if story:
             return Relation.STORY, noted(story_why)
-        evidence = f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, {coverage:.0%} aligned"
-        return None, "; ".join(why for why in (not_copy or evidence, story_news) if why)
+        reasons = (not_copy, no_story) if not_copy else (evidence, None if too_little else story_news)
+        return None, "; ".join(why for why in reasons if why)

@@ -119,6 +119,29 @@ def test_list_numbers_and_a_dropped_figure_do_not_make_a_copy_a_template():
     assert comparison.link.scores.numbers_agree == 1.0
 
 
+def test_compare_says_what_a_write_up_of_one_report_lacks_where_nothing_joins():
+    """"Why not a duplicate?": past the copy checks, the bars a write-up of one report misses, with their values."""
+    unrelated = compare_documents(Document("a", (SAMPLES / "library_reading_hours.txt").read_text(encoding="utf-8")),
+                                  Document("b", (SAMPLES / "wire_harbour_ferry.txt").read_text(encoding="utf-8")),
+                                  ScanSettings(workers=1))
+    assert unrelated.relation is None
+    assert unrelated.link.reason.startswith("too little in common: TF-IDF cosine 0.0")
+    assert "(under 0.3) and 0 shared rare terms (under 4), 0% aligned" in unrelated.link.reason
+    # One frame, other people and places: the template check says why no copy, then why no write-up.
+    frame = ("Police in {0} arrested a {1} on {2} over the {3}. The {4} was held at the central police station{5}, "
+             "officers said. An investigation is under way and anyone with information is asked to call the police.")
+    robbery = frame.format("Tarnwick", "34-year-old man", "Monday", "robbery of a Ferncastle bank branch", "man",
+                           " overnight")
+    theft = frame.format("Brackley", "52-year-old woman", "Friday", "theft of jewellery from a Skellan shop", "woman", "")
+    template = compare_documents(Document("a", "Police arrest man over bank robbery\n\n" + robbery),
+                                 Document("b", "Police arrest woman over shop theft\n\n" + theft),
+                                 ScanSettings(workers=1))
+    assert template.relation is None
+    first, second = template.link.reason.split("; ")
+    assert first.endswith("(another instance of a template, not a copy)")
+    assert second == "not a write-up of one report: 0 shared rare terms (under 4)"
+
+
 def slaughter_estimate(day: int) -> str:
     """A periodic report: the same frame every day, some figures repeating, most not."""
     today, week_ago, year_ago = 110 + 4 * day, 113 + 4 * day, 140 + 4 * day  # no figure repeats across days
