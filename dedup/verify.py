@@ -472,7 +472,7 @@ class Verifier:
         """
         t = self._t
         contained = np.maximum(s.containment_a, s.containment_b)
-        text_close = contained >= t.copy_containment * 0.4
+        text_close = self._wording_close(contained)
         # Most 3-grams shared: the names are read again, allowing for garbled ones (see verify).
         names_kept = (s.specific_containment >= t.copy_specific) | (contained >= t.copy_containment)
         story = self._story_evidence(s)
@@ -486,6 +486,10 @@ class Verifier:
             possible |= close & (rewrite | story)
         # Most 3-grams shared: the lead's names are read again too, allowing for garbled ones (see verify).
         return possible & (~self._lead_stopped(s) | story | (contained >= t.copy_containment))
+
+    def _wording_close(self, contained: np.ndarray | float) -> np.ndarray | bool:
+        """Enough of the shorter text's 3-grams in the other that a copy, or a template's frame, may be shared."""
+        return contained >= self._t.copy_containment * 0.4
 
     # The two predicates below serve a pair (:meth:`_decide`) and a batch (:meth:`_worth_aligning`)
     # alike, so that the screen can never drift from the decision it stands in for.
@@ -697,7 +701,7 @@ class Verifier:
             if contained >= t.copy_containment or follow_up:
                 return None, template
             if too_little:
-                return None, f"{template}; {no_story}" if contained >= t.copy_containment * 0.4 else evidence
+                return None, f"{template}; {no_story}" if self._wording_close(contained) else evidence
             return None, f"{template}; {story_news}" if story_news is not None else template
         not_copy: str | None = None
         # A report's top half run near-verbatim, leads and all, under material of the outlet's own: the names
