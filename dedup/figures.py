@@ -19,9 +19,8 @@ more or less is as likely another amount ("6.5" and "6.55" cts).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-
-from rapidfuzz.distance import Levenshtein
 
 __all__ = ["LEAD_SENTENCES", "changed_counts", "differing_lead_figures", "quantities", "shared_quantities", "slipped"]
 
@@ -82,29 +81,34 @@ _COUNT_WORDS = ("one two three four five six seven eight nine ten eleven twelve 
 _COUNT_VALUE = {w: str(n) for n, w in enumerate(_COUNT_WORDS[:20], start=1)} | {
     w: str(10 * n) for n, w in enumerate(_COUNT_WORDS[20:], start=3)}
 _COUNT = re.compile(r"\b(?:" + "|".join(_COUNT_WORDS) + r")\b", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
+#: A figure whole ("1.5", "6-1/4", "8,000"), or a word whole (OCR's "tw0" is no "0").
+_TOKEN = re.compile(r"\d+(?:[.,/-]\d+)*(?!\w)|\w+")
 
 
 def changed_counts(x: str, y: str) -> tuple[dict[str, str], dict[str, str]]:
-    """The spelled counts two near-verbatim sentences set in one place but differently ("seven grain ships"
-    and "three grain ships"), as :func:`quantities` of each; empty where none is swapped.
+    """The counts two near-verbatim sentences do not share, where a spelled one is among them ("seven grain
+    ships" and "three grain ships"), as :func:`quantities` of each; empty unless both sides have some.
 
-    Only a count swapped for another is read ("six ships" for "eight" or for "8"): a count one sentence
-    adds ("Five unions said") or writes in digits ("eight", "8") is no other figure.
+    A count only one sentence has ("Five unions said" and "Labour unions said") is no other figure, nor
+    one written "eight" in one and "8" in the other: counts are compared as values, each as often as it
+    is given, so "six ... and six" against "six ... and eight" differ by one.
     """
     if not (_COUNT.search(x) or _COUNT.search(y)):
         return {}, {}
-    words_x, words_y = _WORD.findall(x.lower()), _WORD.findall(y.lower())
-    changed_x: dict[str, str] = {}
-    changed_y: dict[str, str] = {}
-    for op in Levenshtein.editops(words_x, words_y):
-        if op.tag != "replace":
-            continue
-        a, b = words_x[op.src_pos], words_y[op.dest_pos]
-        # Digits for digits are quantities() already: a spelled count on one side at least.
-        if (a in _COUNT_VALUE or b in _COUNT_VALUE) and "" != _count(a) != _count(b) != "":
-            changed_x[a], changed_y[b] = _count(a), _count(b)
+    counts_x, counts_y = _counts(x), _counts(y)
+    values_x, values_y = Counter(v for _, v in counts_x), Counter(v for _, v in counts_y)
+    only_x, only_y = values_x - values_y, values_y - values_x
+    changed_x = {w: v for w, v in counts_x if v in only_x}
+    changed_y = {w: v for w, v in counts_y if v in only_y}
+    # Digits against digits are quantities() already: a spelled count among them, on one side at least.
+    if not (changed_x and changed_y) or not any(w in _COUNT_VALUE for w in (*changed_x, *changed_y)):
+        return {}, {}
     return changed_x, changed_y
+
+
+def _counts(sentence: str) -> list[tuple[str, str]]:
+    """Each count of a sentence, as written and as a value ("eight" and "8" are both 8)."""
+    return [(w, v) for w in _TOKEN.findall(sentence.lower()) if (v := _count(w))]
 
 
 def _count(word: str) -> str:

@@ -13,7 +13,7 @@ from dedup.align import align, similarity_matrix
 from dedup.analysis import TermWeights, sentences
 from dedup.background import Background
 from dedup.compare import compare_documents
-from dedup.figures import differing_lead_figures, quantities, shared_quantities
+from dedup.figures import changed_counts, differing_lead_figures, quantities, shared_quantities
 from dedup.fingerprint import Fingerprinter
 from dedup.jsonout import dumps, result_dict
 from dedup.read import DecodeError, decode
@@ -147,6 +147,19 @@ def test_lead_figures_never_set_a_text_apart_from_itself_and_the_verdict_is_symm
     assert differing_lead_figures(figures_a, figures_a) is None
     found = differing_lead_figures(figures_a, figures_b)
     assert differing_lead_figures(figures_b, figures_a) == (found[::-1] if found else None)
+
+
+count_sentences = st.lists(st.sampled_from("one two six eight ten twenty 8 12 ships were loading and waiting".split()),
+                          max_size=12).map(" ".join)
+
+
+@given(count_sentences, count_sentences)
+def test_swapped_counts_never_set_a_sentence_apart_from_itself_and_the_verdict_is_symmetric(x, y):
+    assert changed_counts(x, x) == ({}, {})
+    found_x, found_y = changed_counts(x, y)
+    assert changed_counts(y, x) == (found_y, found_x)
+    assert set(found_x.values()).isdisjoint(found_y.values())  # a count both give is no change
+    assert bool(found_x) == bool(found_y)
 
 
 # Inflections of a few stems, common and rare forms: one stem must never count twice in a sentence.

@@ -132,7 +132,8 @@ def test_compare_says_what_a_write_up_of_one_report_lacks_where_nothing_joins():
              "officers said. An investigation is under way and anyone with information is asked to call the police.")
     robbery = frame.format("Tarnwick", "34-year-old man", "Monday", "robbery of a Ferncastle bank branch", "man",
                            " overnight")
-    theft = frame.format("Brackley", "52-year-old woman", "Friday", "theft of jewellery from a Skellan shop", "woman", "")
+    theft = frame.format("Brackley", "52-year-old woman", "Friday", "theft of jewellery from a Skellan shop",
+                         "woman", "")
     template = compare_documents(Document("a", "Police arrest man over bank robbery\n\n" + robbery),
                                  Document("b", "Police arrest woman over shop theft\n\n" + theft),
                                  ScanSettings(workers=1))
@@ -182,6 +183,13 @@ def test_only_counts_swapped_for_other_counts_are_read_as_changed_figures():
     assert changed_counts("One of the five unions said", "one of the five unions said on Monday") == ({}, {})
     assert changed_counts("five unions struck", "5 unions struck") == ({}, {})
     assert changed_counts("Five unions struck", "Labour unions struck") == ({}, {})
+    # Counts are read as values, as often as given: "six ... six" against "six ... eight" differ by one.
+    assert changed_counts("six loading and six waiting", "six loading and eight waiting") == (
+        {"six": "6"}, {"eight": "8"})
+    # OCR noise inside a word ("tw0"), and a figure's parts ("1.5", "6-1/4"), are no counts.
+    assert changed_counts("banned for two years", "banned for tw0 years") == ({}, {})
+    assert changed_counts("three-day repurchases at 6-1/4 pct", "1.5 billion dlrs of repurchases at 6-1/4 pct") == (
+        {}, {})
 
 
 def reserve_prices(day: int) -> str:
