@@ -644,6 +644,13 @@ class Verifier:
                    if s.rare_terms < t.story_rare_terms else ""]
         return " and ".join(why for why in lacking if why)
 
+    def _no_story(self, s: PairScores, coverage: float, after: str | None) -> str:
+        """Why no relation for a pair without a write-up's evidence: after why no copy (or template) where
+        there is a why and the wording is close enough for one, else too little in common."""
+        if after is not None:
+            return f"{after}; not a write-up of one report: {self._too_little_for_story(s)}"
+        return f"too little in common: {self._too_little_for_story(s)}, {coverage:.0%} aligned"
+
     def _decide(self, s: PairScores, shared_shingles: int, signs: TemplateSigns) -> tuple[Relation | None, str]:
         t = self._t
         correction = signs.correction
@@ -667,11 +674,6 @@ class Verifier:
         story_evidence = bool(self._story_evidence(s))
         story = story_evidence and other_news is None and lead_news is None
         story_news = other_news or lead_news
-        # Why no relation, where none is reached: what a write-up of one report lacks, or what is in its way.
-        too_little = None if story_evidence else self._too_little_for_story(s)
-        evidence = (f"too little in common: {too_little}, {coverage:.0%} aligned" if too_little else
-                    f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, {coverage:.0%} aligned")
-        no_story = f"not a write-up of one report: {too_little}" if too_little else story_news
         # The earlier report's background word for word under news of its own: a follow-up, however close.
         # A short follow-up's background may start within its first sentences; its new lead and news still
         # leave much of it unaligned, where a rewrite of the whole text aligns nearly all of it.
@@ -700,8 +702,8 @@ class Verifier:
             # sharing little of their wording are no instances of one template's frame either).
             if contained >= t.copy_containment or follow_up:
                 return None, template
-            if too_little:
-                return None, f"{template}; {no_story}" if self._wording_close(contained) else evidence
+            if not story_evidence:
+                return None, self._no_story(s, coverage, template if self._wording_close(contained) else None)
             return None, f"{template}; {story_news}" if story_news is not None else template
         not_copy: str | None = None
         # A report's top half run near-verbatim, leads and all, under material of the outlet's own: the names
@@ -755,5 +757,7 @@ class Verifier:
                     "leads among them (a partial copy)")
         if story:
             return Relation.STORY, noted(story_why)
-        reasons = (not_copy, no_story) if not_copy else (evidence, None if too_little else story_news)
-        return None, "; ".join(why for why in reasons if why)
+        if not story_evidence:
+            return None, self._no_story(s, coverage, not_copy)
+        evidence = f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, {coverage:.0%} aligned"
+        return None, "; ".join(why for why in (not_copy or evidence, story_news) if why)
