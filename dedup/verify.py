@@ -513,7 +513,7 @@ class Verifier:
             verbatim = verbatim_words / (sb.total_words or 1)
         # Figures as quantities ("1.46 billion" is "1,459,193,000"), for each aligned sentence pair
         # that carries some on both sides: a figure trimmed from one copy is an edit, not another instance.
-        # A near-verbatim sentence swapping a spelled count ("seven ships" for "three ships") changes a figure.
+        # Near-verbatim sentences with spelled counts of their own ("seven ships", "three ships") differ in a figure.
         counted = [(m, shared_quantities(x, y)) for m, x, y in
                    ((m, *self._figures_of(m, sa, sb, tops)) for m in al.matches) if x and y]
         # Near-verbatim sentences: most figures shared, not all (one mistyped figure keeps a sentence agreeing).
@@ -581,7 +581,8 @@ class Verifier:
 
     def _figures_of(self, m: Match, sa: Sentences, sb: Sentences,
                     tops: tuple[Top, Top]) -> tuple[dict[str, str], dict[str, str]]:
-        """The quantities of an aligned pair of sentences, counts swapped between them included."""
+        """The quantities of an aligned pair of sentences, with the counts near-verbatim ones do not share
+        (:func:`figures.changed_counts`)."""
         x, y = tops[0].figures[m.a], tops[1].figures[m.b]
         if m.score < self._t.verbatim_sentence:
             return x, y
