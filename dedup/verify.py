@@ -282,8 +282,10 @@ class Link:
 
 def _too_far(window: DateWindow | None, i: int, j: int, option: str, both_today: str, further: str) -> str | None:
     """Why ``i`` and ``j`` are published further apart than ``window`` (``option``'s) lets them be, or None."""
-    apart = window.gap(i, j) if window is not None else None
-    if window is None or apart is None:
+    if window is None:
+        return None
+    apart = window.gap(i, j)
+    if apart is None:
         return None
     gap, limit = apart
     if limit < window.within:
