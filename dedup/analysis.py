@@ -28,7 +28,7 @@ from .background import Background
 from .figures import slipped
 from .fingerprint import Fingerprinter
 from .model import Document
-from .normalize import STOPWORDS, fold_lines, tokens
+from .normalize import STOPWORDS, fold_lines, has_cjk, tokens
 from .segment import first_prose, logical_lines, split_sentences
 from .terms import LEAD_WORDS, ChunkTerms
 
@@ -76,7 +76,8 @@ def _terms(folded: str) -> frozenset[str]:
 
     Interned: the corpus's documents hold their sentences' terms until the report, one string for
     "company" in all of them rather than one each (and pickling them from a worker sends it once)."""
-    return frozenset(map(sys.intern, _LONG_WORD.findall(folded))).difference(STOPWORDS)
+    words = _LONG_WORD.findall(folded) if not has_cjk(folded) else [w for w in tokens(folded) if len(w) > 1]
+    return frozenset(map(sys.intern, words)).difference(STOPWORDS)
 
 
 @dataclass(slots=True)

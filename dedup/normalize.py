@@ -17,12 +17,13 @@ __all__ = [
     "content_terms",
     "fold",
     "fold_lines",
+    "has_cjk",
     "normalize",
     "tokens",
 ]
 
 #: Recorded in every saved result: changing any rule here changes fingerprints.
-NORMALIZER_VERSION = "nfkc-quotes-dashes-ws-casefold/1"
+NORMALIZER_VERSION = "nfkc-quotes-dashes-ws-casefold-cjk-bigrams/2"
 
 #: Typographic quotes and dashes made plain; soft hyphens and zero-width characters dropped.
 _PLAIN = {
@@ -45,6 +46,12 @@ def _plain(text: str) -> str:
 _SPACES = re.compile(r"[^\S\n]+")
 _NEWLINES = re.compile(r"\s*\n\s*")
 _WORD = re.compile(r"\w+")
+#: Chinese and Japanese (kana and kanji) are written without spaces, so a run of them is one "word" as long
+#: as a clause: one character changed and the whole clause is another token.  Overlapping character
+#: bigrams stand in for their words, as search engines index these scripts (Lucene's CJK analyzer).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_CJK_RUN_OR_WORD = re.compile(f"[{_CJK}]+|[^\\W{_CJK}]+")
 
 #: Function words that say nothing about which story a text tells.
 STOPWORDS = frozenset(
@@ -71,9 +78,22 @@ def fold(text: str) -> str:
     return normalize(text).casefold().replace("\n", " ")
 
 
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` has Chinese or Japanese characters, which :func:`tokens` reads as bigrams."""
+    return _HAS_CJK.search(text) is not None
+
+
 def tokens(folded: str) -> list[str]:
-    """Word tokens of an already folded text."""
-    return _WORD.findall(folded)
+    """Word tokens of an already folded text; in Chinese and Japanese, character bigrams."""
+    if not has_cjk(folded):
+        return _WORD.findall(folded)
+    found: list[str] = []
+    for run in _CJK_RUN_OR_WORD.findall(folded):
+        if len(run) > 1 and _HAS_CJK.match(run):
+            found.extend(run[k : k + 2] for k in range(len(run) - 1))
+        else:
+            found.append(run)
+    return found
 
 
 def content_terms(words: list[str]) -> list[str]:

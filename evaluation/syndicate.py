@@ -53,7 +53,15 @@ SYNONYMS = {
     "cuts": "reductions", "quickly": "rapidly", "chief": "head", "job": "post", "jobs": "posts",
     "country": "nation", "because": "since", "before": "prior to", "after": "following", "need": "require",
 }
-_OCR = {"e": "c", "l": "1", "o": "0", "i": "l", "m": "rn", "h": "b", "a": "o", "s": "5", "t": "f"}
+_OCR = {"e": "c", "l": "1", "o": "0", "i": "l", "m": "rn", "h": "b", "a": "o", "s": "5", "t": "f",
+        # Chinese characters OCR reads as their look-alikes
+        "己": "已", "已": "己", "未": "末", "末": "未", "土": "士", "士": "土", "日": "曰", "人": "入", "天": "夫",
+        "大": "太", "王": "玉", "戊": "戌", "木": "本", "千": "干", "力": "刀", "田": "由", "市": "巿", "员": "贝"}
+#: Scripts written without spaces between words (Chinese, Japanese kana and kanji): edited a character
+#: at a time, and each character a word to the near-duplicate labelling.
+_CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = re.compile(f"[{_CJK_CHARS}]")
+_WORDS = re.compile(f"[{_CJK_CHARS}]|[^\\W{_CJK_CHARS}]+")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -67,6 +75,9 @@ def wire_paragraphs(text: str) -> list[str]:
 
 
 def word_edits(text: str, rng: random.Random, rate: float) -> str:
+    if _CJK.search(text):  # no spaces: a character dropped or doubled, about as often as a word's last letter
+        return "".join(("" if rng.random() < 0.5 else ch + ch) if _CJK.match(ch) and rng.random() < rate / 2 else ch
+                       for ch in text)
     words = text.split(" ")
     for i, w in enumerate(words):
         if rng.random() < rate and len(w) > 3:
@@ -181,7 +192,7 @@ def near_duplicate_labels(records: list[dict], label: dict[str, str], threshold:
     """
     shingles = {}
     for r in records:
-        words = re.findall(r"\w+", r["text"].lower())
+        words = _WORDS.findall(r["text"].lower())
         shingles[r["id"]] = {" ".join(words[i : i + 5]) for i in range(max(1, len(words) - 4))}
     index: dict[str, list[str]] = {}
     for rid, grams in shingles.items():

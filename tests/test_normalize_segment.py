@@ -231,3 +231,50 @@ def test_headlines_name_different_companies_only_when_ticker_and_name_differ():
     assert same_company("PARK COMMUNICATIONS <PARC> 1ST QTR", "PARK <PARC.O> SETS PAYOUT")
     assert not same_company("SUN <SUN> RAISES CRUDE POSTINGS", "PHILLIPS <P> RAISES CRUDE POSTINGS")
     assert not same_company("SUN <SUN> RAISES CRUDE POSTINGS", "SUN RAISES CRUDE POSTINGS")
+
+
+def test_chinese_and_japanese_are_read_as_character_bigrams():
+    """Written without spaces, a run of characters is a whole clause to a word pattern: one character changed
+    and nothing of it is shared.  Overlapping bigrams stand in for words; other scripts keep their words."""
+    assert tokens(fold("在１９９８年来临之际，Hello 東京タワー x")) == [
+        "在", "1998", "年来", "来临", "临之", "之际", "hello", "東京", "京タ", "タワ", "ワー", "x"]
+    assert tokens(fold("Plain English, 1.5 pct.")) == ["plain", "english", "1", "5", "pct"]
+
+
+_SUBWAY = ("海滨市新地铁线路正式开通运营\n\n"
+           "本报海滨３月３日电　海滨市第一条跨江地铁线路今天上午正式开通运营，全长２８公里，共设１９座车站，"
+           "将市中心与江北新区连接起来。\n\n"
+           "市交通局局长王明华在开通仪式上说，新线路建成后，从江北新区到市中心的通勤时间将由一个多小时缩短到"
+           "三十五分钟左右。\n\n"
+           "这条线路于２０１９年开工建设，总投资约２１０亿元。工程期间，建设单位克服了江底地质复杂、施工空间"
+           "狭小等多项困难。\n\n"
+           "据介绍，新线路开通初期的行车间隔为六分钟，早晚高峰时段将缩短至四分钟。票价按里程计算，最低两元，"
+           "最高七元。\n\n"
+           "不少市民一早就赶来体验。家住江北的退休教师李秀兰说：“以前进城要换两次公交车，现在坐地铁方便多了。”\n\n"
+           "市政府表示，今年年底前还将开工建设另外两条线路，力争到２０３０年形成覆盖全市的轨道交通网络。")
+
+
+def test_a_chinese_copy_with_characters_dropped_doubled_and_misread_is_a_copy_and_a_neighbour_is_not():
+    """A reprint under a site's own headline and lines, its last paragraph cut, with characters dropped,
+    doubled or misread as OCR reads them (玉 for 王) in every paragraph: as a word pattern reads
+    Chinese, each edit changes a whole clause and the copy shares too few of them to be one."""
+    from dedup import Document, Relation, ScanSettings, compare_documents
+
+    paragraphs = _SUBWAY.split("\n\n")[1:-1]
+    edited = [paragraphs[0].replace("正式", "正").replace("连接", "连连接"),
+              paragraphs[1].replace("通勤", "通").replace("缩短", "缩缩短").replace("王明华", "玉明华"),
+              paragraphs[2].replace("克服", "克克服").replace("困难", "困"),
+              paragraphs[3].replace("行车", "行").replace("最高", "最最高"),
+              paragraphs[4].replace("体验", "体").replace("公交车", "公交交车")]
+    reprint = "\n\n".join(["首页 > 新闻 > 本地", "跨江地铁今起通车 江北到市中心只需三十五分钟", *edited,
+                           "责任编辑：张强", "分享到微信"])
+    other_city = ("江南市公交车全部换成电动车\n\n"
+                  "本报江南３月５日电　江南市今天宣布，全市２６００辆公交车已全部更换为纯电动车辆，"
+                  "成为全省第一个实现公交全面电动化的城市。\n\n"
+                  "市公交集团总经理陈建国介绍，更换工作历时三年，共投入资金约１５亿元，新建充电站８６座。\n\n"
+                  "据测算，公交全面电动化后，每年可减少二氧化碳排放约１８万吨，节约燃油费用两亿多元。\n\n"
+                  "市民张先生说：“电动公交车噪音小，坐起来也更舒服。”")
+    settings = ScanSettings(level=Relation.COPY, workers=1)
+    original = Document("wire", _SUBWAY)
+    assert compare_documents(original, Document("site", reprint), settings).link.relation == Relation.COPY
+    assert compare_documents(original, Document("city", other_city), settings).link.relation is None
