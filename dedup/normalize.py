@@ -49,7 +49,8 @@ _WORD = re.compile(r"\w+")
 #: Chinese and Japanese (kana and kanji) are written without spaces, so a run of them is one "word" as long
 #: as a clause: one character changed and the whole clause is another token.  Overlapping character
 #: bigrams stand in for their words, as search engines index these scripts (Lucene's CJK analyzer).
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Kana (without the middle dot ・ and the double hyphen ゠, which separate words) and kanji.
+_CJK = "\u3040-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(f"[{_CJK}]")
 _CJK_RUN_OR_WORD = re.compile(f"[{_CJK}]+|[^\\W{_CJK}]+")
 

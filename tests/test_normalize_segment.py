@@ -239,6 +239,7 @@ def test_chinese_and_japanese_are_read_as_character_bigrams():
     assert tokens(fold("在１９９８年来临之际，Hello 東京タワー x")) == [
         "在", "1998", "年来", "来临", "临之", "之际", "hello", "東京", "京タ", "タワ", "ワー", "x"]
     assert tokens(fold("Plain English, 1.5 pct.")) == ["plain", "english", "1", "5", "pct"]
+    assert tokens(fold("東京・大阪")) == ["東京", "大阪"]  # the middle dot separates words, as a space would
 
 
 _SUBWAY = ("海滨市新地铁线路正式开通运营\n\n"
