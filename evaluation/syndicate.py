@@ -53,6 +53,16 @@ SYNONYMS = {
     "cuts": "reductions", "quickly": "rapidly", "chief": "head", "job": "post", "jobs": "posts",
     "country": "nation", "because": "since", "before": "prior to", "after": "following", "need": "require",
 }
+#: Chinese rewording: news words and their usual synonyms (both ways where both are common).
+CHINESE_SYNONYMS = {
+    "表示": "指出", "指出": "表示", "今天": "今日", "目前": "当前", "当前": "目前", "进行": "开展", "开展": "进行",
+    "重要": "重大", "提高": "提升", "提升": "提高", "增加": "增长", "减少": "降低", "降低": "减少", "加强": "强化",
+    "继续": "持续", "持续": "继续", "群众": "民众", "举行": "召开", "召开": "举行", "会见": "接见", "领导": "负责人",
+    "情况": "状况", "积极": "主动", "努力": "尽力", "推进": "推动", "推动": "推进", "实现": "达成", "取得": "获得",
+    "获得": "取得", "改革": "变革", "今年": "本年", "去年": "上年", "最近": "近来", "主要": "首要", "明显": "显著",
+    "显著": "明显", "迅速": "快速", "全面": "整体", "已经": "已", "认为": "觉得", "希望": "期望", "帮助": "协助",
+}
+_CHINESE_WORD = re.compile("|".join(sorted(CHINESE_SYNONYMS, key=len, reverse=True)))
 _OCR = {"e": "c", "l": "1", "o": "0", "i": "l", "m": "rn", "h": "b", "a": "o", "s": "5", "t": "f",
         # Chinese characters OCR reads as their look-alikes
         "己": "已", "已": "己", "未": "末", "末": "未", "土": "士", "士": "土", "日": "曰", "人": "入", "天": "夫",
@@ -96,15 +106,22 @@ def reword(text: str, rng: random.Random, rate: float) -> str:
         if replacement is None or rng.random() > rate:
             return word
         return replacement.capitalize() if word[0].isupper() else replacement
+
+    def swap_chinese(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return CHINESE_SYNONYMS[word] if rng.random() <= rate else word
+    if _CJK.search(text):
+        return _CHINESE_WORD.sub(swap_chinese, text)
     return re.sub(r"[A-Za-z]+", swap, text)
 
 
 def reorder_sentences(paragraph: str, rng: random.Random) -> str:
-    sentences = re.split(r"(?<=[.!?])\s+", paragraph)
+    cjk = bool(_CJK.search(paragraph))  # full stops with no space after them
+    sentences = [s for s in re.split(r"(?<=[。！？])", paragraph) if s] if cjk else re.split(r"(?<=[.!?])\s+", paragraph)
     if len(sentences) > 2 and rng.random() < 0.5:
         i = rng.randrange(len(sentences) - 1)
         sentences[i], sentences[i + 1] = sentences[i + 1], sentences[i]
-    return " ".join(sentences)
+    return ("" if cjk else " ").join(sentences)
 
 
 def derive(title: str, text: str, rng: random.Random, kind: str, own_pool: list[str] | None = None) -> tuple[str, str]:
