@@ -219,3 +219,28 @@ def test_a_web_pages_paragraphs_are_read_as_written_and_nothing_else_breaks_it(p
     text = page_text(f"<html><body>{page}<script>{script.replace('</', '')}</script></body></html>").text
     assert text.split() == " ".join(paragraphs).split()
     page_text(junk)
+
+
+_CJK_TEXT = st.text(st.sampled_from("东京大阪新闻记者报道市场ひらがなカタカナー・、。 abc123"), max_size=60)
+
+
+@given(st.text(max_size=200), _CJK_TEXT)
+@FAST
+def test_words_of_other_scripts_are_untouched_and_chinese_and_japanese_come_as_bigrams(text, cjk):
+    """Reading Chinese and Japanese as bigrams changes nothing for a text without them, and for one with them
+    every token is a bigram (or a lone character) of it or a word of another script, in the text's order."""
+    import re
+
+    from dedup.normalize import fold, has_cjk, tokens
+
+    folded = fold(text)
+    if not has_cjk(folded):
+        assert tokens(folded) == re.findall(r"\w+", folded)
+    mixed = fold(text + " " + cjk)
+    position = 0
+    for token in tokens(mixed):
+        if has_cjk(token):
+            assert len(token) <= 2 and all(has_cjk(ch) for ch in token)
+        found = mixed.find(token, position)
+        assert found >= 0
+        position = found + (1 if has_cjk(token) else len(token))
