@@ -14,7 +14,8 @@ sentence starts an article (its headline; a second such line is a subheading), a
 that follow are its text.  Tags are dropped and words joined without spaces, as Chinese is
 written.  Articles under 200 characters are left out.  Each record gets ``category`` "first-half" or
 "second-half" (the month's first or second half of the articles, in order), so that
-``evaluation/syndicate.py --categories`` can tune on one half and report on the other.
+``evaluation/syndicate.py --categories`` draws copies of one half; ``evaluation/run_all.py
+--peoples-daily pd.jsonl`` scores them (the second half, or the first with ``--split tune``).
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
     python evaluation/run_all.py            # all corpora, prints the results as JSON
     python evaluation/run_all.py --only semeval,msrp
+    python evaluation/run_all.py --only none --peoples-daily pd.jsonl   # Chinese: see peoples_daily.py
 
 Splits: thresholds were chosen on the *tuning* halves (syndication from BBC
 politics/sport/tech, seed 2; Reuters stories 0-4,999 (file order); SemEval pairs with an even
@@ -54,11 +55,12 @@ def jsonl(relative: str) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def _draw(categories: str, seed: int, rewrite_share: float = 0.0, partial_share: float = 0.0) -> list[dict]:
+def _draw(categories: str, seed: int, rewrite_share: float = 0.0, partial_share: float = 0.0,
+          source: Path = CORPORA / "bbc-news/articles.jsonl") -> list[dict]:
     """One draw of the syndication generator (evaluation/syndicate.py)."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "draw.jsonl"
-        subprocess.run([sys.executable, str(HERE / "syndicate.py"), str(CORPORA / "bbc-news/articles.jsonl"),
+        subprocess.run([sys.executable, str(HERE / "syndicate.py"), str(source),
                         "--categories", categories, "--seed", str(seed), "--rewrite-share", str(rewrite_share),
                         "--partial-share", str(partial_share), "-o", str(out)], check=True)
         with out.open(encoding="utf-8") as handle:
@@ -66,10 +68,10 @@ def _draw(categories: str, seed: int, rewrite_share: float = 0.0, partial_share:
 
 
 def syndication(categories: str, seed: int, rewrite_share: float, level: str, *, sources: bool = True,
-                partial_share: float = 0.0) -> dict:
+                partial_share: float = 0.0, source: Path = CORPORA / "bbc-news/articles.jsonl") -> dict:
     """Pairwise scores on the generator's corpus; without ``sources``, on the derived versions alone,
     as a scraped corpus of several sites' copies with no wire original among them would be."""
-    rows = _draw(categories, seed, rewrite_share, partial_share)
+    rows = _draw(categories, seed, rewrite_share, partial_share, source)
     if not sources:
         rows = [r for r in rows if r["kind"] != "source"]
     docs = [Document(r["id"], r["text"], r.get("title")) for r in rows]
@@ -302,6 +304,9 @@ def main() -> None:
     parser.add_argument("--samples", type=Path, help="write the 30-cluster samples (JSON) here for reading")
     parser.add_argument("--sample-start", type=int, default=0,
                         help="take the samples from this cluster on, in id order (default: the first 30)")
+    parser.add_argument("--peoples-daily", type=Path, metavar="PD_JSONL",
+                        help="also score copies of Chinese news: the People's Daily of January 1998 as "
+                             "evaluation/peoples_daily.py writes it (not in ../shared/corpora; see that script)")
     args = parser.parse_args()
     wanted = set(args.only.split(","))
     tune = args.split == "tune"
@@ -321,6 +326,10 @@ def main() -> None:
         results["syndication copy, half as web pages"] = syndication_as_files(cats, seed)
         results["syndication rewrite"] = syndication(cats, seed, 0.5, "rewrite")
         results["syndication partial copies"] = syndication(cats, seed, 0.0, "rewrite", partial_share=0.5)
+    if args.peoples_daily:  # halves of the month's articles, as the BBC's categories split the syndication rows
+        half, seed = ("first-half", 2) if tune else ("second-half", 3)
+        results["peoples daily copy"] = syndication(half, seed, 0.0, "copy", source=args.peoples_daily)
+        results["peoples daily rewrite"] = syndication(half, seed, 0.5, "rewrite", source=args.peoples_daily)
     if "clough" in wanted:
         results["clough-stevenson"] = clough_stevenson()
     if "semeval" in wanted:
