@@ -28,7 +28,7 @@ from .background import Background
 from .figures import slipped
 from .fingerprint import Fingerprinter
 from .model import Document
-from .normalize import STOPWORDS, fold_lines, has_cjk, tokens
+from .normalize import STOPWORDS, fold_lines, long_tokens, tokens
 from .segment import first_prose, logical_lines, split_sentences
 from .terms import LEAD_WORDS, ChunkTerms
 
@@ -48,7 +48,6 @@ __all__ = [
     "shown_sentences",
 ]
 
-_LONG_WORD = re.compile(r"\w\w+")  # the tokens of normalize.tokens that are two characters or more
 #: A line with a figure is a report's own ("Pay April 30", "Shr loss 28 cts"), however often it recurs.
 _FIGURE = re.compile(r"\d")
 #: A term is specific (a name, a rare word) when its IDF is at least this share of an unseen term's.
@@ -76,8 +75,7 @@ def _terms(folded: str) -> frozenset[str]:
 
     Interned: the corpus's documents hold their sentences' terms until the report, one string for
     "company" in all of them rather than one each (and pickling them from a worker sends it once)."""
-    words = _LONG_WORD.findall(folded) if not has_cjk(folded) else [w for w in tokens(folded) if len(w) > 1]
-    return frozenset(map(sys.intern, words)).difference(STOPWORDS)
+    return frozenset(map(sys.intern, long_tokens(folded))).difference(STOPWORDS)
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ __all__ = [
     "fold",
     "fold_lines",
     "has_cjk",
+    "long_tokens",
     "normalize",
     "tokens",
 ]
@@ -46,6 +47,7 @@ def _plain(text: str) -> str:
 _SPACES = re.compile(r"[^\S\n]+")
 _NEWLINES = re.compile(r"\s*\n\s*")
 _WORD = re.compile(r"\w+")
+_LONG_WORD = re.compile(r"\w\w+")
 #: Chinese and Japanese (kana and kanji) are written without spaces, so a run of them is one "word" as long
 #: as a clause: one character changed and the whole clause is another token.  Overlapping character
 #: bigrams stand in for their words, as search engines index these scripts (Lucene's CJK analyzer).
@@ -95,6 +97,13 @@ def tokens(folded: str) -> list[str]:
         else:
             found.append(run)
     return found
+
+
+def long_tokens(folded: str) -> list[str]:
+    """The :func:`tokens` of two characters or more (a text's candidate terms), in one pass where it can."""
+    if not has_cjk(folded):
+        return _LONG_WORD.findall(folded)
+    return [w for w in tokens(folded) if len(w) > 1]
 
 
 def content_terms(words: list[str]) -> list[str]:
