@@ -27,6 +27,7 @@ from .families import Waiting, plan_families
 from .features import FeatureMatrices
 from .fingerprint import Fingerprinter
 from .index import BandIndex, decode_pairs, lsh_params, shared_term_pairs
+from .languages import LanguageMarkers
 from .model import Document, Problem
 from .parallel import forked_map
 from .published import DateWindow, says_today
@@ -149,7 +150,10 @@ class Corpus:
         else:
             representatives = np.array([members[0] for members in groups.values()], dtype=np.int64)
             df = terms.document_frequencies(representatives)  # exact copies count once
-            background = Background.load() if settings.background else Background.empty()
+            background = Background.empty()
+            if settings.background:  # judged against the frequencies of the languages its texts are in
+                background = Background.load(languages=LanguageMarkers.load().found(texts_terms.terms,
+                                                                                     texts_terms.counts))
             weights = TermWeights.learn(df, len(representatives), background)
         idf = terms.idf(weights)
         if statistics is None:

@@ -53,7 +53,7 @@ class ScanSettings:
     #: in groups of at least ``family_members`` they are verified against one of them (``dedup.families``).
     family_containment: float = 0.6
     family_members: int = 3
-    #: Smooth corpus IDF with background English word frequencies (see dedup.background).
+    #: Smooth corpus IDF with background word frequencies: English and the languages found (dedup.background).
     background: bool = True
     #: Processes for reading, fingerprinting and verification; 0 picks one per core this process may use (at most 4).
     workers: int = 0
@@ -114,7 +114,8 @@ class ScanSettings:
             "boilerplate_words": self.boilerplate_words,
             "boilerplate_share": self.boilerplate_share,
             "copy_families": {"containment": self.family_containment, "members": self.family_members},
-            "idf_background": "wordfreq-en-40k/1000 pseudo-documents" if self.background else None,
+            "idf_background": ("wordfreq-en-40k+35-languages-where-found/1000 pseudo-documents"
+                               if self.background else None),
             "within_days": self.within_days,
             "rewrites_within_days": self.rewrites_within_days,
             "reading": {

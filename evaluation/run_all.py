@@ -3,6 +3,7 @@
     python evaluation/run_all.py            # all corpora, prints the results as JSON
     python evaluation/run_all.py --only semeval,msrp
     python evaluation/run_all.py --only none --peoples-daily pd.jsonl   # Chinese: see peoples_daily.py
+    python evaluation/run_all.py --only none --parlspeech speeches.jsonl   # German, Spanish, Dutch: parlspeech.py
 
 Splits: thresholds were chosen on the *tuning* halves (syndication from BBC
 politics/sport/tech, seed 2; Reuters stories 0-4,999 (file order); SemEval pairs with an even
@@ -21,6 +22,7 @@ import hashlib
 import html
 import json
 import math
+import random
 import re
 import subprocess
 import sys
@@ -138,6 +140,43 @@ def syndication_as_files(categories: str, seed: int) -> dict:
     scores = evaluate_levels(read.documents, [label[d.id] for d in read.documents], SETTINGS, [Relation.COPY])
     return {"documents": len(read.documents), "web_pages": sum(d.id.endswith(".html") for d in read.documents),
             **scores["copy"]}
+
+
+def speeches(path: Path, language: str, half: str, seed: int) -> dict:
+    """Speeches of one parliament (evaluation/parlspeech.py), none a copy of another: how alike ``compare`` finds
+    unrelated ones, how many a scan of five joins, and the generator's copies of them, in small corpora and whole."""
+    with path.open(encoding="utf-8") as handle:
+        rows = [r for r in map(json.loads, handle) if r["category"] == f"{language}-{half}"]
+    rng = random.Random(seed)
+    docs = [Document(r["id"], r["text"], r["title"] or None) for r in rows]
+    scores, joined = [], 0
+    for _ in range(150):
+        comparison = compare_documents(*rng.sample(docs, 2), SETTINGS)
+        scores.append(comparison.score)
+        joined += comparison.relation is not None
+    scores.sort()
+    scans = [scan_documents(rng.sample(docs, 5), SETTINGS) for _ in range(30)]
+    draw = _draw(f"{language}-{half}", seed, source=path)
+    by_label: dict[str, list[dict]] = defaultdict(list)
+    for r in draw:
+        by_label[r["cluster"]].append(r)
+    small = Counter()
+    for _ in range(30):  # five originals and their copies, as a newsroom's folder of the day might hold
+        picked = [r for label in rng.sample(sorted(by_label), 5) for r in by_label[label]]
+        result = evaluate_levels([Document(r["id"], r["text"], r["title"] or None) for r in picked],
+                                 [r["cluster"] for r in picked], SETTINGS, [SETTINGS.level])[SETTINGS.level.label]
+        small.update({k: result[k] for k in ("true_pairs", "predicted_pairs", "correct_pairs")})
+    return {
+        "speeches": len(docs),
+        "unrelated_pairs": {"pairs": len(scores), "median_score": round(scores[len(scores) // 2], 4),
+                            "p90_score": round(scores[int(len(scores) * 0.9)], 4), "related": joined},
+        "scans_of_five": {"scans": len(scans), "documents_joined": sum(
+            len(c.documents) for r in scans for c in r.clusters)},
+        "copies_in_small_corpora": {
+            **small, "precision": round(small["correct_pairs"] / max(small["predicted_pairs"], 1), 4),
+            "recall": round(small["correct_pairs"] / max(small["true_pairs"], 1), 4)},
+        "copies": syndication(f"{language}-{half}", seed, 0.0, "copy", source=path),
+    }
 
 
 def clough_stevenson() -> dict:
@@ -304,6 +343,9 @@ def main() -> None:
     parser.add_argument("--samples", type=Path, help="write the 30-cluster samples (JSON) here for reading")
     parser.add_argument("--sample-start", type=int, default=0,
                         help="take the samples from this cluster on, in id order (default: the first 30)")
+    parser.add_argument("--parlspeech", type=Path, metavar="SPEECHES_JSONL",
+                        help="also score speeches in German, Spanish, Dutch and English as "
+                             "evaluation/parlspeech.py writes them (not in ../shared/corpora; see that script)")
     parser.add_argument("--peoples-daily", type=Path, metavar="PD_JSONL",
                         help="also score copies of Chinese news: the People's Daily of January 1998 as "
                              "evaluation/peoples_daily.py writes it (not in ../shared/corpora; see that script)")
@@ -330,6 +372,10 @@ def main() -> None:
         half, seed = ("first-half", 2) if tune else ("second-half", 3)
         results["peoples daily copy"] = syndication(half, seed, 0.0, "copy", source=args.peoples_daily)
         results["peoples daily rewrite"] = syndication(half, seed, 0.5, "rewrite", source=args.peoples_daily)
+    if args.parlspeech:
+        half, seed = ("first-half", 2) if tune else ("second-half", 3)
+        for language in ("de", "es", "nl", "en"):
+            results[f"parlspeech {language}"] = speeches(args.parlspeech, language, half, seed)
     if "clough" in wanted:
         results["clough-stevenson"] = clough_stevenson()
     if "semeval" in wanted:

@@ -1,29 +1,81 @@
-"""Regenerate dedup/data/background-en.tsv.gz: English word frequencies for IDF smoothing.
+"""Regenerate dedup/data/background-*.tsv.gz and languages.tsv.gz: word frequencies for IDF smoothing.
 
-A corpus of three articles says nothing about which words are rare; this table
-does.  Source: the `wordfreq` package (Robyn Speer et al.), whose data is licensed
-CC BY-SA 4.0; the derived table is under the same licence (see README, Credits).
+A corpus of three articles says nothing about which words are rare; these tables
+do.  Source: the `wordfreq` package (Robyn Speer et al.), whose data is licensed
+CC BY-SA 4.0; the derived tables are under the same licence (see README, Credits).
 
-    python -m venv /tmp/wf && /tmp/wf/bin/pip install wordfreq==3.1.1
+- ``background-en.tsv.gz``: English, the 40,000 commonest words.
+- ``background-LL.tsv.gz``: each other language whose words ``\\w+`` reads whole (Latin, Cyrillic,
+  Greek, Arabic and Hebrew scripts; not Chinese or Japanese, read as bigrams, nor Korean, whose
+  wordfreq list is split into morphemes, nor Indic scripts, whose vowel signs split a word): words of
+  Zipf frequency 3.5 or more (about one in 300,000 words, below the bar for "rare"), at most 20,000.
+- ``languages.tsv.gz``: each language's 200 commonest words that a text's content terms can hold
+  (two or more letters, not an English stopword): ``dedup.languages`` tells by them which
+  languages a corpus is written in, and loads only those tables.
+
+    python -m venv /tmp/wf && /tmp/wf/bin/pip install wordfreq==3.1.1 && /tmp/wf/bin/pip install -e .
     /tmp/wf/bin/python tools/make_background.py
 """
 
 import gzip
+import math
 import re
 from pathlib import Path
 
 import wordfreq
 
-WORDS = 40_000
-OUT = Path(__file__).resolve().parent.parent / "dedup" / "data" / "background-en.tsv.gz"
+from dedup.normalize import STOPWORDS, fold
 
-rows = []
-for word in wordfreq.top_n_list("en", WORDS * 2, wordlist="large"):
-    folded = word.casefold()
-    if re.fullmatch(r"\w+", folded):
-        rows.append(f"{folded}\t{wordfreq.zipf_frequency(word, 'en', wordlist='large'):.2f}")
-    if len(rows) == WORDS:
-        break
-with gzip.GzipFile(OUT, "wb", mtime=0) as f:
-    f.write(("\n".join(rows) + "\n").encode("utf-8"))
-print(f"{len(rows)} words -> {OUT}")
+ENGLISH_WORDS = 40_000
+OTHER_MIN_ZIPF = 3.5
+OTHER_MAX_WORDS = 20_000
+MARKERS = 200
+LANGUAGES = ("ar bg ca cs da de el es fa fi fil fr he hu id is it lt lv mk ms nb nl pl pt ro ru sh sk sl sv tr uk "
+             "ur vi").split()
+DATA = Path(__file__).resolve().parent.parent / "dedup" / "data"
+
+
+def write(path: Path, lines: list[str]) -> None:
+    with gzip.GzipFile(path, "wb", mtime=0) as f:
+        f.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def english() -> list[tuple[str, str]]:
+    rows = []
+    for word in wordfreq.top_n_list("en", ENGLISH_WORDS * 2, wordlist="large"):
+        folded = word.casefold()
+        if re.fullmatch(r"\w+", folded):
+            rows.append((folded, f"{wordfreq.zipf_frequency(word, 'en', wordlist='large'):.2f}"))
+        if len(rows) == ENGLISH_WORDS:
+            break
+    return rows
+
+
+def other(language: str) -> list[tuple[str, str]]:
+    """Words as dedup reads them (NFKC, case-folded: German "groß" is "gross"), commonest first."""
+    rows: dict[str, str] = {}
+    ranked = sorted(wordfreq.get_frequency_dict(language, wordlist="best").items(), key=lambda kv: (-kv[1], kv[0]))
+    for word, frequency in ranked:
+        zipf = math.log10(frequency) + 9.0
+        if zipf < OTHER_MIN_ZIPF or len(rows) == OTHER_MAX_WORDS:
+            break
+        folded = fold(word)
+        if re.fullmatch(r"\w+", folded) and folded not in rows:  # the commonest spelling of a folded word
+            rows[folded] = f"{zipf:.1f}"
+    return list(rows.items())
+
+
+def main() -> None:
+    markers = []
+    for language in ("en", *LANGUAGES):
+        rows = english() if language == "en" else other(language)
+        write(DATA / f"background-{language}.tsv.gz", [f"{w}\t{z}" for w, z in rows])
+        common = list(dict.fromkeys(w for w, _ in rows if len(w) > 1 and w.isalpha() and w not in STOPWORDS))
+        common = common[:MARKERS]
+        markers.append(f"{language}\t{' '.join(common)}")
+        print(f"{language}: {len(rows)} words")
+    write(DATA / "languages.tsv.gz", markers)
+
+
+if __name__ == "__main__":
+    main()

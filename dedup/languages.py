@@ -1,0 +1,62 @@
+"""Which languages a corpus is written in, so that each one's common words count as common.
+
+Rarity is judged against background word frequencies (``dedup.background``).  Judged
+against English alone, a Spanish text's "que", "los" and "para" are rare words, and
+two unrelated Spanish speeches share a dozen of them.  A text is in a language when
+that language's commonest words make a good share of its content terms, more than
+any other language's; the corpus is then judged against English and every language
+found (each word as common as it is in the language where it is commonest).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from .background import data_rows
+
+__all__ = ["LanguageMarkers"]
+
+_MARKERS = "languages.tsv.gz"
+#: A text's content terms must be at least this many, and a language's markers this share of them.
+#: English news holds at most 18% of another language's (Reuters: French bond issues, "ten cts"
+#: dividend notices), speeches in German, Spanish or Dutch 35% or more of their own.
+MIN_TERMS = 20
+MIN_SHARE = 0.25
+
+
+@dataclass(frozen=True)
+class LanguageMarkers:
+    """Each language's commonest words (those a text's content terms can hold), from wordfreq."""
+
+    languages: tuple[str, ...]
+    words: dict[str, tuple[int, ...]]  # word -> the languages (indexes) it marks
+
+    @classmethod
+    def load(cls) -> LanguageMarkers:
+        languages: list[str] = []
+        words: dict[str, list[int]] = {}
+        for language, common in data_rows(_MARKERS):
+            for word in common.split():
+                words.setdefault(word, []).append(len(languages))
+            languages.append(language)
+        return cls(tuple(languages), {w: tuple(at) for w, at in words.items()})
+
+    def found(self, terms: list[str], counts: sparse.csr_matrix) -> tuple[str, ...]:
+        """The languages of the texts whose content-term ``counts`` (one row a text, one column a term of
+        ``terms``) show one, in alphabetical order."""
+        rows, columns = [], []
+        for k, term in enumerate(terms):
+            for language in self.words.get(term, ()):
+                rows.append(k)
+                columns.append(language)
+        if not rows or not counts.shape[0]:
+            return ()
+        marks = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(terms), len(self.languages)))
+        per_language = (counts @ marks).toarray()
+        totals = np.asarray(counts.sum(axis=1)).ravel()
+        best = per_language.argmax(axis=1)
+        shown = (totals >= MIN_TERMS) & (per_language.max(axis=1) >= MIN_SHARE * totals)
+        return tuple(sorted({self.languages[k] for k in np.unique(best[shown]).tolist()}))

@@ -1,0 +1,72 @@
+"""Texts in languages other than English are judged against their own language's common words."""
+
+from __future__ import annotations
+
+from dedup import Document, ScanSettings, compare_documents, scan_documents
+from dedup.background import Background
+from dedup.pipeline import Corpus
+
+_VALENCIA = (
+    "El Valencia y el Betis empataron este sábado a cero en Mestalla, en un partido en el que los dos equipos "
+    "apenas crearon peligro y en el que el portero local fue el mejor de su equipo. Con este resultado, el Valencia "
+    "suma tres partidos sin ganar y se aleja de los puestos europeos.\n\n"
+    "El entrenador valencianista reconoció al final del encuentro que su equipo no estuvo bien con el balón y que "
+    "tiene que mejorar mucho en ataque. Los aficionados pitaron a los jugadores cuando se marchaban al vestuario, "
+    "después de una semana en la que el club había pedido el apoyo de la grada.\n\n"
+    "El Betis, que jugó la última media hora con un jugador menos por la expulsión de su central, se llevó un punto "
+    "que considera valioso. El próximo partido del Valencia será en casa ante el Getafe, el domingo a las cuatro de "
+    "la tarde."
+)
+_ATHLETIC = (
+    "El Athletic Club venció este domingo al Celta por uno a dos en Balaídos gracias a un gol de cabeza en el "
+    "último minuto, en un partido muy disputado en el que los dos equipos tuvieron ocasiones para ganar. Con esta "
+    "victoria, el equipo bilbaíno se coloca cuarto en la clasificación.\n\n"
+    "El entrenador del Celta lamentó la falta de concentración de su equipo en las jugadas a balón parado y pidió a "
+    "los jugadores que levanten la cabeza. Los aficionados aplaudieron a su equipo al final del partido, a pesar de "
+    "la derrota, por el esfuerzo mostrado durante los noventa minutos.\n\n"
+    "El Athletic, que jugará el jueves en la Copa del Rey, recupera para ese partido a dos jugadores que estaban "
+    "lesionados. El próximo partido del Celta será fuera de casa ante el Mallorca, el sábado a las nueve de la noche."
+)
+_BUNDESTAG = (
+    "Der Bundestag hat am Donnerstag ein Gesetz beschlossen, mit dem die Mieten in den großen Städten stärker "
+    "begrenzt werden sollen. Die Regierung erwartet, dass die Mieter dadurch im Jahr mehrere hundert Euro sparen. "
+    "Die Opposition kritisierte, dass das Gesetz zu spät komme und nicht weit genug gehe, und kündigte an, "
+    "weitere Änderungen zu beantragen."
+)
+_COUNCIL = (
+    "The council approved a plan on Tuesday to replace the ferry fleet with electric boats by 2029, after a "
+    "two-year trial that cut fuel costs by 41 percent. Fares will stay the same until at least 2027, and the new "
+    "boats will be built at a local yard, the council said in a statement after the vote."
+)
+
+
+def test_a_corpus_is_judged_against_the_languages_its_texts_are_in():
+    settings = ScanSettings(workers=1)
+    english = Corpus.build([Document("a", _COUNCIL), Document("b", "Qtly div ten cts vs ten cts")], settings)
+    assert english.background.languages == ("en",)  # English alone: the English table, as it always was
+    mixed = Corpus.build([Document("es", _VALENCIA), Document("de", _BUNDESTAG), Document("en", _COUNCIL)],
+                         settings)
+    assert mixed.background.languages == ("de", "en", "es")
+    # Each word is as common as in the language where it is commonest: "que" is no rare name in Spanish.
+    assert mixed.background.pseudo_df("que") > 500 > Background.load().pseudo_df("que")
+    assert mixed.background.pseudo_df("valencianista") == english.background.pseudo_df("valencianista") < 1
+
+
+def test_two_spanish_match_reports_share_no_rare_terms_through_their_function_words():
+    """Judged by English frequencies, "que", "los" and "partido" were 17 rare terms these two reports of
+    different matches shared (score 0.73, parted only by their openings); in Spanish they are common."""
+    comparison = compare_documents(Document("valencia", _VALENCIA), Document("athletic", _ATHLETIC),
+                                   ScanSettings(workers=1))
+    assert comparison.relation is None
+    assert comparison.link.scores.rare_terms < 4
+    assert comparison.score < 0.5
+
+
+def test_a_spanish_reprint_is_still_a_copy_beside_another_match_report():
+    reprint = ("Crónica: empate sin goles en Mestalla\n\n" + _VALENCIA.rsplit("\n\n", 1)[0].replace("sábado", "sabado")
+               + "\n\nComparte este artículo\nSíguenos en las redes sociales")
+    result = scan_documents([Document("wire", "El Valencia empata con el Betis\n\n" + _VALENCIA),
+                             Document("site", reprint), Document("other", _ATHLETIC)], ScanSettings(workers=1))
+    (cluster,) = result.clusters
+    assert sorted(d.id for d in cluster.documents) == ["site", "wire"]
+    assert [link.relation for link in cluster.links] == ["copy"]
