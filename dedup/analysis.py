@@ -370,12 +370,16 @@ class TermWeights:
     specific: frozenset[str] = frozenset()
 
     @classmethod
-    def learn(cls, df: dict[str, int], documents: int, background: Background) -> TermWeights:
-        """IDF from document frequencies, smoothed by the background's pseudo-documents."""
+    def learn(cls, df: dict[str, int], documents: int, background: Background,
+              frame: tuple[dict[str, int], int] | None = None) -> TermWeights:
+        """IDF from document frequencies, smoothed by the background's pseudo-documents; the ``common`` terms
+        from ``frame`` (frequencies and texts with near-copies counted once, TermMatrix.frame_frequencies)
+        where given, else from ``df``."""
         total = documents + background.pseudo_documents + 1
         idf = {t: math.log(total / (c + background.pseudo_df(t) + 1)) + 1.0 for t, c in df.items()}
-        floor = max(COMMON_MIN_DOCS, COMMON_SHARE * documents)
-        unweighted = cls(idf, math.log(total) + 1.0, frozenset(t for t, c in df.items() if c >= floor))
+        frame_df, texts = frame if frame is not None else (df, documents)
+        floor = max(COMMON_MIN_DOCS, COMMON_SHARE * texts)
+        unweighted = cls(idf, math.log(total) + 1.0, frozenset(t for t, c in frame_df.items() if c >= floor))
         return replace(unweighted, known=frozenset(idf), specific=frozenset(filter(unweighted.is_specific, idf)))
 
     def weight(self, term: str) -> float:

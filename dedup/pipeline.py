@@ -29,6 +29,7 @@ from .fingerprint import Fingerprinter
 from .index import BandIndex, decode_pairs, lsh_params, shared_term_pairs
 from .languages import LanguageMarkers
 from .model import Document, Problem
+from .near_copies import near_copy_families
 from .parallel import forked_map
 from .published import DateWindow, says_today
 from .read import ReadResult, read_inputs, unique_ids
@@ -154,7 +155,13 @@ class Corpus:
             if settings.background:  # judged against the frequencies of the languages its texts are in
                 background = Background.load(languages=LanguageMarkers.load().found(texts_terms.terms,
                                                                                      texts_terms.counts))
-            weights = TermWeights.learn(df, len(representatives), background)
+            frame = None
+            if len(representatives) * (len(representatives) - 1) // 2 <= settings.all_pairs_up_to:
+                # A story's copies put its names in many of a small corpus's texts: count them once.
+                names = terms.present(lambda t: background.pseudo_df(t) <= _RARE_PSEUDO_DF)[representatives]
+                family = near_copy_families([texts[k] for k in text_of[representatives].tolist()], names, terms.terms)
+                frame = terms.frame_frequencies(representatives, family)
+            weights = TermWeights.learn(df, len(representatives), background, frame)
         idf = terms.idf(weights)
         if statistics is None:
             top_indptr, top_columns = texts_terms.top_terms(idf, settings.fingerprint.term_count)

@@ -156,27 +156,34 @@ def speeches(path: Path, language: str, half: str, seed: int) -> dict:
         joined += comparison.relation is not None
     scores.sort()
     scans = [scan_documents(rng.sample(docs, 5), SETTINGS) for _ in range(30)]
-    draw = _draw(f"{language}-{half}", seed, source=path)
-    by_label: dict[str, list[dict]] = defaultdict(list)
-    for r in draw:
-        by_label[r["cluster"]].append(r)
-    small = Counter()
-    for _ in range(30):  # five originals and their copies, as a newsroom's folder of the day might hold
-        picked = [r for label in rng.sample(sorted(by_label), 5) for r in by_label[label]]
-        result = evaluate_levels([Document(r["id"], r["text"], r["title"] or None) for r in picked],
-                                 [r["cluster"] for r in picked], SETTINGS, [SETTINGS.level])[SETTINGS.level.label]
-        small.update({k: result[k] for k in ("true_pairs", "predicted_pairs", "correct_pairs")})
     return {
         "speeches": len(docs),
         "unrelated_pairs": {"pairs": len(scores), "median_score": round(scores[len(scores) // 2], 4),
                             "p90_score": round(scores[int(len(scores) * 0.9)], 4), "related": joined},
         "scans_of_five": {"scans": len(scans), "documents_joined": sum(
             len(c.documents) for r in scans for c in r.clusters)},
-        "copies_in_small_corpora": {
-            **small, "precision": round(small["correct_pairs"] / max(small["predicted_pairs"], 1), 4),
-            "recall": round(small["correct_pairs"] / max(small["true_pairs"], 1), 4)},
+        "copies_in_small_corpora": small_corpora(_draw(f"{language}-{half}", seed, source=path), seed),
         "copies": syndication(f"{language}-{half}", seed, 0.0, "copy", source=path),
     }
+
+
+def small_corpora(draw: list[dict], seed: int, stories: int = 5, corpora: int = 30) -> dict:
+    """Pairwise scores at the default level, summed over ``corpora`` small corpora of ``stories`` originals and
+    their derived versions from the generator's ``draw``: a newsroom's folder of the day, where one story's
+    copies can be a third of the texts."""
+    rng = random.Random(seed)
+    by_label: dict[str, list[dict]] = defaultdict(list)
+    for r in draw:
+        by_label[r["cluster"]].append(r)
+    totals: Counter = Counter()
+    for _ in range(corpora):
+        picked = [r for label in rng.sample(sorted(by_label), stories) for r in by_label[label]]
+        result = evaluate_levels([Document(r["id"], r["text"], r["title"] or None) for r in picked],
+                                 [r["cluster"] for r in picked], SETTINGS, [SETTINGS.level])[SETTINGS.level.label]
+        totals.update({k: result[k] for k in ("true_pairs", "predicted_pairs", "correct_pairs")})
+    return {"corpora": corpora, **totals,
+            "precision": round(totals["correct_pairs"] / max(totals["predicted_pairs"], 1), 4),
+            "recall": round(totals["correct_pairs"] / max(totals["true_pairs"], 1), 4)}
 
 
 def clough_stevenson() -> dict:
@@ -365,6 +372,7 @@ def main() -> None:
             "mean_f1": round(sum(f1s) / len(f1s), 4), "min_f1": min(f1s), "max_f1": max(f1s),
             "precision": [r["precision"] for r in runs], "recall": [r["recall"] for r in runs]}
         results["syndication copy, copies only"] = syndication(cats, seed, 0.0, "copy", sources=False)
+        results["syndication, small corpora"] = small_corpora(_draw(cats, seed), seed)
         results["syndication copy, half as web pages"] = syndication_as_files(cats, seed)
         results["syndication rewrite"] = syndication(cats, seed, 0.5, "rewrite")
         results["syndication partial copies"] = syndication(cats, seed, 0.0, "rewrite", partial_share=0.5)

@@ -279,8 +279,58 @@ def test_copies_that_each_credit_their_own_staff_are_one_cluster():
     docs = [Document(f"clip{k}", f"{text}\n\nReporting by {staff[k]}; editing by {staff[-1 - k]}\n")
             for k in range(6)]
     assert clusters_at(Relation.COPY, docs) == [[d.id for d in docs]]
+    # Every pair compared, the clippings are near-copies, counted once when finding the frame (dedup.near_copies):
+    # the story's names stay names, and the two share them.
     link = compare_documents(docs[0], docs[1], ScanSettings(workers=1), context=docs[2:]).link
+    assert link.relation is Relation.COPY and link.scores.specific_containment > 0.9, link.reason
+    # In a corpus too large for that, its names are frame words, and the credits' names are read as lines of one's own.
+    link = compare_documents(docs[0], docs[1], replace(ScanSettings(workers=1), all_pairs_up_to=0),
+                             context=docs[2:]).link
     assert link.relation is Relation.COPY and "credit lines aside" in link.reason, link.reason
+
+
+def wire_story_and_four_outlets_copies() -> list[Document]:
+    """The sample wire story, four outlets' copies of it (each under its own headline, with its byline, a site's
+    line and two garbled words), and the other samples."""
+    text = (SAMPLES / "wire_harbour_ferry.txt").read_text(encoding="utf-8").rstrip()
+    body = text.split("\n\n", 2)[2]  # below the headline and the wire's byline
+    outlets = [("Island Courier", "Ferries go electric in Port Ellen", "Subscribe now for unlimited access",
+                [("settled", "setled"), ("winter", "wintr")]),
+               ("Coast Today", "Port Ellen votes for battery ferries", "Sign up for our morning newsletter",
+                [("struggle", "strugle"), ("Kilbride", "Kilbrlde")]),
+               ("West Isles News", "Electric fleet approved after trial", "Follow us on social media",
+                [("crossings", "crosings"), ("Reyes", "Reyse")]),
+               ("Harbour Post", "Council backs electric ferries", "Read our latest print edition",
+                [("sailings", "sailngs"), ("Shipbuilders", "Shipbuildrs")])]
+    copies = []
+    for k, (outlet, headline, site_line, garbled) in enumerate(outlets):
+        own = body
+        for word, typo in garbled:
+            own = own.replace(word, typo, 1)
+        copies.append(Document(f"copy{k}", f"{headline}\n\nBy {outlet} staff\n\n{own}\n\n{site_line}"))
+    others = [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))
+              if "ferry" not in p.name]
+    return [Document("wire", text), *copies, *others]
+
+
+def test_a_wire_story_and_four_outlets_copies_in_a_small_folder_are_one_cluster():
+    """Five versions of one story among nine texts put its names in over a quarter of them, as a template's frame
+    words are; the wire's byline was then the only name it had, and the wire was parted from its own copies."""
+    assert clusters_at(Relation.COPY, wire_story_and_four_outlets_copies()) == [
+        ["copy0", "copy1", "copy2", "copy3", "wire"]]
+
+
+def test_near_copies_count_once_when_the_frame_is_found_but_a_templates_instances_do_not():
+    """A template's instances share all but their names, in the lines they share: their frame is found.  Copies
+    differ by garbled letters and lines of their own (bylines, site lines): counted once, the story's names stay
+    names.  A corpus too large to compare every pair does not look for near-copies."""
+    rng = random.Random(11)
+    bonds = [Document(f"b{i}", bond_notice(issuer, rng)) for i, issuer in enumerate(ISSUERS)]
+    assert {"eurobond", "warrants", "denominations"} <= Corpus.build(bonds, ScanSettings(workers=1)).weights.common
+    docs = wire_story_and_four_outlets_copies()
+    names = {"saltire", "dunlop", "ellen"}
+    assert not names & Corpus.build(docs, ScanSettings(workers=1)).weights.common
+    assert names <= Corpus.build(docs, ScanSettings(workers=1, all_pairs_up_to=0)).weights.common
 
 
 def test_clippings_that_each_add_a_line_naming_their_own_people_are_one_cluster():
@@ -1164,9 +1214,13 @@ def test_copies_whose_leads_garble_words_each_its_own_way_are_copies_where_the_s
         copies.append(Document(f"copy{k}", "\n\n".join([paragraphs[0], lead, *paragraphs[2:]])))
     settings = ScanSettings(workers=1, level=Relation.COPY)
     docs = copies + [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
-    pair = compare_documents(copies[0], copies[1], settings, context=docs)
+    # In a corpus too large to compare every pair, copies are not found to be near-copies before the frame is
+    # (dedup.near_copies), and the leads' names are read again allowing for garbled letters.
+    large = replace(settings, all_pairs_up_to=0)
+    pair = compare_documents(copies[0], copies[1], large, context=docs)
     assert pair.relation == "copy", pair.link.reason
     assert "names and figures in the lead are in the other allowing one garbled letter" in pair.link.reason
+    assert compare_documents(copies[0], copies[1], settings, context=docs).relation == "copy"
     result = scan_documents(docs, settings)
     holding = [c for c in result.clusters if any(d.id == "copy0" for d in c.documents)]
     assert len(holding) == 1 and sorted(d.id for d in holding[0].documents) == [f"copy{k}" for k in range(10)]
