@@ -9,7 +9,7 @@ CC BY-SA 4.0; the derived tables are under the same licence (see README, Credits
   Greek, Arabic and Hebrew scripts; not Chinese or Japanese, read as bigrams, nor Korean, whose
   wordfreq list is split into morphemes, nor Indic scripts, whose vowel signs split a word): words of
   Zipf frequency 3.5 or more (about one in 300,000 words, below the bar for "rare"), at most 20,000.
-- ``languages.tsv.gz``: each language's 200 commonest words that a text's content terms can hold
+- ``languages.tsv.gz``: each language's 300 commonest words that a text's content terms can hold
   (two or more letters, not an English stopword): ``dedup.languages`` tells by them which
   languages a corpus is written in, and loads only those tables.
 
@@ -29,7 +29,7 @@ from dedup.normalize import STOPWORDS, fold
 ENGLISH_WORDS = 40_000
 OTHER_MIN_ZIPF = 3.5
 OTHER_MAX_WORDS = 20_000
-MARKERS = 200
+MARKERS = 300
 LANGUAGES = ("ar bg ca cs da de el es fa fi fil fr he hu id is it lt lv mk ms nb nl pl pt ro ru sh sk sl sv tr uk "
              "ur vi").split()
 DATA = Path(__file__).resolve().parent.parent / "dedup" / "data"
