@@ -1,4 +1,5 @@
-"""The declared dependency bounds are the ones tested: tools/lowest-dependencies.txt pins each at its floor."""
+"""What is declared is what is tested and shipped: tools/lowest-dependencies.txt pins each dependency at its
+floor, and the package-data globs hold every data file the engine reads."""
 
 from __future__ import annotations
 
@@ -40,3 +41,20 @@ def _pins() -> dict[str, Version]:
 def test_the_lowest_dependencies_file_pins_every_floor_pyproject_declares():
     """A bound raised in one place and not the other would leave the floor untested (or the file stale)."""
     assert _pins() == _floors()
+
+
+def test_every_data_file_the_engine_reads_is_declared_package_data():
+    """The word-frequency tables are read from the installed package: a file the package-data globs miss works
+    in a checkout and is missing from the wheel."""
+    import fnmatch
+
+    from dedup.background import data_rows
+
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"]["dedup"]
+    shipped = sorted(p.relative_to(ROOT / "dedup").as_posix() for p in (ROOT / "dedup" / "data").iterdir()
+                     if p.is_file() and p.name != "__init__.py")
+    assert shipped and all(any(fnmatch.fnmatch(name, g) for g in globs) for name in shipped), shipped
+    languages = [language for language, _ in data_rows("languages.tsv.gz")]
+    tables = {f"data/background-{language}.tsv.gz" for language in languages}
+    assert len(languages) == 36 and tables == set(shipped) - {"data/languages.tsv.gz"}
