@@ -151,16 +151,11 @@ class Corpus:
         else:
             representatives = np.array([members[0] for members in groups.values()], dtype=np.int64)
             df = terms.document_frequencies(representatives)  # exact copies count once
-            background = Background.empty()
-            if settings.background:  # judged against the frequencies of the languages its texts are in
-                background = Background.load(languages=LanguageMarkers.load().found(texts_terms.terms,
-                                                                                     texts_terms.counts))
+            background = _background(settings, texts_terms)
             frame = None
             if len(representatives) * (len(representatives) - 1) // 2 <= settings.all_pairs_up_to:
-                # A story's copies put its names in many of a small corpus's texts: count them once.
-                names = terms.present(lambda t: background.pseudo_df(t) <= _RARE_PSEUDO_DF)[representatives]
-                family = near_copy_families([texts[k] for k in text_of[representatives].tolist()], names, terms.terms)
-                frame = terms.frame_frequencies(representatives, family)
+                frame = _frame(terms, representatives, [texts[k] for k in text_of[representatives].tolist()],
+                               background)
             weights = TermWeights.learn(df, len(representatives), background, frame)
         idf = terms.idf(weights)
         if statistics is None:
@@ -308,6 +303,21 @@ class Corpus:
             codes.append(BandIndex(bands, rows).pair_codes(signatures))
         codes.append(shared_term_pairs(self.features.rare[reps], self.settings.thresholds.story_rare_terms))
         return reps[decode_pairs(unique_sorted(np.concatenate(codes)), len(reps))]
+
+
+def _background(settings: ScanSettings, terms: TermMatrix) -> Background:
+    """The word frequencies rarity is judged against: English's and those of the languages the texts are in."""
+    if not settings.background:
+        return Background.empty()
+    return Background.load(languages=LanguageMarkers.load().found(terms.terms, terms.counts))
+
+
+def _frame(terms: TermMatrix, rows: np.ndarray, texts: list[str],
+           background: Background) -> tuple[dict[str, int], int]:
+    """Term frequencies for finding a template's frame among ``rows`` (their ``texts``), near-copies counted
+    once: a story's copies put its names in many of a small corpus's texts (``dedup.near_copies``)."""
+    names = terms.present(lambda t: background.pseudo_df(t) <= _RARE_PSEUDO_DF)[rows]
+    return terms.frame_frequencies(rows, near_copy_families(texts, names, terms.terms))
 
 
 def _in_parts(pairs: np.ndarray, workers: int, work: Callable[[np.ndarray], R]) -> list[R]:
