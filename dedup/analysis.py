@@ -16,7 +16,7 @@ import hashlib
 import math
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -39,10 +39,12 @@ __all__ = [
     "TermWeights",
     "document_body",
     "exact_key",
+    "folded_terms",
     "line_hash",
     "lead_facts_found",
     "lead_names_found",
     "names_found",
+    "one_edit_among",
     "profiles",
     "sentences",
     "shown_sentences",
@@ -70,7 +72,7 @@ def document_body(document: Document) -> str:
     return document.text
 
 
-def _terms(folded: str) -> frozenset[str]:
+def folded_terms(folded: str) -> frozenset[str]:
     """Content terms of a folded text: words of two or more characters that are not stopwords.
 
     Interned: the corpus's documents hold their sentences' terms until the report, one string for
@@ -256,7 +258,8 @@ def lines_of_own_names(a: Sentences, b: Sentences, common: frozenset[str] = froz
     if a.total_words > b.total_words:
         a, b, chrome = b, a, (chrome[1], chrome[0])
     words = _words_with(b, common)
-    return sum(1 for names in _sentence_names(a, chrome=chrome[0]) if any(not _among(t, words) for t in names))
+    return sum(1 for names in _sentence_names(a, chrome=chrome[0])
+               if any(not one_edit_among(t, words) for t in names))
 
 
 def _words_with(other: Sentences, common: frozenset[str]) -> set[str]:
@@ -268,10 +271,10 @@ def _found(names: frozenset[str], other: Sentences, common: frozenset[str]) -> f
     if not names:
         return 1.0
     words = _words_with(other, common)
-    return sum(1 for name in names if _among(name, words)) / len(names)
+    return sum(1 for name in names if one_edit_among(name, words)) / len(names)
 
 
-def _among(name: str, words: set[str]) -> bool:
+def one_edit_among(name: str, words: AbstractSet[str]) -> bool:
     """Whether ``name`` is one of ``words``, or one edit from one (a garbled letter)."""
     return name in words or extractOne(name, words, scorer=Levenshtein.distance, score_cutoff=1) is not None
 
@@ -295,7 +298,7 @@ def lead_facts_found(a: Sentences, b: Sentences, common: frozenset[str] = frozen
         known = present | common
         numbers = [t for t in present if t.isdigit()]
         found = (sum(1 for f in figures if f in present or any(slipped(f, n) for n in numbers))
-                 + sum(1 for name in names if _among(name, known)))
+                 + sum(1 for name in names if one_edit_among(name, known)))
         return found / (len(names) + len(figures))
 
     return max(share(a, b), share(b, a))
@@ -334,7 +337,7 @@ def shown_sentences(text: str) -> ShownSentences:
 def sentences(text: str, fingerprinter: Fingerprinter, weights: TermWeights) -> Sentences:
     shown, lines = _numbered_sentences(text)
     display, keys = shown.text, shown.keys
-    terms = [_terms(k) for k in keys]
+    terms = [folded_terms(k) for k in keys]
     flat = [t for ts in terms for t in sorted(ts)]
     entry_sentence, entry_term, entry_weight = _stem_entries(
         np.repeat(np.arange(len(terms), dtype=np.int64), [len(ts) for ts in terms]),

@@ -22,11 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 from scipy import sparse
 
-from .normalize import STOPWORDS, fold, long_tokens
+from .analysis import folded_terms, one_edit_among
+from .normalize import fold
 from .segment import logical_lines, split_sentences
 
 __all__ = ["near_copy_families"]
@@ -45,7 +44,7 @@ class _Words:
 
     @classmethod
     def of(cls, text: str) -> _Words:
-        sentences = [frozenset(long_tokens(fold(s))) - STOPWORDS for _, s in split_sentences(logical_lines(text))]
+        sentences = [folded_terms(fold(s)) for _, s in split_sentences(logical_lines(text))]
         return cls(sentences, frozenset().union(*sentences))
 
 
@@ -81,8 +80,7 @@ def _explained(missing: frozenset[str], text: _Words, other: _Words) -> bool:
     figure: another figure is another fact) or stands in a sentence of its own below the first (a headline
     names whose news it is: a notice's company)."""
     for word in missing:
-        if not any(c.isdigit() for c in word) and process.extractOne(
-                word, other.words, scorer=Levenshtein.distance, score_cutoff=1) is not None:
+        if not any(c.isdigit() for c in word) and one_edit_among(word, other.words):
             continue
         if not any(word in s and _own(s, other) for s in text.sentences[1:]):
             return False
