@@ -59,7 +59,13 @@ def jsonl(relative: str) -> list[dict]:
 
 def _draw(categories: str, seed: int, rewrite_share: float = 0.0, partial_share: float = 0.0,
           source: Path = CORPORA / "bbc-news/articles.jsonl") -> list[dict]:
-    """One draw of the syndication generator (evaluation/syndicate.py)."""
+    """One draw of the syndication generator (evaluation/syndicate.py); one draw feeds several rows (copy,
+    copies only, as files, small corpora), so it is made once however it is asked for.  Callers only read it."""
+    return _drawn(categories, seed, rewrite_share, partial_share, source)
+
+
+@functools.cache
+def _drawn(categories: str, seed: int, rewrite_share: float, partial_share: float, source: Path) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "draw.jsonl"
         subprocess.run([sys.executable, str(HERE / "syndicate.py"), str(source),
