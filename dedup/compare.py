@@ -41,6 +41,7 @@ class Comparison:
     level: str
     parameters: dict[str, object]  # the settings that decided, as a scan records them
     context_documents: int = 0  # corpus documents besides A and B that set term rarity
+    languages: tuple[str | None, str | None] = (None, None)  # A's and B's, where their words show one
 
     @property
     def score(self) -> float:
@@ -75,4 +76,5 @@ def compare_documents(a: Document, b: Document, settings: ScanSettings, *,
                    for i, t in enumerate(sa.text))
     rows_b = tuple(SentenceRow("b", j, t, to_a[j].a if j in to_a else None, to_a[j].score if j in to_a else None)
                    for j, t in enumerate(sb.text))
-    return Comparison(a, b, link, rows_a, rows_b, settings.level.label, settings.parameters(), len(others))
+    return Comparison(a, b, link, rows_a, rows_b, settings.level.label, settings.parameters(), len(others),
+                      (corpus.languages[0], corpus.languages[1]))

@@ -27,7 +27,7 @@ from .families import Waiting, plan_families
 from .features import FeatureMatrices
 from .fingerprint import Fingerprinter
 from .index import BandIndex, decode_pairs, lsh_params, shared_term_pairs
-from .languages import LanguageMarkers
+from .languages import LanguageMarkers, languages_found
 from .model import Document, Problem
 from .near_copies import near_copy_families
 from .parallel import forked_map
@@ -126,6 +126,7 @@ class Corpus:
     features: FeatureMatrices
     term_signatures: np.ndarray  # MinHash of each document's top TF-IDF terms, one row each
     stem_weights: StemWeights  # how the corpus weighs each word stem (the texts' own, or those of `statistics`)
+    languages: list[str | None]  # each document's language, where its words show one (dedup.languages)
     _sentences: dict[int, Sentences] = field(default_factory=dict)
     _shown: dict[int, ShownSentences] = field(default_factory=dict)  # of linked documents, for the report
 
@@ -146,12 +147,13 @@ class Corpus:
             groups[p.key].append(i)
         texts_terms = TermMatrix.build(chunk_terms)
         terms = texts_terms.with_rows(text_of)
+        text_languages = LanguageMarkers.load().of_texts(texts_terms.terms, texts_terms.counts)
         if statistics is not None:
             df, background, weights = statistics.df, statistics.background, statistics.weights
         else:
             representatives = np.array([members[0] for members in groups.values()], dtype=np.int64)
             df = terms.document_frequencies(representatives)  # exact copies count once
-            background = _background(settings, texts_terms)
+            background = _background(settings, languages_found(text_languages))
             frame = None
             if len(representatives) * (len(representatives) - 1) // 2 <= settings.all_pairs_up_to:
                 frame = _frame(terms, representatives, [texts[k] for k in text_of[representatives].tolist()],
@@ -196,7 +198,7 @@ class Corpus:
             present=terms.present,
         )
         return cls(documents, settings, fingerprinter, profiles, weights, df, dict(groups), text_of, background,
-                   features, term_signatures, stem_weights)
+                   features, term_signatures, stem_weights, [text_languages[k] for k in text_of.tolist()])
 
     def sentences(self, i: int) -> Sentences:
         cached = self._sentences.get(i)
@@ -305,11 +307,11 @@ class Corpus:
         return reps[decode_pairs(unique_sorted(np.concatenate(codes)), len(reps))]
 
 
-def _background(settings: ScanSettings, terms: TermMatrix) -> Background:
-    """The word frequencies rarity is judged against: English's and those of the languages the texts are in."""
+def _background(settings: ScanSettings, languages: tuple[str, ...]) -> Background:
+    """The word frequencies rarity is judged against: English's and those of the ``languages`` the texts are in."""
     if not settings.background:
         return Background.empty()
-    return Background.load(languages=LanguageMarkers.load().found(terms.terms, terms.counts))
+    return Background.load(languages=languages)
 
 
 def _frame(terms: TermMatrix, rows: np.ndarray, texts: list[str],

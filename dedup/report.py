@@ -58,6 +58,7 @@ class MemberReport:
     path: str
     line: int | None
     published: str | None  # ISO 8601, when the scan read dates (--within-days)
+    language: str | None  # the language its words were judged in, where they show one (dedup.languages)
     key: str  # content address of the normalized text (survives renames)
     role: str  # "canonical" or "member"
     relation: str | None  # to the canonical; None for the canonical itself
@@ -168,7 +169,7 @@ def _build_one(corpus: Corpus, cluster: Cluster, boilerplate: frozenset[int]) ->
         published = docs[i].published
         members.append(MemberReport(
             id=docs[i].id, title=docs[i].title, path=docs[i].path, line=docs[i].line,
-            published=published.isoformat() if published else None,
+            published=published.isoformat() if published else None, language=corpus.languages[i],
             key=corpus.profiles[i].key, role="canonical" if i == hub else "member",
             relation=to_hub.relation.label if to_hub and to_hub.relation is not None else None,
             score=to_hub.score if to_hub else None,

@@ -6,6 +6,7 @@ import pytest
 
 from dedup import Document, ScanSettings, compare_documents, scan_documents
 from dedup.background import Background
+from dedup.jsonout import comparison_dict, result_dict
 from dedup.pipeline import Corpus
 
 _VALENCIA = (
@@ -109,3 +110,27 @@ def test_a_news_paragraph_is_found_to_be_in_its_language(language):
     200 commonest words, under the bar; among its 300, enough."""
     corpus = Corpus.build([Document(language, _BUSES[language])], ScanSettings(workers=1))
     assert corpus.background.languages == ("en", language)
+
+
+# The same vote in Estonian, a language without a table here: its words are judged against English alone.
+_ESTONIAN = ("Linnavolikogu kiitis teisipäeva õhtul heaks plaani asendada linna bussid 2030. aastaks "
+             "elektrisõidukitega. Linnapea sõnul maksab meede umbes kaksteist miljonit eurot, millest osa maksab piirkond. Elanikud saavad "
+             "oma arvamust avaldada järgmise kuu avalikul koosolekul, kuid opositsioon leiab, et projekt tuleb liiga "
+             "hilja ja ei lahenda liikluse probleeme kesklinnas.")
+
+
+def test_each_clustered_document_says_which_language_its_words_were_judged_in():
+    texts = {"es": _VALENCIA, "de": _BUNDESTAG, "en": _COUNCIL, "et": _ESTONIAN, "short": "Qtly div ten cts vs ten cts"}
+    # Each text twice, so that each is in a cluster (the output lists clustered documents).
+    docs = [Document(f"{name}-{copy}", text) for name, text in texts.items() for copy in (1, 2)]
+    result = result_dict(scan_documents(docs, ScanSettings(workers=1)))
+    languages = {d["id"]: d["language"] for c in result["clusters"] for d in c["documents"]}
+    assert languages == {"es-1": "es", "es-2": "es", "de-1": "de", "de-2": "de", "en-1": "en", "en-2": "en",
+                         "et-1": None, "et-2": None, "short-1": None, "short-2": None}
+
+
+def test_compare_says_which_languages_the_two_were_judged_in():
+    comparison = comparison_dict(compare_documents(Document("a", _BUSES["sv"]), Document("b", _ESTONIAN),
+                                                   ScanSettings(workers=1)))
+    assert (comparison["language_a"], comparison["language_b"]) == ("sv", None)
+    assert Corpus.build([Document("et", _ESTONIAN)], ScanSettings(workers=1)).background.languages == ("en",)
