@@ -28,7 +28,7 @@ from .background import Background
 from .figures import slipped
 from .fingerprint import Fingerprinter
 from .model import Document
-from .normalize import STOPWORDS, fold_lines, long_tokens, tokens
+from .normalize import STOPWORDS, fold_lines, is_content_term, long_tokens, tokens
 from .segment import first_prose, logical_lines, split_sentences
 from .terms import LEAD_WORDS, ChunkTerms
 
@@ -390,7 +390,7 @@ class TermWeights:
 
     def is_specific(self, term: str) -> bool:
         """Rare in this corpus and in English: names, places, jargon; not a template's frame words."""
-        return (len(term) > 1 and term not in STOPWORDS and term not in self.common
+        return (is_content_term(term) and term not in self.common
                 and self.weight(term) >= SPECIFIC_IDF_SHARE * self.default)
 
     def specific_among(self, terms: frozenset[str]) -> frozenset[str]:

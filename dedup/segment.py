@@ -15,8 +15,14 @@ import xxhash
 
 __all__ = ["first_prose", "logical_lines", "runs_on", "split_sentences"]
 
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+|(?P<wide>[\u3002\uff01\uff1f]+[\u300d\u300f\uff09]*\s*)")
-_NEXT_STARTS = re.compile(r"[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f]")
+#: Full stops that end a sentence wherever they stand, with or without a space or a capital after them:
+#: Chinese and Japanese (。！？), the danda of Hindi, Bengali and other Indic scripts (।, ॥), Arabic's
+#: question mark (؟), Urdu's full stop (۔), Armenian's (։), Amharic's (።, ፧), Burmese (။) and Khmer (។, ៕).
+_OWN_STOPS = "\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362\u1367\u104b\u17d4\u17d5"
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+"
+                       f"|(?P<own>[{_OWN_STOPS}]+[\u300d\u300f\uff09\"'\u201d\u2019)\\]]*\\s*)")
+#: What may open a sentence before its first letter: quotes, brackets, Spanish ¿ and ¡.
+_OPENERS = "\"'\u201c\u2018\u201e\u00ab([\u00bf\u00a1"
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr inc corp co ltd plc gov sen rep gen col lt sgt capt
     vs etc no nos fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e
@@ -26,10 +32,10 @@ _ABBREVIATIONS = frozenset(
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _MIN_CHARS = 2
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
-_TERMINAL = frozenset(".!?:\"'\u201d\u2019)\u2026")
+_TERMINAL = frozenset(".!?:\"'\u201d\u2019)\u2026" + _OWN_STOPS)
 _WRAP_MIN = 40
 #: How a prose sentence ends; site chrome ("Skip to content", "News | Sport"), headlines and bylines do not.
-_PROSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u2026]\s*$")
+_PROSE_END = re.compile(f"[.!?:;\"'\u201d\u2019)\u2026{_OWN_STOPS}\u300d\u300f\uff09]\\s*$")
 #: A gap between table columns: two or more spaces not after the end of a sentence.
 _COLUMN_GAP = re.compile(r"(?<![.!?:;])[ \t]{2,}(?=\S)")
 
@@ -62,6 +68,17 @@ def _cut_run_on(sentence: str) -> list[str]:
     return pieces
 
 
+def _starts_sentence(line: str, at: int) -> bool:
+    """Whether a sentence can start at ``at``: with a figure or a letter that is not lower case (a capital, or
+    a letter of a script without case: Arabic, Hebrew, Hindi...), after any opening quote or bracket."""
+    if at < len(line) and line[at] in _OPENERS:
+        at += 1
+    if at >= len(line):
+        return False
+    first = line[at]
+    return first.isdigit() or "\u00c0" <= first <= "\u024f" or (first.isalpha() and not first.islower())
+
+
 def _is_abbreviation(line: str, start: int, end: int) -> bool:
     """Whether the word ending at ``end`` (after ``start``) is an abbreviation or an initial.
 
@@ -79,9 +96,9 @@ def _split_line(line: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(line):
         end = match.end()
-        # Chinese and Japanese full stops end a sentence wherever they stand: no space follows, no capital.
-        if match["wide"] is None and (not _NEXT_STARTS.match(line, end)
-                                      or _is_abbreviation(line, start, match.start() + 1)):
+        # Stops of their own end a sentence wherever they stand: no space need follow, nor a capital.
+        if match["own"] is None and (not _starts_sentence(line, end)
+                                     or _is_abbreviation(line, start, match.start() + 1)):
             continue
         pieces.append(line[start:end].strip())
         start = end

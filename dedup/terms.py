@@ -18,7 +18,7 @@ import xxhash
 from scipy import sparse
 
 from .arrays import unique_with_inverse
-from .normalize import STOPWORDS
+from .normalize import STOPWORDS, is_content_term
 
 if TYPE_CHECKING:
     from .analysis import TermWeights
@@ -49,18 +49,21 @@ class ChunkTerms:
 
     @classmethod
     def count(cls, texts: Sequence[list[str]]) -> ChunkTerms:
-        """Terms (words of two or more characters, no stopwords) of each word list, and of its lead."""
+        """Terms (words of two letters or more, no stopwords: :func:`dedup.normalize.is_content_term`) of each
+        word list, and of its lead."""
         vocabulary: dict[str, int] = {}
         column_of = vocabulary.setdefault
         full: tuple[list[int], list[int], list[int]] = ([], [], [])  # columns, counts, row sizes
         lead: tuple[list[int], list[int], list[int]] = ([], [], [])
         for words in texts:
             counts = Counter(words)
-            terms = [w for w in counts if len(w) > 1 and w not in STOPWORDS]  # in order of first use
+            # In order of first use; is_content_term inlined for the ASCII words that are most of a corpus's.
+            terms = [w for w in counts if (len(w) > 1 and w not in STOPWORDS) if w.isascii() or is_content_term(w)]
             full[0].extend([column_of(t, len(vocabulary)) for t in terms])
             full[1].extend([counts[t] for t in terms])
             full[2].append(len(terms))
-            opening = Counter(w for w in words[:LEAD_WORDS] if len(w) > 1 and w not in STOPWORDS)
+            opening = Counter(w for w in words[:LEAD_WORDS]
+                              if (len(w) > 1 and w not in STOPWORDS) if w.isascii() or is_content_term(w))
             lead[0].extend([vocabulary[t] for t in opening])
             lead[1].extend(opening.values())
             lead[2].append(len(opening))

@@ -4,6 +4,7 @@
     python evaluation/run_all.py --only semeval,msrp
     python evaluation/run_all.py --only none --peoples-daily pd.jsonl   # Chinese: see peoples_daily.py
     python evaluation/run_all.py --only none --parlspeech speeches.jsonl   # German, Spanish, Dutch: parlspeech.py
+    python evaluation/run_all.py --only none --udhr udhr.jsonl   # 28 languages' UDHR, 20 scripts: udhr.py
 
 Splits: thresholds were chosen on the *tuning* halves (syndication from BBC
 politics/sport/tech, seed 2; Reuters stories 0-4,999 (file order); SemEval pairs with an even
@@ -42,10 +43,12 @@ from dedup.fingerprint import Fingerprinter
 from dedup.published import parse_published
 from dedup.read import ReadOptions, read_inputs
 from syndicate import wire_paragraphs  # evaluation/, beside this script
+from udhr import LANGUAGES as UDHR_FILES
 
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE.parent.parent / "shared" / "corpora"
 SETTINGS = ScanSettings()
+UDHR_LANGUAGES = tuple(UDHR_FILES.values())
 
 
 @functools.cache  # Reuters is read for two runs (with and without dates); callers only slice or filter
@@ -148,11 +151,12 @@ def syndication_as_files(categories: str, seed: int) -> dict:
             **scores["copy"]}
 
 
-def speeches(path: Path, language: str, half: str, seed: int) -> dict:
-    """Speeches of one parliament (evaluation/parlspeech.py), none a copy of another: how alike ``compare`` finds
-    unrelated ones, how many a scan of five joins, and the generator's copies of them, in small corpora and whole."""
+def unrelated_texts(path: Path, category: str, seed: int) -> dict:
+    """Texts of one ``category`` none of which is a copy of another (a parliament's speeches from
+    evaluation/parlspeech.py, a language's parts of the UDHR from evaluation/udhr.py): how alike ``compare``
+    finds them, how many a scan of five joins, and the generator's copies of them, in small corpora and whole."""
     with path.open(encoding="utf-8") as handle:
-        rows = [r for r in map(json.loads, handle) if r["category"] == f"{language}-{half}"]
+        rows = [r for r in map(json.loads, handle) if r["category"] == category]
     rng = random.Random(seed)
     docs = [Document(r["id"], r["text"], r["title"] or None) for r in rows]
     scores, joined = [], 0
@@ -163,13 +167,13 @@ def speeches(path: Path, language: str, half: str, seed: int) -> dict:
     scores.sort()
     scans = [scan_documents(rng.sample(docs, 5), SETTINGS) for _ in range(30)]
     return {
-        "speeches": len(docs),
+        "texts": len(docs),
         "unrelated_pairs": {"pairs": len(scores), "median_score": round(scores[len(scores) // 2], 4),
                             "p90_score": round(scores[int(len(scores) * 0.9)], 4), "related": joined},
         "scans_of_five": {"scans": len(scans), "documents_joined": sum(
             len(c.documents) for r in scans for c in r.clusters)},
-        "copies_in_small_corpora": small_corpora(_draw(f"{language}-{half}", seed, source=path), seed),
-        "copies": syndication(f"{language}-{half}", seed, 0.0, "copy", source=path),
+        "copies_in_small_corpora": small_corpora(_draw(category, seed, source=path), seed),
+        "copies": syndication(category, seed, 0.0, "copy", source=path),
     }
 
 
@@ -362,6 +366,9 @@ def main() -> None:
     parser.add_argument("--peoples-daily", type=Path, metavar="PD_JSONL",
                         help="also score copies of Chinese news: the People's Daily of January 1998 as "
                              "evaluation/peoples_daily.py writes it (not in ../shared/corpora; see that script)")
+    parser.add_argument("--udhr", type=Path, metavar="UDHR_JSONL",
+                        help="also score the UDHR's parts in 28 languages and 20 scripts as evaluation/udhr.py "
+                             "writes them (not in ../shared/corpora; see that script)")
     args = parser.parse_args()
     wanted = set(args.only.split(","))
     tune = args.split == "tune"
@@ -389,7 +396,10 @@ def main() -> None:
     if args.parlspeech:
         half, seed = ("first-half", 2) if tune else ("second-half", 3)
         for language in ("de", "es", "nl", "en"):
-            results[f"parlspeech {language}"] = speeches(args.parlspeech, language, half, seed)
+            results[f"parlspeech {language}"] = unrelated_texts(args.parlspeech, f"{language}-{half}", seed)
+    if args.udhr:  # too small to split (31 parts a language): reported whole, no threshold set from it
+        for language in UDHR_LANGUAGES:
+            results[f"udhr {language}"] = unrelated_texts(args.udhr, language, 3)
     if "clough" in wanted:
         results["clough-stevenson"] = clough_stevenson()
     if "semeval" in wanted:

@@ -114,7 +114,8 @@ def test_a_news_paragraph_is_found_to_be_in_its_language(language):
 
 # The same vote in Estonian, a language without a table here: its words are judged against English alone.
 _ESTONIAN = ("Linnavolikogu kiitis teisipäeva õhtul heaks plaani asendada linna bussid 2030. aastaks "
-             "elektrisõidukitega. Linnapea sõnul maksab meede umbes kaksteist miljonit eurot, millest osa maksab piirkond. Elanikud saavad "
+             "elektrisõidukitega. Linnapea sõnul maksab meede umbes kaksteist miljonit eurot, millest osa maksab "
+             "piirkond. Elanikud saavad "
              "oma arvamust avaldada järgmise kuu avalikul koosolekul, kuid opositsioon leiab, et projekt tuleb liiga "
              "hilja ja ei lahenda liikluse probleeme kesklinnas.")
 
@@ -134,3 +135,39 @@ def test_compare_says_which_languages_the_two_were_judged_in():
                                                    ScanSettings(workers=1)))
     assert (comparison["language_a"], comparison["language_b"]) == ("sv", None)
     assert Corpus.build([Document("et", _ESTONIAN)], ScanSettings(workers=1)).background.languages == ("en",)
+
+
+# Two unrelated Hindi reports (a new train line; floods in Kerala), which share only Hindi's function words.
+_RAIL = ("नई दिल्ली में मंगलवार को रेल मंत्रालय ने घोषणा की कि अगले साल से राजधानी और मुंबई के बीच एक नई "
+         "तेज़ रफ़्तार ट्रेन चलाई जाएगी। मंत्रालय के अनुसार इस ट्रेन से यात्रा का समय लगभग चार घंटे कम हो "
+         "जाएगा और किराया सामान्य एक्सप्रेस ट्रेनों से थोड़ा ज़्यादा होगा। अधिकारियों ने कहा कि परियोजना "
+         "पर करीब बारह हज़ार करोड़ रुपये खर्च होंगे और इसका काम इसी महीने शुरू हो जाएगा। विपक्ष ने कहा है "
+         "कि सरकार को पहले पुरानी पटरियों की मरम्मत पर ध्यान देना चाहिए।")
+_FLOODS = ("केरल में पिछले तीन दिनों से हो रही भारी बारिश के कारण कई ज़िलों में बाढ़ जैसे हालात बन गए हैं "
+           "और हज़ारों लोगों को सुरक्षित स्थानों पर भेजा गया है। मौसम विभाग ने अगले दो दिनों के लिए चेतावनी "
+           "जारी की है और मछुआरों से समुद्र में न जाने को कहा है। राज्य सरकार ने कहा कि राहत शिविरों में "
+           "भोजन और दवाइयों की व्यवस्था की गई है। कई स्कूल और कॉलेज बंद कर दिए गए हैं और कुछ रेल सेवाएं भी "
+           "रद्द कर दी गई हैं।")
+
+
+def test_two_unrelated_hindi_reports_share_no_rare_terms():
+    """Words were cut at their vowel signs and Hindi had no table: these two shared 9 "rare" terms, function words
+    and pieces of them, and compared at 0.40, parted only by the opening's names."""
+    comparison = compare_documents(Document("rail", _RAIL), Document("floods", _FLOODS), ScanSettings(workers=1))
+    assert comparison.languages == ("hi", "hi")
+    assert comparison.link.scores.rare_terms == 0
+    assert comparison.score < 0.2
+
+
+def test_a_hindi_reprint_shares_its_sentences_one_by_one_and_keeps_its_site_lines():
+    """Sentences end at the danda (।): the reprint's four sentences are shared one by one (one paragraph-long
+    "sentence" before), one with its changed word, and the site's lines are its own."""
+    reprint = "भारत समाचार\n\n" + _RAIL.replace("करीब", "लगभग") + "\n\nइस खबर को शेयर करें\nहमें फ़ॉलो करें"
+    result = scan_documents([Document("wire", _RAIL), Document("site", reprint), Document("floods", _FLOODS)],
+                            ScanSettings(workers=1))
+    (cluster,) = result.clusters
+    assert sorted(d.id for d in cluster.documents) == ["site", "wire"]
+    assert [link.relation for link in cluster.links] == ["copy"]
+    assert len(cluster.shared) == 4 and all(s.text.endswith("।") for s in cluster.shared)
+    unique = {d.id: [s.text for s in d.unique] for d in cluster.documents}
+    assert unique == {"site": ["भारत समाचार", "इस खबर को शेयर करें", "हमें फ़ॉलो करें"], "wire": []}

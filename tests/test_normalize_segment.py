@@ -1,5 +1,7 @@
+import pytest
+
 from dedup.figures import quantities, shared_quantities
-from dedup.normalize import fold, fold_lines, normalize, tokens
+from dedup.normalize import content_terms, fold, fold_lines, long_tokens, normalize, tokens
 from dedup.segment import logical_lines, split_sentences
 
 
@@ -32,6 +34,44 @@ def test_chinese_and_japanese_full_stops_end_sentences_without_a_space_after_the
     assert [s for _, s in split_sentences(logical_lines(text))] == [
         "議会は計画を承認した。", "七対二で可決された！", "「運賃は据え置く。」", "と議長は語った。", "Then English.",
     ]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # Capitals outside Latin, and scripts without case, start a sentence after a full stop.
+    ("Совет одобрил план. Жители выскажутся. Оппозиция против.",
+     ["Совет одобрил план.", "Жители выскажутся.", "Оппозиция против."]),
+    ("Το συμβούλιο ενέκρινε το σχέδιο. Οι κάτοικοι θα μιλήσουν.",
+     ["Το συμβούλιο ενέκρινε το σχέδιο.", "Οι κάτοικοι θα μιλήσουν."]),
+    ("وافق المجلس على الخطة. هل سيتكلم السكان؟ نعم.", ["وافق المجلس على الخطة.", "هل سيتكلم السكان؟", "نعم."]),
+    ("המועצה אישרה את התוכנית. התושבים ידברו.", ["המועצה אישרה את התוכנית.", "התושבים ידברו."]),
+    # Stops of their own: the danda (Hindi, Bengali), Urdu's, Armenian's, Amharic's and Burmese full stops.
+    ("परिषद ने योजना को मंज़ूरी दी । निवासी अपनी राय देंगे।विपक्ष नाराज़ है।",
+     ["परिषद ने योजना को मंज़ूरी दी ।", "निवासी अपनी राय देंगे।", "विपक्ष नाराज़ है।"]),
+    ("کونسل نے منصوبہ منظور کیا۔ رہائشی رائے دیں گے۔", ["کونسل نے منصوبہ منظور کیا۔", "رہائشی رائے دیں گے۔"]),
+    ("Խորհուրդը հաստատեց ծրագիրը։ Բնակիչները կխոսեն։", ["Խորհուրդը հաստատեց ծրագիրը։", "Բնակիչները կխոսեն։"]),
+    ("ምክር ቤቱ ዕቅዱን አጸደቀ። ነዋሪዎች ይናገራሉ።", ["ምክር ቤቱ ዕቅዱን አጸደቀ።", "ነዋሪዎች ይናገራሉ።"]),
+    ("ကောင်စီက အစီအစဉ်ကို အတည်ပြုခဲ့သည်။ နေထိုင်သူများ ပြောမည်။",
+     ["ကောင်စီက အစီအစဉ်ကို အတည်ပြုခဲ့သည်။", "နေထိုင်သူများ ပြောမည်။"]),
+    # Spanish opens questions and exclamations with ¿ and ¡; a lower-case word after a stop starts none.
+    ("¿Qué pasó en el pleno? ¡Nada! «Bien», dijo. Y luego e.g. otra.",
+     ["¿Qué pasó en el pleno?", "¡Nada!", "«Bien», dijo.", "Y luego e.g. otra."]),
+])
+def test_sentences_end_at_each_scripts_own_stops(text, sentences):
+    """Before, only a Latin capital could start a sentence after a full stop: a Russian, Greek, Arabic or Hindi
+    paragraph was one "sentence", and a copy's shared and unique sentences came as whole paragraphs."""
+    assert [s for _, s in split_sentences(logical_lines(text))] == sentences
+
+
+def test_words_keep_their_vowel_signs_and_one_syllable_words_are_no_terms():
+    """Indic scripts write most vowels as combining marks, which ``\\w`` does not match: "हिन्दी" was read as
+    "ह", "न", "द".  A consonant with its vowel sign is one syllable, a function word ("है", "is")."""
+    assert tokens(fold("हिन्दी भारत की राजभाषा है")) == ["हिन्दी", "भारत", "की", "राजभाषा", "है"]
+    assert tokens(fold("தமிழ் மொழி")) == ["தமிழ்", "மொழி"]
+    assert tokens(fold("עִבְרִית")) == ["עִבְרִית"]
+    assert content_terms(tokens(fold("हिन्दी भारत की राजभाषा है a vote"))) == ["हिन्दी", "भारत", "राजभाषा", "vote"]
+    assert long_tokens(fold("हिन्दी भारत की राजभाषा है")) == ["हिन्दी", "भारत", "राजभाषा"]
+    # Thai runs are phrases: cut at their vowel signs, about a syllable each, as before (see dedup.normalize).
+    assert tokens(fold("ภาษาไทยดีมาก")) == ["ภาษาไทยด", "มาก"]
 
 
 def test_a_text_without_stops_is_cut_where_its_words_say_so_two_copies_are_cut_alike():

@@ -222,6 +222,8 @@ def test_a_web_pages_paragraphs_are_read_as_written_and_nothing_else_breaks_it(p
 
 
 _CJK_TEXT = st.text(st.sampled_from("东京大阪新闻记者报道市场ひらがなカタカナー・、。 abc123"), max_size=60)
+#: Words of scripts that write vowels as combining marks (Hindi, Tamil, Hebrew with points), with spaces and stops.
+_MARKED_TEXT = st.text(st.sampled_from("हिन्दीभारतकीதமிழ்மொழிעִבְרִית abc ।.\u0301"), max_size=60)
 
 
 @given(st.text(max_size=200), _CJK_TEXT)
@@ -230,11 +232,12 @@ def test_words_of_other_scripts_are_untouched_and_chinese_and_japanese_come_as_b
     """Reading Chinese and Japanese as bigrams changes nothing for a text without them, and for one with them
     every token is a bigram (or a lone character) of it or a word of another script, in the text's order."""
     import re
+    import unicodedata
 
     from dedup.normalize import fold, has_cjk, tokens
 
     folded = fold(text)
-    if not has_cjk(folded):
+    if not has_cjk(folded) and not any(unicodedata.category(ch).startswith("M") for ch in folded):
         assert tokens(folded) == re.findall(r"\w+", folded)
     mixed = fold(text + " " + cjk)
     position = 0
@@ -244,3 +247,22 @@ def test_words_of_other_scripts_are_untouched_and_chinese_and_japanese_come_as_b
         found = mixed.find(token, position)
         assert found >= 0
         position = found + (1 if has_cjk(token) else len(token))
+
+
+@given(_MARKED_TEXT)
+@FAST
+def test_a_word_keeps_its_combining_marks_and_loses_no_letter(text):
+    """A vowel sign or point belongs to the word it follows: no token starts with one, every letter and mark
+    after a letter is in a token, in order, and tokens end where the text has neither."""
+    import re
+    import unicodedata
+
+    from dedup.normalize import fold, tokens
+
+    folded = fold(text)
+    found = tokens(folded)
+    assert all(not unicodedata.category(t[0]).startswith("M") for t in found)
+    # The words as runs of letters and the marks that follow them; marks after a space or a stop belong to none.
+    marks = "".join(ch for ch in set(folded) if unicodedata.category(ch).startswith("M"))
+    expected = re.findall(rf"\w(?:\w|[{marks}])*" if marks else r"\w+", folded)
+    assert "".join(found) == "".join(expected)

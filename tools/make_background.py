@@ -5,13 +5,13 @@ do.  Source: the `wordfreq` package (Robyn Speer et al.), whose data is licensed
 CC BY-SA 4.0; the derived tables are under the same licence (see README, Credits).
 
 - ``background-en.tsv.gz``: English, the 40,000 commonest words.
-- ``background-LL.tsv.gz``: each other language whose words ``\\w+`` reads whole (Latin, Cyrillic,
-  Greek, Arabic and Hebrew scripts; not Chinese or Japanese, read as bigrams, nor Korean, whose
-  wordfreq list is split into morphemes, nor Indic scripts, whose vowel signs split a word): words of
-  Zipf frequency 3.5 or more (about one in 300,000 words, below the bar for "rare"), at most 20,000.
+- ``background-LL.tsv.gz``: each other language whose words dedup reads whole (Latin, Cyrillic,
+  Greek, Arabic, Hebrew, Devanagari, Bengali and Tamil scripts; not Chinese or Japanese, read as
+  bigrams, nor Korean, whose wordfreq list is split into morphemes): words of Zipf frequency 3.5 or
+  more (about one in 300,000 words, below the bar for "rare"), at most 20,000.
 - ``languages.tsv.gz``: each language's 300 commonest words that a text's content terms can hold
-  (two or more letters, not an English stopword): ``dedup.languages`` tells by them which
-  languages a corpus is written in, and loads only those tables.
+  (two or more letters, not an English stopword: ``dedup.normalize.is_content_term``): ``dedup.languages``
+  tells by them which languages a corpus is written in, and loads only those tables.
 
     python -m venv /tmp/wf && /tmp/wf/bin/pip install wordfreq==3.1.1 && /tmp/wf/bin/pip install -e .
     /tmp/wf/bin/python tools/make_background.py
@@ -20,19 +20,25 @@ CC BY-SA 4.0; the derived tables are under the same licence (see README, Credits
 import gzip
 import math
 import re
+import unicodedata
 from pathlib import Path
 
 import wordfreq
 
-from dedup.normalize import STOPWORDS, fold
+from dedup.normalize import fold, is_content_term, tokens
 
 ENGLISH_WORDS = 40_000
 OTHER_MIN_ZIPF = 3.5
 OTHER_MAX_WORDS = 20_000
 MARKERS = 300
-LANGUAGES = ("ar bg ca cs da de el es fa fi fil fr he hu id is it lt lv mk ms nb nl pl pt ro ru sh sk sl sv tr uk "
-             "ur vi").split()
+LANGUAGES = ("ar bg bn ca cs da de el es fa fi fil fr he hi hu id is it lt lv mk ms nb nl pl pt ro ru sh sk sl sv "
+             "ta tr uk ur vi").split()
 DATA = Path(__file__).resolve().parent.parent / "dedup" / "data"
+
+
+def _letters(word: str) -> bool:
+    """Letters only, and the vowel signs and other marks that go with them: no figures."""
+    return all(ch.isalpha() or unicodedata.category(ch).startswith("M") for ch in word)
 
 
 def write(path: Path, lines: list[str]) -> None:
@@ -60,7 +66,7 @@ def other(language: str) -> list[tuple[str, str]]:
         if zipf < OTHER_MIN_ZIPF or len(rows) == OTHER_MAX_WORDS:
             break
         folded = fold(word)
-        if re.fullmatch(r"\w+", folded) and folded not in rows:  # the commonest spelling of a folded word
+        if tokens(folded) == [folded] and folded not in rows:  # one word as dedup reads it; its commonest spelling
             rows[folded] = f"{zipf:.1f}"
     return list(rows.items())
 
@@ -70,7 +76,7 @@ def main() -> None:
     for language in ("en", *LANGUAGES):
         rows = english() if language == "en" else other(language)
         write(DATA / f"background-{language}.tsv.gz", [f"{w}\t{z}" for w, z in rows])
-        common = list(dict.fromkeys(w for w, _ in rows if len(w) > 1 and w.isalpha() and w not in STOPWORDS))
+        common = list(dict.fromkeys(w for w, _ in rows if is_content_term(w) and _letters(w)))
         common = common[:MARKERS]
         markers.append(f"{language}\t{' '.join(common)}")
         print(f"{language}: {len(rows)} words")
