@@ -231,3 +231,19 @@ def test_a_pairs_reading_without_the_chrome_does_not_depend_on_what_else_is_read
         assert alone.relation == link.relation
         # Equal but for the last bits of a float (sums over other columns, in another order).
         assert asdict(alone.scores) == pytest.approx(asdict(link.scores), abs=1e-12, rel=0)
+
+
+def test_a_line_of_few_long_words_is_no_site_line():
+    """Site chrome is short in characters as well as in words.  A Tamil or Malayalam sentence of 7 words runs to
+    100 characters; a story's one-sentence paragraph, carried by its source and four copies cut after it, was set
+    aside as chrome, and the copies were left with nothing to compare (the UDHR's passages, evaluation/udhr.py)."""
+    from dedup.analysis import profiles
+    from dedup.fingerprint import Fingerprinter
+    from dedup.normalize import fold
+
+    tamil = "எவரும் அமைதியான முறையில் ஒன்று கூடுவதற்கும் இணைவதற்குமான சுதந்திரத்துக்கு உரிமையுண்டு."
+    chrome = "Share on Facebook Share on Twitter"
+    settings = ScanSettings(workers=1)
+    (profile,), _ = profiles([f"{tamil}\n\n{chrome}"], Fingerprinter(settings.fingerprint), settings.boilerplate_words)
+    assert len(tamil.split()) <= settings.boilerplate_words and len(tamil) > 84  # 12 words, 7 characters each
+    assert set(profile.short_lines) == {line_hash(fold(chrome))}
