@@ -127,6 +127,7 @@ class Corpus:
     term_signatures: np.ndarray  # MinHash of each document's top TF-IDF terms, one row each
     stem_weights: StemWeights  # how the corpus weighs each word stem (the texts' own, or those of `statistics`)
     languages: list[str | None]  # each document's language, where its words show one (dedup.languages)
+    markers: LanguageMarkers  # what tells them, loaded once and shared with the texts analysed again
     _sentences: dict[int, Sentences] = field(default_factory=dict)
     _shown: dict[int, ShownSentences] = field(default_factory=dict)  # of linked documents, for the report
 
@@ -147,7 +148,8 @@ class Corpus:
             groups[p.key].append(i)
         texts_terms = TermMatrix.build(chunk_terms)
         terms = texts_terms.with_rows(text_of)
-        text_languages = LanguageMarkers.load().of_texts(texts_terms.terms, texts_terms.counts)
+        markers = statistics.markers if statistics is not None else LanguageMarkers.load()
+        text_languages = markers.of_texts(texts_terms.terms, texts_terms.counts)
         if statistics is not None:
             df, background, weights = statistics.df, statistics.background, statistics.weights
         else:
@@ -198,7 +200,7 @@ class Corpus:
             present=terms.present,
         )
         return cls(documents, settings, fingerprinter, profiles, weights, df, dict(groups), text_of, background,
-                   features, term_signatures, stem_weights, [text_languages[k] for k in text_of.tolist()])
+                   features, term_signatures, stem_weights, [text_languages[k] for k in text_of.tolist()], markers)
 
     def sentences(self, i: int) -> Sentences:
         cached = self._sentences.get(i)

@@ -153,7 +153,7 @@ def syndication_as_files(categories: str, seed: int) -> dict:
 
 def unrelated_texts(path: Path, category: str, seed: int) -> dict:
     """Texts of one ``category`` none of which is a copy of another (a parliament's speeches from
-    evaluation/parlspeech.py, a language's parts of the UDHR from evaluation/udhr.py): how alike ``compare``
+    evaluation/parlspeech.py, a language's passages of the UDHR from evaluation/udhr.py): how alike ``compare``
     finds them, how many a scan of five joins, and the generator's copies of them, in small corpora and whole."""
     with path.open(encoding="utf-8") as handle:
         rows = [r for r in map(json.loads, handle) if r["category"] == category]
@@ -397,7 +397,7 @@ def main() -> None:
         half, seed = ("first-half", 2) if tune else ("second-half", 3)
         for language in ("de", "es", "nl", "en"):
             results[f"parlspeech {language}"] = unrelated_texts(args.parlspeech, f"{language}-{half}", seed)
-    if args.udhr:  # too small to split (31 parts a language): reported whole, no threshold set from it
+    if args.udhr:  # too small to split (7-14 passages a language): reported whole, no threshold set from it
         for language in UDHR_LANGUAGES:
             results[f"udhr {language}"] = unrelated_texts(args.udhr, language, 3)
     if "clough" in wanted:
