@@ -62,8 +62,8 @@ class ChunkTerms:
             full[0].extend([column_of(t, len(vocabulary)) for t in terms])
             full[1].extend([counts[t] for t in terms])
             full[2].append(len(terms))
-            opening = Counter(w for w in words[:LEAD_WORDS]
-                              if (len(w) > 1 and w not in STOPWORDS) if w.isascii() or is_content_term(w))
+            kept = set(terms)  # the lead's terms are the text's: the rule is not applied twice
+            opening = Counter(w for w in words[:LEAD_WORDS] if w in kept)
             lead[0].extend([vocabulary[t] for t in opening])
             lead[1].extend(opening.values())
             lead[2].append(len(opening))
