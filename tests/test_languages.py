@@ -171,3 +171,46 @@ def test_a_hindi_reprint_shares_its_sentences_one_by_one_and_keeps_its_site_line
     assert len(cluster.shared) == 4 and all(s.text.endswith("।") for s in cluster.shared)
     unique = {d.id: [s.text for s in d.unique] for d in cluster.documents}
     assert unique == {"site": ["भारत समाचार", "इस खबर को शेयर करें", "हमें फ़ॉलो करें"], "wire": []}
+
+
+# Two unrelated Punjabi reports (a new bridge in Ludhiana; rain stopping the wheat harvest), which share only
+# Punjabi's function words.  wordfreq has no Punjabi list: its words are judged against its stop list.
+_BRIDGE = ("ਲੁਧਿਆਣਾ ਵਿੱਚ ਮੰਗਲਵਾਰ ਨੂੰ ਸਤਲੁਜ ਦਰਿਆ ਉੱਤੇ ਬਣੇ ਨਵੇਂ ਪੁਲ ਦਾ ਉਦਘਾਟਨ ਕੀਤਾ ਗਿਆ। ਅਧਿਕਾਰੀਆਂ ਦੇ ਅਨੁਸਾਰ "
+           "ਇਸ ਪੁਲ ਨਾਲ ਸ਼ਹਿਰ ਅਤੇ ਜਲੰਧਰ ਵਿਚਕਾਰ ਸਫ਼ਰ ਦਾ ਸਮਾਂ ਲਗਭਗ ਅੱਧਾ ਘੰਟਾ ਘੱਟ ਹੋ ਜਾਵੇਗਾ। ਪੁਲ ਉੱਤੇ ਕਰੀਬ "
+           "ਤਿੰਨ ਸੌ ਕਰੋੜ ਰੁਪਏ ਖ਼ਰਚ ਹੋਏ ਹਨ ਅਤੇ ਇਸ ਦਾ ਕੰਮ ਦੋ ਸਾਲ ਪਹਿਲਾਂ ਸ਼ੁਰੂ ਹੋਇਆ ਸੀ। ਵਿਰੋਧੀ ਧਿਰ ਨੇ ਕਿਹਾ "
+           "ਕਿ ਸਰਕਾਰ ਨੂੰ ਪਿੰਡਾਂ ਦੀਆਂ ਸੜਕਾਂ ਦੀ ਮੁਰੰਮਤ ਵੱਲ ਵੀ ਧਿਆਨ ਦੇਣਾ ਚਾਹੀਦਾ ਹੈ।")
+_HARVEST = ("ਪੰਜਾਬ ਦੇ ਕਈ ਜ਼ਿਲ੍ਹਿਆਂ ਵਿੱਚ ਪਿਛਲੇ ਦੋ ਦਿਨਾਂ ਤੋਂ ਪੈ ਰਹੇ ਮੀਂਹ ਕਾਰਨ ਕਣਕ ਦੀ ਵਾਢੀ ਰੁਕ ਗਈ ਹੈ। "
+            "ਕਿਸਾਨਾਂ ਦਾ ਕਹਿਣਾ ਹੈ ਕਿ ਖੇਤਾਂ ਵਿੱਚ ਪਾਣੀ ਖੜ੍ਹਾ ਹੋਣ ਨਾਲ ਫ਼ਸਲ ਦਾ ਭਾਰੀ ਨੁਕਸਾਨ ਹੋ ਸਕਦਾ ਹੈ। ਮੌਸਮ "
+            "ਵਿਭਾਗ ਨੇ ਅਗਲੇ ਤਿੰਨ ਦਿਨਾਂ ਲਈ ਹੋਰ ਮੀਂਹ ਦੀ ਚੇਤਾਵਨੀ ਜਾਰੀ ਕੀਤੀ ਹੈ। ਖੇਤੀਬਾੜੀ ਮੰਤਰੀ ਨੇ ਕਿਹਾ ਕਿ "
+            "ਨੁਕਸਾਨ ਦਾ ਜਾਇਜ਼ਾ ਲੈਣ ਲਈ ਟੀਮਾਂ ਭੇਜੀਆਂ ਜਾਣਗੀਆਂ ਅਤੇ ਕਿਸਾਨਾਂ ਨੂੰ ਮੁਆਵਜ਼ਾ ਦਿੱਤਾ ਜਾਵੇਗਾ।")
+# Heavy rain in Pune, in Marathi (no wordfreq list: its stop list), and in Chennai, in Tamil: both inflected, so
+# their commonest words are a smaller share of their terms than English's or Spanish's are of theirs.
+_HEAVY_RAIN = {
+    "mr": "पुणे शहरात मंगळवारी सकाळी झालेल्या जोरदार पावसामुळे अनेक रस्त्यांवर पाणी साचले आणि वाहतूक कोंडी झाली. "
+          "महापालिकेने सांगितले की नाले साफ करण्याचे काम सुरू आहे आणि नागरिकांनी गरज नसल्यास घराबाहेर पडू नये. "
+          "हवामान विभागाने पुढील दोन दिवस मुसळधार पावसाचा इशारा दिला आहे. शाळांना आज सुट्टी जाहीर करण्यात आली "
+          "असून परीक्षा पुढे ढकलण्यात आल्या आहेत.",
+    "ta": "சென்னையில் செவ்வாய்க்கிழமை பெய்த கனமழையால் பல சாலைகளில் தண்ணீர் தேங்கி போக்குவரத்து பாதிக்கப்பட்டது. "
+          "மழைநீர் வடிகால்களை சுத்தம் செய்யும் பணி நடைபெற்று வருவதாக மாநகராட்சி அதிகாரிகள் தெரிவித்தனர். அடுத்த "
+          "இரண்டு நாட்களுக்கு மிக கனமழை பெய்யக்கூடும் என்று வானிலை ஆய்வு மையம் எச்சரிக்கை விடுத்துள்ளது. "
+          "பள்ளிகளுக்கு இன்று விடுமுறை அறிவிக்கப்பட்டுள்ளது, தேர்வுகள் ஒத்திவைக்கப்பட்டுள்ளன.",
+}
+
+
+def test_two_unrelated_punjabi_reports_share_no_rare_terms_through_their_function_words():
+    """Judged against English alone, "ਵਿੱਚ" (in), "ਅਤੇ" (and), "ਕਿਹਾ" (said) were among 6 rare terms these two
+    shared (a small corpus's function words are in few of its texts)."""
+    comparison = compare_documents(Document("bridge", _BRIDGE), Document("harvest", _HARVEST),
+                                   ScanSettings(workers=1))
+    assert comparison.languages == ("pa", "pa")
+    assert comparison.link.scores.rare_terms <= 1
+    assert comparison.relation is None
+
+
+@pytest.mark.parametrize("language", sorted(_HEAVY_RAIN))
+def test_a_paragraph_in_a_script_english_does_not_borrow_from_is_named_from_a_small_share(language):
+    """The Tamil paragraph has 21% of its terms among Tamil's 300 commonest words, under the quarter asked of a
+    language written in Latin letters; Marathi is judged against its stop list (27%)."""
+    corpus = Corpus.build([Document(language, _HEAVY_RAIN[language])], ScanSettings(workers=1))
+    assert corpus.languages == [language]
+    assert corpus.background.languages == ("en", language)

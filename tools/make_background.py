@@ -9,18 +9,28 @@ CC BY-SA 4.0; the derived tables are under the same licence (see README, Credits
   Greek, Arabic, Hebrew, Devanagari, Bengali and Tamil scripts; not Chinese or Japanese, read as
   bigrams, nor Korean, whose wordfreq list is split into morphemes): words of Zipf frequency 3.5 or
   more (about one in 300,000 words, below the bar for "rare"), at most 20,000.
+- ``background-LL.tsv.gz`` for languages wordfreq has no list for (Amharic, Gujarati, Armenian, Kannada,
+  Marathi, Burmese, Nepali, Punjabi, Sinhala): their stop lists, the function words a small corpus would
+  otherwise take for rare ones, from spaCy 3.8.18 (``spacy/lang/LL/stop_words.py``, MIT) and the npm
+  package stopword 3.1.5 (its MIT-licensed lists: Punjabi, Gujarati, Burmese), each word at Zipf
+  frequency 5.3, the median of the stop words of other languages' lists in their wordfreq tables.
 - ``languages.tsv.gz``: each language's 300 commonest words that a text's content terms can hold
-  (two or more letters, not an English stopword: ``dedup.normalize.is_content_term``): ``dedup.languages``
-  tells by them which languages a corpus is written in, and loads only those tables.
+  (two or more letters, not an English stopword: ``dedup.normalize.is_content_term``), or its stop list's:
+  ``dedup.languages`` tells by them which languages a corpus is written in, and loads only those tables.
 
     python -m venv /tmp/wf && /tmp/wf/bin/pip install wordfreq==3.1.1 && /tmp/wf/bin/pip install -e .
-    /tmp/wf/bin/python tools/make_background.py
+    pip download --no-deps spacy==3.8.18 && npm pack stopword@3.1.5
+    /tmp/wf/bin/python tools/make_background.py spacy-3.8.18-*.whl stopword-3.1.5.tgz
 """
 
+import argparse
+import ast
 import gzip
 import math
 import re
+import tarfile
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import wordfreq
@@ -33,6 +43,13 @@ OTHER_MAX_WORDS = 20_000
 MARKERS = 300
 LANGUAGES = ("ar bg bn ca cs da de el es fa fi fil fr he hi hu id is it lt lv mk ms nb nl pl pt ro ru sh sk sl sv "
              "ta tr uk ur vi").split()
+#: Languages without a wordfreq list, and their stop lists: spaCy's (``spacy/lang/LL/stop_words.py``) and the npm
+#: package stopword's (``src/stopwords_NAME.js``, only its MIT-licensed ones), merged.
+SPACY_STOP_LISTS = ("am", "gu", "hy", "kn", "mr", "ne", "si")
+NPM_STOP_LISTS = {"gu": "guj", "my": "mya", "pa": "panGu"}
+#: The median Zipf frequency, in their wordfreq tables, of the stop words (those a text's content terms can hold)
+#: of spaCy's lists for Arabic, Bengali, German, English, Spanish, Persian, Russian and Tamil: 4.9-5.9.
+STOP_LIST_ZIPF = "5.3"
 DATA = Path(__file__).resolve().parent.parent / "dedup" / "data"
 
 
@@ -71,13 +88,48 @@ def other(language: str) -> list[tuple[str, str]]:
     return list(rows.items())
 
 
+def _spacy_list(wheel: zipfile.ZipFile, language: str) -> list[str]:
+    """The words of ``spacy/lang/LL/stop_words.py``: the strings it splits into its ``STOP_WORDS`` (read, not run)."""
+    source = wheel.read(f"spacy/lang/{language}/stop_words.py").decode("utf-8")
+    return [word for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) for word in node.value.split()]
+
+
+def _npm_list(package: tarfile.TarFile, name: str) -> list[str]:
+    """The quoted words of ``const NAME = [...]`` in the package's ``src/stopwords_NAME.js``, after its licence."""
+    member = package.extractfile(f"package/src/stopwords_{name}.js")
+    assert member is not None
+    source = member.read().decode("utf-8")
+    assert "MIT License" in source[:200], f"{name}: not an MIT-licensed list"
+    body = source[source.index(f"const {name} = ["):]
+    return [a or b for a, b in re.findall(r"'([^']*)'|\"([^\"]*)\"", body[:body.index("]")])]
+
+
+def stop_lists(spacy_wheel: Path, stopword_package: Path) -> dict[str, list[tuple[str, str]]]:
+    """Each stop-listed language's words as dedup reads them (one word each, letters only), merged, sorted."""
+    words: dict[str, set[str]] = {}
+    with zipfile.ZipFile(spacy_wheel) as wheel, tarfile.open(stopword_package) as package:
+        for language in SPACY_STOP_LISTS:
+            words.setdefault(language, set()).update(map(fold, _spacy_list(wheel, language)))
+        for language, name in NPM_STOP_LISTS.items():
+            words.setdefault(language, set()).update(map(fold, _npm_list(package, name)))
+    return {language: [(w, STOP_LIST_ZIPF) for w in sorted(listed) if tokens(w) == [w] and _letters(w)]
+            for language, listed in sorted(words.items())}
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("spacy_wheel", type=Path, help="spaCy 3.8.18's wheel (any platform's)")
+    parser.add_argument("stopword_package", type=Path, help="the npm package stopword 3.1.5 (npm pack)")
+    args = parser.parse_args()
+    stop_listed = stop_lists(args.spacy_wheel, args.stopword_package)
+    tables = {language: english() if language == "en" else other(language) for language in ("en", *LANGUAGES)}
+    tables.update(stop_listed)
     markers = []
-    for language in ("en", *LANGUAGES):
-        rows = english() if language == "en" else other(language)
+    for language, rows in tables.items():
         write(DATA / f"background-{language}.tsv.gz", [f"{w}\t{z}" for w, z in rows])
         common = list(dict.fromkeys(w for w, _ in rows if is_content_term(w) and _letters(w)))
-        common = common[:MARKERS]
+        common = common if language in stop_listed else common[:MARKERS]  # a stop list is not ranked: all of it
         markers.append(f"{language}\t{' '.join(common)}")
         print(f"{language}: {len(rows)} words")
     write(DATA / "languages.tsv.gz", markers)
