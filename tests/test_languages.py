@@ -214,3 +214,23 @@ def test_a_paragraph_in_a_script_english_does_not_borrow_from_is_named_from_a_sm
     corpus = Corpus.build([Document(language, _HEAVY_RAIN[language])], ScanSettings(workers=1))
     assert corpus.languages == [language]
     assert corpus.background.languages == ("en", language)
+
+
+# Two unrelated Korean reports (a new subway line in Seoul; a typhoon reaching Jeju).
+_SUBWAY = ("서울시는 화요일 새로운 지하철 노선이 다음 달부터 운행을 시작한다고 발표했다. 시에 따르면 이 노선은 강남과 "
+           "김포공항을 연결하며 이동 시간을 약 20분 줄일 것으로 예상된다. 그리고 요금은 기존 노선과 같은 수준으로 "
+           "유지된다. 시 관계자는 모든 역에 엘리베이터가 설치되었다고 말했다.")
+_TYPHOON = ("기상청은 태풍이 목요일 밤 제주도에 상륙할 것으로 예상된다고 밝혔다. 해안 지역 주민들에게는 대피 준비를 "
+            "하라는 경보가 내려졌고 모든 항공편이 취소되었다. 그리고 학교들은 금요일 휴교를 결정했다. 정부는 피해 "
+            "복구를 위한 예산을 마련하겠다고 말했다.")
+
+
+def test_two_unrelated_korean_reports_share_words_that_stand_alone_as_common_ones():
+    """wordfreq splits Korean into morphemes, so of its list only the words that stand alone in a text are read:
+    "모든" (all) and "그리고" (and), two of the four rare terms these two shared.  The two left carry their endings
+    ("것으로", "말했다"), which no table holds."""
+    comparison = compare_documents(Document("subway", _SUBWAY), Document("typhoon", _TYPHOON),
+                                   ScanSettings(workers=1))
+    assert comparison.languages == ("ko", "ko")
+    assert comparison.link.scores.rare_terms == 2
+    assert comparison.relation is None

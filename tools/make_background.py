@@ -6,9 +6,10 @@ CC BY-SA 4.0; the derived tables are under the same licence (see README, Credits
 
 - ``background-en.tsv.gz``: English, the 40,000 commonest words.
 - ``background-LL.tsv.gz``: each other language whose words dedup reads whole (Latin, Cyrillic,
-  Greek, Arabic, Hebrew, Devanagari, Bengali and Tamil scripts; not Chinese or Japanese, read as
-  bigrams, nor Korean, whose wordfreq list is split into morphemes): words of Zipf frequency 3.5 or
-  more (about one in 300,000 words, below the bar for "rare"), at most 20,000.
+  Greek, Arabic, Hebrew, Devanagari, Bengali, Tamil and Hangul scripts; not Chinese or Japanese, read as
+  bigrams): words of Zipf frequency 3.5 or more (about one in 300,000 words, below the bar for "rare"),
+  at most 20,000.  Korean's list is split into morphemes, its particles apart from their nouns: of it,
+  only the words that stand alone in a text ("모든", "그리고", "또는") are ever matched.
 - ``background-LL.tsv.gz`` for languages wordfreq has no list for (Amharic, Gujarati, Armenian, Kannada,
   Marathi, Burmese, Nepali, Punjabi, Sinhala): their stop lists, the function words a small corpus would
   otherwise take for rare ones, from spaCy 3.8.18 (``spacy/lang/LL/stop_words.py``, MIT) and the npm
@@ -42,7 +43,7 @@ OTHER_MIN_ZIPF = 3.5
 OTHER_MAX_WORDS = 20_000
 MARKERS = 300
 LANGUAGES = ("ar bg bn ca cs da de el es fa fi fil fr he hi hu id is it lt lv mk ms nb nl pl pt ro ru sh sk sl sv "
-             "ta tr uk ur vi").split()
+             "ta tr uk ur vi ko").split()
 #: Languages without a wordfreq list, and their stop lists: spaCy's (``spacy/lang/LL/stop_words.py``) and the npm
 #: package stopword's (``src/stopwords_NAME.js``, only its MIT-licensed ones), merged.
 SPACY_STOP_LISTS = ("am", "gu", "hy", "kn", "mr", "ne", "si")
