@@ -225,12 +225,20 @@ _TYPHOON = ("기상청은 태풍이 목요일 밤 제주도에 상륙할 것으�
             "복구를 위한 예산을 마련하겠다고 말했다.")
 
 
-def test_two_unrelated_korean_reports_share_words_that_stand_alone_as_common_ones():
-    """wordfreq splits Korean into morphemes, so of its list only the words that stand alone in a text are read:
-    "모든" (all) and "그리고" (and), two of the four rare terms these two shared.  The two left carry their endings
-    ("것으로", "말했다"), which no table holds."""
+def test_two_unrelated_korean_reports_share_no_rare_terms():
+    """wordfreq splits Korean into morphemes: of its list, "모든" (all) and "그리고" (and) stand alone in a text, and
+    the words that carry their endings are judged by their stems, "것으로" by 것 (thing) and "말했다" (said) by 말:
+    the four rare terms these two shared, two before the stems were read."""
     comparison = compare_documents(Document("subway", _SUBWAY), Document("typhoon", _TYPHOON),
                                    ScanSettings(workers=1))
     assert comparison.languages == ("ko", "ko")
-    assert comparison.link.scores.rare_terms == 2
+    assert comparison.link.scores.rare_terms == 0
     assert comparison.relation is None
+
+
+def test_a_korean_word_is_as_common_as_its_stem_and_a_name_stays_rare():
+    korean = Background.load(languages=["ko"])
+    assert korean.zipf_of("권리를") == korean.zipf_of("권리") >= 4  # the right, with its object particle
+    assert korean.zipf_of("말했다") == korean.zipf_of("말")  # said: a stem and two endings (했 + 다)
+    assert korean.zipf_of("김민수") == korean.zipf_of("zzqx")  # a name: no listed stem followed by endings
+    assert Background.load().zipf_of("권리를") == korean.zipf_of("zzqx")  # a corpus with no Korean text
