@@ -2,8 +2,9 @@
 
 IDF learned from three articles cannot tell "Musk" from "said".  The shipped
 tables (derived from wordfreq, CC BY-SA 4.0: English's 40,000 commonest words, and
-for 39 other languages those of Zipf frequency 3.5 or more; for 9 languages wordfreq
-lacks, their stop lists, MIT, each word at Zipf 5.3) act as a prior of
+for 39 other languages those of Zipf frequency 3.5 or more; for Chinese and Japanese, read as
+character bigrams, the bigrams of their words; for 9 languages wordfreq lacks, their stop lists,
+MIT, each word at Zipf 5.3) act as a prior of
 ``pseudo_documents`` imaginary documents: it dominates for small corpora and
 fades as the scanned corpus grows.  Words in none of the tables count as rare, but a Korean
 word is judged by its stem, as the Korean table lists stems and particles apart.

@@ -114,7 +114,7 @@ class ScanSettings:
             "boilerplate_words": self.boilerplate_words,
             "boilerplate_share": self.boilerplate_share,
             "copy_families": {"containment": self.family_containment, "members": self.family_members},
-            "idf_background": ("wordfreq-en-40k+39-languages+9-stop-lists-where-found+korean-stems"
+            "idf_background": ("wordfreq-en-40k+39-languages+zh-ja-bigrams+9-stop-lists-where-found+korean-stems"
                                "/1000 pseudo-documents" if self.background else None),
             "within_days": self.within_days,
             "rewrites_within_days": self.rewrites_within_days,

@@ -242,3 +242,31 @@ def test_a_korean_word_is_as_common_as_its_stem_and_a_name_stays_rare():
     assert korean.zipf_of("말했다") == korean.zipf_of("말")  # said: a stem and two endings (했 + 다)
     assert korean.zipf_of("김민수") == korean.zipf_of("zzqx")  # a name: no listed stem followed by endings
     assert Background.load().zipf_of("권리를") == korean.zipf_of("zzqx")  # a corpus with no Korean text
+
+
+# Two unrelated reports in Chinese and in Japanese (a new subway line; a typhoon coming ashore), read as
+# character bigrams.
+_CJK_UNRELATED = {
+    "zh": ("上海市政府星期二宣布，一条新的地铁线路将于下个月开始运营。据介绍，这条线路连接浦东机场和市中心，"
+           "预计可以把通勤时间缩短大约二十分钟。有关负责人表示，所有车站都已经安装了电梯，票价将保持不变。",
+           "国家气象中心表示，台风预计将于星期四晚上在海南登陆。沿海地区的居民被要求做好撤离准备，"
+           "所有航班都已经取消。有关部门表示，学校将在星期五停课，政府将拨出资金用于灾后重建。"),
+    "ja": ("東京都は火曜日、新しい地下鉄の路線が来月から運行を始めると発表した。都によると、この路線は"
+           "羽田空港と都心を結び、移動時間が約二十分短くなる見込みだという。すべての駅にエレベーターが設置されたと"
+           "担当者は述べた。",
+           "気象庁は、台風が木曜日の夜に沖縄に上陸する見込みだと発表した。沿岸部の住民には避難の準備をするよう"
+           "呼びかけられ、すべての航空便が欠航となった。学校は金曜日に休校することを決め、政府は復旧のための"
+           "予算を用意すると述べた。"),
+}
+
+
+@pytest.mark.parametrize(("language", "most"), [("zh", 2), ("ja", 6)])
+def test_two_unrelated_chinese_or_japanese_reports_share_few_rare_bigrams(language, most):
+    """Judged by the corpus alone, these shared 10 (Chinese) and 16 (Japanese) rare bigrams: "政府" (government),
+    "表示" (said), "発表" (announced) and "曜日" (weekday) are common words' bigrams.  Those left span two words
+    ("将于", "と発"), which a table of words' bigrams cannot know."""
+    first, second = _CJK_UNRELATED[language]
+    comparison = compare_documents(Document("subway", first), Document("typhoon", second), ScanSettings(workers=1))
+    assert comparison.languages == (language, language)
+    assert comparison.link.scores.rare_terms <= most
+    assert comparison.relation is None

@@ -57,5 +57,5 @@ def test_every_data_file_the_engine_reads_is_declared_package_data():
     assert shipped and all(any(fnmatch.fnmatch(name, g) for g in globs) for name in shipped), shipped
     languages = [language for language, _ in data_rows("languages.tsv.gz")]
     tables = {f"data/background-{language}.tsv.gz" for language in languages}
-    # English, 39 more languages of wordfreq and 9 stop lists (tools/make_background.py)
-    assert len(languages) == 49 and tables == set(shipped) - {"data/languages.tsv.gz"}
+    # English, 39 more languages of wordfreq, Chinese and Japanese bigrams and 9 stop lists (tools/make_background.py)
+    assert len(languages) == 51 and tables == set(shipped) - {"data/languages.tsv.gz"}

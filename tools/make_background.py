@@ -6,10 +6,14 @@ CC BY-SA 4.0; the derived tables are under the same licence (see README, Credits
 
 - ``background-en.tsv.gz``: English, the 40,000 commonest words.
 - ``background-LL.tsv.gz``: each other language whose words dedup reads whole (Latin, Cyrillic,
-  Greek, Arabic, Hebrew, Devanagari, Bengali, Tamil and Hangul scripts; not Chinese or Japanese, read as
-  bigrams): words of Zipf frequency 3.5 or more (about one in 300,000 words, below the bar for "rare"),
-  at most 20,000.  Korean's list is split into morphemes, its particles apart from their nouns: of it,
-  only the words that stand alone in a text ("모든", "그리고", "또는") are ever matched.
+  Greek, Arabic, Hebrew, Devanagari, Bengali, Tamil and Hangul scripts): words of Zipf frequency 3.5 or
+  more (about one in 300,000 words, below the bar for "rare"), at most 20,000.  Korean's list is split into
+  morphemes, its particles apart from their nouns: a Korean word it lacks is judged by its listed stem
+  (``dedup.background``).
+- ``background-zh.tsv.gz``, ``background-ja.tsv.gz``: Chinese and Japanese, which dedup reads as overlapping
+  character bigrams (``dedup.normalize.tokens``): each bigram of their words, as common as all the words that
+  hold it together (its frequency across word boundaries is not known, so a bigram such as "的人" is missed),
+  those of Zipf frequency 3.5 or more, at most 20,000.  wordfreq's Chinese list is in simplified characters.
 - ``background-LL.tsv.gz`` for languages wordfreq has no list for (Amharic, Gujarati, Armenian, Kannada,
   Marathi, Burmese, Nepali, Punjabi, Sinhala): their stop lists, the function words a small corpus would
   otherwise take for rare ones, from spaCy 3.8.18 (``spacy/lang/LL/stop_words.py``, MIT) and the npm
@@ -26,6 +30,7 @@ CC BY-SA 4.0; the derived tables are under the same licence (see README, Credits
 
 import argparse
 import ast
+import collections
 import gzip
 import math
 import re
@@ -44,6 +49,8 @@ OTHER_MAX_WORDS = 20_000
 MARKERS = 300
 LANGUAGES = ("ar bg bn ca cs da de el es fa fi fil fr he hi hu id is it lt lv mk ms nb nl pl pt ro ru sh sk sl sv "
              "ta tr uk ur vi ko").split()
+#: Languages read as character bigrams: their tables are of bigrams, not words.
+BIGRAM_LANGUAGES = ("ja", "zh")
 #: Languages without a wordfreq list, and their stop lists: spaCy's (``spacy/lang/LL/stop_words.py``) and the npm
 #: package stopword's (``src/stopwords_NAME.js``, only its MIT-licensed ones), merged.
 SPACY_STOP_LISTS = ("am", "gu", "hy", "kn", "mr", "ne", "si")
@@ -89,6 +96,22 @@ def other(language: str) -> list[tuple[str, str]]:
     return list(rows.items())
 
 
+def bigrams(language: str) -> list[tuple[str, str]]:
+    """The bigrams of a language dedup reads as character bigrams, each as common as the words holding it
+    together (a word of one character is one token), commonest first."""
+    frequency: collections.Counter[str] = collections.Counter()
+    for word, share in wordfreq.get_frequency_dict(language, wordlist="best").items():
+        for token in tokens(fold(word)):
+            frequency[token] += share
+    rows = []
+    for token, share in sorted(frequency.items(), key=lambda kv: (-kv[1], kv[0])):
+        zipf = math.log10(share) + 9.0
+        if zipf < OTHER_MIN_ZIPF or len(rows) == OTHER_MAX_WORDS:
+            break
+        rows.append((token, f"{zipf:.1f}"))
+    return rows
+
+
 def _spacy_list(wheel: zipfile.ZipFile, language: str) -> list[str]:
     """The words of ``spacy/lang/LL/stop_words.py``: the strings it splits into its ``STOP_WORDS`` (read, not run)."""
     source = wheel.read(f"spacy/lang/{language}/stop_words.py").decode("utf-8")
@@ -125,6 +148,7 @@ def main() -> None:
     args = parser.parse_args()
     stop_listed = stop_lists(args.spacy_wheel, args.stopword_package)
     tables = {language: english() if language == "en" else other(language) for language in ("en", *LANGUAGES)}
+    tables.update({language: bigrams(language) for language in BIGRAM_LANGUAGES})
     tables.update(stop_listed)
     markers = []
     for language, rows in tables.items():
