@@ -26,6 +26,7 @@ from .check import check_against, load_baseline, save_baseline
 from .collector import collector_paused
 from .compare import compare_documents
 from .config import config_layers
+from .distinct import distinct_documents, document_record
 from .errors import DedupError
 from .evaluate import evaluate_levels
 from .find import find_copies
@@ -121,11 +122,15 @@ def _named_paths(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     return value
 
 
-def scan_options(func: F) -> F:
-    """Reading and detection options shared by every command that scans a corpus."""
+def scan_options_at(level: str) -> Callable[[F], F]:
+    """Reading and detection options shared by every command that scans a corpus, ``level`` the default --level."""
+    return functools.partial(_scan_options, level=level)
+
+
+def _scan_options(func: F, *, level: str) -> F:
     options = [
         click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=_PATH, callback=_named_paths),
-        click.option("--level", type=click.Choice(LEVELS), default="story", show_default=True,
+        click.option("--level", type=click.Choice(LEVELS), default=level, show_default=True,
                      help="Loosest relation that may join a cluster: exact < copy < rewrite < story."),
         *READ_OPTIONS,
         *DATE_OPTIONS,
@@ -140,6 +145,8 @@ def scan_options(func: F) -> F:
     ]
     return stacked(*options)(func)
 
+
+scan_options = scan_options_at("story")
 
 #: Options that only make sense typed, never in a configuration file.
 _NOT_CONFIGURABLE = frozenset({"show_config", "write_baseline"})
@@ -419,6 +426,39 @@ def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, stri
     """
     result = run_scan(paths, build_settings(**options), quiet)
     emit(result, fmt, limit)
+    fail_if_strict(result, strict)
+
+
+@app.command("filter")
+@scan_options_at("copy")
+@show_config_option
+@with_config
+def filter_command(paths: tuple[str, ...], quiet: bool, strict: bool, **options: Any) -> None:
+    """Write PATH... back without its copies, as JSON Lines: a dataset deduplicated.
+
+    Each cluster keeps its canonical (the member the others were verified
+    against) and every document in no cluster is kept, in reading order. A
+    record is written as it was read (a JSON Lines line unchanged; a JSON,
+    table or feed record with all its fields); any other document (a file of
+    its own) as {"id", "title", "text"}. The default --level is copy: story
+    would also leave out other outlets' write-ups of a report.
+
+    \b
+    Exit codes: 0 written (copies found or not); 2 usage error, no readable
+    input, output not written, or (with --strict) any input failed; 130
+    interrupted; 141 output cut off (| head).
+    """
+    settings = build_settings(**options)
+    settings = replace(settings, read=replace(settings.read, keep_sources=True))
+    result = run_scan(paths, settings, quiet)
+    distinct = distinct_documents(result)
+    with collector_paused():
+        for document in distinct.kept:
+            _data(document_record(document))
+    if not quiet:
+        click.echo(f"dedup: kept {len(distinct.kept)} of {len(result.documents)} documents; {distinct.left_out} left "
+                   f"out, each a member of one of {distinct.clusters} clusters whose canonical is kept "
+                   f"(--level {settings.level.label})", err=True)
     fail_if_strict(result, strict)
 
 

@@ -31,6 +31,9 @@ class Document:
     line: int | None = None
     published: datetime | None = None  # read from the record's date field, with --within-days
     label: str | None = None  # the record's true cluster, read for ``dedup eval`` (--label-field)
+    #: The record as read, as one line of JSON (a JSON Lines line as it was), kept for ``dedup filter``
+    #: (``ReadOptions.keep_sources``); None for a document read from a file of its own.
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,7 @@ from .records import (
     holds_json_lines,
     is_markup,
     keyed_records,
+    record_json,
     records_inside,
     unescaped,
     without_lone_surrogates,
@@ -108,6 +109,8 @@ class ReadOptions:
     #: dates read only to keep rewrites to their days are compared where there are some, and not missed elsewhere.
     date_warnings: bool = False
     label_field: str | None = None  # field with the record's true cluster (dedup eval); None: not read
+    #: Whether each record is kept as read (``Document.source``): ``dedup filter`` writes the records it keeps.
+    keep_sources: bool = False
 
 
 @dataclass
@@ -179,8 +182,8 @@ class _Reader:
     result: ReadResult = field(default_factory=ReadResult)
     workers: int = 1
     #: Web pages from JSON records, not parsed yet: (markup, path shown, title, line, record id, published, label,
-    #: whether that date is the day the page was archived).
-    pages: list[tuple[str, str, str | None, int, str | None, datetime | None, str | None, bool]] = field(
+    #: whether that date is the day the page was archived, the record as read).
+    pages: list[tuple[str, str, str | None, int, str | None, datetime | None, str | None, bool, str | None]] = field(
         default_factory=list)
     _page_chars: int = 0
 
@@ -446,10 +449,10 @@ class _Reader:
         workers = self.workers if chars >= _PAGE_BATCH_CHARS // 4 else 1
         parts = [pages[k::workers] for k in range(workers)]
         parsed = forked_map(lambda part: [page_text(markup) for markup, *_ in part], parts)
-        for k, (_, shown, title, line, record_id, published, label, archived) in enumerate(pages):  # as read
+        for k, (_, shown, title, line, record_id, published, label, archived, source) in enumerate(pages):  # as read
             read = parsed[k % workers][k // workers]
             self._add_text(read.text, shown, title=title or read.title, line=line, record_id=record_id,
-                           published=self._page_published(read, published, archived), label=label)
+                           published=self._page_published(read, published, archived), label=label, source=source)
 
     def _page_published(self, page: Page, published: datetime | None, archived: bool) -> datetime | None:
         """A page's date: its record's own (a feed's, a message's, a JSON field's), else the one its markup
@@ -461,14 +464,14 @@ class _Reader:
 
     def _add_text(self, text: str, shown: str, *, title: str | None = None, line: int | None = None,
                   record_id: str | None = None, published: datetime | None = None, label: str | None = None,
-                  page: bool = False, archived: bool = False) -> None:
+                  page: bool = False, archived: bool = False, source: str | None = None) -> None:
         """One document; a web ``page`` is read as its visible text, its title used when none was given, its
         declared date when it has none of its own (or only the day it was ``archived``).
 
         A record's page is parsed later, with others (:meth:`parse_pages`)."""
         title = None if title is None else unescaped(title)
         if page and line is not None:
-            self.pages.append((text, shown, title, line, record_id, published, label, archived))
+            self.pages.append((text, shown, title, line, record_id, published, label, archived, source))
             self._page_chars += len(text)
             if self._page_chars >= _PAGE_BATCH_CHARS:
                 self.parse_pages()
@@ -482,7 +485,7 @@ class _Reader:
             self._fail(shown, "empty: no text to compare", line=line)
             return
         doc_id = record_id if record_id is not None else shown if line is None else f"{shown}:{line}"
-        self.result.documents.append(Document(doc_id, text, title, shown, line, published, label))
+        self.result.documents.append(Document(doc_id, text, title, shown, line, published, label, source))
 
     @property
     def _date_fields(self) -> tuple[str, ...]:
@@ -511,7 +514,8 @@ class _Reader:
             self.result.problems.append(Problem(shown, f"{problem}: compared without a date", line, False))
         return published
 
-    def _add_record(self, record: object, shown: str, line: int) -> None:
+    def _add_record(self, record: object, shown: str, line: int, source: str | None = None) -> None:
+        """One record of a file (JSON, JSON Lines, a table, a feed); ``source`` is its line of JSON Lines as read."""
         opts = self.options
         if isinstance(record, str):  # a list of texts (["...", "..."]), or JSON Lines of strings
             record = {opts.text_field: record}
@@ -556,9 +560,11 @@ class _Reader:
             title = None if title is None else without_lone_surrogates(title)
         # A crawl's record may hold the page as fetched.
         label = None if opts.label_field is None else _scalar(field_value(record, opts.label_field))
+        if opts.keep_sources and source is None:
+            source = record_json(record)
         self._add_text(text, shown, title=title, line=line,
                        record_id=record_id, published=self._published(record, shown, line), label=label,
-                       page=is_markup(text))
+                       page=is_markup(text), source=source)
 
     def _read_json(self, text: str, shown: str) -> None:
         try:
@@ -762,7 +768,8 @@ class _Reader:
         if not raw.strip():
             return
         try:
-            record = json.loads(raw if isinstance(raw, str) else decode(raw))
+            line = raw if isinstance(raw, str) else decode(raw)
+            record = json.loads(line)
         except DecodeError as exc:
             self._fail(shown, str(exc), line=number)
             return
@@ -772,7 +779,7 @@ class _Reader:
         except RecursionError:
             self._fail(shown, _TOO_DEEP, line=number)
             return
-        self._add_record(record, shown, number)
+        self._add_record(record, shown, number, line.strip() if self.options.keep_sources else None)
 
     def read_stdin(self, stream: BinaryIO) -> None:
         failed_before = self.result.files_failed

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections.abc import Mapping
+from datetime import date, time
 from typing import cast
 
-__all__ = ["field_value", "has_lone_surrogate", "holds_json_lines", "is_markup", "keyed_records", "records_inside",
-           "unescaped", "without_lone_surrogates"]
+import orjson
+
+__all__ = ["field_value", "has_lone_surrogate", "holds_json_lines", "is_markup", "keyed_records", "record_json",
+           "records_inside", "unescaped", "without_lone_surrogates"]
 
 #: A web page on stdin opens with its doctype, its root element or a comment.
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|!--)", re.IGNORECASE)
@@ -112,6 +116,35 @@ def field_value(record: Mapping[str, object], name: str) -> object:
             return None
         value = value[part]
     return value
+
+
+def record_json(record: Mapping[str, object]) -> str:
+    """A record of any format as one line of JSON, its fields in their order: a table's dates and times as ISO
+    8601, bytes as text, other values a table may hold (decimals) as their strings, a missing float (NaN) as null.
+    An integer beyond 64 bits or half a surrogate pair, which orjson refuses, is written as Python's json does."""
+    try:
+        return orjson.dumps(record, default=_plain).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(_finite(record), default=_plain)
+
+
+def _finite(value: object) -> object:
+    """``value`` with null for each NaN or infinity, which JSON has no word for (orjson's reading of them)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, Mapping):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).decode("utf-8", errors="replace")
+    if isinstance(value, (date, time)):  # a subclass orjson does not take (pandas' Timestamp): datetime is a date
+        return value.isoformat()
+    return str(value)
 
 
 def unescaped(text: str) -> str:

@@ -258,6 +258,9 @@ def test_installed_command_and_python_m_run(tmp_path: Path):
     found = subprocess.run([str(DEDUP), "find", str(SAMPLES / "wire_harbour_ferry.txt"), str(SAMPLES), "--format",
                             "jsonl"], capture_output=True, text=True)
     assert found.returncode == 0 and [m["relation"] for m in json.loads(found.stdout)["matches"]] == ["copy"]
+    kept = subprocess.run([str(DEDUP), "filter", str(SAMPLES), "-q"], capture_output=True, text=True)
+    ids = [json.loads(line)["id"] for line in kept.stdout.splitlines()]
+    assert kept.returncode == 0 and len(ids) == 5 and str(SAMPLES / "dailycoast_ferry_copy.txt") not in ids
 
 
 def test_the_shell_completes_commands_choices_and_paths(tmp_path: Path):

@@ -83,3 +83,12 @@ def test_scan_documents_makes_repeated_ids_unique_whatever_the_order_and_says_so
     assert sorted(d.id for d in cluster.documents) == ["x", "x~2", "y"]
     assert [p.reason for p in result.problems] == ["duplicate id 'x'; renamed 'x~2'"]
     assert not result.problems[0].fatal
+
+
+def test_distinct_documents_keeps_each_clusters_canonical_and_the_documents_in_none(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = dedup.scan(["samples/"], dedup.ScanSettings(level="copy"))
+    distinct = dedup.distinct_documents(result)
+    assert [d.id for d in distinct.kept] == [f"samples/{name}" for name in SEEDS] + [
+        "samples/library_reading_hours.txt", "samples/wire_harbour_ferry.txt"]
+    assert (distinct.left_out, distinct.clusters) == (1, 1)

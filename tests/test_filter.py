@@ -1,0 +1,117 @@
+"""dedup filter: the input written back without its copies, each record as it was read."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+from dedup.records import record_json
+
+from .conftest import SAMPLES, SEEDS, run
+
+WIRE = (SAMPLES / "wire_harbour_ferry.txt").read_text(encoding="utf-8")
+COPY = (SAMPLES / "dailycoast_ferry_copy.txt").read_text(encoding="utf-8")
+LIBRARY = (SAMPLES / "library_reading_hours.txt").read_text(encoding="utf-8")
+
+
+def filtered(*args: str, input: str | None = None) -> tuple[list[str], str]:
+    result = run("filter", *args, input=input)
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines(), result.stderr
+
+
+def test_each_kept_record_is_written_as_read_and_the_copy_left_out(tmp_path: Path):
+    # Spacing, key order, escapes and fields dedup does not read (url, tags) are the dataset's own: kept as they were.
+    lines = [
+        json.dumps({"id": "wire", "url": "https://wire.example/1", "text": WIRE, "tags": ["ferries"]}),
+        json.dumps({"text": COPY, "id": "coast", "url": "https://coast.example/9"}, separators=(",", ":")),
+        json.dumps({"id": "library", "text": LIBRARY, "note": "caf\u00e9"}, ensure_ascii=True),
+    ]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out, err = filtered(str(path))
+    assert out == [lines[0], lines[2]]  # the wire story is the canonical: the longer text, which its copy trims
+    assert "kept 2 of 3 documents; 1 left out" in err
+
+
+def test_the_output_is_the_same_whatever_order_the_paths_are_named_in(tmp_path: Path):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "coast", "text": COPY}) + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "library", "text": LIBRARY}) + "\n"
+                                      + json.dumps({"id": "wire", "text": WIRE}) + "\n", encoding="utf-8")
+    first, _ = filtered(str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl"), "-q")
+    second, _ = filtered(str(tmp_path / "b.jsonl"), str(tmp_path / "a.jsonl"), "-q")
+    assert first == second == [json.dumps({"id": "library", "text": LIBRARY}), json.dumps({"id": "wire", "text": WIRE})]
+
+
+def test_files_are_written_as_id_title_and_text_and_the_level_decides_what_is_a_copy(in_root):
+    out, _ = filtered("samples/", "-q")
+    records = [json.loads(line) for line in out]
+    assert [r["id"] for r in records] == [f"samples/{name}" for name in SEEDS] + [
+        "samples/library_reading_hours.txt", "samples/wire_harbour_ferry.txt"]
+    assert records[-1] == {"id": "samples/wire_harbour_ferry.txt", "title": None, "text": WIRE}
+    # At the story level the seeds (two paraphrases and a write-up of one report) are one cluster: one is kept.
+    out, err = filtered("samples/", "--level", "story")
+    assert sum(json.loads(line)["id"] in {f"samples/{name}" for name in SEEDS} for line in out) == 1
+    assert len(out) == 3 and "kept 3 of 6 documents; 3 left out" in err and "--level story" in err
+
+
+def test_a_table_record_is_written_with_all_its_fields(tmp_path: Path):
+    path = tmp_path / "news.csv"
+    path.write_text('id,outlet,text\nwire,Coastal Wire,"' + WIRE.replace('"', '""') + '"\n'
+                    'coast,Daily Coast,"' + COPY.replace('"', '""') + '"\n', encoding="utf-8")
+    out, _ = filtered(str(path), "-q")
+    assert [json.loads(line) for line in out] == [{"id": "wire", "outlet": "Coastal Wire", "text": WIRE}]
+
+
+def test_an_unreadable_record_is_named_and_the_rest_written(tmp_path: Path):
+    path = tmp_path / "news.jsonl"
+    good = json.dumps({"id": "library", "text": LIBRARY})
+    path.write_text('{"id": "broken", "text": \n' + good + "\n", encoding="utf-8")
+    result = run("filter", str(path))
+    assert result.exit_code == 0 and result.stdout.splitlines() == [good]
+    assert f"dedup: error: {path}:1: invalid JSON" in result.stderr
+    strict = run("filter", str(path), "--strict")
+    assert strict.exit_code == 2 and strict.stdout.splitlines() == [good]  # written, then the failure said
+
+
+def test_quiet_says_nothing_on_stderr(in_root):
+    result = run("filter", "samples/", "-q")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_stdin_records_are_written_as_read():
+    lines = [json.dumps({"id": "coast", "text": COPY}), json.dumps({"id": "wire", "text": WIRE})]
+    out, _ = filtered("-", "-q", input="\n".join(lines) + "\n")
+    assert out == [lines[1]]
+
+
+def test_record_json_writes_what_a_table_holds_as_json():
+    record = {"when": datetime(2024, 5, 1, 12, 30, tzinfo=timezone.utc), "day": date(2024, 5, 1),
+              "raw": b"caf\xc3\xa9", "price": Decimal("1.50"), "missing": [math.nan], "text": "x"}
+    expected = {"when": "2024-05-01T12:30:00+00:00", "day": "2024-05-01", "raw": "caf\u00e9", "price": "1.50",
+                "missing": [None], "text": "x"}
+    assert json.loads(record_json(record)) == expected
+    # What orjson refuses is written by Python's json, to the same reading: NaN is null there too (valid JSON).
+    assert json.loads(record_json({**record, "big": 2**70})) == {**expected, "big": 2**70}
+    assert json.loads(record_json({"text": "half \ud800 pair"})) == {"text": "half \ud800 pair"}
+
+
+def test_a_record_holding_a_web_page_is_written_as_read():
+    page = "<html><head><title>Ferries</title></head><body><nav>Home | News</nav><p>" + "</p><p>".join(
+        WIRE.split("\n\n")) + "</p></body></html>"
+    lines = [json.dumps({"id": "page", "text": page}), json.dumps({"id": "library", "text": LIBRARY})]
+    out, _ = filtered("-", "-q", input="\n".join(lines) + "\n")
+    assert out == lines
+
+
+def test_the_default_level_is_copy_and_a_configuration_file_can_change_it(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news.jsonl").write_text(json.dumps({"id": "coast", "text": COPY}) + "\n"
+                                         + json.dumps({"id": "wire", "text": WIRE}) + "\n", encoding="utf-8")
+    assert 'level = "copy"  # default' in run("filter", "news.jsonl", "--show-config").stdout
+    (tmp_path / ".dedup.toml").write_text('level = "exact"\n', encoding="utf-8")
+    out, err = filtered("news.jsonl")
+    assert len(out) == 2 and "--level exact" in err
