@@ -14,7 +14,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .compare import Comparison, compare_documents  # noqa: E402
-from .distinct import Distinct, distinct_documents  # noqa: E402
+from .distinct import Distinct, distinct_documents, kept_member  # noqa: E402
 from .errors import DedupError, NoInputError, SettingsError  # noqa: E402
 from .find import Finding, Match, find_copies  # noqa: E402
 from .model import Document, Problem  # noqa: E402
@@ -45,6 +45,7 @@ __all__ = [
     "compare_documents",
     "distinct_documents",
     "find_copies",
+    "kept_member",
     "read_inputs",
     "scan",
     "scan_documents",

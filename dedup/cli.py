@@ -35,7 +35,7 @@ from .jsonout import (comparison_dict, dumps, evaluation_dict, find_dict, findin
 from .model import Document, Problem
 from .pipeline import ScanResult, scan
 from .read import DEFAULT_INCLUDE, ReadOptions, read_inputs
-from .render import render_check, render_comparison, render_evaluation, render_find, render_scan
+from .render import filter_summary, render_check, render_comparison, render_evaluation, render_find, render_scan
 from .reporters import check_dict, github_annotations, junit_xml, sarif_dict
 from .settings import ScanSettings
 from .verify import Relation
@@ -436,8 +436,9 @@ def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, stri
 def filter_command(paths: tuple[str, ...], quiet: bool, strict: bool, **options: Any) -> None:
     """Write PATH... back without its copies, as JSON Lines: a dataset deduplicated.
 
-    Each cluster keeps its canonical (the member the others were verified
-    against) and every document in no cluster is kept, in reading order. A
+    Each cluster keeps one member, the one with the fewest site lines
+    (boilerplate), then the canonical, then the longest; every document in no
+    cluster is kept; all in reading order. A
     record is written as it was read (a JSON Lines line unchanged; a JSON,
     table or feed record with all its fields); any other document (a file of
     its own) as {"id", "title", "text"}. The default --level is copy: story
@@ -456,9 +457,7 @@ def filter_command(paths: tuple[str, ...], quiet: bool, strict: bool, **options:
         for document in distinct.kept:
             _data(document_record(document))
     if not quiet:
-        click.echo(f"dedup: kept {len(distinct.kept)} of {len(result.documents)} documents; {distinct.left_out} left "
-                   f"out, each a member of one of {distinct.clusters} clusters whose canonical is kept "
-                   f"(--level {settings.level.label})", err=True)
+        click.echo(filter_summary(distinct, len(result.documents), settings.level.label), err=True)
     fail_if_strict(result, strict)
 
 

@@ -16,14 +16,15 @@ from rich.text import Text
 
 from .check import CheckResult
 from .compare import Comparison
+from .distinct import Distinct
 from .find import Finding
 from .model import escaped_controls
 from .normalize import fold, tokens
 from .pipeline import ScanResult
 from .report import ClusterReport, SentenceRef
 
-__all__ = ["highlight_differences", "render_check", "render_comparison", "render_evaluation", "render_find",
-           "render_scan"]
+__all__ = ["filter_summary", "highlight_differences", "render_check", "render_comparison", "render_evaluation",
+           "render_find", "render_scan"]
 
 
 def highlight_differences(text: str, reference: str) -> Text:
@@ -160,6 +161,14 @@ def render_scan(result: ScanResult, console: Console, *, limit: int = 10) -> Non
         f"{_count(sum(1 for p in result.problems if p.fatal), 'input')} failed"
     )
     console.print(Text(summary, style="bold"))
+
+
+def filter_summary(distinct: Distinct, documents: int, level: str) -> str:
+    """What ``dedup filter`` wrote, in a line for stderr."""
+    alone = len(distinct.kept) - distinct.clusters
+    return (f"dedup: kept {len(distinct.kept)} of {_count(documents, 'document')}: one of each of "
+            f"{_count(distinct.clusters, 'cluster')} ({distinct.left_out} left out) and the {alone} in none "
+            f"(--level {level})")
 
 
 def render_find(findings: Sequence[Finding], stats: dict[str, int], console: Console, *, limit: int = 10) -> None:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dedup import Document, Relation, ScanSettings, scan_documents
+from dedup import Document, Relation, ScanSettings, kept_member, scan_documents
 from dedup.align import similarity_matrix
 from dedup.analysis import TermWeights, sentences
 from dedup.background import Background
@@ -89,6 +89,21 @@ def syndication(categories: str, seed: int, rewrite_share: float, level: str, *,
     docs = [Document(r["id"], r["text"], r.get("title")) for r in rows]
     scores = evaluate_levels(docs, [r["cluster"] for r in rows], SETTINGS, [Relation.parse(level)])[level]
     return {"documents": len(docs), **scores}
+
+
+def kept_versions(categories: str, seed: int, source: Path = CORPORA / "bbc-news/articles.jsonl") -> dict:
+    """Which version of each copy-level cluster ``dedup filter`` keeps: of the clusters holding a generator's
+    source, how many keep it (the original, before outlets' chrome, trimming and edits), against how many
+    clusters' canonical is that source."""
+    rows = _draw(categories, seed, source=source)
+    kind = {r["id"]: r["kind"] for r in rows}
+    result = scan_documents([Document(r["id"], r["text"], r.get("title")) for r in rows], ScanSettings(level="copy"))
+    holding = [c for c in result.clusters if any(kind[m.id] == "source" for m in c.documents)]
+    kept = sum(kind[kept_member(c).id] == "source" for c in holding)
+    canonical = sum(kind[c.canonical] == "source" for c in holding)
+    share = max(len(holding), 1)
+    return {"clusters_holding_a_source": len(holding), "kept_is_the_source": kept, "canonical_is_the_source": canonical,
+            "kept_share": round(kept / share, 4), "canonical_share": round(canonical / share, 4)}
 
 
 def web_page(title: str, text: str) -> str:
@@ -280,6 +295,7 @@ def semeval_news(split: str, seed: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         source = write_semeval_news(Path(folder))
         return {"copy": syndication(category, seed, 0.0, "copy", source=source),
+                "version kept by dedup filter": kept_versions(category, seed, source=source),
                 "copy, copies only": syndication(category, seed, 0.0, "copy", sources=False, source=source),
                 "small corpora": small_corpora(_draw(category, seed, source=source), seed),
                 "rewrite": syndication(category, seed, 0.5, "rewrite", source=source),
@@ -422,6 +438,7 @@ def main() -> None:
             "seeds": [seed, *more_seeds], "f1": f1s,
             "mean_f1": round(sum(f1s) / len(f1s), 4), "min_f1": min(f1s), "max_f1": max(f1s),
             "precision": [r["precision"] for r in runs], "recall": [r["recall"] for r in runs]}
+        results["syndication, version kept by dedup filter"] = kept_versions(cats, seed)
         results["syndication copy, copies only"] = syndication(cats, seed, 0.0, "copy", sources=False)
         results["syndication, small corpora"] = small_corpora(_draw(cats, seed), seed)
         results["syndication copy, half as web pages"] = syndication_as_files(cats, seed)

@@ -34,7 +34,26 @@ def test_each_kept_record_is_written_as_read_and_the_copy_left_out(tmp_path: Pat
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out, err = filtered(str(path))
     assert out == [lines[0], lines[2]]  # the wire story is the canonical: the longer text, which its copy trims
-    assert "kept 2 of 3 documents; 1 left out" in err
+    assert "kept 2 of 3 documents: one of each of 1 cluster (1 left out) and the 1 in none (--level copy)" in err
+
+
+def test_each_cluster_keeps_its_cleanest_version_not_a_trimmed_copy_in_site_chrome(tmp_path: Path):
+    """Outlets wrap a wire story in their chrome and trim it; the version to keep is the one without the chrome,
+    though the trimmed copies at the centre of the cluster are its best connected (the canonical)."""
+    chrome_top = "Skip to main content\n\nMenu | Search | Sign in\n\n"
+    chrome_end = "\n\nShare this article\n\nPopular posts from this blog\n\nSign up for our newsletter\n"
+    paragraphs = WIRE.split("\n\n")
+    (tmp_path / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (tmp_path / "coast.txt").write_text(chrome_top + "\n\n".join(paragraphs[:5]) + chrome_end, encoding="utf-8")
+    (tmp_path / "bay.txt").write_text(chrome_top + "\n\n".join(paragraphs[:6]) + chrome_end, encoding="utf-8")
+    for k, other in enumerate((LIBRARY, (SAMPLES / SEEDS[0]).read_text(encoding="utf-8"))):  # the same site's pages
+        (tmp_path / f"other{k}.txt").write_text(chrome_top + other + chrome_end, encoding="utf-8")
+    scanned = json.loads(run("scan", str(tmp_path), "--level", "copy", "--format", "json").stdout)
+    assert [c["canonical"] for c in scanned["clusters"]] == [str(tmp_path / "bay.txt")]
+    out, err = filtered(str(tmp_path))
+    assert [json.loads(line)["id"] for line in out] == [str(tmp_path / name) for name in
+                                                        ("other0.txt", "other1.txt", "wire.txt")]
+    assert "kept 3 of 5 documents: one of each of 1 cluster (2 left out) and the 2 in none" in err
 
 
 def test_the_output_is_the_same_whatever_order_the_paths_are_named_in(tmp_path: Path):
@@ -55,7 +74,8 @@ def test_files_are_written_as_id_title_and_text_and_the_level_decides_what_is_a_
     # At the story level the seeds (two paraphrases and a write-up of one report) are one cluster: one is kept.
     out, err = filtered("samples/", "--level", "story")
     assert sum(json.loads(line)["id"] in {f"samples/{name}" for name in SEEDS} for line in out) == 1
-    assert len(out) == 3 and "kept 3 of 6 documents; 3 left out" in err and "--level story" in err
+    assert len(out) == 3 and "kept 3 of 6 documents: one of each of 2 clusters (3 left out)" in err
+    assert "--level story" in err
 
 
 def test_a_table_record_is_written_with_all_its_fields(tmp_path: Path):
