@@ -61,14 +61,14 @@ def _seekable(handle: BinaryIO) -> BinaryIO:
 Opened = tuple[list[str], Callable[[list[str]], Iterable["pyarrow.Table"]]]
 
 
-def _rows(kind: str, what: str, pa: Any, columns: Sequence[str], opening: Callable[[], Opened]) -> Rows:
-    """The file's column names and its rows as dicts, a batch at a time.  ``opening`` is where damage shows first
-    ("not {what}"); damage found while reading keeps the rows before it."""
+def _rows(kind: str, what: str, pa: Any, columns: Sequence[str] | None, opening: Callable[[], Opened]) -> Rows:
+    """The file's column names and its rows as dicts (of every column where ``columns`` is None), a batch at a time.
+    ``opening`` is where damage shows first ("not {what}"); damage found while reading keeps the rows before it."""
     try:
         names, tables = opening()
     except (pa.ArrowException, *_DAMAGE) as exc:
         raise UnreadableRecords(f"not {what}: {_one_line(exc)}") from None
-    wanted = [name for name in dict.fromkeys(columns) if name in names]
+    wanted = list(names) if columns is None else [name for name in dict.fromkeys(columns) if name in names]
 
     def rows() -> Iterator[dict[str, object]]:
         read = 0
@@ -88,7 +88,7 @@ def _rows(kind: str, what: str, pa: Any, columns: Sequence[str], opening: Callab
     return names, rows()
 
 
-def parquet_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
+def parquet_rows(handle: BinaryIO, columns: Sequence[str] | None) -> Rows:
     """The file's column names, and its rows as dicts of those of ``columns`` it has (a struct column's value is
     a dict, so dotted names reach into it).  Raises UnreadableRecords, also while rows are read."""
     pa = _pyarrow("Parquet")
@@ -102,7 +102,7 @@ def parquet_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
     return _rows("Parquet", "a Parquet file", pa, columns, opening)
 
 
-def arrow_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
+def arrow_rows(handle: BinaryIO, columns: Sequence[str] | None) -> Rows:
     """An Arrow IPC file or stream (Feather version 2 is the file), as :func:`parquet_rows` reads Parquet.
 
     An IPC file's batch may hold the whole table; it is turned into Python values a slice at a time."""
@@ -126,7 +126,7 @@ def arrow_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
     return _rows("Arrow", "an Arrow IPC file or stream", pa, columns, opening)
 
 
-def orc_rows(handle: BinaryIO, columns: Sequence[str]) -> Rows:
+def orc_rows(handle: BinaryIO, columns: Sequence[str] | None) -> Rows:
     """An ORC file, as :func:`parquet_rows` reads Parquet: a stripe at a time, only the columns asked for."""
     pa = _pyarrow("ORC")
     if int(pa.__version__.split(".")[0]) < _ORC_SAFE_FROM:

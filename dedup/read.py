@@ -668,7 +668,9 @@ class _Reader:
                 return
             fields = [f for f in (opts.text_field, opts.id_field, opts.title_field, *self._date_fields,
                                   opts.label_field) if f is not None]
-            names, rows = _COLUMNAR[kind](handle, [*fields, *(f.split(".")[0] for f in fields)])
+            # Only the columns read, unless each record is kept whole (dedup filter writes it back).
+            columns = None if opts.keep_sources else [*fields, *(f.split(".")[0] for f in fields)]
+            names, rows = _COLUMNAR[kind](handle, columns)
             if opts.text_field not in names and opts.text_field.split(".")[0] not in names:
                 self._no_text_column(shown, names)
                 return

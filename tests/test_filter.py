@@ -8,6 +8,8 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from dedup.records import record_json
 
 from .conftest import SAMPLES, SEEDS, run
@@ -84,6 +86,22 @@ def test_a_table_record_is_written_with_all_its_fields(tmp_path: Path):
                     'coast,Daily Coast,"' + COPY.replace('"', '""') + '"\n', encoding="utf-8")
     out, _ = filtered(str(path), "-q")
     assert [json.loads(line) for line in out] == [{"id": "wire", "outlet": "Coastal Wire", "text": WIRE}]
+
+
+def test_a_parquet_record_is_written_with_every_column_in_the_files_order(tmp_path: Path):
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    import pyarrow.parquet as pq
+
+    moment = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
+    table = pa.table({"id": ["wire", "coast"], "text": [WIRE, COPY], "published": [moment, moment],
+                      "price": pa.array([Decimal("1.50"), Decimal("2.00")], type=pa.decimal128(5, 2)),
+                      "tags": [["ferries", "councils"], []], "meta": [{"desk": "coast"}, {"desk": None}]})
+    pq.write_table(table, tmp_path / "news.parquet")
+    out, _ = filtered(str(tmp_path / "news.parquet"), "-q")
+    assert [json.loads(line) for line in out] == [
+        {"id": "wire", "text": WIRE, "published": "2025-03-03T09:00:00+00:00", "price": "1.50",
+         "tags": ["ferries", "councils"], "meta": {"desk": "coast"}}]
+    assert list(json.loads(out[0])) == table.column_names
 
 
 def test_an_unreadable_record_is_named_and_the_rest_written(tmp_path: Path):
