@@ -58,6 +58,12 @@ def test_each_cluster_keeps_its_cleanest_version_not_a_trimmed_copy_in_site_chro
     assert "kept 3 of 5 documents: one of each of 1 cluster (2 left out) and the 2 in none" in err
 
 
+def test_filtering_the_output_again_leaves_it_as_it_is(in_root):
+    once, _ = filtered("samples/", "--level", "story")
+    twice, err = filtered("-", "--level", "story", input="\n".join(once) + "\n")
+    assert twice == once and "one of each of 0 clusters (0 left out)" in err
+
+
 def test_the_output_is_the_same_whatever_order_the_paths_are_named_in(tmp_path: Path):
     (tmp_path / "a.jsonl").write_text(json.dumps({"id": "coast", "text": COPY}) + "\n", encoding="utf-8")
     (tmp_path / "b.jsonl").write_text(json.dumps({"id": "library", "text": LIBRARY}) + "\n"
