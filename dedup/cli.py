@@ -438,11 +438,11 @@ def filter_command(paths: tuple[str, ...], quiet: bool, strict: bool, **options:
 
     Each cluster keeps one member, the one with the fewest site lines
     (boilerplate), then the canonical, then the longest; every document in no
-    cluster is kept; all in reading order. A
-    record is written as it was read (a JSON Lines line unchanged; a JSON,
-    table or feed record with all its fields); any other document (a file of
-    its own) as {"id", "title", "text"}. The default --level is copy: story
-    would also leave out other outlets' write-ups of a report.
+    cluster is kept; all in reading order. A record is written as it was read
+    (a JSON Lines line unchanged; a JSON, table or feed record with all its
+    fields); any other document (a file of its own) as {"id", "title",
+    "text"}. The default --level is copy: story would also leave out other
+    outlets' write-ups of a report.
 
     \b
     Exit codes: 0 written (copies found or not); 2 usage error, no readable

@@ -18,7 +18,8 @@ __all__ = ["Distinct", "distinct_documents", "document_record", "kept_member"]
 
 @dataclass(frozen=True)
 class Distinct:
-    """The documents kept, in reading order, and how many each cluster's other members left out."""
+    """The documents kept, in reading order; how many were left out (the clusters' other members), of how many
+    clusters."""
 
     kept: list[Document]
     left_out: int
