@@ -16,6 +16,7 @@ import orjson
 
 from . import __version__
 from .compare import Comparison, SentenceRow
+from .distinct import kept_member
 from .find import Finding
 from .model import Document, Problem
 from .pipeline import ScanResult
@@ -25,7 +26,7 @@ __all__ = ["SCHEMA_VERSION", "cluster_dict", "comparison_dict", "dumps", "evalua
            "json_bytes", "load_schema", "problem_dict", "problems_dict", "provenance", "result_dict", "tool"]
 
 #: Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change them.
-SCHEMA_VERSION = "1.21"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
+SCHEMA_VERSION = "1.22"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
 # figures_compared; 1.3: parameters.sentence_terms, links.scores.dates_agree; 1.4: parameters.lsh.all_pairs_up_to,
 # links.scores.lead_figures_agree, companies_agree, lead_aligned; parameters.thresholds.lead_match_sentences;
 # 1.5: links.scores.lead_verbatim; compare gains tool, parameters and context_documents;
@@ -44,7 +45,7 @@ SCHEMA_VERSION = "1.21"  # 1.1: links.scores gains count_cosine and lead_facts; 
 # 1.18: dedup eval's output gains schema_version, tool, parameters, errors and warnings (eval.schema.json);
 # dedup check's gains tool, parameters, stats, errors and warnings (check.schema.json); compare's errors, warnings;
 # 1.19: links.scores.lead_support, parameters.thresholds.lead_support; 1.20: parameters.rewrites_within_days;
-# 1.21: documents[].language, compare's language_a and language_b
+# 1.21: documents[].language, compare's language_a and language_b; 1.22: documents[].kept
 
 
 def tool() -> dict[str, str]:
@@ -70,7 +71,7 @@ def _sentence(ref: SentenceRef, *, similarity: bool = False) -> dict[str, Any]:
     return out
 
 
-def _member(m: MemberReport) -> dict[str, Any]:
+def _member(m: MemberReport, kept: bool) -> dict[str, Any]:
     return {
         "id": m.id,
         "title": m.title,
@@ -79,6 +80,7 @@ def _member(m: MemberReport) -> dict[str, Any]:
         "published": m.published,
         "language": m.language,
         "role": m.role,
+        "kept": kept,
         "relation": m.relation,
         "score": m.score,
         "words": m.words,
@@ -89,12 +91,13 @@ def _member(m: MemberReport) -> dict[str, Any]:
 
 
 def cluster_dict(c: ClusterReport) -> dict[str, Any]:
+    kept = kept_member(c).id
     return {
         "id": c.id,
         "canonical": c.canonical,
         "relation": c.relation,
         "size": len(c.documents),
-        "documents": [_member(m) for m in c.documents],
+        "documents": [_member(m, m.id == kept) for m in c.documents],
         "shared_sentences": [
             {
                 "text": s.text,

@@ -52,6 +52,8 @@ def test_each_cluster_keeps_its_cleanest_version_not_a_trimmed_copy_in_site_chro
         (tmp_path / f"other{k}.txt").write_text(chrome_top + other + chrome_end, encoding="utf-8")
     scanned = json.loads(run("scan", str(tmp_path), "--level", "copy", "--format", "json").stdout)
     assert [c["canonical"] for c in scanned["clusters"]] == [str(tmp_path / "bay.txt")]
+    # The scan's JSON says which member filter keeps, for a folder's files to be removed by what it lists.
+    assert [d["id"] for c in scanned["clusters"] for d in c["documents"] if d["kept"]] == [str(tmp_path / "wire.txt")]
     out, err = filtered(str(tmp_path))
     assert [json.loads(line)["id"] for line in out] == [str(tmp_path / name) for name in
                                                         ("other0.txt", "other1.txt", "wire.txt")]
