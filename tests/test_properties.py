@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dedup import Document, ScanSettings, scan_documents
+from dedup import Document, ScanSettings, distinct_documents, scan_documents
 from dedup.align import align, similarity_matrix
 from dedup.analysis import TermWeights, sentences
 from dedup.background import Background
@@ -44,6 +44,24 @@ nonsense = st.lists(st.text("bcdfgkpqvxz", min_size=3, max_size=9), min_size=5, 
 @given(st.permutations(BASE))
 def test_document_order_never_changes_the_output(docs):
     assert as_json(list(docs)) == BASE_JSON
+
+
+@FAST
+@given(st.lists(st.integers(min_value=1, max_value=3), min_size=len(BASE), max_size=len(BASE)), st.randoms())
+def test_filter_keeps_one_document_of_each_cluster_whatever_the_order(repeats, rng):
+    """Each sample given 1-3 times (exact copies, as a merged dataset holds them), in any order: one of each
+    cluster is kept, every document in none too, and which ones does not hang on the order."""
+    docs = [Document(f"{d.id}#{n}", d.text, path=d.path, line=n) for d, times in zip(BASE, repeats)
+            for n in range(times)]
+    rng.shuffle(docs)
+    result = scan_documents(docs, SETTINGS)
+    kept = {d.id for d in distinct_documents(result).kept}
+    in_clusters = {m.id for c in result.clusters for m in c.documents}
+    assert all(len(kept & {m.id for m in c.documents}) == 1 for c in result.clusters)
+    assert {d.id for d in docs} - in_clusters <= kept
+    assert len({d.text for d in docs if d.id in kept}) == len(kept)  # no text kept twice
+    assert kept == {d.id for d in distinct_documents(scan_documents(sorted(docs, key=lambda d: d.id),
+                                                                    SETTINGS)).kept}
 
 
 def test_scanning_twice_gives_the_same_bytes():
