@@ -561,7 +561,12 @@ class _Reader:
         # A crawl's record may hold the page as fetched.
         label = None if opts.label_field is None else _scalar(field_value(record, opts.label_field))
         if opts.keep_sources and source is None:
-            source = record_json(record)
+            try:
+                source = record_json(record)
+            except RecursionError:
+                self._fail(shown, "record nested too deeply to be written back (more levels than Python's recursion "
+                           "limit)", line=line)
+                return
         self._add_text(text, shown, title=title, line=line,
                        record_id=record_id, published=self._published(record, shown, line), label=label,
                        page=is_markup(text), source=source)

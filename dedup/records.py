@@ -121,10 +121,15 @@ def field_value(record: Mapping[str, object], name: str) -> object:
 def record_json(record: Mapping[str, object]) -> str:
     """A record of any format as one line of JSON, its fields in their order: a table's dates and times as ISO
     8601, bytes as text, other values a table may hold (decimals) as their strings, a missing float (NaN) as null.
-    An integer beyond 64 bits or half a surrogate pair, which orjson refuses, is written as Python's json does."""
+    An integer beyond 64 bits, half a surrogate pair or more than 254 levels of nesting, which orjson refuses, is
+    written as Python's json does.  Raises RecursionError for a record nested deeper than Python's json can go."""
     try:
         return orjson.dumps(record, default=_plain).decode()
     except orjson.JSONEncodeError:
+        pass
+    try:
+        return json.dumps(record, default=_plain, allow_nan=False)
+    except ValueError:  # NaN or an infinity, which JSON has no word for
         return json.dumps(_finite(record), default=_plain)
 
 

@@ -112,6 +112,19 @@ def test_a_parquet_record_is_written_with_every_column_in_the_files_order(tmp_pa
     assert list(json.loads(out[0])) == table.column_names
 
 
+def test_a_deeply_nested_record_is_written_back_or_named_in_one_line(tmp_path: Path):
+    """orjson stops at 254 levels; Python's json goes deeper; past what it can write the record is an error."""
+    deep = {"id": "wire", "text": WIRE, "thread": json.loads("[" * 300 + "]" * 300)}
+    nested = "[" * 700 + "NaN" + "]" * 700
+    too_deep = "{\"id\": \"library\", \"text\": " + json.dumps(LIBRARY) + ", \"x\": " + nested + "}"
+    path = tmp_path / "news.json"
+    path.write_text("[" + json.dumps(deep) + ", " + too_deep + "]", encoding="utf-8")
+    result = run("filter", str(path))
+    assert result.exit_code == 0 and [json.loads(line) for line in result.stdout.splitlines()] == [deep]
+    assert f"dedup: error: {path}:2: record nested too deeply to be written back" in result.stderr
+    assert "Traceback" not in result.output
+
+
 def test_an_unreadable_record_is_named_and_the_rest_written(tmp_path: Path):
     path = tmp_path / "news.jsonl"
     good = json.dumps({"id": "library", "text": LIBRARY})
