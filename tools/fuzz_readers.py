@@ -5,7 +5,7 @@ test suite's fixtures), damages it (bytes changed, cut, spliced, or tokens a par
 ``<``, ``&#xD800;``, a BOM, NUL, ``\\r``, quotes, brackets, front-matter dashes; in a zip-based file or a
 tar, half the time one member, the archive made again so its checksums hold), reads it beside the intact
 sample (every third round on stdin, where its format is told from its bytes), scans the two and writes the
-JSON.  A failure is any exception, or a problem whose message is not one line; a round over 3 s is
+JSON (two rounds in five, reading each record whole and writing what ``dedup filter`` keeps).  A failure is any exception, or a problem whose message is not one line; a round over 3 s is
 reported as slow.  Failing and slow inputs are saved for a test.
 
     python tools/fuzz_readers.py [--seed 1] [--rounds 2000] [--keep /tmp/fuzz]
@@ -35,7 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dedup import ScanSettings, scan_documents  # noqa: E402
+from dedup import ScanSettings, distinct_documents, scan_documents  # noqa: E402
+from dedup.distinct import document_record  # noqa: E402
 from dedup.jsonout import dumps, result_dict  # noqa: E402
 from dedup.read import DEFAULT_INCLUDE, ReadOptions, read_inputs  # noqa: E402
 from tests import test_read as fixtures  # noqa: E402
@@ -150,13 +151,14 @@ def mutate_tar_member(rng: random.Random, data: bytes) -> bytes:
     return damaged
 
 
-def one_round(folder: Path, name: str, data: bytes, *, dated: bool, piped: bool) -> None:
+def one_round(folder: Path, name: str, data: bytes, *, dated: bool, piped: bool, kept: bool) -> None:
     """Read the damaged file beside the intact sample (or ``piped`` on stdin, where its format is told from its
-    bytes), scan both, write the JSON; raises on any failure."""
+    bytes), scan both, write the JSON (and, ``kept``, the records ``dedup filter`` writes); raises on any
+    failure."""
     for old in folder.iterdir():
         old.unlink()
     shutil.copy(SAMPLE, folder / "intact.txt")
-    options = ReadOptions(include=(*DEFAULT_INCLUDE, "*.zip", "*.tar", "*.xml"), date_field="date")
+    options = ReadOptions(include=(*DEFAULT_INCLUDE, "*.zip", "*.tar", "*.xml"), date_field="date", keep_sources=kept)
     if piped:
         read = read_inputs([str(folder), "-"], options, io.BytesIO(data))
     else:
@@ -167,6 +169,9 @@ def one_round(folder: Path, name: str, data: bytes, *, dated: bool, piped: bool)
         raise AssertionError(f"a message over several lines: {several[0]!r}")
     result = scan_documents(read.documents, ScanSettings(workers=1, within_days=4.0 if dated else None))
     dumps(result_dict(result))
+    if kept:
+        for document in distinct_documents(result).kept:
+            json.loads(document_record(document).encode("utf-8"))  # what filter writes: UTF-8 JSON
 
 
 def main() -> None:
@@ -196,7 +201,7 @@ def main() -> None:
                 data = mutate(rng, inputs[name])
             start = time.perf_counter()
             try:
-                one_round(case, name, data, dated=number % 2 == 1, piped=number % 3 == 2)
+                one_round(case, name, data, dated=number % 2 == 1, piped=number % 3 == 2, kept=number % 5 < 2)
             except Exception as exc:  # what the fuzzer is looking for
                 failed += 1
                 (args.keep / f"seed{args.seed}-{number}-{name}").write_bytes(data)
