@@ -120,9 +120,14 @@ def test_a_deeply_nested_record_is_written_back_or_named_in_one_line(tmp_path: P
     path = tmp_path / "news.json"
     path.write_text("[" + json.dumps(deep) + ", " + too_deep + "]", encoding="utf-8")
     result = run("filter", str(path))
-    assert result.exit_code == 0 and [json.loads(line) for line in result.stdout.splitlines()] == [deep]
-    assert f"dedup: error: {path}:2: record nested too deeply to be written back" in result.stderr
-    assert "Traceback" not in result.output
+    written = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 0 and written[0] == deep and "Traceback" not in result.output
+    # The NaN is written as null by a pass that recurses: under Python 3.12 and later (comprehensions inlined) it
+    # reaches 700 levels, before that it does not, and the record is named instead.
+    if len(written) == 1:
+        assert f"dedup: error: {path}:2: record nested too deeply to be written back" in result.stderr
+    else:
+        assert written[1]["id"] == "library" and json.dumps(written[1]["x"]) == "[" * 700 + "null" + "]" * 700
 
 
 def test_an_unreadable_record_is_named_and_the_rest_written(tmp_path: Path):
