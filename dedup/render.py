@@ -16,7 +16,7 @@ from rich.text import Text
 
 from .check import CheckResult
 from .compare import Comparison
-from .distinct import Distinct
+from .distinct import Distinct, kept_member
 from .find import Finding
 from .model import escaped_controls
 from .normalize import fold, tokens
@@ -94,6 +94,9 @@ def _cluster(c: ClusterReport, limit: int) -> Panel:
     parts: list[RenderableType] = [members]
     if len(c.documents) > len(listed):
         parts.append(_more(len(c.documents) - len(listed), " documents"))
+    kept = kept_member(c)
+    if kept.role != "canonical":  # a trimmed copy at the centre of the cluster, in more of a site's chrome
+        parts.append(Text(f"dedup filter keeps {_name(kept.id)}: fewer site lines than the canonical", style="dim"))
     parts.extend([Text(), Text(f"Shared sentences ({len(c.shared)})", style="bold green")])
     shared = _capped(c.shared, limit)
     grid = _grid(max([3, *(len(f"x{len(s.documents)}") for s in shared)]))  # "x2972" whole, however many copies

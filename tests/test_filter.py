@@ -39,7 +39,7 @@ def test_each_kept_record_is_written_as_read_and_the_copy_left_out(tmp_path: Pat
     assert "kept 2 of 3 documents: one of each of 1 cluster (1 left out) and the 1 in none (--level copy)" in err
 
 
-def test_each_cluster_keeps_its_cleanest_version_not_a_trimmed_copy_in_site_chrome(tmp_path: Path):
+def test_each_cluster_keeps_its_cleanest_version_not_a_trimmed_copy_in_site_chrome(tmp_path: Path, monkeypatch):
     """Outlets wrap a wire story in their chrome and trim it; the version to keep is the one without the chrome,
     though the trimmed copies at the centre of the cluster are its best connected (the canonical)."""
     chrome_top = "Skip to main content\n\nMenu | Search | Sign in\n\n"
@@ -54,6 +54,9 @@ def test_each_cluster_keeps_its_cleanest_version_not_a_trimmed_copy_in_site_chro
     assert [c["canonical"] for c in scanned["clusters"]] == [str(tmp_path / "bay.txt")]
     # The scan's JSON says which member filter keeps, for a folder's files to be removed by what it lists.
     assert [d["id"] for c in scanned["clusters"] for d in c["documents"] if d["kept"]] == [str(tmp_path / "wire.txt")]
+    monkeypatch.setenv("COLUMNS", "300")  # the temporary folder's long name on one line
+    table = run("scan", str(tmp_path), "--level", "copy").stdout
+    assert f"dedup filter keeps {tmp_path / 'wire.txt'}: fewer site lines than the canonical" in table
     out, err = filtered(str(tmp_path))
     assert [json.loads(line)["id"] for line in out] == [str(tmp_path / name) for name in
                                                         ("other0.txt", "other1.txt", "wire.txt")]
