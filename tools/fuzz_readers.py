@@ -6,7 +6,8 @@ test suite's fixtures), damages it (bytes changed, cut, spliced, or tokens a par
 tar, half the time one member, the archive made again so its checksums hold), reads it beside the intact
 sample (every third round on stdin, where its format is told from its bytes), scans the two and writes the
 JSON (two rounds in five, reading each record whole and writing what ``dedup filter`` keeps).  A failure is
-any exception, or a problem whose message is not one line; a round over 3 s is reported as slow.  Failing and slow inputs are saved for a test.
+any exception, or a problem whose message is not one line; a round over 3 s is reported as slow.  Failing
+and slow inputs are saved for a test.
 
     python tools/fuzz_readers.py [--seed 1] [--rounds 2000] [--keep /tmp/fuzz]
 
