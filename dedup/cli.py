@@ -169,6 +169,21 @@ def _other_commands_keys(ctx: click.Context) -> set[str]:
             for p in command.params if isinstance(p, click.Option) and p.name not in _NOT_CONFIGURABLE}
 
 
+def _another_command_takes(ctx: click.Context, key: str, value: object) -> bool:
+    """Whether another command takes ``value`` for the configuration key ``key``: one file configures them all, and
+    a value only one command's choices hold (a format) is that command's."""
+    group = ctx.parent.command if ctx.parent is not None else None
+    for command in group.commands.values() if isinstance(group, click.Group) else ():
+        for p in command.params if command.name != ctx.command.name else ():
+            if isinstance(p, click.Option) and _config_key(p).replace("-", "_") == key.replace("-", "_"):
+                try:
+                    p.type_cast_value(ctx, value)
+                except click.BadParameter:
+                    continue
+                return True
+    return False
+
+
 def apply_config(ctx: click.Context, paths: tuple[str, ...]) -> dict[str, str]:
     """Fill options the user did not type from the configuration files; return each one's source."""
     options = _configurable(ctx)
@@ -195,6 +210,8 @@ def apply_config(ctx: click.Context, paths: tuple[str, ...]) -> dict[str, str]:
             try:
                 ctx.params[name] = option.type_cast_value(ctx, value)
             except click.BadParameter as exc:
+                if _another_command_takes(ctx, key, value):
+                    continue  # format = "sarif" is check's, not scan's
                 raise click.UsageError(f"{layer.source}: {key}: {exc.message}") from exc
             sources[name] = layer.source
     return sources

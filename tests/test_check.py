@@ -375,3 +375,18 @@ def test_one_configuration_file_serves_every_command(repo: Path):
     assert scanned.returncode == 0, scanned.stderr
     assert json.loads(scanned.stdout)["parameters"]["level"] == "exact"
     assert "level = \"exact\"  # .dedup.toml" in dedup(repo, "scan", "articles", "--show-config").stdout
+
+
+def test_a_format_one_command_takes_is_left_to_it_and_one_none_takes_is_an_error(repo: Path):
+    """``format = "sarif"`` set for check is not scan's or filter's to refuse; "xml" no command writes."""
+    copy_with_boilerplate(WIRE, repo / "articles" / "reprint.txt", "Reprinted")
+    (repo / ".dedup.toml").write_text('format = "sarif"\n')
+    assert json.loads(dedup(repo, "check", "articles").stdout)["version"] == "2.1.0"  # SARIF, as configured
+    scanned = dedup(repo, "scan", "articles", "--show-config")
+    assert scanned.returncode == 0 and 'format = "table"  # default' in scanned.stdout
+    filtered = dedup(repo, "filter", "articles", "-q")
+    ids = [json.loads(line)["id"] for line in filtered.stdout.splitlines()]  # JSON Lines, filter's default
+    assert filtered.returncode == 0 and len(ids) == 3  # of 4: the wire story or its reprint left out
+    (repo / ".dedup.toml").write_text('format = "xml"\n')
+    result = dedup(repo, "scan", "articles")
+    assert result.returncode == 2 and "format: 'xml' is not one of 'table', 'json', 'jsonl'" in result.stderr
