@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import UnreadableRecords
@@ -20,7 +21,7 @@ from .errors import UnreadableRecords
 if TYPE_CHECKING:
     import pyarrow
 
-__all__ = ["arrow_rows", "orc_rows", "parquet_rows"]
+__all__ = ["UnreadableRow", "arrow_rows", "orc_rows", "parquet_rows"]
 
 _BATCH_ROWS = 1024
 _ARROW_FILE_MAGIC = b"ARROW1"
@@ -34,8 +35,20 @@ _ORC_SAFE_FROM = 19
 #: a length read as gigabytes, a layout it does not implement.
 _DAMAGE = (OSError, NotImplementedError, UnicodeDecodeError, MemoryError)
 
+#: What pyarrow raises turning a value Python has no object for into one: a timestamp past the year 9999 or before
+#: the year 1 (a sentinel, or a garbled one: both are valid Arrow), a date likewise.
+_NO_PYTHON_VALUE = (OverflowError, ValueError)
+
+
+@dataclass(frozen=True)
+class UnreadableRow:
+    """A row of the file with a value Python cannot hold: an error for that record, the rows after it read."""
+
+    reason: str
+
+
 #: What a reader returns: the file's column names, and its rows as dicts of the columns asked for.
-Rows = tuple[list[str], Iterator[dict[str, object]]]
+Rows = tuple[list[str], Iterator["dict[str, object] | UnreadableRow"]]
 
 
 def _one_line(exc: Exception) -> str:
@@ -70,7 +83,7 @@ def _rows(kind: str, what: str, pa: Any, columns: Sequence[str] | None, opening:
         raise UnreadableRecords(f"not {what}: {_one_line(exc)}") from None
     wanted = list(names) if columns is None else [name for name in dict.fromkeys(columns) if name in names]
 
-    def rows() -> Iterator[dict[str, object]]:
+    def rows() -> Iterator[dict[str, object] | UnreadableRow]:
         read = 0
         try:
             for table in tables(wanted):
@@ -78,7 +91,12 @@ def _rows(kind: str, what: str, pa: Any, columns: Sequence[str] | None, opening:
                 # turning them into Python values would read memory that is not the file's (a crash).
                 table.validate(full=True)
                 for start in range(0, table.num_rows, _BATCH_ROWS):
-                    for row in table.slice(start, _BATCH_ROWS).to_pylist():
+                    batch = table.slice(start, _BATCH_ROWS)
+                    try:
+                        found: list[dict[str, object] | UnreadableRow] = batch.to_pylist()
+                    except _NO_PYTHON_VALUE:  # which row, which column: the others are read
+                        found = [_row(batch.slice(k, 1)) for k in range(batch.num_rows)]
+                    for row in found:
                         read += 1
                         yield row
         except (pa.ArrowException, *_DAMAGE) as exc:
@@ -86,6 +104,20 @@ def _rows(kind: str, what: str, pa: Any, columns: Sequence[str] | None, opening:
                                     "are kept", records_read=read) from None
 
     return names, rows()
+
+
+def _row(row: pyarrow.Table) -> dict[str, object] | UnreadableRow:
+    """A table of one row as a dict, or why it cannot be one: the first column whose value Python cannot hold."""
+    try:
+        return row.to_pylist()[0]
+    except _NO_PYTHON_VALUE:
+        for name, column in zip(row.column_names, row.columns):
+            try:
+                column.to_pylist()
+            except _NO_PYTHON_VALUE as exc:
+                return UnreadableRow(f"column {name!r}: a {column.type} value out of Python's range ({exc}); the "
+                                     "row is not read")
+        raise
 
 
 def parquet_rows(handle: BinaryIO, columns: Sequence[str] | None) -> Rows:

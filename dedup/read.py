@@ -26,7 +26,7 @@ from datetime import datetime
 from typing import BinaryIO, cast
 
 from .archives import TAR_DAMAGED, passed_over, spooled, tar_members
-from .columnar import arrow_rows, orc_rows, parquet_rows
+from .columnar import UnreadableRow, arrow_rows, orc_rows, parquet_rows
 from .decoding import (
     DAMAGED,
     DecodeError,
@@ -680,7 +680,10 @@ class _Reader:
                 self._no_text_column(shown, names)
                 return
             for number, row in enumerate(rows, start=1):
-                self._add_record(row, shown, number)
+                if isinstance(row, UnreadableRow):
+                    self._fail(shown, row.reason, line=number)
+                else:
+                    self._add_record(row, shown, number)
         except UnreadableRecords as exc:
             self._table_failed(shown, exc)
 

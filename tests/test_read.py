@@ -398,6 +398,29 @@ def test_parquet_without_pyarrow_is_one_error_saying_what_to_install(tmp_path, m
         "reading Parquet needs pyarrow: pip install 'article-dedup[parquet]'")
 
 
+@pytest.mark.parametrize("kind", ["parquet", "arrow"])
+def test_a_value_python_cannot_hold_is_an_error_for_its_row_and_the_rest_is_read(tmp_path, kind):
+    """A timestamp past the year 9999 is valid Arrow (a sentinel, or a garbled value) and has no datetime: that
+    row is one error naming its column, in a batch whose other rows, and the rows after it, are read."""
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    import pyarrow.feather as feather
+    import pyarrow.parquet as pq
+
+    far = pa.array([0, 2**62, 10**15, 0], pa.int64()).cast(pa.timestamp("us"))
+    table = pa.table({"id": ["a", "b", "c", "d"], "text": _stories(4), "date": far})
+    path = tmp_path / f"shard.{kind}"
+    if kind == "parquet":
+        pq.write_table(table, path)
+    else:
+        feather.write_feather(table, path)
+    for options in (ReadOptions(date_field="date"), ReadOptions(keep_sources=True)):  # a scan's columns; filter's
+        result = read_inputs([str(path)], options)
+        assert sorted(ids(result)) == ["a", "c", "d"]
+        assert reasons(result) == {(f"shard.{kind}", 2): "column 'date': a timestamp[us] value out of Python's "
+                                   "range (date value out of range); the row is not read"}
+        assert result.records_failed == 1 and result.files_read == 1
+
+
 def _stories(count: int) -> list[str]:
     return [f"Story {k} about the harbour council and its ferries, told at some length." for k in range(count)]
 
