@@ -298,11 +298,25 @@ def _stdin_for(paths: Sequence[str]) -> BinaryIO | None:
     return sys.stdin.buffer
 
 
-def _data(text: str | bytes) -> None:
+def _data(text: str | bytes, *, line: bool = True) -> None:
     """A line (or lines) of machine-readable output: UTF-8 whatever the locale, as JSON's RFC 8259 and the XML
     declaration say, so that an ASCII or Windows code-page stdout neither breaks nor garbles it."""
     _require_stdout()
-    click.echo(text.encode("utf-8") if isinstance(text, str) else text)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:  # a stream of text only
+        click.echo(data, nl=line)
+        return
+    sys.stdout.flush()
+    # A write larger than the pipe into a pipe whose reader has left returns short, and only the next one raises
+    # (BrokenPipeError, exit 141): one write, and the output would be cut off with exit 0.
+    view = memoryview(data + b"\n" if line else data)
+    while view:
+        written = out.write(view)
+        if not written:
+            raise BrokenPipeError(errno.EPIPE, "standard output took no more")
+        view = view[written:]
+    out.flush()
 
 
 def _require_stdout() -> None:

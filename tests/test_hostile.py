@@ -395,10 +395,11 @@ def test_real_articles_plus_every_hostile_case_scan_to_completion(tmp_path: Path
     assert {"copy-utf16.txt", "copy-cp1252.txt"} <= members
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "table"])
-def test_output_cut_off_by_head_exits_141_without_a_traceback(tmp_path, fmt):
+@pytest.mark.parametrize("command, fmt", [("scan", "jsonl"), ("scan", "table"), ("scan", "json")])
+def test_output_cut_off_by_head_exits_141_without_a_traceback(tmp_path, command, fmt):
     """`dedup scan ... | head`: the reader leaves early; no 'Broken pipe' noise, the shell's code for it
-    (rich's table console would exit 1 on its own)."""
+    (rich's table console would exit 1 on its own).  Output written in one piece (JSON) is held to it
+    too: into a pipe whose reader has left, a large write returns short, and only the next one fails."""
     import subprocess
 
     rng = random.Random(7)
@@ -407,8 +408,8 @@ def test_output_cut_off_by_head_exits_141_without_a_traceback(tmp_path, fmt):
         text = "\n".join(" ".join(words[k : k + 12]) + "." for k in range(0, 300, 12))
         (tmp_path / f"a{i}.txt").write_text(text)
         (tmp_path / f"b{i}.txt").write_text(text)
-    command = [sys.executable, "-m", "dedup", "scan", str(tmp_path), "--format", fmt, "--quiet"]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as scan:
+    called = [sys.executable, "-m", "dedup", command, str(tmp_path), "--format", fmt, "--quiet"]
+    with subprocess.Popen(called, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as scan:
         assert scan.stdout is not None and scan.stderr is not None
         scan.stdout.read(10)
         scan.stdout.close()  # like `head -c 10`
