@@ -26,13 +26,14 @@ from .check import check_against, load_baseline, save_baseline
 from .collector import collector_paused
 from .compare import compare_documents
 from .config import config_layers
-from .distinct import distinct_documents, document_record
+from .distinct import Distinct, distinct_documents, document_record
 from .errors import DedupError
 from .evaluate import evaluate_levels
 from .find import find_copies
 from .jsonout import (comparison_dict, dumps, evaluation_dict, find_dict, finding_dict, json_bytes, jsonl_lines,
-                      result_dict)
+                      provenance, result_dict)
 from .model import Document, Problem
+from .parquetout import kept_table, parquet_bytes, require_pyarrow
 from .pipeline import ScanResult, scan
 from .read import DEFAULT_INCLUDE, ReadOptions, read_inputs
 from .render import filter_summary, render_check, render_comparison, render_evaluation, render_find, render_scan
@@ -462,34 +463,64 @@ def scan_command(paths: tuple[str, ...], fmt: str, limit: int, quiet: bool, stri
 
 @app.command("filter")
 @scan_options_at("copy")
+@format_option("jsonl", "parquet")
 @show_config_option
 @with_config
-def filter_command(paths: tuple[str, ...], quiet: bool, strict: bool, **options: Any) -> None:
-    """Write PATH... back without its copies, as JSON Lines: a dataset deduplicated.
+def filter_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, **options: Any) -> None:
+    """Write PATH... back without its copies, as JSON Lines or Parquet: a
+    dataset deduplicated.
 
     Each cluster keeps one member, the one with the fewest site lines
     (boilerplate), then the canonical, then the longest; every document in no
     cluster is kept; all in reading order. A record is written as it was read
     (a JSON Lines line unchanged; a JSON, table or feed record with all its
-    fields); any other document (a file of its own) as {"id", "title",
-    "text"}. The default --level is copy: story would also leave out other
-    outlets' write-ups of a report.
+    fields; with --format parquet a Parquet, Arrow or ORC row with its
+    columns' types); any other document (a file of its own) as {"id",
+    "title", "text"}. The default --level is copy: story would also leave out
+    other outlets' write-ups of a report.
 
     \b
     Exit codes: 0 written (copies found or not); 2 usage error, no readable
     input, output not written, or (with --strict) any input failed; 130
     interrupted; 141 output cut off (| head).
     """
+    parquet = fmt == "parquet"
+    if parquet:
+        if sys.stdout is not None and sys.stdout.isatty():
+            raise click.UsageError("--format parquet writes binary data: redirect standard output to a file "
+                                   "(> kept.parquet)")
+        try:
+            require_pyarrow()
+        except DedupError as exc:
+            raise click.UsageError(str(exc)) from exc
     settings = build_settings(**options)
-    settings = replace(settings, read=replace(settings.read, keep_sources=True))
+    settings = replace(settings, read=replace(settings.read, keep_sources=True, keep_tables=parquet))
     result = run_scan(paths, settings, quiet)
     distinct = distinct_documents(result)
     with collector_paused():
-        for document in distinct.kept:
-            _data(document_record(document))
+        if parquet:
+            _write_parquet(distinct, result, quiet)
+        else:
+            for document in distinct.kept:
+                _data(document_record(document))
     if not quiet:
         click.echo(filter_summary(distinct, len(result.documents), settings.level.label), err=True)
     fail_if_strict(result, strict)
+
+
+def _write_parquet(distinct: Distinct, result: ScanResult, quiet: bool) -> None:
+    """The documents kept as one Parquet file on stdout, what wrote it and how in its metadata."""
+    about = {**provenance(result.settings.parameters()), "documents": len(result.documents),
+             "kept": len(distinct.kept), "left_out": distinct.left_out, "clusters": distinct.clusters}
+    try:
+        kept = kept_table(distinct.kept, result.tables)
+        data = parquet_bytes(kept, about)
+    except DedupError as exc:
+        raise InputError(str(exc)) from exc
+    _data(data, line=False)
+    if kept.as_json_text and not quiet:
+        click.echo(f"dedup: warning: {', '.join(repr(name) for name in kept.as_json_text)}: written as JSON text, "
+                   "as no one Parquet type holds their values", err=True)
 
 
 def fail_if_strict(result: ScanResult, strict: bool) -> None:

@@ -21,7 +21,7 @@ from .errors import UnreadableRecords
 if TYPE_CHECKING:
     import pyarrow
 
-__all__ = ["UnreadableRow", "arrow_rows", "orc_rows", "parquet_rows"]
+__all__ = ["Kept", "UnreadableRow", "arrow_rows", "orc_rows", "parquet_rows"]
 
 _BATCH_ROWS = 1024
 _ARROW_FILE_MAGIC = b"ARROW1"
@@ -49,6 +49,8 @@ class UnreadableRow:
 
 #: What a reader returns: the file's column names, and its rows as dicts of the columns asked for.
 Rows = tuple[list[str], Iterator["dict[str, object] | UnreadableRow"]]
+#: Where a reader puts each batch it has read, as a table (``dedup filter --format parquet`` writes rows back typed).
+Kept = list["pyarrow.Table"]
 
 
 def _one_line(exc: Exception) -> str:
@@ -74,9 +76,11 @@ def _seekable(handle: BinaryIO) -> BinaryIO:
 Opened = tuple[list[str], Callable[[list[str]], Iterable["pyarrow.Table"]]]
 
 
-def _rows(kind: str, what: str, pa: Any, columns: Sequence[str] | None, opening: Callable[[], Opened]) -> Rows:
-    """The file's column names and its rows as dicts (of every column where ``columns`` is None), a batch at a time.
-    ``opening`` is where damage shows first ("not {what}"); damage found while reading keeps the rows before it."""
+def _rows(kind: str, what: str, pa: Any, columns: Sequence[str] | None, opening: Callable[[], Opened],
+          keep: Kept | None) -> Rows:
+    """The file's column names and its rows as dicts (of every column where ``columns`` is None), a batch at a time,
+    each batch also put in ``keep`` (where given) once checked.  ``opening`` is where damage shows first ("not
+    {what}"); damage found while reading keeps the rows before it."""
     try:
         names, tables = opening()
     except (pa.ArrowException, *_DAMAGE) as exc:
@@ -90,6 +94,8 @@ def _rows(kind: str, what: str, pa: Any, columns: Sequence[str] | None, opening:
                 # Checked whole before any value is read: a damaged file's offsets point anywhere, and
                 # turning them into Python values would read memory that is not the file's (a crash).
                 table.validate(full=True)
+                if keep is not None:
+                    keep.append(table)
                 for start in range(0, table.num_rows, _BATCH_ROWS):
                     batch = table.slice(start, _BATCH_ROWS)
                     try:
@@ -120,7 +126,7 @@ def _row(row: pyarrow.Table) -> dict[str, object] | UnreadableRow:
         raise
 
 
-def parquet_rows(handle: BinaryIO, columns: Sequence[str] | None) -> Rows:
+def parquet_rows(handle: BinaryIO, columns: Sequence[str] | None, keep: Kept | None = None) -> Rows:
     """The file's column names, and its rows as dicts of those of ``columns`` it has (a struct column's value is
     a dict, so dotted names reach into it).  Raises UnreadableRecords, also while rows are read."""
     pa = _pyarrow("Parquet")
@@ -131,10 +137,10 @@ def parquet_rows(handle: BinaryIO, columns: Sequence[str] | None) -> Rows:
         return list(file.schema_arrow.names), lambda wanted: (
             pa.Table.from_batches([batch]) for batch in file.iter_batches(batch_size=_BATCH_ROWS, columns=wanted))
 
-    return _rows("Parquet", "a Parquet file", pa, columns, opening)
+    return _rows("Parquet", "a Parquet file", pa, columns, opening, keep)
 
 
-def arrow_rows(handle: BinaryIO, columns: Sequence[str] | None) -> Rows:
+def arrow_rows(handle: BinaryIO, columns: Sequence[str] | None, keep: Kept | None = None) -> Rows:
     """An Arrow IPC file or stream (Feather version 2 is the file), as :func:`parquet_rows` reads Parquet.
 
     An IPC file's batch may hold the whole table; it is turned into Python values a slice at a time."""
@@ -155,10 +161,10 @@ def arrow_rows(handle: BinaryIO, columns: Sequence[str] | None) -> Rows:
         return list(schema.names), lambda wanted: (
             pa.Table.from_batches([batch]).select(wanted) for batch in batches)
 
-    return _rows("Arrow", "an Arrow IPC file or stream", pa, columns, opening)
+    return _rows("Arrow", "an Arrow IPC file or stream", pa, columns, opening, keep)
 
 
-def orc_rows(handle: BinaryIO, columns: Sequence[str] | None) -> Rows:
+def orc_rows(handle: BinaryIO, columns: Sequence[str] | None, keep: Kept | None = None) -> Rows:
     """An ORC file, as :func:`parquet_rows` reads Parquet: a stripe at a time, only the columns asked for."""
     pa = _pyarrow("ORC")
     if int(pa.__version__.split(".")[0]) < _ORC_SAFE_FROM:
@@ -174,4 +180,4 @@ def orc_rows(handle: BinaryIO, columns: Sequence[str] | None) -> Rows:
         return list(file.schema.names), lambda wanted: (
             pa.Table.from_batches([file.read_stripe(k, columns=wanted)]) for k in range(file.nstripes))
 
-    return _rows("ORC", "an ORC file", pa, columns, opening)
+    return _rows("ORC", "an ORC file", pa, columns, opening, keep)

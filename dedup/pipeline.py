@@ -22,6 +22,7 @@ from .background import Background
 from .boilerplate import BoilerplateCheck, Reanalysed, boilerplate_lines
 from .cluster import Cluster, star_clusters
 from .collector import collector_paused
+from .columnar import Kept
 from .errors import NoInputError
 from .families import Waiting, plan_families
 from .features import FeatureMatrices
@@ -60,6 +61,8 @@ class ScanResult:
     problems: list[Problem]
     clusters: list[ClusterReport]
     stats: dict[str, int]
+    #: The Parquet, Arrow and ORC files' tables, with ``ReadOptions.keep_tables`` (``ReadResult.tables``).
+    tables: dict[str, Kept] = field(default_factory=dict)
 
 
 def _reported_here(progress: Progress | None) -> Progress:
@@ -595,5 +598,7 @@ def scan(paths: Sequence[str], settings: ScanSettings, *, stdin: BinaryIO | None
             "files_failed": read.files_failed,
             "records_failed": read.records_failed,
         }
-        return scan_documents(read.documents, settings, problems=read.problems, read_stats=read_stats,
-                              progress=progress)
+        result = scan_documents(read.documents, settings, problems=read.problems, read_stats=read_stats,
+                                progress=progress)
+        result.tables = read.tables
+        return result

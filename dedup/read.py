@@ -26,7 +26,7 @@ from datetime import datetime
 from typing import BinaryIO, cast
 
 from .archives import TAR_DAMAGED, passed_over, spooled, tar_members
-from .columnar import UnreadableRow, arrow_rows, orc_rows, parquet_rows
+from .columnar import Kept, UnreadableRow, arrow_rows, orc_rows, parquet_rows
 from .decoding import (
     DAMAGED,
     DecodeError,
@@ -111,6 +111,9 @@ class ReadOptions:
     label_field: str | None = None  # field with the record's true cluster (dedup eval); None: not read
     #: Whether each record is kept as read (``Document.source``): ``dedup filter`` writes the records it keeps.
     keep_sources: bool = False
+    #: Whether a Parquet, Arrow or ORC file's rows are kept as its own table too (``ReadResult.tables``), every
+    #: column typed as the file has it: ``dedup filter --format parquet`` writes them back so.
+    keep_tables: bool = False
 
 
 @dataclass
@@ -122,6 +125,9 @@ class ReadResult:
     records_failed: int = 0
     #: Files in the folders named that no --include glob takes, by suffix (``Discovery.unselected``).
     unselected: dict[str, int] = field(default_factory=dict)
+    #: Each Parquet, Arrow and ORC file's rows read, by the path shown, as the tables of its batches in order (row
+    #: ``line - 1`` of them all is the document's), with ``ReadOptions.keep_tables``.
+    tables: dict[str, Kept] = field(default_factory=dict)
 
     def why_nothing(self) -> str:
         """Why no document was read, in a line: the first errors, or else the kinds of file the folders hold
@@ -146,6 +152,7 @@ class ReadResult:
         self.files_read += other.files_read
         self.files_failed += other.files_failed
         self.records_failed += other.records_failed
+        self.tables.update(other.tables)
 
 
 def _as_text(value: object) -> object:
@@ -675,15 +682,20 @@ class _Reader:
                                   opts.label_field) if f is not None]
             # Only the columns read, unless each record is kept whole (dedup filter writes it back).
             columns = None if opts.keep_sources else [*fields, *(f.split(".")[0] for f in fields)]
-            names, rows = _COLUMNAR[kind](handle, columns)
+            keep: Kept | None = [] if opts.keep_tables else None
+            names, rows = _COLUMNAR[kind](handle, columns, keep)
             if opts.text_field not in names and opts.text_field.split(".")[0] not in names:
                 self._no_text_column(shown, names)
                 return
-            for number, row in enumerate(rows, start=1):
-                if isinstance(row, UnreadableRow):
-                    self._fail(shown, row.reason, line=number)
-                else:
-                    self._add_record(row, shown, number)
+            try:
+                for number, row in enumerate(rows, start=1):
+                    if isinstance(row, UnreadableRow):
+                        self._fail(shown, row.reason, line=number)
+                    else:
+                        self._add_record(row, shown, number)
+            finally:
+                if keep:
+                    self.result.tables[shown] = keep
         except UnreadableRecords as exc:
             self._table_failed(shown, exc)
 

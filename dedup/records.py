@@ -118,9 +118,10 @@ def field_value(record: Mapping[str, object], name: str) -> object:
     return value
 
 
-def record_json(record: Mapping[str, object]) -> str:
-    """A record of any format as one line of JSON, its fields in their order: a table's dates and times as ISO
-    8601, bytes as text, other values a table may hold (decimals) as their strings, a missing float (NaN) as null.
+def record_json(record: object) -> str:
+    """A record of any format (or one of its values) as one line of JSON, its fields in their order: a table's
+    dates and times as ISO 8601, bytes as text, other values a table may hold (decimals) as their strings, a missing
+    float (NaN) as null.
     An integer beyond 64 bits, half a surrogate pair or more than 254 levels of nesting, which orjson refuses, is
     written as Python's json does.  Raises RecursionError for a record nested deeper than Python's json can go."""
     try:

@@ -390,3 +390,5 @@ def test_a_format_one_command_takes_is_left_to_it_and_one_none_takes_is_an_error
     (repo / ".dedup.toml").write_text('format = "xml"\n')
     result = dedup(repo, "scan", "articles")
     assert result.returncode == 2 and "format: 'xml' is not one of 'table', 'json', 'jsonl'" in result.stderr
+    result = dedup(repo, "filter", "articles")  # its own choices: jsonl or parquet
+    assert result.returncode == 2 and "format: 'xml' is not one of 'jsonl', 'parquet'" in result.stderr

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import math
+import os
+import subprocess
+import sys
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -182,3 +186,97 @@ def test_the_default_level_is_copy_and_a_configuration_file_can_change_it(tmp_pa
     (tmp_path / ".dedup.toml").write_text('level = "exact"\n', encoding="utf-8")
     out, err = filtered("news.jsonl")
     assert len(out) == 2 and "--level exact" in err
+
+
+def _parquet_out(*args: str, input: bytes | None = None) -> tuple[object, str]:
+    """``dedup filter ARGS --format parquet``: the table written (exit 0) and stderr."""
+    pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    import pyarrow.parquet as pq
+
+    result = run("filter", *args, "--format", "parquet", input=input)
+    assert result.exit_code == 0, result.output
+    return pq.read_table(io.BytesIO(result.stdout_bytes)), result.stderr
+
+
+def test_parquet_comes_back_as_parquet_with_its_columns_types(tmp_path: Path):
+    """A dataset builder's Parquet deduplicated into Parquet: every column, its type as the file has it."""
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    import pyarrow.parquet as pq
+
+    moment = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
+    table = pa.table({"id": ["wire", "coast", "library"], "text": pa.array([WIRE, COPY, LIBRARY], pa.large_string()),
+                      "published": pa.array([moment] * 3, pa.timestamp("ms", tz="UTC")),
+                      "words": pa.array([247, 223, 180], pa.int32()),
+                      "price": pa.array([Decimal("1.50"), Decimal("2.00"), None], type=pa.decimal128(5, 2)),
+                      "tags": [["ferries"], [], None], "meta": [{"desk": "coast"}, {"desk": None}, None],
+                      "outlet": pa.array(["wire", "coast", "wire"]).dictionary_encode()})
+    pq.write_table(table, tmp_path / "news.parquet", row_group_size=2)  # rows from two row groups
+    kept, err = _parquet_out(str(tmp_path / "news.parquet"))
+    assert kept.schema.remove_metadata() == table.schema
+    assert kept.to_pylist() == [table.to_pylist()[0], table.to_pylist()[2]]  # the copy left out
+    assert "kept 2 of 3 documents" in err
+    # The file says what wrote it and how, as every saved result does.
+    about = json.loads(kept.schema.metadata[b"article_dedup"])
+    assert about["tool"]["name"] == "article-dedup" and about["parameters"]["level"] == "copy"
+    assert (about["documents"], about["kept"], about["left_out"], about["clusters"]) == (3, 2, 1, 1)
+    assert about["parameters"]["minhash"]["num_perm"] > 0
+
+
+def test_parquet_output_joins_records_of_every_format_and_says_which_fields_are_json_text(tmp_path: Path):
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"id": ["coast"], "text": [COPY], "rank": pa.array([2], pa.int32())}),
+                   tmp_path / "b.parquet")
+    seed = (SAMPLES / SEEDS[0]).read_text(encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({"id": "wire", "text": WIRE, "rank": "first", "shares": 2**70, "flags": {}}) + "\n"
+        + json.dumps({"text": LIBRARY, "id": "library", "rank": 3, "shares": 1, "desk": {"city": "Port Ellen"}}) + "\n",
+        encoding="utf-8")
+    (tmp_path / "c.txt").write_text(seed, encoding="utf-8")
+    kept, err = _parquet_out(str(tmp_path))
+    # Every field any record has, in the order first seen; the copy in b.parquet is left out.
+    assert kept.column_names == ["id", "text", "rank", "shares", "flags", "desk", "title"]
+    rows = kept.to_pylist()
+    assert [r["id"] for r in rows] == ["wire", "library", str(tmp_path / "c.txt")]
+    # A field no one type holds is JSON text, an integer beyond 64 bits too, and an empty object (Parquet has no
+    # layout for a struct of no fields): no value is changed or lost.
+    assert [r["rank"] for r in rows] == ['"first"', "3", None] and rows[0]["shares"] == str(2**70)
+    assert rows[0]["flags"] == "{}"
+    assert rows[1]["desk"] == {"city": "Port Ellen"} and rows[2]["text"] == seed and rows[2]["title"] is None
+    assert "dedup: warning: 'rank', 'shares', 'flags': written as JSON text, as no one Parquet type holds their " \
+           "values" in err
+
+
+def test_parquet_output_is_the_same_bytes_whatever_order_the_paths_are_named_in(tmp_path: Path):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "coast", "text": COPY}) + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "library", "text": LIBRARY}) + "\n"
+                                      + json.dumps({"id": "wire", "text": WIRE}) + "\n", encoding="utf-8")
+    pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    first = run("filter", str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl"), "--format", "parquet", "-q")
+    second = run("filter", str(tmp_path / "b.jsonl"), str(tmp_path / "a.jsonl"), "--format", "parquet", "-q")
+    assert first.exit_code == second.exit_code == 0 and first.stdout_bytes == second.stdout_bytes
+    assert first.stdout_bytes.startswith(b"PAR1")
+
+
+def test_parquet_output_without_pyarrow_says_how_to_install_it(in_root, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import fails, as where it is not installed
+    result = run("filter", "samples/", "--format", "parquet")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--format parquet needs pyarrow: pip install 'article-dedup[parquet]'" in result.stderr
+
+
+def test_parquet_output_is_not_written_to_a_terminal(in_root):
+    """Binary data on a terminal garbles it: the user is told to redirect, before any reading."""
+    pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "dedup", "filter", "samples/", "--format", "parquet"],
+                              stdout=follower, stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2
+    assert b"--format parquet writes binary data: redirect standard output to a file" in done.stderr

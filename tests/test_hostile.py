@@ -395,11 +395,14 @@ def test_real_articles_plus_every_hostile_case_scan_to_completion(tmp_path: Path
     assert {"copy-utf16.txt", "copy-cp1252.txt"} <= members
 
 
-@pytest.mark.parametrize("command, fmt", [("scan", "jsonl"), ("scan", "table"), ("scan", "json")])
+@pytest.mark.parametrize("command, fmt", [("scan", "jsonl"), ("scan", "table"), ("scan", "json"),
+                                          ("filter", "jsonl"), ("filter", "parquet")])
 def test_output_cut_off_by_head_exits_141_without_a_traceback(tmp_path, command, fmt):
     """`dedup scan ... | head`: the reader leaves early; no 'Broken pipe' noise, the shell's code for it
-    (rich's table console would exit 1 on its own).  Output written in one piece (JSON) is held to it
+    (rich's table console would exit 1 on its own).  Output written in one piece (JSON, Parquet) is held to it
     too: into a pipe whose reader has left, a large write returns short, and only the next one fails."""
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
     import subprocess
 
     rng = random.Random(7)

@@ -5,9 +5,9 @@ test suite's fixtures), damages it (bytes changed, cut, spliced, or tokens a par
 ``<``, ``&#xD800;``, a BOM, NUL, ``\\r``, quotes, brackets, front-matter dashes; in a zip-based file or a
 tar, half the time one member, the archive made again so its checksums hold), reads it beside the intact
 sample (every third round on stdin, where its format is told from its bytes), scans the two and writes the
-JSON (two rounds in five, reading each record whole and writing what ``dedup filter`` keeps).  A failure is
-any exception, or a problem whose message is not one line; a round over 3 s is reported as slow.  Failing
-and slow inputs are saved for a test.
+JSON (two rounds in five, reading each record whole and writing what ``dedup filter`` keeps, as JSON Lines and
+as Parquet).  A failure is any exception, or a problem whose message is not one line; a round over 3 s is
+reported as slow.  Failing and slow inputs are saved for a test.
 
     python tools/fuzz_readers.py [--seed 1] [--rounds 2000] [--keep /tmp/fuzz]
 
@@ -31,6 +31,7 @@ import tempfile
 import time
 import traceback
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +39,8 @@ sys.path.insert(0, str(ROOT))
 
 from dedup import ScanSettings, distinct_documents, scan_documents  # noqa: E402
 from dedup.distinct import document_record  # noqa: E402
+from dedup.errors import DedupError  # noqa: E402
+from dedup.parquetout import kept_table, parquet_bytes  # noqa: E402
 from dedup.jsonout import dumps, result_dict  # noqa: E402
 from dedup.read import DEFAULT_INCLUDE, ReadOptions, read_inputs  # noqa: E402
 from tests import test_read as fixtures  # noqa: E402
@@ -93,7 +96,30 @@ def seeds(folder: Path) -> dict[str, bytes]:
     found["a.zip"] = archive.getvalue()
     found["a.tar"] = tar_of({name: found[name] for name in ("a.txt", "a.jsonl", "a.html", "a.jsonl.gz", "a.csv")})
     found["a.tar.gz"] = gzip.compress(tar_of({name: found[name] for name in ("a.txt", "a.md")}))
+    found.update(columnar_seeds(paragraphs))
     return found
+
+
+def columnar_seeds(paragraphs: list[str]) -> dict[str, bytes]:
+    """A Parquet and an Arrow file of typed columns (two row groups, two batches), where pyarrow is installed."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        return {}
+    rows = 6
+    table = pa.table({"id": [f"r{k}" for k in range(rows)],
+                      "text": ["\n\n".join(paragraphs[k % 3:]) + f" {k}" for k in range(rows)],
+                      "rank": pa.array(range(rows), pa.int32()),
+                      "date": pa.array([datetime(2024, 1, 2 + k, tzinfo=timezone.utc) for k in range(rows)],
+                                       pa.timestamp("ms", tz="UTC")),
+                      "tags": [["a", "b"][: k % 3] for k in range(rows)]})
+    parquet, arrow = pa.BufferOutputStream(), pa.BufferOutputStream()
+    pq.write_table(table, parquet, row_group_size=3)
+    with pa.ipc.new_file(arrow, table.schema) as writer:
+        for batch in table.to_batches(max_chunksize=3):
+            writer.write_batch(batch)
+    return {"a.parquet": parquet.getvalue().to_pybytes(), "a.arrow": arrow.getvalue().to_pybytes()}
 
 
 def tar_of(members: dict[str, bytes]) -> bytes:
@@ -159,7 +185,8 @@ def one_round(folder: Path, name: str, data: bytes, *, dated: bool, piped: bool,
     for old in folder.iterdir():
         old.unlink()
     shutil.copy(SAMPLE, folder / "intact.txt")
-    options = ReadOptions(include=(*DEFAULT_INCLUDE, "*.zip", "*.tar", "*.xml"), date_field="date", keep_sources=kept)
+    options = ReadOptions(include=(*DEFAULT_INCLUDE, "*.zip", "*.tar", "*.xml"), date_field="date", keep_sources=kept,
+                          keep_tables=kept)
     if piped:
         read = read_inputs([str(folder), "-"], options, io.BytesIO(data))
     else:
@@ -171,8 +198,14 @@ def one_round(folder: Path, name: str, data: bytes, *, dated: bool, piped: bool,
     result = scan_documents(read.documents, ScanSettings(workers=1, within_days=4.0 if dated else None))
     dumps(result_dict(result))
     if kept:
-        for document in distinct_documents(result).kept:
+        documents = distinct_documents(result).kept
+        for document in documents:
             json.loads(document_record(document).encode("utf-8"))  # what filter writes: UTF-8 JSON
+        try:  # and what filter --format parquet writes; a one-line error saying why it cannot is a clean refusal
+            parquet_bytes(kept_table(documents, read.tables), {})
+        except DedupError as exc:
+            if len(str(exc).splitlines()) > 1:
+                raise AssertionError(f"a message over several lines: {exc}") from None
 
 
 def main() -> None:
