@@ -101,7 +101,8 @@ def seeds(folder: Path) -> dict[str, bytes]:
 
 
 def columnar_seeds(paragraphs: list[str]) -> dict[str, bytes]:
-    """A Parquet and an Arrow file of typed columns (two row groups, two batches), where pyarrow is installed."""
+    """A Parquet, an Arrow and an ORC file of typed columns (two row groups, two batches), where pyarrow is
+    installed."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -119,7 +120,14 @@ def columnar_seeds(paragraphs: list[str]) -> dict[str, bytes]:
     with pa.ipc.new_file(arrow, table.schema) as writer:
         for batch in table.to_batches(max_chunksize=3):
             writer.write_batch(batch)
-    return {"a.parquet": parquet.getvalue().to_pybytes(), "a.arrow": arrow.getvalue().to_pybytes()}
+    found = {"a.parquet": parquet.getvalue().to_pybytes(), "a.arrow": arrow.getvalue().to_pybytes()}
+    if int(pa.__version__.split(".")[0]) >= 19:  # before, a damaged ORC file aborts the process (columnar.py)
+        import pyarrow.orc as orc
+
+        stripes = pa.BufferOutputStream()
+        orc.write_table(table, stripes, stripe_size=1024)
+        found["a.orc"] = stripes.getvalue().to_pybytes()
+    return found
 
 
 def tar_of(members: dict[str, bytes]) -> bytes:
