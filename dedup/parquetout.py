@@ -107,15 +107,16 @@ def _record(document: Document) -> dict[str, object]:
 
 def _records_table(pa: Any, records: list[dict[str, object]]) -> tuple[pyarrow.Table, list[str]]:
     """Records as a table: every field any of them has, in the order first seen (pyarrow's own ``from_pylist``
-    takes the first record's fields only), a field of mixed values as JSON text, and so is one holding an integer
-    beyond 64 bits (which pyarrow would read as a float, its last digits lost)."""
+    takes the first record's fields only).  A field is JSON text where pyarrow cannot type its values, and where
+    the typed values would not read back as written (checked, not trusted: a conversion made silently would
+    change the dataset)."""
     names = list(dict.fromkeys(name for record in records for name in record))
     columns, mixed = [], []
     for name in names:
         values = [record.get(name) for record in records]
         try:
             column = pa.array(values)
-            typed = not ("double" in str(column.type) and any(_beyond_int64(v) for v in values))
+            typed = pa.types.is_string(column.type) or _canonical(column.to_pylist()) == _canonical(values)
         except (pa.ArrowException, OverflowError, ValueError, TypeError):
             typed = False
         if not typed:
@@ -125,16 +126,34 @@ def _records_table(pa: Any, records: list[dict[str, object]]) -> tuple[pyarrow.T
     return pa.table(columns, names=names), mixed
 
 
-def _beyond_int64(value: object) -> bool:
-    if isinstance(value, int):
-        return not -(1 << 63) <= value < 1 << 63
+def _canonical(value: object) -> object:
+    """``value`` as compared after a trip through Arrow: a number by its value (1 and 1.0 alike), never a bool
+    as a number, an object's keys in any order, a key whose value is null as no key (a struct's missing field)."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value if value is None else (type(value).__name__, value)
+    if isinstance(value, float) and value.is_integer():
+        return ("number", int(value))
+    if isinstance(value, (int, float)):
+        return ("number", value)
+    if isinstance(value, list):
+        return ("list", tuple(_canonical(v) for v in value))
     if isinstance(value, dict):
-        return any(_beyond_int64(v) for v in value.values())
-    return isinstance(value, list) and any(_beyond_int64(v) for v in value)
+        return ("object", tuple(sorted((str(k), _canonical(v)) for k, v in value.items() if v is not None)))
+    return ("other", repr(value))
 
 
 def _json_text(pa: Any, values: list[object]) -> pyarrow.Array:
-    return pa.array([None if value is None else record_json(value) for value in values], pa.string())
+    return pa.array([None if value is None else _as_json(value) for value in values], pa.string())
+
+
+def _as_json(value: object) -> str:
+    """``value`` as JSON text read back to the same value: an infinity or NaN as ``Infinity`` or ``NaN``, as the
+    JSON it was read from had it (and as Python's json and pandas read it), not as null; a date of a table's
+    column as ISO 8601 (:func:`records.record_json`)."""
+    try:
+        return json.dumps(value, separators=(",", ":"))
+    except TypeError:  # a value JSON has no type for: a column's date, decimal or bytes
+        return record_json(value)
 
 
 def _one_schema(pa: Any, pieces: list[tuple[pyarrow.Table, list[str]]]) -> tuple[list[pyarrow.Table], list[str]]:
