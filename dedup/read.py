@@ -183,15 +183,28 @@ def _scalar(value: object) -> str | None:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+@dataclass(frozen=True, slots=True)
+class _HeldPage:
+    """A web page of a JSON record, held to be parsed with others: the record as :meth:`_Reader._add_text` had it."""
+
+    markup: str
+    shown: str
+    title: str | None
+    line: int
+    record_id: str | None
+    published: datetime | None
+    label: str | None
+    archived: bool  # whether ``published`` is the day the page was archived, not its own
+    source: str | None  # the record as read, for dedup filter
+
+
 @dataclass
 class _Reader:
     options: ReadOptions
     result: ReadResult = field(default_factory=ReadResult)
     workers: int = 1
-    #: Web pages from JSON records, not parsed yet: (markup, path shown, title, line, record id, published, label,
-    #: whether that date is the day the page was archived, the record as read).
-    pages: list[tuple[str, str, str | None, int, str | None, datetime | None, str | None, bool, str | None]] = field(
-        default_factory=list)
+    #: Web pages from JSON records, not parsed yet.
+    pages: list[_HeldPage] = field(default_factory=list)
     _page_chars: int = 0
 
     def __post_init__(self) -> None:
@@ -455,11 +468,12 @@ class _Reader:
         pages, self.pages, chars, self._page_chars = self.pages, [], self._page_chars, 0
         workers = self.workers if chars >= _PAGE_BATCH_CHARS // 4 else 1
         parts = [pages[k::workers] for k in range(workers)]
-        parsed = forked_map(lambda part: [page_text(markup) for markup, *_ in part], parts)
-        for k, (_, shown, title, line, record_id, published, label, archived, source) in enumerate(pages):  # as read
+        parsed = forked_map(lambda part: [page_text(held.markup) for held in part], parts)
+        for k, held in enumerate(pages):  # as read
             read = parsed[k % workers][k // workers]
-            self._add_text(read.text, shown, title=title or read.title, line=line, record_id=record_id,
-                           published=self._page_published(read, published, archived), label=label, source=source)
+            published = self._page_published(read, held.published, held.archived)
+            self._add_text(read.text, held.shown, title=held.title or read.title, line=held.line,
+                           record_id=held.record_id, published=published, label=held.label, source=held.source)
 
     def _page_published(self, page: Page, published: datetime | None, archived: bool) -> datetime | None:
         """A page's date: its record's own (a feed's, a message's, a JSON field's), else the one its markup
@@ -478,7 +492,7 @@ class _Reader:
         A record's page is parsed later, with others (:meth:`parse_pages`)."""
         title = None if title is None else unescaped(title)
         if page and line is not None:
-            self.pages.append((text, shown, title, line, record_id, published, label, archived, source))
+            self.pages.append(_HeldPage(text, shown, title, line, record_id, published, label, archived, source))
             self._page_chars += len(text)
             if self._page_chars >= _PAGE_BATCH_CHARS:
                 self.parse_pages()
