@@ -26,6 +26,7 @@ from .check import check_against, load_baseline, save_baseline
 from .collector import collector_paused
 from .compare import compare_documents
 from .config import config_layers
+from .csvout import FIND_COLUMNS, SCAN_COLUMNS, csv_text, find_rows, scan_rows
 from .distinct import Distinct, distinct_documents, document_record
 from .errors import DedupError
 from .evaluate import evaluate_levels
@@ -387,6 +388,8 @@ def _emit(result: ScanResult, fmt: str, limit: int) -> None:
     elif fmt == "jsonl":
         for line in jsonl_lines(result):
             _data(line)
+    elif fmt == "csv":
+        _data(csv_text(SCAN_COLUMNS, scan_rows(result.clusters)), line=False)
     else:
         render_scan(result, _stdout(soft_wrap=False), limit=limit)
 
@@ -428,9 +431,9 @@ def app() -> None:
 
 
 def listing_options(limit_help: str) -> Callable[[F], F]:
-    """How scan and find show results (--format table, json or jsonl; --limit for the table), and the
+    """How scan and find show results (--format table, json, jsonl or csv; --limit for the table), and the
     configuration files applied."""
-    return stacked(format_option("table", "json", "jsonl"),
+    return stacked(format_option("table", "json", "jsonl", "csv"),
                    click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True, help=limit_help),
                    show_config_option, with_config)
 
@@ -652,6 +655,8 @@ def find_command(query: str, paths: tuple[str, ...], fmt: str, limit: int, quiet
     elif fmt == "jsonl":
         for finding in findings:
             _data(dumps(finding_dict(finding), compact=True))
+    elif fmt == "csv":
+        _data(csv_text(FIND_COLUMNS, find_rows(findings)), line=False)
     else:
         render_find(findings, stats, _stdout(soft_wrap=False), limit=limit)
     if strict and any(p.fatal for p in problems):

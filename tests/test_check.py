@@ -280,7 +280,7 @@ def test_the_shell_completes_commands_choices_and_paths(tmp_path: Path):
                             capture_output=True, text=True, check=True).stdout
     assert "complete -o nosort -F _dedup_completion dedup" in script
     assert complete("sc") == ["plain,scan"]
-    assert complete("scan", "samples", "--format", "") == ["plain,table", "plain,json", "plain,jsonl"]
+    assert complete("scan", "samples", "--format", "") == ["plain,table", "plain,json", "plain,jsonl", "plain,csv"]
     for words in (["scan", "sam"], ["check", "a", "sam"], ["find", "sam"], ["compare", "sam"],
                   ["compare", "a", "b", "--corpus", "sam"], ["check", "a", "--baseline", "sam"]):
         assert complete(*words) == ["file,sam"], words

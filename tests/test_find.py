@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import random
 import shutil
@@ -80,6 +82,21 @@ def test_find_output_does_not_depend_on_the_order_files_come_in(in_root, tmp_pat
         result = run("find", str(folder / SEEDS[0]), *(str(folder / n) for n in order), "--format", "json")
         outputs.append(result.stdout.replace(str(folder), "FOLDER"))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_find_csv_has_a_row_a_match_as_the_json_has_it(in_root):
+    """"Who printed our release?" as a spreadsheet: a row a match, tightest relation first; no row for a query
+    without any."""
+    result = run("find", "samples/", "samples/", "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    data = find_json("samples/", "samples/")
+    expected = [(q, m) for q in data["queries"] for m in q["matches"]]
+    assert len(rows) == len(expected) > 0 and {r["query"] for r in rows} < {q["id"] for q in data["queries"]}
+    for row, (q, m) in zip(rows, expected):
+        assert (row["query"], row["document"], row["relation"], row["reason"]) == (q["id"], m["id"], m["relation"],
+                                                                                 m["reason"])
+        assert float(row["score"]) == m["score"] and row["line"] == "" and row["title"] == ""
 
 
 def test_find_table_matches_golden(in_root):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import random
 import shutil
@@ -38,6 +40,38 @@ def test_samples_json_matches_golden_and_schema(in_root):
     data = json.loads(result.stdout)
     jsonschema.validate(data, load_schema("scan"))
     assert_golden("samples.json", result.stdout)
+
+
+def test_samples_csv_matches_golden_and_says_what_the_json_says(in_root):
+    """A row a document in a cluster, for a spreadsheet: each cell the JSON's value of that name."""
+    result = run("scan", "samples/", "--format", "csv")
+    assert result.exit_code == 0
+    assert_golden("samples.csv", result.stdout)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    data = scan_json("samples/")
+    expected = [(c, d) for c in data["clusters"] for d in c["documents"]]
+    assert len(rows) == len(expected) == 5
+    for row, (c, d) in zip(rows, expected):
+        assert (row["cluster"], row["cluster_relation"]) == (c["id"], c["relation"])
+        assert row["cluster_size"] == str(c["size"])
+        for name in ("title", "path", "line", "published", "language", "role", "relation", "score", "words"):
+            assert row[name] == ("" if d[name] is None else str(d[name])), name
+        assert (row["document"], row["kept"]) == (d["id"], "true" if d["kept"] else "false")
+        reasons = [lk["reason"] for lk in c["links"] if {d["id"], c["canonical"]} == {lk["a"], lk["b"]}]
+        assert row["reason"] == (reasons[0] if d["role"] == "member" else "")
+
+
+def test_csv_cells_holding_commas_quotes_and_line_breaks_read_back_whole(tmp_path: Path):
+    wire = (SAMPLES / "wire_harbour_ferry.txt").read_text(encoding="utf-8")
+    copy = (SAMPLES / "dailycoast_ferry_copy.txt").read_text(encoding="utf-8")
+    titles = ['Ferries, "electric" by 2029', "Council votes\nto replace ferries"]
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps({"id": "wire, 1", "title": titles[0], "text": wire}) + "\n"
+                    + json.dumps({"id": "coast", "title": titles[1], "text": copy}) + "\n", encoding="utf-8")
+    result = run("scan", str(path), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["document"], r["title"], r["line"], r["kept"]) for r in rows] == [
+        ("wire, 1", titles[0], "1", "true"), ("coast", titles[1], "2", "false")]
 
 
 def test_seeds_form_one_cluster_with_boilerplate_unique_and_lawsuit_shared(in_root):
