@@ -26,6 +26,8 @@ __all__ = ["KeptTable", "kept_table", "parquet_bytes", "require_pyarrow"]
 
 #: The schema metadata key saying what wrote the file and how (the scan's parameters, the counts).
 METADATA_KEY = b"article_dedup"
+#: Schema metadata that describes the columns' types, which a column written as JSON text no longer has.
+_TYPES_METADATA = frozenset({b"pandas", b"huggingface"})
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,10 @@ def parquet_bytes(kept: KeptTable, about: Mapping[str, object]) -> bytes:
     import pyarrow.parquet as pq
 
     table = kept.table
-    metadata = {**(table.schema.metadata or {}), METADATA_KEY: json.dumps(about, sort_keys=True).encode()}
+    metadata = dict(table.schema.metadata or {})
+    if kept.as_json_text:  # pandas' and Hugging Face's own descriptions of the columns' types no longer hold
+        metadata = {k: v for k, v in metadata.items() if k not in _TYPES_METADATA}
+    metadata[METADATA_KEY] = json.dumps(about, sort_keys=True).encode()
     sink = pa.BufferOutputStream()
     try:
         pq.write_table(table.replace_schema_metadata(metadata), sink)

@@ -226,24 +226,27 @@ def test_parquet_output_joins_records_of_every_format_and_says_which_fields_are_
     pa = pytest.importorskip("pyarrow", reason="pyarrow is installed with the [test] extra")
     import pyarrow.parquet as pq
 
-    pq.write_table(pa.table({"id": ["coast"], "text": [COPY], "rank": pa.array([2], pa.int32())}),
-                   tmp_path / "b.parquet")
-    seed = (SAMPLES / SEEDS[0]).read_text(encoding="utf-8")
-    (tmp_path / "a.jsonl").write_text(
+    seed, write_up = ((SAMPLES / name).read_text(encoding="utf-8") for name in (SEEDS[0], SEEDS[2]))
+    features = b'{"info": {"features": {"rank": {"dtype": "int32", "_type": "Value"}}}}'  # as Hugging Face writes
+    shard = pa.table({"id": ["coast", "write-up"], "text": [COPY, write_up], "rank": pa.array([2, 5], pa.int32())})
+    pq.write_table(shard.replace_schema_metadata({b"huggingface": features}), tmp_path / "a.parquet")
+    (tmp_path / "b.jsonl").write_text(
         json.dumps({"id": "wire", "text": WIRE, "rank": "first", "shares": 2**70, "flags": {}}) + "\n"
         + json.dumps({"text": LIBRARY, "id": "library", "rank": 3, "shares": 1, "desk": {"city": "Port Ellen"}}) + "\n",
         encoding="utf-8")
     (tmp_path / "c.txt").write_text(seed, encoding="utf-8")
     kept, err = _parquet_out(str(tmp_path))
-    # Every field any record has, in the order first seen; the copy in b.parquet is left out.
+    # Every field any record has, in the order first seen; the copy in a.parquet is left out.
     assert kept.column_names == ["id", "text", "rank", "shares", "flags", "desk", "title"]
     rows = kept.to_pylist()
-    assert [r["id"] for r in rows] == ["wire", "library", str(tmp_path / "c.txt")]
-    # A field no one type holds is JSON text, an integer beyond 64 bits too, and an empty object (Parquet has no
-    # layout for a struct of no fields): no value is changed or lost.
-    assert [r["rank"] for r in rows] == ['"first"', "3", None] and rows[0]["shares"] == str(2**70)
-    assert rows[0]["flags"] == "{}"
-    assert rows[1]["desk"] == {"city": "Port Ellen"} and rows[2]["text"] == seed and rows[2]["title"] is None
+    assert [r["id"] for r in rows] == ["write-up", "wire", "library", str(tmp_path / "c.txt")]
+    # A field no one type holds is JSON text (the shard's int32 too), an integer beyond 64 bits too, and an empty
+    # object (Parquet has no layout for a struct of no fields): no value is changed or lost.
+    assert [r["rank"] for r in rows] == ["5", '"first"', "3", None] and rows[1]["shares"] == str(2**70)
+    assert rows[1]["flags"] == "{}"
+    # The shard's description of its columns' types no longer holds ('rank' is text now): it is not passed on.
+    assert set(kept.schema.metadata) == {b"article_dedup"}
+    assert rows[2]["desk"] == {"city": "Port Ellen"} and rows[3]["text"] == seed and rows[3]["title"] is None
     assert "dedup: warning: 'rank', 'shares', 'flags': written as JSON text, as no one Parquet type holds their " \
            "values" in err
 
