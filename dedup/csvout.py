@@ -43,10 +43,11 @@ def find_rows(findings: Iterable[Finding]) -> Iterator[Row]:
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Row]) -> str:
-    """A header and the rows, quoted as RFC 4180 says (a cell holding a comma, a quote or a line break), lines ended
-    by ``\\n``: no value as an empty cell, true and false as JSON writes them."""
+    """A header and the rows as RFC 4180 says: lines ended by CRLF, a cell quoted where it holds a comma, a quote or
+    a line break (a lone ``\\r`` too, which a line ended by ``\\n`` alone would leave bare, breaking its row); no
+    value as an empty cell, true and false as JSON writes them."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     writer.writerows([_cell(value) for value in row] for row in rows)
     return out.getvalue()

@@ -64,12 +64,14 @@ def test_samples_csv_matches_golden_and_says_what_the_json_says(in_root):
 def test_csv_cells_holding_commas_quotes_and_line_breaks_read_back_whole(tmp_path: Path):
     wire = (SAMPLES / "wire_harbour_ferry.txt").read_text(encoding="utf-8")
     copy = (SAMPLES / "dailycoast_ferry_copy.txt").read_text(encoding="utf-8")
-    titles = ['Ferries, "electric" by 2029', "Council votes\nto replace ferries"]
+    titles = ['Ferries, "electric" by 2029', "Council votes\nto replace\r ferries"]
     path = tmp_path / "news.jsonl"
     path.write_text(json.dumps({"id": "wire, 1", "title": titles[0], "text": wire}) + "\n"
                     + json.dumps({"id": "coast", "title": titles[1], "text": copy}) + "\n", encoding="utf-8")
     result = run("scan", str(path), "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    written = result.stdout_bytes.decode("utf-8")
+    assert written.count("\r\n") == 3  # RFC 4180's line ends: the header and two rows; the line breaks are quoted
+    rows = list(csv.DictReader(io.StringIO(written, newline="")))
     assert [(r["document"], r["title"], r["line"], r["kept"]) for r in rows] == [
         ("wire, 1", titles[0], "1", "true"), ("coast", titles[1], "2", "false")]
 
