@@ -163,26 +163,29 @@ def _config_key(option: click.Option) -> str:
     return option.opts[-1].lstrip("-")
 
 
-def _other_commands_keys(ctx: click.Context) -> set[str]:
-    """Configuration keys the other commands take: one file configures them all ("max-clusters" is check's)."""
+def _other_commands_options(ctx: click.Context) -> Iterator[click.Option]:
+    """The configurable options of the group's other commands: one configuration file configures them all."""
     group = ctx.parent.command if ctx.parent is not None else None
     commands = group.commands.values() if isinstance(group, click.Group) else ()
-    return {_config_key(p).replace("-", "_") for command in commands if command.name != ctx.command.name
-            for p in command.params if isinstance(p, click.Option) and p.name not in _NOT_CONFIGURABLE}
+    return (p for command in commands if command.name != ctx.command.name
+            for p in command.params if isinstance(p, click.Option) and p.name not in _NOT_CONFIGURABLE)
+
+
+def _other_commands_keys(ctx: click.Context) -> set[str]:
+    """Configuration keys the other commands take: one file configures them all ("max-clusters" is check's)."""
+    return {_config_key(p).replace("-", "_") for p in _other_commands_options(ctx)}
 
 
 def _another_command_takes(ctx: click.Context, key: str, value: object) -> bool:
-    """Whether another command takes ``value`` for the configuration key ``key``: one file configures them all, and
-    a value only one command's choices hold (a format) is that command's."""
-    group = ctx.parent.command if ctx.parent is not None else None
-    for command in group.commands.values() if isinstance(group, click.Group) else ():
-        for p in command.params if command.name != ctx.command.name else ():
-            if isinstance(p, click.Option) and _config_key(p).replace("-", "_") == key.replace("-", "_"):
-                try:
-                    p.type_cast_value(ctx, value)
-                except click.BadParameter:
-                    continue
-                return True
+    """Whether another command takes ``value`` for the configuration key ``key``: a value only one command's choices
+    hold (a format) is that command's."""
+    for p in _other_commands_options(ctx):
+        if _config_key(p).replace("-", "_") == key.replace("-", "_"):
+            try:
+                p.type_cast_value(ctx, value)
+            except click.BadParameter:
+                continue
+            return True
     return False
 
 

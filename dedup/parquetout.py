@@ -58,8 +58,7 @@ def kept_table(documents: Sequence[Document], tables: Mapping[str, Kept]) -> Kep
             from None
     empty = [name for name, kind in zip(table.column_names, table.schema.types) if not _parquet_holds(pa, kind)]
     for name in empty:  # a JSON record's {} is a struct of no fields, which Parquet has no layout for
-        k = table.column_names.index(name)
-        table = table.set_column(k, name, _json_text(pa, table.column(k).to_pylist()))
+        table = _as_json_column(pa, table, name)
     return KeptTable(table, tuple(dict.fromkeys([*as_text, *mixed, *empty])))
 
 
@@ -151,6 +150,12 @@ def _json_text(pa: Any, values: list[object]) -> pyarrow.Array:
     return pa.array([None if value is None else _as_json(value) for value in values], pa.string())
 
 
+def _as_json_column(pa: Any, table: pyarrow.Table, name: str) -> pyarrow.Table:
+    """``table`` with its column ``name`` as JSON text."""
+    k = table.column_names.index(name)
+    return table.set_column(k, name, _json_text(pa, table.column(k).to_pylist()))
+
+
 def _as_json(value: object) -> str:
     """``value`` as JSON text read back to the same value: an infinity or NaN as ``Infinity`` or ``NaN``, as the
     JSON it was read from had it (and as Python's json and pandas read it), not as null; a date of a table's
@@ -179,7 +184,6 @@ def _one_schema(pa: Any, pieces: list[tuple[pyarrow.Table, list[str]]]) -> tuple
     for piece, as_text in pieces:
         for name in mixed:
             if name in piece.column_names and name not in as_text:
-                k = piece.column_names.index(name)
-                piece = piece.set_column(k, name, _json_text(pa, piece.column(k).to_pylist()))
+                piece = _as_json_column(pa, piece, name)
         changed.append(piece)
     return changed, mixed
