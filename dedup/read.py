@@ -535,8 +535,10 @@ class _Reader:
             self.result.problems.append(Problem(shown, f"{problem}: compared without a date", line, False))
         return published
 
-    def _add_record(self, record: object, shown: str, line: int, source: str | None = None) -> None:
-        """One record of a file (JSON, JSON Lines, a table, a feed); ``source`` is its line of JSON Lines as read."""
+    def _add_record(self, record: object, shown: str, line: int, source: str | None = None, *,
+                    kept_in_table: bool = False) -> None:
+        """One record of a file (JSON, JSON Lines, a table, a feed); ``source`` is its line of JSON Lines as read.
+        A row ``kept_in_table`` (``ReadResult.tables``) is written back from there, and needs no line of JSON."""
         opts = self.options
         if isinstance(record, str):  # a list of texts (["...", "..."]), or JSON Lines of strings
             record = {opts.text_field: record}
@@ -581,7 +583,7 @@ class _Reader:
             title = None if title is None else without_lone_surrogates(title)
         # A crawl's record may hold the page as fetched.
         label = None if opts.label_field is None else _scalar(field_value(record, opts.label_field))
-        if opts.keep_sources and source is None:
+        if opts.keep_sources and source is None and not kept_in_table:
             try:
                 source = record_json(record)
             except RecursionError:
@@ -706,7 +708,7 @@ class _Reader:
                     if isinstance(row, UnreadableRow):
                         self._fail(shown, row.reason, line=number)
                     else:
-                        self._add_record(row, shown, number)
+                        self._add_record(row, shown, number, kept_in_table=keep is not None)
             finally:
                 if keep:
                     self.result.tables[shown] = keep
