@@ -383,7 +383,7 @@ class TermWeights:
     def learn(cls, df: dict[str, int], documents: int, background: Background,
               frame: tuple[dict[str, int], int] | None = None) -> TermWeights:
         """IDF from document frequencies, smoothed by the background's pseudo-documents; the ``common`` terms
-        from ``frame`` (frequencies and texts with near-copies counted once, TermMatrix.frame_frequencies)
+        from ``frame`` (frequencies and texts with near-copies counted once, TermMatrix.family_frequencies)
         where given, else from ``df``."""
         total = documents + background.pseudo_documents + 1
         idf = {t: math.log(total / (c + background.pseudo_df(t) + 1)) + 1.0 for t, c in df.items()}

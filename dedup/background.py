@@ -36,21 +36,28 @@ class Background:
     zipf: dict[str, float]
     pseudo_documents: int = 1000
     languages: tuple[str, ...] = ("en",)
+    #: Those of ``languages`` whose table ranks words by frequency (a stop list only names function words): in
+    #: them a word the table calls rare is rare in the language, whatever a small corpus's copies say.
+    ranked: tuple[str, ...] = ("en",)
 
     @classmethod
     def load(cls, pseudo_documents: int = 1000, languages: Sequence[str] = ()) -> Background:
         """English, and the other ``languages`` (see ``dedup.languages``): a word is as common as it is in
         the one where it is commonest ("die" as in German, "gift" as in English)."""
         table = _table("en")
+        ranked = ["en"]
         for language in sorted(set(languages) - {"en"}):
-            for word, zipf in _table(language).items():
+            own = _table(language)
+            if len(set(own.values())) > 1:  # a stop list gives every word one frequency (tools/make_background.py)
+                ranked.append(language)
+            for word, zipf in own.items():
                 if zipf > table.get(word, 0.0):
                     table[word] = zipf
-        return cls(table, pseudo_documents, tuple(sorted({"en", *languages})))
+        return cls(table, pseudo_documents, tuple(sorted({"en", *languages})), tuple(sorted(ranked)))
 
     @classmethod
     def empty(cls) -> Background:
-        return cls({}, 0, ())
+        return cls({}, 0, (), ())
 
     def zipf_of(self, term: str) -> float:
         found = self.zipf.get(term)

@@ -164,10 +164,10 @@ class TermMatrix:
         df = np.bincount(self.counts[rows].indices, minlength=len(self.terms))
         return {self.terms[k]: int(df[k]) for k in np.flatnonzero(df).tolist()}
 
-    def frame_frequencies(self, rows: np.ndarray, family: np.ndarray) -> tuple[dict[str, int], int]:
+    def family_frequencies(self, rows: np.ndarray, family: np.ndarray) -> tuple[dict[str, int], int]:
         """How many of ``rows`` use each term, the rows of one ``family`` (near-copies of one text,
         ``dedup.near_copies``) counted once, and how many families there are: what says a term is a
-        template's frame, read in the texts' own words and not in their copies'."""
+        template's frame, or rare, read in the texts' own words and not in their copies'."""
         _, member_of = np.unique(family, return_inverse=True)
         families = int(member_of.max()) + 1 if len(rows) else 0
         membership = sparse.csr_matrix((np.ones(len(rows)), (member_of, np.arange(len(rows)))),
