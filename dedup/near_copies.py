@@ -33,7 +33,7 @@ from .analysis import folded_terms, one_edit_among
 from .normalize import fold
 from .segment import logical_lines, split_sentences
 
-__all__ = ["families", "near_copy_pairs"]
+__all__ = ["close_pairs", "families", "near_copy_pairs"]
 
 #: A figure as written, not part of a word ("c0ach" is a garbled coach).
 _FIGURE = re.compile(r"(?<!\w)\d+(?:[.,]\d+)*(?!\w)")
@@ -63,18 +63,19 @@ class _Words:
         return cls(sentences, wordings, frozenset().union(*wordings), frozenset().union(*figures))
 
 
-def near_copy_pairs(texts: Sequence[str], names: sparse.csr_matrix, terms: Sequence[str]) -> np.ndarray:
+def near_copy_pairs(texts: Sequence[str], names: sparse.csr_matrix, terms: Sequence[str],
+                    close: np.ndarray | None = None) -> np.ndarray:
     """The pairs of texts (rows of an ``(n, 2)`` array, lower index first) that are near-copies.
 
     ``names`` has a binary row per text: which of ``terms`` (the corpus's, as ``TermMatrix`` holds them) are its
     rare words.  Only pairs sharing enough of them are read (split into sentences): the fewer texts each
-    name is in, the fewer pairs that is.
+    name is in, the fewer pairs that is; those of ``close`` (:func:`close_pairs`, or a part of them) where given.
     """
     names = sparse.csr_matrix(names, dtype=np.int32)
     rare_words: dict[int, frozenset[str]] = {}
     read: dict[int, _Words] = {}
     joined = []
-    for a, b in _close_pairs(names):
+    for a, b in (close_pairs(names) if close is None else close).tolist():
         for k in (a, b):
             if k not in read:
                 read[k] = _Words.of(texts[k])
@@ -87,9 +88,11 @@ def near_copy_pairs(texts: Sequence[str], names: sparse.csr_matrix, terms: Seque
     return np.array(joined, dtype=np.int64).reshape(-1, 2)
 
 
-def _close_pairs(names: sparse.csr_matrix, block: int = 2048) -> list[tuple[int, int]]:
-    """The pairs (lower index first, in order) of rows of ``names`` that share most of the names of the one with
-    fewer, counted a block of rows at a time: a large corpus's every pair sharing a name would not fit."""
+def close_pairs(names: sparse.csr_matrix, block: int = 2048) -> np.ndarray:
+    """The pairs (rows of an ``(n, 2)`` array, lower index first, in order) of rows of ``names`` that share most of
+    the names of the one with fewer: those worth reading.  Counted a block of rows at a time: a large corpus's
+    every pair sharing a name would not fit."""
+    names = sparse.csr_matrix(names, dtype=np.int32)
     own = np.diff(names.indptr)
     by_columns = sparse.csr_matrix(names.T)
     found: list[tuple[int, int]] = []
@@ -99,7 +102,7 @@ def _close_pairs(names: sparse.csr_matrix, block: int = 2048) -> list[tuple[int,
         fewer = np.minimum(own[row], own[shared.col])
         close = (row < shared.col) & (fewer >= MIN_RARE) & (shared.data >= SHARE * fewer)
         found.extend(zip(row[close].tolist(), shared.col[close].tolist()))
-    return sorted(found)
+    return np.array(sorted(found), dtype=np.int64).reshape(-1, 2)
 
 
 def families(count: int, pairs: np.ndarray) -> np.ndarray:
