@@ -163,13 +163,16 @@ class Corpus:
         if statistics is not None:
             df, rarity_df = statistics.df, statistics.rarity_df
             background, weights = statistics.background, statistics.weights
+            uncommon = _uncommon(terms, background)
         else:
             representatives = np.array([members[0] for members in groups.values()], dtype=np.int64)
             df = terms.document_frequencies(representatives)  # exact copies count once
             background = _background(settings, languages_found(text_languages))
+            uncommon = _uncommon(terms, background)
             of_text = text_of[representatives].tolist()
             frame, rarity_df = _near_copies_once(terms, representatives, [texts[k] for k in of_text],
-                                                 [text_languages[k] for k in of_text], background, settings, df)
+                                                 [text_languages[k] for k in of_text], background, settings,
+                                                 uncommon, df)
             weights = TermWeights.learn(df, len(representatives), background, frame)
         idf = terms.idf(weights)
         if statistics is None:
@@ -181,7 +184,7 @@ class Corpus:
         limit = settings.thresholds.rare_df
 
         def is_rare(term: str) -> bool:
-            return rarity_df.get(term, 0) <= limit and background.pseudo_df(term) <= _RARE_PSEUDO_DF
+            return rarity_df.get(term, 0) <= limit and term in uncommon
 
         def is_specific_name(term: str) -> bool:
             # Names and words only: figures have their own check (numbers_agree), and small
@@ -327,21 +330,26 @@ def _background(settings: ScanSettings, languages: tuple[str, ...]) -> Backgroun
     return Background.load(languages=languages)
 
 
+def _uncommon(terms: TermMatrix, background: Background) -> frozenset[str]:
+    """The terms rare in their language (``_RARE_PSEUDO_DF``), judged once: rarity and near-copies both ask."""
+    return frozenset(t for t in terms.terms if background.pseudo_df(t) <= _RARE_PSEUDO_DF)
+
+
 def _near_copies_once(terms: TermMatrix, rows: np.ndarray, texts: list[str], languages: list[str | None],
-                      background: Background, settings: ScanSettings,
+                      background: Background, settings: ScanSettings, uncommon: frozenset[str],
                       df: dict[str, int]) -> tuple[tuple[dict[str, int], int] | None, dict[str, int]]:
     """Term frequencies among ``rows`` (their ``texts``, in ``languages``) with near-copies counted once
     (``dedup.near_copies``): for finding a template's frame, in a corpus small enough to compare every pair
     (else None), and for judging rarity, among texts in a language whose word frequencies are known (elsewhere
     the corpus's count, copies and all, is the only sign of a common word).
 
-    Near-copies are read on the names rare in the language; in a large corpus only on those in at most
+    Near-copies are read on the names rare in the language (``uncommon``); in a large corpus only on those in at most
     ``_NEAR_COPY_MOST_TEXTS`` texts, so that the pairs sharing a name stay few."""
     small = len(rows) * (len(rows) - 1) // 2 <= settings.all_pairs_up_to
     most = len(rows) if small else _NEAR_COPY_MOST_TEXTS
 
     def name(term: str) -> bool:
-        return background.pseudo_df(term) <= _RARE_PSEUDO_DF and df.get(term, 0) <= most
+        return term in uncommon and df.get(term, 0) <= most
 
     named = terms.present(name)[rows]
     close = close_pairs(named)
