@@ -36,6 +36,7 @@ class CheapScores:
     lead_cosine: np.ndarray
     count_cosine: np.ndarray  # TF-IDF cosine of word stems with raw counts: a link's reported score
     rare_terms: np.ndarray
+    rare_words: np.ndarray  # those of the shared rare terms that are not figures
     specific_terms: np.ndarray
     specific_containment: np.ndarray  # shared specific terms / those of the side with fewer
     lead_facts: np.ndarray  # share of a lead's names and figures found in the other text (the better side)
@@ -98,6 +99,7 @@ class FeatureMatrices:
     count_tfidf: sparse.csr_matrix  # unit-length rows over word stems, raw counts as tf
     lead: sparse.csr_matrix  # unit-length rows
     rare: sparse.csr_matrix  # binary: terms rare in this corpus and in English
+    rare_words: sparse.csr_matrix  # binary: those of them that are not figures
     specific: sparse.csr_matrix  # binary: non-numeric terms specific for the corpus's size (is_specific)
     specific_counts: np.ndarray  # specific terms per document (the matrices keep shared columns only)
     lead_facts: sparse.csr_matrix  # binary: names and figures of each document's lead
@@ -106,7 +108,8 @@ class FeatureMatrices:
 
     @classmethod
     def build(cls, profiles: Sequence[Profile], texts: np.ndarray, *, tfidf: Matrix, count_tfidf: Matrix,
-              lead: Matrix, rare: Matrix, specific: Matrix, lead_facts: Matrix, present: Matrix) -> FeatureMatrices:
+              lead: Matrix, rare: Matrix, rare_words: Matrix, specific: Matrix, lead_facts: Matrix,
+              present: Matrix) -> FeatureMatrices:
         """``tfidf``, ``count_tfidf`` and ``lead`` make unit rows; the others binary ones, over the same terms.
 
         Each matrix is made when it is needed and cut to its shared columns at once: one full matrix is held
@@ -126,6 +129,7 @@ class FeatureMatrices:
             count_tfidf=_shared(count_tfidf()),
             lead=_shared(lead()),
             rare=_shared(rare()),
+            rare_words=_shared(rare_words()),
             specific=specific_kept,
             specific_counts=specific_counts,
             lead_facts=lead_facts_kept,
@@ -139,6 +143,7 @@ class FeatureMatrices:
         none = sparse.csr_matrix((documents, 0), dtype=np.float64)
         counts = np.zeros(documents, dtype=np.int64)
         return cls(shingles=none, shingle_counts=counts, tfidf=none, count_tfidf=none, lead=none, rare=none,
+                   rare_words=none,
                    specific=none, specific_counts=counts, lead_facts=none, present=none, lead_fact_counts=counts)
 
     def scores(self, pairs: np.ndarray, *, cosines: bool = True) -> CheapScores:
@@ -167,6 +172,7 @@ class FeatureMatrices:
             lead_cosine=unknown,
             count_cosine=unknown,
             rare_terms=rowwise_dot(self.rare, left, right).round().astype(np.int64),
+            rare_words=rowwise_dot(self.rare_words, left, right).round().astype(np.int64),
             specific_terms=specific,
             specific_containment=np.where(fewer > 0, specific / np.maximum(fewer, 1), 1.0),
             lead_facts=unknown,

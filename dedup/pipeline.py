@@ -186,6 +186,9 @@ class Corpus:
         def is_rare(term: str) -> bool:
             return rarity_df.get(term, 0) <= limit and term in uncommon
 
+        def is_rare_word(term: str) -> bool:
+            return not term.isdigit() and is_rare(term)
+
         def is_specific_name(term: str) -> bool:
             # Names and words only: figures have their own check (numbers_agree), and small
             # numbers ("12", "31") collide by chance between unrelated notices.
@@ -208,6 +211,7 @@ class Corpus:
             count_tfidf=lambda: terms.stem_tfidf(stems, stem_weights),
             lead=lambda: terms.tfidf(idf, lead=True),
             rare=lambda: terms.present(is_rare),
+            rare_words=lambda: terms.present(is_rare_word),
             specific=lambda: terms.present(is_specific_name),
             lead_facts=lambda: terms.present(is_fact, lead=True),
             present=terms.present,

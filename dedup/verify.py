@@ -79,7 +79,9 @@ and given the tightest relation its evidence supports:
             few terms specific to them in this corpus (names the report is about).
 ``story``   an independent write-up of the same report: similar TF-IDF vectors
             *and* several shared terms that are rare in this corpus (names,
-            numbers, places only these reports mention).
+            numbers, places only these reports mention), not figures alone: a week of one
+            daily table, alone in a folder, lists the same places in every issue and shares
+            some figures by chance.
 
 The headline and lead signs behind the template guards (dates, figures, companies,
 directions, places, corrections) are read in ``templates.py``; what they mean is decided here.
@@ -173,6 +175,9 @@ class Thresholds:
     top_sentences: int = 6
     story_cosine: float = 0.3
     story_rare_terms: int = 4
+    #: ... at least this many of them words, not figures: a week of one daily table, alone in a folder, lists the
+    #: same places in every issue (too common to be rare) and shares some figures by chance.
+    story_rare_words: int = 1
     #: Rewrite and story: this share of each headline's news (the IDF weight of its terms) is in the other
     #: text's opening; texts that open with prose have no headline and are not held to it.
     headline_support: float = 0.4
@@ -198,6 +203,7 @@ class PairScores:
     cosine: float
     lead_cosine: float
     rare_terms: int
+    rare_words: int = 0  # the shared rare terms that are not figures
     count_cosine: float = 0.0
     specific_terms: int = 0
     specific_containment: float = 1.0
@@ -392,6 +398,7 @@ class Verifier:
             lead_cosine=float(batch.lead_cosine[k]),
             count_cosine=float(batch.count_cosine[k]),
             rare_terms=int(batch.rare_terms[k]),
+            rare_words=int(batch.rare_words[k]),
             specific_terms=int(batch.specific_terms[k]),
             specific_containment=float(batch.specific_containment[k]),
             lead_facts=float(batch.lead_facts[k]),
@@ -496,8 +503,10 @@ class Verifier:
     # The two predicates below serve a pair (:meth:`_decide`) and a batch (:meth:`_worth_aligning`)
     # alike, so that the screen can never drift from the decision it stands in for.
     def _story_evidence(self, s: CheapScores | PairScores) -> np.ndarray | bool:
-        """A close TF-IDF vector and several shared rare terms."""
-        return (s.cosine >= self._t.story_cosine) & (s.rare_terms >= self._t.story_rare_terms)
+        """A close TF-IDF vector and several shared rare terms, not figures alone."""
+        t = self._t
+        return ((s.cosine >= t.story_cosine) & (s.rare_terms >= t.story_rare_terms)
+                & (s.rare_words >= t.story_rare_words))
 
     def _lead_stopped(self, s: CheapScores | PairScores) -> np.ndarray | bool:
         """The lead-facts guard: few shared names, and the lead's names and figures mostly missing."""
@@ -640,11 +649,13 @@ class Verifier:
         return None
 
     def _too_little_for_story(self, s: PairScores) -> str:
-        """What a write-up of one report needs and the pair lacks, with the bars it misses."""
+        """What a write-up of one report needs and the pair lacks, with the bars it misses (the words among the
+        rare terms where there are enough of those)."""
         t = self._t
-        lacking = [f"TF-IDF cosine {s.cosine:.2f} (under {t.story_cosine})" if s.cosine < t.story_cosine else "",
-                   f"{s.rare_terms} shared rare terms (under {t.story_rare_terms})"
-                   if s.rare_terms < t.story_rare_terms else ""]
+        rare = (f"{s.rare_terms} shared rare terms (under {t.story_rare_terms})" if s.rare_terms < t.story_rare_terms
+                else f"{s.rare_terms} shared rare terms, {s.rare_words} of them words (under {t.story_rare_words})"
+                if s.rare_words < t.story_rare_words else "")
+        lacking = [f"TF-IDF cosine {s.cosine:.2f} (under {t.story_cosine})" if s.cosine < t.story_cosine else "", rare]
         return " and ".join(why for why in lacking if why)
 
     def _no_story(self, s: PairScores, coverage: float, after: str | None) -> str:

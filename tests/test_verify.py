@@ -210,6 +210,36 @@ def test_issues_of_a_daily_table_with_repeating_figures_never_cluster_but_a_repr
     assert_apart_but_a_reprint_joins(docs, reprint, "april7")
 
 
+def temperature_tables(days: int, rng: random.Random) -> list[str]:
+    """A daily table of the same places, each day's figures a degree or two from the day before: many repeat
+    from one day to the next, and so are in two or three issues only."""
+    places = ["BUENOS AIRES", "BAHIA BLANCA", "TRES ARROYOS", "TANDIL", "JUNIN", "SANTA ROSA", "CORDOBA"]
+    highs, lows = [rng.randint(24, 34) for _ in places], [rng.randint(8, 16) for _ in places]
+    tables = []
+    for day in range(1, days + 1):
+        rows = "\n".join(f"    {place}.......{high}.......{low}" for place, high, low in zip(places, highs, lows))
+        tables.append("ARGENTINE GRAIN BELT WEATHER REPORT\n\n"
+                      f"BUENOS AIRES, April {day} - Argentine grain belt temperatures (centigrade) in the 24 hours to "
+                      f"12.00 GMT were:\n    ...............MAX TEMP..MIN TEMP\n{rows}\n")
+        highs = [high + rng.choice((-2, -1, 0, 1, 2)) for high in highs]
+        lows = [low + rng.choice((-1, 0, 1)) for low in lows]
+    return tables
+
+
+def test_a_week_of_a_daily_table_in_a_folder_of_its_own_is_no_story_but_a_reprint_joins():
+    """Alone in a folder, every place the table lists is in every issue, so none is rare, while the figures two or
+    three issues share by chance are: a write-up of one report shares a word too, not figures alone."""
+    docs = [Document(f"april{day}", text) for day, text in enumerate(temperature_tables(5, random.Random(3)), 1)]
+    reprint = Document("reprint", "Farm news\n\n" + docs[2].text + "\nShare this article\n")
+    assert_apart_but_a_reprint_joins(docs, reprint, "april3")
+    # The issues that share 4 rare figures or more, and would be a story on those alone, say what they lack.
+    comparisons = [compare_documents(a, b, ScanSettings(workers=1), context=docs)
+                   for k, a in enumerate(docs) for b in docs[k + 1:]]
+    by_figures = [c for c in comparisons if c.link.scores.rare_terms >= 4 and c.link.scores.cosine >= 0.3]
+    assert by_figures and all(c.relation is None for c in by_figures)
+    assert any(c.link.reason.endswith("shared rare terms, 0 of them words (under 1)") for c in by_figures)
+
+
 def test_a_copy_that_trims_or_rewords_a_date_deep_in_the_story_stays_a_copy():
     """Only the leads' dates are compared: "began May nine" trimmed to "began May 9" is an edit."""
     story = ("Norrland Zinc has no wage talks planned this week with the four striking unions at its "
