@@ -652,11 +652,12 @@ class Verifier:
         """What a write-up of one report needs and the pair lacks, with the bars it misses (the words among the
         rare terms where there are enough of those)."""
         t = self._t
-        rare = (f"{s.rare_terms} shared rare terms (under {t.story_rare_terms})" if s.rare_terms < t.story_rare_terms
-                else f"{s.rare_terms} shared rare terms, {s.rare_words} of them words (under {t.story_rare_words})"
-                if s.rare_words < t.story_rare_words else "")
-        lacking = [f"TF-IDF cosine {s.cosine:.2f} (under {t.story_cosine})" if s.cosine < t.story_cosine else "", rare]
-        return " and ".join(why for why in lacking if why)
+        lacking = [f"TF-IDF cosine {s.cosine:.2f} (under {t.story_cosine})"] if s.cosine < t.story_cosine else []
+        if s.rare_terms < t.story_rare_terms:
+            lacking.append(f"{s.rare_terms} shared rare terms (under {t.story_rare_terms})")
+        elif s.rare_words < t.story_rare_words:
+            lacking.append(f"{s.rare_terms} shared rare terms, {s.rare_words} of them words (under {t.story_rare_words})")
+        return " and ".join(lacking)
 
     def _no_story(self, s: PairScores, coverage: float, after: str | None) -> str:
         """Why no relation for a pair without a write-up's evidence: after why no copy (or template) where
