@@ -364,9 +364,11 @@ def _near_copies_once(terms: TermMatrix, rows: np.ndarray, texts: list[str], lan
     # Reading a text's sentences takes about half a millisecond: 440 texts of the 5,000 benchmark files.
     parts = _in_parts(close, settings.processes, read) if len(close) >= _PARALLEL_MIN_ALIGNED else [read(close)]
     near = np.concatenate(parts)  # each pair read in one part
-    frame = terms.family_frequencies(rows, families(len(rows), near)) if small else None
     ranked = np.array([language in background.ranked for language in languages], dtype=bool)
-    rarity_df, _ = terms.family_frequencies(rows, families(len(rows), near[ranked[near].all(axis=1)]))
+    rarity = families(len(rows), near[ranked[near].all(axis=1)])
+    if not small:
+        return None, terms.family_frequencies(rows, rarity)[0][0]
+    frame, (rarity_df, _) = terms.family_frequencies(rows, families(len(rows), near), rarity)
     return frame, rarity_df
 
 

@@ -164,17 +164,21 @@ class TermMatrix:
         df = np.bincount(self.counts[rows].indices, minlength=len(self.terms))
         return {self.terms[k]: int(df[k]) for k in np.flatnonzero(df).tolist()}
 
-    def family_frequencies(self, rows: np.ndarray, family: np.ndarray) -> tuple[dict[str, int], int]:
-        """How many of ``rows`` use each term, the rows of one ``family`` (near-copies of one text,
-        ``dedup.near_copies``) counted once, and how many families there are: what says a term is a
-        template's frame, or rare, read in the texts' own words and not in their copies'."""
-        _, member_of = np.unique(family, return_inverse=True)
-        families = int(member_of.max()) + 1 if len(rows) else 0
-        membership = sparse.csr_matrix((np.ones(len(rows)), (member_of, np.arange(len(rows)))),
-                                       shape=(families, len(rows)))
+    def family_frequencies(self, rows: np.ndarray, *groupings: np.ndarray) -> list[tuple[dict[str, int], int]]:
+        """For each grouping of ``rows`` into families (near-copies of one text, ``dedup.near_copies``): how many
+        of ``rows`` use each term, the rows of one family counted once, and how many families there are: what says
+        a term is a template's frame, or rare, read in the texts' own words and not in their copies'.  The rows'
+        terms are read once for all the groupings."""
         present = self.present()[rows]
-        df = np.asarray(((membership @ present) > 0).sum(axis=0)).ravel()
-        return {self.terms[k]: int(df[k]) for k in np.flatnonzero(df).tolist()}, families
+        counted = []
+        for family in groupings:
+            _, member_of = np.unique(family, return_inverse=True)
+            families = int(member_of.max()) + 1 if len(rows) else 0
+            membership = sparse.csr_matrix((np.ones(len(rows)), (member_of, np.arange(len(rows)))),
+                                           shape=(families, len(rows)))
+            df = np.asarray(((membership @ present) > 0).sum(axis=0)).ravel()
+            counted.append(({self.terms[k]: int(df[k]) for k in np.flatnonzero(df).tolist()}, families))
+        return counted
 
     def idf(self, weights: TermWeights) -> np.ndarray:
         return weights.weights(self.terms)
