@@ -8,6 +8,7 @@ in a fixed list of unambiguous formats, so "1/2/2020" is refused rather than gue
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -227,6 +228,11 @@ class DateWindow:
         """For rows ``(i, j)`` of ``pairs``: published further apart than their window."""
         i, j = pairs[:, 0], pairs[:, 1]
         return np.abs(self.days[i] - self.days[j]) > self._limit(i, j)  # NaN: False
+
+    def apart(self, i: int, j: int) -> float | None:
+        """Days between ``i`` and ``j``; None where either is undated or exempt."""
+        gap = abs(float(self.days[i] - self.days[j]))
+        return None if math.isnan(gap) else gap
 
     def gap(self, i: int, j: int) -> tuple[float, float] | None:
         """Days between ``i`` and ``j``, and their window, when further apart than it; otherwise None."""

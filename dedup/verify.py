@@ -81,7 +81,9 @@ and given the tightest relation its evidence supports:
             *and* several shared terms that are rare in this corpus (names,
             numbers, places only these reports mention), not figures alone: a week of one
             daily table, alone in a folder, lists the same places in every issue and shares
-            some figures by chance.
+            some figures by chance.  A pair whose leads report other names, figures or dates
+            (another instance of a template) is a write-up only if published within a day
+            (where dates are read): one outlet's follow-ups on a topic come days later.
 
 The headline and lead signs behind the template guards (dates, figures, companies,
 directions, places, corrections) are read in ``templates.py``; what they mean is decided here.
@@ -178,6 +180,11 @@ class Thresholds:
     #: ... at least this many of them words, not figures: a week of one daily table, alone in a folder, lists the
     #: same places in every issue (too common to be rare) and shares some figures by chance.
     story_rare_words: int = 1
+    #: Story, for a pair read as two instances of one template (the leads' names, figures or dates differ): dated
+    #: texts at most this many days apart.  Outlets write up one event in the same news cycle; one outlet's
+    #: follow-ups on its topic (a suit filed, then a director resigning over it) come days later and read alike.
+    #: Held only where ``rewrites_within_days`` holds (dates read); undated texts are not held to it.
+    template_story_days: float = 1.0
     #: Rewrite and story: this share of each headline's news (the IDF weight of its terms) is in the other
     #: text's opening; texts that open with prose have no headline and are not held to it.
     headline_support: float = 0.4
@@ -433,7 +440,10 @@ class Verifier:
         if self._lead_stopped(scores) and contained >= self._t.copy_containment:
             # Most 3-grams shared, the lead's names not: read them again as the names are (garbled letters).
             scores = replace(scores, lead_facts=max(exact_lead, lead_facts_found(sa, sb, self._common)))
-        relation, reason = self._decide(scores, int(batch.shared_shingles[k]), signs)
+        retold = self._retold_apart(i, j)
+        # Write-ups whose leads differ are held to a day within the rewrite window; beyond it, the window says why.
+        days_apart = self._rewrite_window.apart(i, j) if self._rewrite_window is not None and retold is None else None
+        relation, reason = self._decide(scores, int(batch.shared_shingles[k]), signs, days_apart)
         if relation is not None and exact_lead < self._t.lead_facts <= scores.lead_facts:
             reason = (f"{reason}; {scores.lead_facts:.0%} of the names and figures in the lead are in the other "
                       f"allowing one garbled letter or a figure's last digit slipped ({exact_lead:.0%} as written)")
@@ -446,8 +456,7 @@ class Verifier:
         if apart is not None and relation is not None:  # said in full, for compare
             reason = f"{apart}; else {relation.label}: {reason}"
             relation = None
-        retold = self._retold_apart(i, j) if relation in (Relation.REWRITE, Relation.STORY) else None
-        if retold is not None and relation is not None:
+        if retold is not None and relation in (Relation.REWRITE, Relation.STORY):
             reason = f"{retold}; else {relation.label}: {reason}"
             relation = None
         if a.key == b.key:
@@ -656,7 +665,8 @@ class Verifier:
         if s.rare_terms < t.story_rare_terms:
             lacking.append(f"{s.rare_terms} shared rare terms (under {t.story_rare_terms})")
         elif s.rare_words < t.story_rare_words:
-            lacking.append(f"{s.rare_terms} shared rare terms, {s.rare_words} of them words (under {t.story_rare_words})")
+            lacking.append(f"{s.rare_terms} shared rare terms, {s.rare_words} of them words "
+                           f"(under {t.story_rare_words})")
         return " and ".join(lacking)
 
     def _no_story(self, s: PairScores, coverage: float, after: str | None) -> str:
@@ -666,7 +676,8 @@ class Verifier:
             return f"{after}; not a write-up of one report: {self._too_little_for_story(s)}"
         return f"too little in common: {self._too_little_for_story(s)}, {coverage:.0%} aligned"
 
-    def _decide(self, s: PairScores, shared_shingles: int, signs: TemplateSigns) -> tuple[Relation | None, str]:
+    def _decide(self, s: PairScores, shared_shingles: int, signs: TemplateSigns,
+                days_apart: float | None = None) -> tuple[Relation | None, str]:
         t = self._t
         correction = signs.correction
         contained = max(s.containment_a, s.containment_b)
@@ -712,7 +723,10 @@ class Verifier:
         template = self._template_instance(s, signs)
         if template is not None:
             if story and contained < t.copy_containment and not follow_up:
-                return Relation.STORY, story_why
+                if days_apart is None or days_apart <= t.template_story_days:
+                    return Relation.STORY, story_why
+                return None, (f"{template}; published {days_apart:.1f} days apart, more than {t.template_story_days:g} "
+                              "for leads that differ (a follow-up on one topic, not a write-up of one report)")
             # Say why no story either: the headlines in its way, or too little shared for one (and texts
             # sharing little of their wording are no instances of one template's frame either).
             if contained >= t.copy_containment or follow_up:

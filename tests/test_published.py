@@ -299,6 +299,30 @@ def test_a_rewrite_or_write_up_days_later_is_a_follow_up_but_a_copy_weeks_later_
     assert comparison.link.reason.split("; else ")[1].startswith("rewrite")
 
 
+def test_a_write_up_whose_lead_reports_other_facts_is_held_to_a_day():
+    """The seeds' independent write-up (002) leads with a date its report (000) lacks, as one outlet's follow-up on
+    a topic leads with its own news: joined as a write-up of the report when published within a day of it, parted
+    when two days later; the rewording (001), whose lead agrees, is held to the 4 days of any rewrite."""
+    report, rewrite = sample("000_bd8e4e9c01becdd2.txt", 20), sample("001_25689abf7d233c60.txt", 20)
+    seeds = sorted([report.id, rewrite.id, "002_adf3a1924f1efa34.txt"])
+    next_day = sample("002_adf3a1924f1efa34.txt", 21)
+    assert clusters([report, rewrite, next_day]) == [seeds]
+    two_days = sample("002_adf3a1924f1efa34.txt", 22)
+    assert clusters([report, rewrite, two_days]) == [sorted([report.id, rewrite.id])]
+    comparison = compare_documents(report, two_days, ScanSettings(workers=1))
+    assert comparison.relation is None
+    assert comparison.link.reason == (
+        "the leads report April 20 and April 25 (another issue of a periodic report, not a copy); published 2.0 days "
+        "apart, more than 1 for leads that differ (a follow-up on one topic, not a write-up of one report)")
+    assert compare_documents(report, next_day, ScanSettings(workers=1)).relation == "story"
+    # Held only where dates are read for rewrites: undated, or with no limit on rewrites, it joins.
+    assert clusters([report, rewrite, two_days], rewrites_within_days=None) == [seeds]
+    undated = Document(two_days.id, two_days.text)
+    assert clusters([report, rewrite, undated]) == [seeds]
+    later_rewrite = Document(rewrite.id, rewrite.text, published=datetime(2023, 4, 23, 12))
+    assert clusters([report, later_rewrite]) == [sorted([report.id, rewrite.id])]
+
+
 def test_scan_reads_dates_for_rewrites_by_default_without_warning_of_undated_records(tmp_path, in_root):
     from .conftest import SAMPLES
 
