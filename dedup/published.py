@@ -182,8 +182,10 @@ def parse_published(value: object) -> datetime | None:
 
 
 _EPOCH = datetime(1970, 1, 1)
-#: Where a report names its own day relatively: "talks due today", "the 24 hours up to 1200 GMT today".
-_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+#: Where a report names its own day relatively: "talks due today", "the 24 hours up to 1200 GMT today", "the
+#: council meets tomorrow" (sent on two days, two days' notices).  Not "yesterday": a re-send days later keeps
+#: the first day's "cancelled yesterday" word for word.
+_TODAY = re.compile(r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
 #: How far into a text (headline and lead) "today" still says which day the report is for.
 TODAY_CHARS = 400
 #: Reports that both say "today" are each that day's: more than a day apart, they are two days' reports.
@@ -196,7 +198,7 @@ _QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|\u201c[^\u201d]*(?:\u201d|$)")
 
 
 def says_today(text: str) -> bool:
-    """Whether ``text``'s top dates it relative to the day it was sent ("today", "this morning")."""
+    """Whether ``text``'s top dates it relative to the day it was sent ("today", "this morning", "tomorrow")."""
     return _TODAY.search(_QUOTED.sub(" ", text[:TODAY_CHARS])) is not None
 
 

@@ -257,6 +257,8 @@ def test_a_text_that_says_today_is_for_the_day_it_was_sent():
     assert says_today("RAINFALL\n\nRecorded in the 24 hours up to 1200 GMT today")
     assert not says_today('MINISTERS MEET\n\nMinisters met.\n"Until today we have announced policies, but')
     assert not says_today("RATES\n\nThe bank held rates." + " Background." * 40 + " It will meet again today.")
+    assert says_today("COUNCIL TO EXAMINE BUFFER STOCK RULES TOMORROW\n\nThe council will examine the rules tomorrow.")
+    assert not says_today("SAUDIS DROP CONDITION\n\nPetrobras cancelled a purchase yesterday.")  # kept by a re-send
 
 
 def test_two_texts_that_say_today_are_held_to_a_day_whatever_the_window():
@@ -269,6 +271,12 @@ def test_two_texts_that_say_today_are_held_to_a_day_whatever_the_window():
     assert clusters(undated_day, within_days=4.0) == [["monday", "wednesday"]]
     next_morning = Document("resend", "Money desk\n\n" + wednesday.text, published=datetime(1987, 3, 19, 7))
     assert clusters([wednesday, next_morning], within_days=4.0) == [["resend", "wednesday"]]  # 22 hours
+    # A notice of what happens "tomorrow" is that day's too: sent on two days, two notices.
+    eve = [Document(d.id, d.text.replace("market today", "market tomorrow"), published=d.published)
+           for d in (monday, wednesday)]
+    assert clusters(eve, within_days=4.0) == []
+    assert clusters([Document(d.id, d.text, published=monday.published) for d in eve], within_days=4.0) == [
+        ["monday", "wednesday"]]
 
 
 def sample(name: str, day: int) -> Document:
