@@ -238,6 +238,6 @@ class DateWindow:
 
     def gap(self, i: int, j: int) -> tuple[float, float] | None:
         """Days between ``i`` and ``j``, and their window, when further apart than it; otherwise None."""
-        gap = abs(float(self.days[i] - self.days[j]))
+        gap = self.apart(i, j)
         limit = float(self._limit(np.array([i]), np.array([j]))[0])
-        return (gap, limit) if gap > limit else None
+        return (gap, limit) if gap is not None and gap > limit else None
