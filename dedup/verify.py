@@ -677,7 +677,7 @@ class Verifier:
         return f"too little in common: {self._too_little_for_story(s)}, {coverage:.0%} aligned"
 
     def _decide(self, s: PairScores, shared_shingles: int, signs: TemplateSigns,
-                days_apart: float | None = None) -> tuple[Relation | None, str]:
+                days_apart: float | None) -> tuple[Relation | None, str]:
         t = self._t
         correction = signs.correction
         contained = max(s.containment_a, s.containment_b)
