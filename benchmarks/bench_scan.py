@@ -2,7 +2,8 @@
 
 Writes N real news articles (Reuters-21578, then BBC, from ../shared/corpora) as .txt
 files into a temporary folder, then alternates runs of both commands and prints the
-median wall time of each and their ratio.  Wall-clock ratios, measured in one session:
+median wall time of each and their ratio.  dedup's modules are compiled to bytecode first, as an
+installed copy's are (``as_installed.py``).  Wall-clock ratios, measured in one session:
 never a timed assertion in the test suite.
 
     python benchmarks/bench_scan.py [--files 5000] [--rounds 3] [--copies 1] [--level story]
@@ -23,6 +24,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from as_installed import compile_dedup
 
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE.parent.parent / "shared" / "corpora"
@@ -71,6 +74,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="dedup-bench-"))
     try:
         n = write_corpus(folder, args.files, args.copies)
+        compile_dedup()
         dedup = [sys.executable, "-m", "dedup", "scan", str(folder), "--format", "json", "--quiet",
                  "--level", args.level]
         baseline = [sys.executable, str(HERE / "baseline_datasketch.py"), str(folder)]

@@ -18,6 +18,9 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from as_installed import compile_dedup
+
+compile_dedup()
 T0 = time.perf_counter()
 from dedup import cli, pipeline  # noqa: E402  (import time is part of what is measured)
 from dedup.jsonout import dumps, result_dict  # noqa: E402

@@ -15,11 +15,10 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 from click.core import ParameterSource
-from rich.console import Console
 
 from . import __version__
 from .check import check_against, load_baseline, save_baseline
@@ -37,10 +36,12 @@ from .model import Document, Problem
 from .parquetout import kept_table, parquet_bytes, require_pyarrow
 from .pipeline import ScanResult, scan
 from .read import DEFAULT_INCLUDE, ReadOptions, read_inputs
-from .render import filter_summary, render_check, render_comparison, render_evaluation, render_find, render_scan
 from .reporters import check_dict, github_annotations, junit_xml, sarif_dict
 from .settings import ScanSettings
 from .verify import Relation
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["main"]
 
@@ -269,30 +270,22 @@ def build_settings(*, level: str, include: tuple[str, ...], exclude: tuple[str, 
         raise click.UsageError(str(exc)) from exc
 
 
-def _stderr() -> Console:
+# rich (dedup.render) is imported where a table or a progress bar is drawn, not at start-up: it is about a tenth
+# of it, which JSON, JSON Lines and CSV output, and runs whose stderr is no terminal, do without.
+def _stderr() -> Console | None:
+    """rich's console on stderr, where stderr is a terminal."""
+    if sys.stderr is None or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
-
-
-class _StdoutConsole(Console):
-    """rich's console for data on stdout.  rich answers a closed pipe with exit 1; the error is
-    passed on instead, so that ``dedup scan ... | head`` exits 141 as the other formats do."""
-
-    def on_broken_pipe(self) -> None:
-        raise BrokenPipeError
-
-
-#: Narrower than this, a table shows nothing useful: a COLUMNS of 0 (set by some shells and CI runners) once made
-#: the table print nothing at all, and exit 0.  Such a width is taken as unknown, and 80 columns used.
-_MIN_WIDTH = 20
-_FALLBACK_WIDTH = 80
 
 
 def _stdout(**options: Any) -> Console:
     _require_stdout()
-    console = _StdoutConsole(highlight=False, **options)
-    if console.width < _MIN_WIDTH:
-        console.width = _FALLBACK_WIDTH
-    return console
+    from .render import stdout_console
+
+    return stdout_console(**options)
 
 
 def _stdin_for(paths: Sequence[str]) -> BinaryIO | None:
@@ -334,10 +327,10 @@ def _require_stdout() -> None:
 
 @contextmanager
 def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
-    console = _stderr()
+    console = None if quiet else _stderr()
     # A terminal in fact, not only in rich's view: FORCE_COLOR (set in many CI jobs for coloured logs) makes rich
     # treat any stream as one, and a bar redrawn into a log file is noise.
-    if quiet or not console.is_terminal or not console.file.isatty():
+    if console is None or not console.is_terminal or not console.file.isatty():
         yield None
         return
     # Imported here, on a terminal only: rich's progress module (its spinners' table) is a twentieth of start-up.
@@ -395,6 +388,8 @@ def _emit(result: ScanResult, fmt: str, limit: int) -> None:
     elif fmt == "csv":
         _data(csv_text(SCAN_COLUMNS, scan_rows(result.clusters)), line=False)
     else:
+        from .render import render_scan
+
         render_scan(result, _stdout(soft_wrap=False), limit=limit)
 
 
@@ -511,6 +506,8 @@ def filter_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, 
             for document in distinct.kept:
                 _data(document_record(document))
     if not quiet:
+        from .render import filter_summary
+
         click.echo(filter_summary(distinct, len(result.documents), settings.level.label), err=True)
     fail_if_strict(result, strict)
 
@@ -587,6 +584,8 @@ def check_command(paths: tuple[str, ...], fmt: str, quiet: bool, strict: bool, b
     elif fmt == "junit":
         _data(junit_xml(checked).removesuffix("\n"))
     else:
+        from .render import render_check
+
         render_check(checked, _stdout(soft_wrap=False))
     fail_if_strict(result, strict)
     if checked.failed:
@@ -662,6 +661,8 @@ def find_command(query: str, paths: tuple[str, ...], fmt: str, limit: int, quiet
     elif fmt == "csv":
         _data(csv_text(FIND_COLUMNS, find_rows(findings)), line=False)
     else:
+        from .render import render_find
+
         render_find(findings, stats, _stdout(soft_wrap=False), limit=limit)
     if strict and any(p.fatal for p in problems):
         raise InputError(f"{sum(p.fatal for p in problems)} input(s) could not be read (--strict)")
@@ -705,6 +706,8 @@ def compare_command(first: str, second: str, level: str, corpus_paths: tuple[str
     if fmt == "json":
         _data(dumps(comparison_dict(comparison, problems)))
     else:
+        from .render import render_comparison
+
         render_comparison(comparison, _stdout())
 
 
@@ -749,6 +752,8 @@ def eval_command(corpus: str, label_field: str, levels: tuple[str, ...], fmt: st
     if fmt == "json":
         _data(dumps(evaluation_dict(corpus, len(docs), scores, settings.parameters(), read.problems)))
     else:
+        from .render import render_evaluation
+
         render_evaluation(scores, _stdout())
 
 

@@ -13,11 +13,9 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from .verify import Link, Relation
 
-__all__ = ["Cluster", "linked_groups", "star_clusters"]
+__all__ = ["Cluster", "star_clusters"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,16 +96,6 @@ class _Graph:
             scores = {n: lk.score for n, lk in near.items()} | pending
             self._scores[i] = round(sum(scores[n] for n in sorted(scores)), 6)
         return count, self._scores[i]
-
-
-def linked_groups(pairs: np.ndarray) -> dict[int, int]:
-    """For each document the linked ``pairs`` (rows ``a, b``) touch, the lowest document of the group
-    they connect it to."""
-    neighbours: dict[int, set[int]] = defaultdict(set)
-    for a, b in pairs.tolist():
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-    return {i: min(component) for component in _components(neighbours) for i in component}
 
 
 def _components(neighbours: Mapping[int, Collection[int]]) -> list[set[int]]:

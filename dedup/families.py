@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .cluster import linked_groups
+from .arrays import lowest_linked
 from .verify import Link
 
 __all__ = ["FamilyPlan", "Waiting", "plan_families"]
@@ -38,9 +38,8 @@ class FamilyPlan:
         """Which deferred ``pairs`` are left pending: those whose two documents the ``linked`` pairs (the
         links made so far) already connect, through their leaders, so that a link between them, if it
         holds, joins nothing that was apart.  The others are verified as usual."""
-        group = linked_groups(linked)
-        component = np.array([group.get(i, i) for i in range(len(self.leader))], dtype=np.int64)
-        return component[pairs[:, 0]] == component[pairs[:, 1]]
+        group = lowest_linked(len(self.leader), linked)
+        return group[pairs[:, 0]] == group[pairs[:, 1]]
 
 
 @dataclass(frozen=True)

@@ -27,13 +27,12 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 from .analysis import folded_terms, one_edit_among
 from .normalize import fold
 from .segment import logical_lines, split_sentences
 
-__all__ = ["close_pairs", "families", "near_copy_pairs"]
+__all__ = ["close_pairs", "near_copy_pairs"]
 
 #: A figure as written, not part of a word ("c0ach" is a garbled coach).
 _FIGURE = re.compile(r"(?<!\w)\d+(?:[.,]\d+)*(?!\w)")
@@ -103,17 +102,6 @@ def close_pairs(names: sparse.csr_matrix, block: int = 2048) -> np.ndarray:
         close = (row < shared.col) & (fewer >= MIN_RARE) & (shared.data >= SHARE * fewer)
         found.extend(zip(row[close].tolist(), shared.col[close].tolist()))
     return np.array(sorted(found), dtype=np.int64).reshape(-1, 2)
-
-
-def families(count: int, pairs: np.ndarray) -> np.ndarray:
-    """Each of ``count`` texts' family: the lowest index of the texts ``pairs`` join it with (its own if none)."""
-    if not count:
-        return np.zeros(0, dtype=np.int64)
-    graph = sparse.csr_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(count, count))
-    _, component = connected_components(graph, directed=False)
-    lowest = np.full(count, count, dtype=np.int64)
-    np.minimum.at(lowest, component, np.arange(count))
-    return lowest[component]
 
 
 def _explained(missing: frozenset[str], text: _Words, other: _Words) -> bool:

@@ -17,7 +17,7 @@ import numpy as np
 
 from .analysis import (Profile, Sentences, ShownSentences, TermWeights, document_body, profiles, sentences,
                        shown_sentences)
-from .arrays import unique_sorted
+from .arrays import lowest_linked, unique_sorted
 from .background import Background
 from .boilerplate import BoilerplateCheck, Reanalysed, boilerplate_lines
 from .cluster import Cluster, star_clusters
@@ -30,7 +30,7 @@ from .fingerprint import Fingerprinter
 from .index import BandIndex, decode_pairs, lsh_params, shared_term_pairs
 from .languages import LanguageMarkers, languages_found
 from .model import Document, Problem
-from .near_copies import close_pairs, families, near_copy_pairs
+from .near_copies import close_pairs, near_copy_pairs
 from .parallel import forked_map
 from .published import DateWindow, says_today
 from .read import ReadResult, read_inputs, unique_ids
@@ -365,10 +365,10 @@ def _near_copies_once(terms: TermMatrix, rows: np.ndarray, texts: list[str], lan
     parts = _in_parts(close, settings.processes, read) if len(close) >= _PARALLEL_MIN_ALIGNED else [read(close)]
     near = np.concatenate(parts)  # each pair read in one part
     ranked = np.array([language in background.ranked for language in languages], dtype=bool)
-    rarity = families(len(rows), near[ranked[near].all(axis=1)])
+    rarity = lowest_linked(len(rows), near[ranked[near].all(axis=1)])
     if not small:
         return None, terms.family_frequencies(rows, rarity)[0][0]
-    frame, (rarity_df, _) = terms.family_frequencies(rows, families(len(rows), near), rarity)
+    frame, (rarity_df, _) = terms.family_frequencies(rows, lowest_linked(len(rows), near), rarity)
     return frame, rarity_df
 
 

@@ -7,7 +7,7 @@ stay readable at 80 columns.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
@@ -24,7 +24,28 @@ from .pipeline import ScanResult
 from .report import ClusterReport, SentenceRef
 
 __all__ = ["filter_summary", "highlight_differences", "render_check", "render_comparison", "render_evaluation",
-           "render_find", "render_scan"]
+           "render_find", "render_scan", "stdout_console"]
+
+#: Narrower than this, a table shows nothing useful: a COLUMNS of 0 (set by some shells and CI runners) once made
+#: the table print nothing at all, and exit 0.  Such a width is taken as unknown, and 80 columns used.
+_MIN_WIDTH = 20
+_FALLBACK_WIDTH = 80
+
+
+class _StdoutConsole(Console):
+    """rich's console for data on stdout.  rich answers a closed pipe with exit 1; the error is
+    passed on instead, so that ``dedup scan ... | head`` exits 141 as the other formats do."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+def stdout_console(**options: Any) -> Console:
+    """The console tables are drawn on: stdout, 80 columns where its width is unknown."""
+    console = _StdoutConsole(highlight=False, **options)
+    if console.width < _MIN_WIDTH:
+        console.width = _FALLBACK_WIDTH
+    return console
 
 
 def highlight_differences(text: str, reference: str) -> Text:

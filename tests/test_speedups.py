@@ -17,7 +17,8 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 from scipy import sparse
-from hypothesis import given
+from scipy.sparse.csgraph import connected_components
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedup import Document, Relation, ScanSettings, pipeline, report, scan_documents
@@ -25,7 +26,7 @@ from dedup import align as align_module
 from dedup.align import _best_per_row, _similar_pairs, align
 from dedup.analysis import TermWeights, profiles
 from dedup import arrays, features
-from dedup.arrays import rowwise_dot, unique_sorted, unique_with_inverse
+from dedup.arrays import lowest_linked, rowwise_dot, unique_sorted, unique_with_inverse
 from dedup.background import Background
 from dedup.compare import compare_documents
 from dedup.families import plan_families
@@ -340,6 +341,49 @@ def test_sorting_unique_helpers_equal_numpy_unique(values):
     expected, expected_inverse = np.unique(array, return_inverse=True)
     np.testing.assert_array_equal(distinct, expected)
     np.testing.assert_array_equal(inverse, expected_inverse.ravel())
+
+
+@settings(deadline=None)  # a check of answers, not of speed: a loaded machine must not fail it
+@given(st.integers(0, 40).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.tuples(st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0))),
+                         max_size=3 * n if n else 0))))
+def test_linked_groups_are_scipys_connected_components(count_and_pairs):
+    """Near-copy families and the pairs that wait for a family's links are found by ``lowest_linked``: each
+    item's group named by its lowest member, as scipy's graph module finds them."""
+    count, links = count_and_pairs
+    pairs = np.array(links, dtype=np.int64).reshape(-1, 2)
+    expected = np.arange(count)
+    if count:
+        graph = sparse.csr_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(count, count))
+        _, component = connected_components(graph, directed=False)
+        lowest = {c: i for i, c in reversed(list(enumerate(component.tolist())))}
+        expected = np.array([lowest[c] for c in component.tolist()], dtype=np.int64)
+    np.testing.assert_array_equal(lowest_linked(count, pairs), expected)
+
+
+def test_a_long_chain_is_one_group():
+    for chain in (np.arange(10_000), np.arange(10_000)[::-1], np.random.default_rng(5).permutation(10_000)):
+        pairs = np.stack([chain[:-1], chain[1:]], axis=1)
+        assert (lowest_linked(10_000, pairs) == 0).all()
+
+
+def test_a_json_scan_leaves_out_the_modules_it_does_not_use():
+    """scipy's graph module (which pulls in scipy.linalg) and rich each cost a scan about a tenth of a second to
+    import.  A scan whose output is JSON and whose stderr is no terminal draws nothing, and needs none of them."""
+    code = """import sys
+from dedup.cli import main
+sys.argv = ["dedup", "scan", sys.argv[1], "--format", "json"]
+try:
+    main()
+except SystemExit:
+    pass
+unused = ("scipy.sparse.csgraph", "scipy.linalg", "scipy.sparse.linalg", "rich")
+print(sorted(m for m in sys.modules if m.startswith(unused)), file=sys.stderr)
+"""
+    done = subprocess.run([sys.executable, "-c", code, str(SAMPLES)], capture_output=True, text=True, check=True,
+                          stdin=subprocess.DEVNULL)
+    assert json.loads(done.stdout)["stats"]["clusters"] == 2
+    assert done.stderr.strip().splitlines()[-1] == "[]"
 
 
 @given(st.integers(min_value=0, max_value=2**32 - 1))
