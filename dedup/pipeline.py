@@ -32,7 +32,7 @@ from .languages import LanguageMarkers, languages_found
 from .model import Document, Problem
 from .near_copies import close_pairs, near_copy_pairs
 from .parallel import forked_map
-from .published import DateWindow, says_today
+from .published import DateWindow, says_today, says_tomorrow
 from .read import ReadResult, read_inputs, unique_ids
 from .report import ClusterReport, build_reports
 from .settings import ScanSettings
@@ -273,10 +273,13 @@ class Corpus:
         if any(p is not None for p in published) and (within is not None or rewrites is not None):
             bodies = [document_body(d) for d in self.documents]
             today = [says_today(body) for body in bodies]
+            tomorrow = [says_tomorrow(body) for body in bodies]
             if within is not None:  # a correction is the report it corrects whenever it comes, so a copy of it
-                window = DateWindow.of(published, within, exempt=[opens_as_correction(b) for b in bodies], today=today)
+                window = DateWindow.of(published, within, exempt=[opens_as_correction(b) for b in bodies],
+                                       today=today, tomorrow=tomorrow)
             if rewrites is not None:  # ... but no rewrite or write-up of a report a week away
-                rewrite_window = DateWindow.of(published, rewrites, exempt=[False] * len(bodies), today=today)
+                rewrite_window = DateWindow.of(published, rewrites, exempt=[False] * len(bodies), today=today,
+                                               tomorrow=tomorrow)
         return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds, window=window,
                         common=self.weights.common, rewrite_window=rewrite_window)
 

@@ -17,7 +17,7 @@ from email.utils import parsedate_to_datetime
 
 import numpy as np
 
-__all__ = ["DATE_FORMATS", "DateWindow", "parse_published", "says_today"]
+__all__ = ["DATE_FORMATS", "DateWindow", "parse_published", "says_today", "says_tomorrow"]
 
 #: Besides ISO 8601 ("2023-04-20", "2023-04-20T12:21:00Z") and RFC 2822 ("Thu, 20 Apr 2023 12:21:00 +0200").
 DATE_FORMATS = (
@@ -190,6 +190,10 @@ _TODAY = re.compile(r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|even
 TODAY_CHARS = 400
 #: Reports that both say "today" are each that day's: more than a day apart, they are two days' reports.
 TODAY_WINDOW = 1.0
+_TOMORROW = re.compile(r"\btomorrow\b", re.IGNORECASE)
+#: What a text says comes "tomorrow" has come for a text sent on a later day at least this long after it (days
+#: are held in UTC, where one place's evening and its next morning can fall on two days).
+CAME_DAYS = 0.5
 
 
 #: Quoted speech, closed or running past the text's top: its "today" is the speaker's
@@ -199,7 +203,16 @@ _QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|\u201c[^\u201d]*(?:\u201d|$)")
 
 def says_today(text: str) -> bool:
     """Whether ``text``'s top dates it relative to the day it was sent ("today", "this morning", "tomorrow")."""
-    return _TODAY.search(_QUOTED.sub(" ", text[:TODAY_CHARS])) is not None
+    return _TODAY.search(_top(text)) is not None
+
+
+def says_tomorrow(text: str) -> bool:
+    """Whether ``text``'s top says something comes "tomorrow": news of a day to come."""
+    return _TOMORROW.search(_top(text)) is not None
+
+
+def _top(text: str) -> str:
+    return _QUOTED.sub(" ", text[:TODAY_CHARS])
 
 
 @dataclass(frozen=True)
@@ -214,14 +227,16 @@ class DateWindow:
     days: np.ndarray  # each text's days since 1970; NaN where undated or exempt, which is never too far
     today: np.ndarray  # each text says "today" near its top
     within: float
+    tomorrow: np.ndarray  # each text says something comes "tomorrow" near its top
 
     @classmethod
     def of(cls, published: Sequence[datetime | None], within: float, exempt: Sequence[bool],
-           today: Sequence[bool]) -> DateWindow:
+           today: Sequence[bool], tomorrow: Sequence[bool]) -> DateWindow:
         """``exempt`` texts (a correction is the report it corrects, whenever it comes) are not held to it."""
         days = [np.nan if p is None or skip else (p - _EPOCH).total_seconds() / 86400
                 for p, skip in zip(published, exempt)]
-        return cls(np.array(days, dtype=np.float64), np.array(today, dtype=bool), within)
+        return cls(np.array(days, dtype=np.float64), np.array(today, dtype=bool), within,
+                   np.array(tomorrow, dtype=bool))
 
     def _limit(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         return np.where(self.today[i] & self.today[j], min(self.within, TODAY_WINDOW), self.within)
@@ -235,6 +250,18 @@ class DateWindow:
         """Days between ``i`` and ``j``; None where either is undated or exempt."""
         gap = abs(float(self.days[i] - self.days[j]))
         return None if math.isnan(gap) else gap
+
+    def came(self, i: int, j: int) -> float | None:
+        """Days from the one of ``i`` and ``j`` whose top says something comes "tomorrow" to the other, where that
+        one was sent on a later day (``CAME_DAYS`` on at least) and says neither "today" nor "tomorrow": the day
+        announced has come, and the later text is its news ("expected to approve ... at a meeting tomorrow" and,
+        two days on, "has approved").  None otherwise, or where either is undated."""
+        for early, late in ((i, j), (j, i)):
+            gap = float(self.days[late] - self.days[early])  # NaN where undated: no comparison holds
+            if (self.tomorrow[early] and not self.today[late] and gap >= CAME_DAYS
+                    and math.floor(self.days[late]) > math.floor(self.days[early])):
+                return gap
+        return None
 
     def gap(self, i: int, j: int) -> tuple[float, float] | None:
         """Days between ``i`` and ``j``, and their window, when further apart than it; otherwise None."""

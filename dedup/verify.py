@@ -472,9 +472,17 @@ class Verifier:
 
     def _retold_apart(self, i: int, j: int) -> str | None:
         """Why two dated texts are too far apart to be a rewrite or write-up of one report
-        (``rewrites_within_days``), or None: a copy may come weeks later, a follow-up retells in other words."""
-        return _too_far(self._rewrite_window, i, j, "--rewrites-within-days", "another day's report, not a rewrite",
-                        "a follow-up that retells the report, not a rewrite or write-up of it")
+        (``rewrites_within_days``), or None: a copy may come weeks later, a follow-up retells in other words.
+        Within the window, a text sent on a later day than one that says what comes "tomorrow", and saying neither
+        "today" nor "tomorrow" itself, is that day's news (the vote expected, then the vote taken)."""
+        far = _too_far(self._rewrite_window, i, j, "--rewrites-within-days", "another day's report, not a rewrite",
+                       "a follow-up that retells the report, not a rewrite or write-up of it")
+        came = self._rewrite_window.came(i, j) if far is None and self._rewrite_window is not None else None
+        if came is None:
+            return far
+        return (f"published on a later day, {came:.1f} days after a text whose top says what comes \"tomorrow\", "
+                f"and says neither \"today\" nor \"tomorrow\" (that day's news, not a rewrite or write-up of the "
+                f"same report)")
 
     def _worth_aligning(self, s: CheapScores, level: Relation) -> np.ndarray:
         """Which pairs could still reach a relation up to ``level`` (vectorized).

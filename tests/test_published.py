@@ -331,6 +331,45 @@ def test_a_write_up_whose_lead_reports_other_facts_is_held_to_a_day():
     assert clusters([report, later_rewrite]) == [sorted([report.id, rewrite.id])]
 
 
+def test_a_rewrite_sent_after_the_day_its_report_called_tomorrow_is_that_days_news():
+    """"The commission is expected to approve it at a meeting tomorrow" and, two days on, "the commission has
+    approved it": two days' news in the same words.  A text sent on a later day than one whose top says what
+    comes "tomorrow", and saying neither "today" nor "tomorrow" itself, is no rewrite or write-up of it."""
+    from .conftest import SAMPLES
+
+    text = (SAMPLES / "000_bd8e4e9c01becdd2.txt").read_text(encoding="utf-8")
+    eve = Document("eve", text.replace("in one place.", "in one place. Musk's lawyers are expected to reply tomorrow.",
+                                       1), published=datetime(2023, 4, 20, 20))
+    rewording = (SAMPLES / "001_25689abf7d233c60.txt").read_text(encoding="utf-8")
+
+    def relation(text: str, published: datetime | None, **options: float | None) -> str | None:
+        later = Document("later", text, published=published)
+        return compare_documents(eve, later, ScanSettings(workers=1, **options)).relation
+
+    next_morning = datetime(2023, 4, 21, 9)
+    assert relation(rewording, datetime(2023, 4, 20, 23)) == "rewrite"  # the same day
+    assert relation(rewording, datetime(2023, 4, 21, 2)) == "rewrite"  # a later day, but 6 hours on
+    assert relation(rewording, next_morning) is None
+    later = Document("later", rewording, published=next_morning)
+    assert compare_documents(eve, later, ScanSettings(workers=1)).link.reason.startswith(
+        'published on a later day, 0.5 days after a text whose top says what comes "tomorrow", and says neither '
+        '"today" nor "tomorrow" (that day\'s news, not a rewrite or write-up of the same report)')
+    assert clusters([eve, later]) == []
+    # A text that says "today" that morning is the same day's telling; undated, or with no limit on rewrites, it joins.
+    assert relation(rewording.replace("has threatened", "today threatened", 1), next_morning) == "rewrite"
+    assert relation(rewording, None) == "rewrite"
+    assert relation(rewording, next_morning, rewrites_within_days=None) == "rewrite"
+
+
+def test_a_text_says_tomorrow_in_its_own_words_not_in_quoted_speech():
+    from dedup.published import says_tomorrow
+
+    assert says_tomorrow("CFTC TO VOTE\n\nThe commission is expected to approve it at a meeting tomorrow.")
+    assert not says_tomorrow("CFTC VOTES\n\nThe commission approved it today.")
+    assert not says_tomorrow('TALKS\n\nThe talks ended. "We will meet again tomorrow," he said.')
+    assert not says_tomorrow("RATES\n\nThe bank held rates." + " Background." * 40 + " It meets tomorrow.")
+
+
 def test_scan_reads_dates_for_rewrites_by_default_without_warning_of_undated_records(tmp_path, in_root):
     from .conftest import SAMPLES
 
