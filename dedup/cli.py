@@ -83,9 +83,9 @@ DATE_OPTIONS = (
                  metavar="DAYS",
                  help="Dated texts further apart than DAYS can still be copies (a reprint may come weeks later), "
                       "not rewrites or write-ups of one report: a follow-up retells the earlier report in other "
-                      "words; write-ups whose leads report other facts, not beyond a day; a later day's text, "
-                      "not after one that says what comes 'tomorrow' (0: no limit; undated texts are not held "
-                      "to it)."),
+                      "words; write-ups whose leads report other facts, not beyond a day; nor a later day's text "
+                      "after one that says what comes 'tomorrow' (0: no limit; undated texts are not held to "
+                      "it)."),
     click.option("--date-field", default="date", show_default=True,
                  help="JSON/JSONL field (or Markdown front matter key) with the publication date; left at 'date', "
                       "published, published_at, pubDate, date_publish and the like are looked in too (a record "
