@@ -33,6 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "evaluation"))
+from as_installed import compile_dedup  # noqa: E402
 from bench_pages import served_page  # noqa: E402
 from bench_scan import timed  # noqa: E402
 from syndicate import derive  # noqa: E402
@@ -106,6 +107,7 @@ def main() -> None:
         print(f"{count} texts: {args.stories} stories x {args.copies} copies + {BACKGROUND} other articles"
               + (", all pages of one site" if args.pages else ""))
         runs: dict[str, list[tuple[float, float]]] = {"on": [], "off": []}
+        compile_dedup()
         for _ in range(args.rounds):
             for mode in ("off", "on"):
                 command = [sys.executable, __file__, "--run", str(corpus), mode, str(Path(tmp) / f"{mode}.json")]
