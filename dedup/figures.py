@@ -29,12 +29,19 @@ LEAD_SENTENCES = 4
 
 #: A list item's number ("1.", "2)") at the start of a sentence is layout, not a figure.
 _ENUMERATOR = re.compile(r"^\s*\(?\d{1,2}[.)](?!\d)")
-#: Standalone figures only: OCR noise puts digits inside words ("c0uncil"), and a name's
-#: number ("M-2", "F-16") is part of the name.
-_QUANTITY = re.compile(r"(?<!\w)(?<![^\W\d_]-)(\d+(?:-\d+/\d+|/\d+|(?:[.,]\d+)*))(?!\w)"
-                       r"(?:\s+(thousand|mln|million|bln|billion|trillion)\b)?")
+#: Units news writes onto a figure (a regex alternation): scales, measures, times, decades, ordinals.
+UNITS = ("bn|bln|tn|trn|mn|mln|m|k|km|cm|mm|kg|mg|g|lb|lbs|oz|ft|mph|kph|kmh|mw|gw|kw|kwh|gb|mb|tb|ghz|mhz"
+         "|am|pm|s|st|nd|rd|th|p|c|f")
+#: Standalone figures only: OCR noise puts digits inside words ("c0uncil", "0ffice"), and a name's
+#: number ("M-2", "F-16") is part of the name.  A unit written onto the number ("17.30m", "£1.35bn",
+#: "1990s", "25th", "3pm") leaves it a figure, and the whole number is read: never its head ("17" of "17.30m").
+_QUANTITY = re.compile(r"([£$€¥]?)(?<![^\W\d_]-)(?<!\w)(\d+(?:-\d+/\d+|/\d+|(?:[.,]\d+)*))"
+                       r"(?:\s+(thousand|mln|million|bln|billion|trillion)\b|(?i:(" + UNITS + r")))?(?!\w)(?![.,]\d)")
 _FRACTION = re.compile(r"(?:(\d+)-)?(\d+)/(\d+)")  # wire style: "27-1/2 cts", "9-3/4 pct"
-_SCALE = {"thousand": 1e3, "mln": 1e6, "million": 1e6, "bln": 1e9, "billion": 1e9, "trillion": 1e12}
+_SCALE = {"thousand": 1e3, "mln": 1e6, "million": 1e6, "bln": 1e9, "billion": 1e9, "trillion": 1e12,
+          "bn": 1e9, "mn": 1e6, "tn": 1e12, "trn": 1e12}
+#: After a currency sign only: "£5m", "$30k"; "17.30m" and "10k" alone may be metres or a race.
+_MONEY_SCALE = {"m": 1e6, "k": 1e3}
 _DIGIT = re.compile(r"\d")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
@@ -56,7 +63,7 @@ def quantities(sentence: str) -> dict[str, str]:
     sentence = _SPELLED_AMOUNT.sub(lambda m: _SPELLED_VALUE[m.group(1).lower()], sentence)
     if not _DIGIT.search(sentence):
         return out
-    for number, scale in _QUANTITY.findall(_layout_free(sentence)):
+    for currency, number, scale, unit in _QUANTITY.findall(_layout_free(sentence)):
         written = number
         if _GROUPED.fullmatch(number):
             number = number.replace(",", "")
@@ -70,7 +77,8 @@ def quantities(sentence: str) -> dict[str, str]:
         except (ValueError, ZeroDivisionError):  # "1.2.3", a section number, "1/0": keep it as written
             out[written] = written
             continue
-        value *= _SCALE.get(scale, 1.0)
+        unit = unit.lower()
+        value *= _SCALE.get(scale or unit, _MONEY_SCALE.get(unit, 1.0) if currency else 1.0)
         out[written] = f"{value:.3g}" if value >= 1e5 else f"{value:g}"
     return out
 
@@ -81,8 +89,9 @@ _COUNT_WORDS = ("one two three four five six seven eight nine ten eleven twelve 
 _COUNT_VALUE = {w: str(n) for n, w in enumerate(_COUNT_WORDS[:20], start=1)} | {
     w: str(10 * n) for n, w in enumerate(_COUNT_WORDS[20:], start=3)}
 _COUNT = re.compile(r"\b(?:" + "|".join(_COUNT_WORDS) + r")\b", re.IGNORECASE)
-#: A figure whole ("1.5", "6-1/4", "8,000"), or a word whole (OCR's "tw0" is no "0").
-_TOKEN = re.compile(r"\d+(?:[.,/-]\d+)*(?!\w)|\w+")
+#: A figure whole ("1.5", "6-1/4", "8,000", with its unit: "7.5m" is no count of 7), or a word whole
+#: (OCR's "tw0" is no "0").
+_TOKEN = re.compile(r"\d+(?:[.,/-]\d+)*\w*|\w+")
 
 
 def changed_counts(x: str, y: str) -> tuple[dict[str, str], dict[str, str]]:

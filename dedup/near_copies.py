@@ -29,13 +29,15 @@ import numpy as np
 from scipy import sparse
 
 from .analysis import folded_terms, one_edit_among
+from .figures import UNITS
 from .normalize import fold
 from .segment import logical_lines, split_sentences
 
 __all__ = ["close_pairs", "near_copy_pairs"]
 
-#: A figure as written, not part of a word ("c0ach" is a garbled coach).
-_FIGURE = re.compile(r"(?<!\w)\d+(?:[.,]\d+)*(?!\w)")
+#: A figure as written, not part of a word ("c0ach" is a garbled coach); whole, with any unit on it
+#: ("17.30m" is 17.30, not 17).
+_FIGURE = re.compile(r"(?<!\w)(\d+(?:[.,]\d+)*)(?i:" + UNITS + r")?(?!\w)(?![.,]\d)")
 #: Near-copies keep this share of the rare words of the one with fewer, of which it has at least this many.
 SHARE = 0.8
 MIN_RARE = 5

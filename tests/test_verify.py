@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from dedup import Document, Relation, ScanSettings, scan_documents
 from dedup.compare import compare_documents
-from dedup.figures import changed_counts, shared_quantities
+from dedup.figures import changed_counts, quantities, shared_quantities
 from dedup.pipeline import Corpus
 from dedup.verify import Link
 
@@ -468,6 +468,28 @@ def test_a_copy_whose_figures_slipped_a_last_digit_stays_a_copy():
     # "about 300 mln dlrs and 3,000 staff" against "about 300 mln dlrs": the 300 is not counted twice
     assert shared_quantities({"300": "300", "3,000": "3000"}, {"300": "300"}) == (1, 2)
     assert shared_quantities({"6.5": "6.5"}, {"6.55": "6.55"}) == (0, 2)  # sister funds' payouts, not a slip
+
+
+def test_a_figure_is_read_whole_with_its_unit_so_a_copy_that_drops_the_unit_stays_a_copy():
+    """BBC style writes units onto figures ("17.30m", "£1.35bn"); a copy edit that drops the unit letter
+    leaves the same figure, never another one ("17" read from "17.30m" was another lead figure)."""
+    body = ("Athletics pundit Jonathan Marsh believes Phillips Okoro can take gold at the European Indoors.\n"
+            "Okoro landed 17.30m at the British trials in Sheffield last month to lead the world rankings.\n"
+            "\"It's all down to him, but if he jumps as well as he did in Sheffield he could win,\" said Marsh.\n"
+            "The qualifying round takes place on Friday in Madrid with the final scheduled for Saturday.\n")
+    source = Document("source", f"Marsh tips Okoro for Euro gold\n\n{body}")
+    copy = Document("copy", "Okoro tips marsh gold\n\n" + body.replace("17.30m", "17.30") + "Share this article\n")
+    comparison = compare_documents(source, copy, ScanSettings(workers=1))
+    assert comparison.relation == "copy", comparison.link.reason
+    assert quantities("landed 17.30m") == quantities("landed 17.30") == {"17.30": "17.3"}
+    # A currency's scale is read whatever way it is written; a digit inside a word is no figure.
+    assert set(quantities("a £1.35bn ($2.5bn) offer").values()) == set(
+        quantities("a £1.35 billion (2,500,000,000 dlrs) offer").values())
+    assert quantities("£5m") == {"5": "5e+06"} and quantities("a 10k race") == {"10": "10"}
+    assert quantities("the 0ffice in 4x4 c0uncil 3d") == {}
+    assert quantities("since the 1990s, at 3pm on the 25th") == {"1990": "1990", "3": "3", "25": "25"}
+    assert changed_counts("seven ships and 7.5m tonnes", "eight ships and 7.5m tonnes") == (
+        {"seven": "7"}, {"eight": "8"})  # "7.5m" is no count of 7
 
 
 def crude_posting(company: str, ticker: str, others: str) -> Document:
