@@ -103,6 +103,7 @@ import numpy as np
 from .align import Alignment, Match, align
 from .analysis import Profile, Sentences, lead_facts_found, lead_names_found, lines_of_own_names, names_found
 from .dates import date_label, past_reference, when_said
+from .directions import is_verdict
 from .features import CheapScores, FeatureMatrices
 from .figures import changed_counts, shared_quantities
 from .published import DateWindow
@@ -629,6 +630,9 @@ class Verifier:
                     "(another company's notice, not the same report)")
         if signs.correction:
             return None
+        if directions is not None and is_verdict(directions[0]):
+            return (f"the headlines give opposite verdicts, \"{directions[0]}\" and \"{directions[1]}\" "
+                    "(a decision and its reversal, not the same report)")
         if directions is not None:
             return (f"the headlines move different ways, \"{directions[0]}\" and \"{directions[1]}\" "
                     "(another day's notice, not the same report)")

@@ -203,6 +203,14 @@ def test_headlines_move_opposite_ways_only_when_each_moves_one_way():
     assert opposite_directions("Oil prices rise", "Report: Oil prices climbed again") is None
     assert opposite_directions("Oil prices rise", "Oil market report") is None
     assert opposite_directions("Profits rise as sales fall", "Sales fall") is None
+    # Verdicts: a ban against its lifting or an approval; lifting a ban is no rise, and a verdict is no move.
+    assert opposite_directions("Chepkemei hit by big ban", "Kenya lift Chepkemei's suspension") == (
+        "ban", "lift suspension")
+    assert opposite_directions("COURT BLOCKS MERGER", "SUPREME COURT ALLOWS MERGER") == ("blocks", "allows")
+    assert opposite_directions("EU lifts arms ban", "EU approves arms sales") is None
+    assert opposite_directions("EU lifts arms ban", "Arms exports rise") is None
+    assert opposite_directions("FDA approves drug", "Drug sales jump") is None
+    assert opposite_directions("Club banned from Europe", "Ban on club upheld") is None
 
 
 def test_headlines_are_stamped_differently_only_when_both_carry_clock_times_and_share_none():

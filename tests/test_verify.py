@@ -492,6 +492,25 @@ def test_a_figure_is_read_whole_with_its_unit_so_a_copy_that_drops_the_unit_stay
         {"seven": "7"}, {"eight": "8"})  # "7.5m" is no count of 7
 
 
+def test_a_ban_and_its_lifting_are_two_reports_though_the_second_retells_the_first():
+    """A follow-up that reverses a decision repeats the first report's background nearly word for word;
+    its headline gives the opposite verdict, and no copy turns a ban into its lifting."""
+    background = ("Athletics Kenya issued the ban after Mary Wanjiru failed to turn up for a cross country training "
+                  "camp in Embu. The two-time Boston Marathon runner-up had been picked for the world championships "
+                  "in Fukuoka next month. Wanjiru said she had been training in Nairobi with her coach, Peter Otieno, "
+                  "who disputed the federation's account. Federation secretary David Okeyo said the rules applied "
+                  "to every athlete, however famous.")
+    ban = Document("ban", "Wanjiru hit by big ban\n\nKenyan marathon runner Mary Wanjiru has been banned from all "
+                   "local and international competition for a year.\n\n" + background + "\n")
+    lifted = Document("lifted", "Kenya lift Wanjiru's suspension\n\nAthletics Kenya has withdrawn the one-year ban "
+                      "on marathon runner Mary Wanjiru after she apologised.\n\n" + background + "\n")
+    comparison = compare_documents(ban, lifted, ScanSettings(workers=1))
+    assert comparison.relation is None and "opposite verdicts" in comparison.link.reason
+    # The same report re-headlined keeps its verdict, and is a copy.
+    reprint = Document("reprint", "Kenyan star Wanjiru banned for a year\n\n" + ban.text.split("\n\n", 1)[1])
+    assert compare_documents(ban, reprint, ScanSettings(workers=1)).relation == "copy"
+
+
 def crude_posting(company: str, ticker: str, others: str) -> Document:
     """Two companies' notices of one price move: the same frame, even each other's names."""
     return Document(company, f"{company.upper()} <{ticker}> LIFTS CRUDE BUYING PRICES 50 CTS\n\n"
