@@ -193,24 +193,23 @@ def test_a_sentence_tells_its_news_as_past_only_with_days_or_weeks_back():
 def test_headlines_move_opposite_ways_only_when_each_moves_one_way():
     from dedup.directions import direction, directions_apart
 
-    def opposite_directions(headline_a: str, headline_b: str) -> tuple[str, str] | None:
-        return directions_apart(direction(headline_a), direction(headline_b))
-
-    assert opposite_directions("SUN <SUN> RAISES HEATING OIL PRICE", "SUN <SUN> CUTS HEATING OIL PRICE") == (
-        "raises", "cuts")
-    assert opposite_directions("BANKS RAISE PRIME RATE", "BANKS LEAVE RATES UNCHANGED") == ("raise", "unchanged")
-    # One way in other words, no direction at all, or both ways in one headline: nothing to compare.
-    assert opposite_directions("Oil prices rise", "Report: Oil prices climbed again") is None
-    assert opposite_directions("Oil prices rise", "Oil market report") is None
-    assert opposite_directions("Profits rise as sales fall", "Sales fall") is None
-    # Verdicts: a ban against its lifting or an approval; lifting a ban is no rise, and a verdict is no move.
-    assert opposite_directions("Chepkemei hit by big ban", "Kenya lift Chepkemei's suspension") == (
-        "ban", "lift suspension")
-    assert opposite_directions("COURT BLOCKS MERGER", "SUPREME COURT ALLOWS MERGER") == ("blocks", "allows")
-    assert opposite_directions("EU lifts arms ban", "EU approves arms sales") is None
-    assert opposite_directions("EU lifts arms ban", "Arms exports rise") is None
-    assert opposite_directions("FDA approves drug", "Drug sales jump") is None
-    assert opposite_directions("Club banned from Europe", "Ban on club upheld") is None
+    cases = [
+        ("SUN <SUN> RAISES HEATING OIL PRICE", "SUN <SUN> CUTS HEATING OIL PRICE", ("raises", "cuts")),
+        ("BANKS RAISE PRIME RATE", "BANKS LEAVE RATES UNCHANGED", ("raise", "unchanged")),
+        # One way in other words, no direction at all, or both ways in one headline: nothing to compare.
+        ("Oil prices rise", "Report: Oil prices climbed again", None),
+        ("Oil prices rise", "Oil market report", None),
+        ("Profits rise as sales fall", "Sales fall", None),
+        # Verdicts: a ban against its lifting or an approval; lifting a ban is no rise, and a verdict is no move.
+        ("Chepkemei hit by big ban", "Kenya lift Chepkemei's suspension", ("ban", "lift suspension")),
+        ("COURT BLOCKS MERGER", "SUPREME COURT ALLOWS MERGER", ("blocks", "allows")),
+        ("EU lifts arms ban", "EU approves arms sales", None),
+        ("EU lifts arms ban", "Arms exports rise", None),
+        ("FDA approves drug", "Drug sales jump", None),
+        ("Club banned from Europe", "Ban on club upheld", None),
+    ]
+    for headline_a, headline_b, apart in cases:
+        assert directions_apart(direction(headline_a), direction(headline_b)) == apart, (headline_a, headline_b)
 
 
 def test_headlines_are_stamped_differently_only_when_both_carry_clock_times_and_share_none():
