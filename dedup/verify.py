@@ -28,7 +28,9 @@ and given the tightest relation its evidence supports:
             two oil companies' notices of one price rise share every sentence but that.
 ``directions`` (a guard on every relation but ``exact``) where each headline says things moved one way
             (raises, cuts, unchanged), the ways must agree: another day's price notice or rate
-            decision repeats the last one's frame and often its figures (``directions.py``).
+            decision repeats the last one's frame and often its figures (``directions.py``); so must
+            each headline's one verdict (a ban against its lifting or an approval), since a follow-up
+            reversing a decision retells the first report.
 ``places`` (a guard on every relation but ``exact``) each headline must not name a country, U.S. state
             or market town that the other text's opening (headline and first sentence) lacks: one kind of accord
             signed with another partner, or a fund family's notice for another state, repeats
