@@ -167,7 +167,10 @@ class Thresholds:
     # ... and the aligned pairs are, on average, at least ``shared_sentence`` alike: a wire follow-up's headline
     # and lead meet the earlier item's at 0.5-0.6 on the names they share; a rewording keeps more of each sentence.
     rewrite_specific_terms: int = 3  # a rewrite keeps the report's names: templates share few
-    rewrite_facts: float = 0.5  # share of matched sentences that share a name or figure rare in the corpus
+    #: A reworded text: this share of matched sentences share a name or figure rare in the corpus (texts on one
+    #: topic align by chance, frame lines share no rare name).  Not asked of a partial copy, whose leads paired
+    #: near-verbatim and passage of ``partial_words`` are neither, and whose top may be quotes without a name.
+    rewrite_facts: float = 0.5
     #: Rewrite: a partial copy (a report run from its top, in part, with material of the outlet's own) has
     #: this share of the shorter text in near-verbatim sentences, one of them pairing the two leads ...
     partial_verbatim: float = 0.3
@@ -782,13 +785,13 @@ class Verifier:
         def noted(why: str) -> str:  # a looser relation says why the pair is not a copy
             return why if not_copy is None else f"{why}; not a copy: {not_copy}"
 
-        if figures_kept and facts_kept and s.specific_terms >= t.rewrite_specific_terms:
+        if figures_kept and s.specific_terms >= t.rewrite_specific_terms:
             # Order tells a rewording from texts on one topic that align by chance; much shared
             # phrasing tells it too, so a rewrite that reorders the report need not keep its order
             # (nor its news at the top, where the headline guard looks for it).
             in_order = s.order >= t.rewrite_order and other_news is None
             reordered = s.order < t.rewrite_order and contained >= t.rewrite_reordered_phrases
-            if (coverage >= t.rewrite_coverage and (in_order or reordered)
+            if (facts_kept and coverage >= t.rewrite_coverage and (in_order or reordered)
                     and s.aligned_sentences >= t.rewrite_sentences and s.aligned_similarity >= t.shared_sentence):
                 phrasing = f", keeping {contained:.0%} of its 3-grams" if reordered else ""
                 return Relation.REWRITE, noted(

@@ -1079,6 +1079,53 @@ def test_a_partial_copy_whose_own_material_is_full_of_names_is_no_template():
     assert not apart.joins and "(a template, not a copy)" in apart.link.reason, apart.link.reason
 
 
+
+# An invented match report whose top is mostly quotes: sentences without a name or figure of their own.
+DEBUT = ["Keeper's debut ends in heavy defeat",
+         "Seventeen-year-old Tomas Wrenn's first start in goal for Harlow Rovers ended in a 4-0 defeat at "
+         "Kestrel Park on Saturday.",
+         "Wrenn was called up on Friday when the regular keeper fell ill in training.",
+         '"It was hard.',
+         'I did my best and it did not work out for me today," he said.',
+         '"I want to play again next week and show what I can do."',
+         "His manager said he would keep his place for the next game.",
+         "Kestrel went top of the table with the win, two points clear of Dunmore Athletic.",
+         "Their striker Jonas Pellow scored twice before half-time and set up the third.",
+         "Harlow have now lost four of their last five league games and sit eleventh.",
+         "The club's board meets on Monday to discuss the manager's position.",
+         "Rovers were promoted two seasons ago and reached the cup semi-finals last spring.",
+         "Their next league game is away at Dunmore Athletic on the last Saturday of the month."]
+# What a paper adds below the part of that report it runs: its own readers' club.
+CLUB_MATERIAL = ["Wrenn grew up in Cullow and played for the town's under-14 side.",
+                 "His old coach, Ailsa Cairnie, watched the game from the away end with his parents.",
+                 "She said the town was proud of him whatever the score.",
+                 "Cullow Juniors train on Tuesday and Thursday evenings at the Quay Road pitches.",
+                 "New players of all ages are welcome, the club says.",
+                 "The juniors' own season ends with a cup final at Kestrel Park in May.",
+                 "Tickets for that match go on sale at the club house next week."]
+
+
+def test_a_partial_copy_of_a_report_told_in_quotes_is_one_though_few_of_its_sentences_carry_names():
+    """A partial copy's near-verbatim passage, leads and all, needs no name in most of its sentences: a
+    player's quotes have none.  (A rewrite's aligned sentences must share names: texts on one topic align
+    by chance, and frame lines share no rare name.)"""
+    original = Document("debut", "\n".join(DEBUT))
+    partial = Document("partial", "\n".join(["Breaking: Wrenn debut ends in defeat", *DEBUT[1:7],
+                                             *CLUB_MATERIAL]))
+    settings = ScanSettings(workers=1, level=Relation.REWRITE)
+    comparison = compare_documents(original, partial, settings)
+    scores = comparison.link.scores
+    assert scores.facts_agree < settings.thresholds.rewrite_facts, scores
+    assert scores.leads_verbatim == 1.0 and scores.verbatim_words >= settings.thresholds.partial_words
+    assert comparison.joins and "a partial copy" in comparison.link.reason, comparison.link.reason
+    # A scan of both, with other texts beside them, puts them in one cluster at the rewrite level.
+    others = [Document("hearing", "\n".join(HEARING)), Document("local", "\n".join(LOCAL_MATERIAL))]
+    result = scan_documents([original, partial, *others], settings)
+    assert [sorted(d.id for d in c.documents) for c in result.clusters] == [["debut", "partial"]]
+    # Held to the rewrite rule's shared names, the same pair is apart.
+    off = replace(settings, thresholds=replace(settings.thresholds, partial_verbatim=1.01))
+    assert not compare_documents(original, partial, off).joins
+
 # An invented council vote, another outlet's write-up of it, and a later story on the same tram line.
 TRAM_VOTE = Document("vote", "Tarnwick council approves Skellan Line tram extension\n"
                      "Tarnwick city council voted on Wednesday to extend the Skellan Line tram by four stops to "
