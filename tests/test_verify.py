@@ -1126,6 +1126,37 @@ def test_a_partial_copy_of_a_report_told_in_quotes_is_one_though_few_of_its_sent
     off = replace(settings, thresholds=replace(settings.thresholds, partial_verbatim=1.01))
     assert not compare_documents(original, partial, off).joins
 
+
+def test_compare_says_which_bar_of_a_rewrite_or_partial_copy_a_pair_misses_with_its_value():
+    """A paper that runs only the lead of a report under its own paragraphs: no partial copy, and the reason
+    names the bar it misses and by how much, so that a user can see how near it came."""
+    original = Document("debut", "\n".join(DEBUT))
+    clipped = Document("clipped", "\n".join(["Breaking: Wrenn debut ends in defeat", *DEBUT[1:3],
+                                             *CLUB_MATERIAL[:5]]))
+    settings = ScanSettings(workers=1, level=Relation.REWRITE)
+    comparison = compare_documents(original, clipped, settings)
+    scores = comparison.link.scores
+    assert not comparison.joins and scores.leads_verbatim == 1.0
+    assert scores.verbatim_coverage >= settings.thresholds.partial_verbatim
+    assert scores.verbatim_words < settings.thresholds.partial_words
+    assert (f"not a rewrite: under 60% aligned, and not a partial copy: the leads near-verbatim, but only "
+            f"{scores.verbatim_words} words (under {settings.thresholds.partial_words})"
+            in comparison.link.reason), comparison.link.reason
+    # The bar named is the one that decides: lowered to the value given, the pair is a partial copy.
+    lowered = replace(settings, thresholds=replace(settings.thresholds, partial_words=scores.verbatim_words))
+    assert "a partial copy" in compare_documents(original, clipped, lowered).link.reason
+    # A rewrite held to a mean similarity it does not reach is told so, with the mean.
+    rewrite = compare_documents(Document("a", (SAMPLES / "000_bd8e4e9c01becdd2.txt").read_text()),
+                                Document("b", (SAMPLES / "001_25689abf7d233c60.txt").read_text()), settings)
+    assert rewrite.relation == "rewrite", rewrite.link.reason
+    mean = rewrite.link.scores.aligned_similarity
+    strict = replace(settings, thresholds=replace(settings.thresholds, shared_sentence=round(mean + 0.01, 2),
+                                                  story_cosine=1.01))
+    apart = compare_documents(Document("a", (SAMPLES / "000_bd8e4e9c01becdd2.txt").read_text()),
+                              Document("b", (SAMPLES / "001_25689abf7d233c60.txt").read_text()), strict)
+    assert not apart.joins
+    assert "not a rewrite: the aligned sentences are" in apart.link.reason, apart.link.reason
+
 # An invented council vote, another outlet's write-up of it, and a later story on the same tram line.
 TRAM_VOTE = Document("vote", "Tarnwick council approves Skellan Line tram extension\n"
                      "Tarnwick city council voted on Wednesday to extend the Skellan Line tram by four stops to "
