@@ -688,40 +688,40 @@ class Verifier:
 
     def _not_rewrite(self, s: PairScores, coverage: float, contained: float, *, headlines_agree: bool,
                      figures_kept: bool, facts_kept: bool) -> str | None:
-        """The first bar of a whole-text rewrite that a pair aligned in two sentences or more misses, with its
-        value: what a user asking why a reworded text is no ``rewrite`` needs to read.  None for a pair that
-        aligns too little to be asked."""
+        """"not a rewrite: " and the first bar of a whole-text rewrite that a pair aligned in two sentences or more
+        misses, with its value: what a user asking why a reworded text is no ``rewrite`` needs to read.  None for
+        a pair that aligns too little to be asked, or whose headlines' other news is said already."""
         t = self._t
         if s.aligned_sentences < t.rewrite_sentences:
             return None
         if coverage < t.rewrite_coverage:
-            if s.leads_verbatim < 1.0 or s.verbatim_words == 0:
-                return f"under {t.rewrite_coverage:.0%} aligned"
-            # The leads run near-verbatim: how far the pair is from a partial copy.
-            passage = [f"{s.verbatim_coverage:.0%} of the shorter text (under {t.partial_verbatim:.0%})"
-                       ] if s.verbatim_coverage < t.partial_verbatim else []
-            if s.verbatim_words < t.partial_words:
-                passage.append(f"{s.verbatim_words} words (under {t.partial_words})")
+            why = f"under {t.rewrite_coverage:.0%} aligned"
+            # Where the leads run near-verbatim, how far the pair is from a partial copy.
+            passage = [] if s.leads_verbatim < 1.0 or not s.verbatim_words else [
+                *([f"{s.verbatim_coverage:.0%} of the shorter text (under {t.partial_verbatim:.0%})"]
+                  if s.verbatim_coverage < t.partial_verbatim else []),
+                *([f"{s.verbatim_words} words (under {t.partial_words})"] if s.verbatim_words < t.partial_words
+                  else [])]
             if passage:
-                return (f"under {t.rewrite_coverage:.0%} aligned, and not a partial copy: the leads near-verbatim, "
-                        f"but only {' and '.join(passage)}")
-            return f"under {t.rewrite_coverage:.0%} aligned"
-        if s.specific_terms < t.rewrite_specific_terms:
-            return f"{s.specific_terms} specific names shared (under {t.rewrite_specific_terms})"
-        if not figures_kept:
-            return "figures differ in matched near-verbatim sentences"
-        if s.order < t.rewrite_order and contained < t.rewrite_reordered_phrases:
-            return (f"{s.order:.0%} of the aligned sentences in order (under {t.rewrite_order:.0%}), and "
-                    f"{contained:.0%} of its 3-grams in the other (under {t.rewrite_reordered_phrases:.0%})")
-        if not headlines_agree and s.order >= t.rewrite_order:
-            return None  # the headlines' other news is said already
-        if s.aligned_similarity < t.shared_sentence:
-            return (f"the aligned sentences are {s.aligned_similarity:.2f} alike on average "
-                    f"(under {t.shared_sentence}: rewording keeps more of each sentence)")
-        if not facts_kept:
-            return (f"{s.facts_agree:.0%} of the matched sentences share a name or figure rare in the corpus "
-                    f"(under {t.rewrite_facts:.0%})")
-        return None
+                why = f"{why}, and not a partial copy: the leads near-verbatim, but only {' and '.join(passage)}"
+        elif s.specific_terms < t.rewrite_specific_terms:
+            why = f"{s.specific_terms} specific names shared (under {t.rewrite_specific_terms})"
+        elif not figures_kept:
+            why = "figures differ in matched near-verbatim sentences"
+        elif s.order < t.rewrite_order and contained < t.rewrite_reordered_phrases:
+            why = (f"{s.order:.0%} of the aligned sentences in order (under {t.rewrite_order:.0%}), and "
+                   f"{contained:.0%} of its 3-grams in the other (under {t.rewrite_reordered_phrases:.0%})")
+        elif not headlines_agree and s.order >= t.rewrite_order:
+            return None
+        elif s.aligned_similarity < t.shared_sentence:
+            why = (f"the aligned sentences are {s.aligned_similarity:.2f} alike on average "
+                   f"(under {t.shared_sentence}: rewording keeps more of each sentence)")
+        elif not facts_kept:
+            why = (f"{s.facts_agree:.0%} of the matched sentences share a name or figure rare in the corpus "
+                   f"(under {t.rewrite_facts:.0%})")
+        else:
+            return None
+        return f"not a rewrite: {why}"
 
     def _no_story(self, s: PairScores, coverage: float, after: str | None) -> str:
         """Why no relation for a pair without a write-up's evidence: after why no copy (or template) where
@@ -842,11 +842,8 @@ class Verifier:
         not_rewrite = self._not_rewrite(s, coverage, contained, headlines_agree=other_news is None,
                                         figures_kept=figures_kept, facts_kept=facts_kept)
         if story:
-            return Relation.STORY, noted(story_why if not_rewrite is None
-                                         else f"{story_why}; not a rewrite: {not_rewrite}")
+            return Relation.STORY, noted("; ".join(why for why in (story_why, not_rewrite) if why))
         if not story_evidence:
-            why = self._no_story(s, coverage, not_copy)
-            return None, why if not_rewrite is None else f"{why}; not a rewrite: {not_rewrite}"
+            return None, "; ".join(why for why in (self._no_story(s, coverage, not_copy), not_rewrite) if why)
         evidence = f"TF-IDF cosine {s.cosine:.2f}, {s.rare_terms} shared rare terms, {coverage:.0%} aligned"
-        rewrite_why = None if not_rewrite is None else f"not a rewrite: {not_rewrite}"
-        return None, "; ".join(why for why in (not_copy or evidence, rewrite_why, story_news) if why)
+        return None, "; ".join(why for why in (not_copy or evidence, not_rewrite, story_news) if why)
