@@ -1146,14 +1146,14 @@ def test_compare_says_which_bar_of_a_rewrite_or_partial_copy_a_pair_misses_with_
     lowered = replace(settings, thresholds=replace(settings.thresholds, partial_words=scores.verbatim_words))
     assert "a partial copy" in compare_documents(original, clipped, lowered).link.reason
     # A rewrite held to a mean similarity it does not reach is told so, with the mean.
-    rewrite = compare_documents(Document("a", (SAMPLES / "000_bd8e4e9c01becdd2.txt").read_text()),
-                                Document("b", (SAMPLES / "001_25689abf7d233c60.txt").read_text()), settings)
+    seeds = [Document(name, (SAMPLES / f"{name}.txt").read_text())
+             for name in ("000_bd8e4e9c01becdd2", "001_25689abf7d233c60")]
+    rewrite = compare_documents(*seeds, settings)
     assert rewrite.relation == "rewrite", rewrite.link.reason
     mean = rewrite.link.scores.aligned_similarity
     strict = replace(settings, thresholds=replace(settings.thresholds, shared_sentence=round(mean + 0.01, 2),
                                                   story_cosine=1.01))
-    apart = compare_documents(Document("a", (SAMPLES / "000_bd8e4e9c01becdd2.txt").read_text()),
-                              Document("b", (SAMPLES / "001_25689abf7d233c60.txt").read_text()), strict)
+    apart = compare_documents(*seeds, strict)
     assert not apart.joins
     assert "not a rewrite: the aligned sentences are" in apart.link.reason, apart.link.reason
 
