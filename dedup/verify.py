@@ -764,6 +764,9 @@ class Verifier:
             elif (s.lead_verbatim == 0.0 and s.verbatim_words >= t.partial_words
                   and coverage < t.follow_up_coverage):
                 follow_up = f"none in either lead, and {coverage:.0%} of the shorter text aligns"
+            elif s.lead_told_as_past == 1.0 and s.leads_verbatim == 0.0:
+                # The earlier report's lead, dated back ("Earlier this week, ... said") under a lead of its own.
+                follow_up = "one text tells the other's lead as news of days or weeks back, and no two leads pair"
         figures_kept = (s.numbers_agree > 0.5 or correction
                         or (s.numbers_agree == 0.5 and s.aligned_sentences >= t.figure_slip_sentences))
         # Frame lines share no rare name; a headline tagging the same company says whose notice it is.
@@ -808,7 +811,7 @@ class Verifier:
                 copy_why = f"{s.verbatim_coverage:.0%} of the shorter text is in near-verbatim sentences"
             if copy_why is not None:
                 # A copy keeps a lead sentence near-verbatim; a follow-up rewords the lead and reuses the rest.
-                if s.lead_verbatim == 1.0 or correction:
+                if (s.lead_verbatim == 1.0 and not follow_up) or correction:
                     return Relation.COPY, copy_why
                 not_copy = (f"{copy_why}, but no sentence of either lead is in the other near-verbatim "
                             "(a follow-up or another write-up)")

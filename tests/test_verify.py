@@ -1472,3 +1472,34 @@ def test_a_follow_up_without_a_headline_is_told_by_its_first_sentence():
         bodies.append(Document(name, "\n".join(lines[first:])))
     result = scan_documents(bodies, settings)
     assert [sorted(d.id for d in c.documents) for c in result.clusters] == [sorted(d.id for d in bodies)]
+
+
+def test_a_follow_up_that_tells_a_clippings_lead_as_news_of_earlier_this_week_is_no_copy():
+    """A clipping cut to the ruling's lead, and a later story that retells that lead, dated back, and
+    repeats the next sentences word for word under news of its own: the clipping's words are all in
+    the later story, but the later story is not a copy of it."""
+    settings = ScanSettings(level=Relation.COPY, workers=1)
+    clipping = Document("clipping", "\n".join(["Sugar cartel claim thrown out", *RULING[1:4]]))
+
+    def later(retold: str) -> Document:
+        return Document("costs", "\n".join([
+            "Sugar refiners to ask state for legal costs",
+            "The region's three largest sugar refiners will ask the state to pay the $40m they spent "
+            "fighting a price-fixing case for four years.",
+            "Lawyers for the companies said the attorney general's office had ignored advice that the case "
+            "was weak.",
+            "A spokesman for the attorney general declined to comment on the request.",
+            retold, *RULING[2:4],
+            "The refiners' shares have risen by a fifth since the ruling."]))
+
+    dated_back = later("Earlier this week, " + RULING[1][0].lower() + RULING[1][1:])
+    comparison = compare_documents(clipping, dated_back, settings)
+    assert comparison.link.scores.lead_told_as_past == 1.0 and comparison.link.scores.leads_verbatim == 0.0
+    assert max(comparison.link.scores.containment_a, comparison.link.scores.containment_b) >= 0.5
+    assert not comparison.joins, comparison.link.reason
+    assert "tells the other's lead as news of days or weeks back" in comparison.link.reason
+    # Told without a time put on it, the lead may be the outlet's own material above a copy: still a copy.
+    undated = compare_documents(clipping, later(RULING[1]), settings)
+    assert undated.link.scores.lead_told_as_past == 0.0 and undated.relation == "copy", undated.link.reason
+    # And the clipping is a copy of the ruling story it was cut from.
+    assert compare_documents(Document("ruling", "\n".join(RULING)), clipping, settings).relation == "copy"
