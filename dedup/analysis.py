@@ -29,7 +29,7 @@ from .figures import slipped
 from .fingerprint import Fingerprinter
 from .model import Document
 from .normalize import STOPWORDS, fold_lines, is_content_term, long_tokens, tokens
-from .segment import first_prose, logical_lines, split_sentences
+from .segment import ends_as_prose, first_prose, logical_lines, split_sentences
 from .terms import LEAD_WORDS, ChunkTerms
 
 __all__ = [
@@ -89,7 +89,7 @@ class Profile:
     word_count: int
     shingles: np.ndarray
     text_signature: np.ndarray
-    lead_signature: np.ndarray  # of the first FingerprintParams.lead_words words only
+    lead_signature: np.ndarray  # of FingerprintParams.lead_words words from the first prose line (_prose_start)
     line_hashes: frozenset[int]
     #: Its lines of at most ``short_words`` words and no figure (what site chrome is made of): hash -> words.
     short_lines: dict[int, int] = field(default_factory=dict)
@@ -119,6 +119,21 @@ def _short_lines(lines: list[str], most_words: int) -> dict[int, int]:
     return found
 
 
+def _prose_start(lines: list[str], most: int, line_words: int) -> int:
+    """Where a text's prose starts, in words: at its first line of ``line_words`` or more that ends as a
+    sentence does (or of three times as many: a paragraph cut short), after the lines above it (a headline,
+    a byline, site navigation), as long as those hold at most ``most`` words; else 0."""
+    skipped = 0
+    for line in lines:
+        count = len(tokens(line))
+        if count >= 3 * line_words or (count >= line_words and ends_as_prose(line)):
+            return skipped
+        skipped += count
+        if skipped > most:
+            break
+    return 0
+
+
 def profiles(texts: Sequence[str], fingerprinter: Fingerprinter, short_words: int, *,
              indexed: bool = True) -> tuple[list[Profile], ChunkTerms]:
     """Profiles of many texts, and their term counts; signatures and counts are made in bulk.
@@ -135,8 +150,10 @@ def profiles(texts: Sequence[str], fingerprinter: Fingerprinter, short_words: in
     indptr, flat = fingerprinter.shingle_sets(word_lists)
     if indexed:
         signatures = fingerprinter.signatures(indptr, flat)
-        lead_signatures = fingerprinter.signatures(
-            *fingerprinter.shingle_sets([words[: fingerprinter.params.lead_words] for words in word_lists]))
+        lead = fingerprinter.params.lead_words
+        lead_signatures = fingerprinter.signatures(*fingerprinter.shingle_sets(
+            [words[start : start + lead] for (lines, words) in found
+             for start in (_prose_start(lines, lead, fingerprinter.params.lead_line_words),)]))
     else:
         signatures = lead_signatures = np.empty((len(word_lists), 0), dtype=np.uint32)
     shingles = np.split(flat, indptr[1:-1])

@@ -54,6 +54,9 @@ class FingerprintParams:
     shingle_words: int = 3
     term_count: int = 40
     lead_words: int = 50  # the opening signed on its own: a copy cut short keeps it
+    #: ... from the first line of this many words: the short lines above it (headline, byline, navigation)
+    #: are what a copy changes.
+    lead_line_words: int = 8
     scheme: str = "affine32"
     token_hash: str = "xxh32(seed=0x5EED)"
 
@@ -65,6 +68,7 @@ class FingerprintParams:
             "shingles": f"word {self.shingle_words}-grams",
             "term_count": self.term_count,
             "lead_words": self.lead_words,
+            "lead_line_words": self.lead_line_words,
             "token_hash": self.token_hash,
         }
 

@@ -26,7 +26,7 @@ __all__ = ["SCHEMA_VERSION", "cluster_dict", "comparison_dict", "dumps", "evalua
            "json_bytes", "load_schema", "problem_dict", "problems_dict", "provenance", "result_dict", "tool"]
 
 #: Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change them.
-SCHEMA_VERSION = "1.24"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
+SCHEMA_VERSION = "1.25"  # 1.1: links.scores gains count_cosine and lead_facts; 1.2: figures_agree,
 # figures_compared; 1.3: parameters.sentence_terms, links.scores.dates_agree; 1.4: parameters.lsh.all_pairs_up_to,
 # links.scores.lead_figures_agree, companies_agree, lead_aligned; parameters.thresholds.lead_match_sentences;
 # 1.5: links.scores.lead_verbatim; compare gains tool, parameters and context_documents;
@@ -47,6 +47,7 @@ SCHEMA_VERSION = "1.24"  # 1.1: links.scores gains count_cosine and lead_facts; 
 # 1.19: links.scores.lead_support, parameters.thresholds.lead_support; 1.20: parameters.rewrites_within_days;
 # 1.21: documents[].language, compare's language_a and language_b; 1.22: documents[].kept;
 # 1.23: links.scores.rare_words, parameters.thresholds.story_rare_words; 1.24: parameters.thresholds.template_story_days
+# 1.25: parameters.minhash.lead_line_words
 
 
 def tool() -> dict[str, str]:

@@ -170,6 +170,11 @@ def runs_on(sentences: list[str], k: int) -> bool:
     return k + 1 < len(sentences) and sentences[k + 1][:1].islower()
 
 
+def ends_as_prose(line: str) -> bool:
+    """Whether a line ends as a prose sentence does: site chrome, headlines and bylines do not."""
+    return _PROSE_END.search(line) is not None
+
+
 def first_prose(sentences: list[str]) -> int | None:
     """The first sentence after the first that reads as prose (ends like a sentence, or runs on),
     or None: what sits above it is a headline, site chrome or a byline."""
