@@ -59,7 +59,7 @@ _OTHER_NAMES = {
     "french": "france", "german": "germany", "greek": "greece", "holland": "netherlands",
     "hungarian": "hungary", "indian": "india", "indonesian": "indonesia", "iranian": "iran", "iraqi": "iraq",
     "irish": "ireland", "israeli": "israel", "italian": "italy", "japanese": "japan", "kenyan": "kenya",
-    "korea": "south korea", "korean": "south korea", "kuwaiti": "kuwait", "libyan": "libya",
+    "korea": "korea", "korean": "korea", "kuwaiti": "kuwait", "libyan": "libya",
     "malaysian": "malaysia", "mexican": "mexico", "moroccan": "morocco", "n.z.": "new zealand",
     "nigerian": "nigeria", "norwegian": "norway", "pakistani": "pakistan", "peruvian": "peru",
     "philippine": "philippines", "polish": "poland", "portuguese": "portugal", "russian": "russia",
@@ -76,6 +76,10 @@ _ALIASES = {**{name: name for name in [*_COUNTRIES, *_STATES]},
 _NAMES = re.compile(r"(?<![\w.])(" + "|".join(re.escape(name) for name in sorted(_ALIASES, key=len, reverse=True))
                     + r")(?![\w])")
 
+
+#: A name that either of two countries answers to: "Korea" and "Korean" are the South's in a business
+#: headline and the North's in "Korean leader Kim Jong-un" (or a headline's words in another order).
+_EITHER = {"north korea": "korea", "south korea": "korea"}
 
 #: "US" as a mixed-case headline writes the country (lower-cased, it would be the pronoun).
 _US = re.compile(r"\bUS\b")
@@ -99,8 +103,13 @@ def places_apart(headline_a: frozenset[str], headline_b: frozenset[str], opening
     names both. Background further down names other places too ("after a similar agreement
     with Britain"), so it is not read.
     """
-    only_a = sorted(headline_a - opening_b)
-    only_b = sorted(headline_b - opening_a)
+    only_a = sorted(headline_a - _with_broader(opening_b))
+    only_b = sorted(headline_b - _with_broader(opening_a))
     if not only_a or not only_b:
         return None
     return only_a[0], only_b[0]
+
+
+def _with_broader(places: frozenset[str]) -> frozenset[str]:
+    """``places`` and the names they answer to (North Korea is a Korea)."""
+    return places.union(_EITHER[p] for p in places if p in _EITHER)

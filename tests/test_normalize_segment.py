@@ -258,6 +258,12 @@ def test_texts_are_about_different_places_only_when_each_headline_names_one_the_
     assert differ("ST. PAUL CATTLE STEADY", "ST PAUL CATTLE STEADY") is None
     # A city is not its state: "Kansas City" is read whole.
     assert differ("KANSAS CITY HOGS UP", "KANSAS WHEAT HARVEST") == ("kansas city", "kansas")
+    # "Korea" and "Korean" are either Korea's: the North's leader, or a headline's words reordered.
+    assert differ("North Korea's New Year's gift to the world", "Korean leader's New Year gift") is None
+    assert differ("NORTH KOREA FIRES MISSILE", "Korea's north fires missile") is None
+    assert differ("KOREA EXPORTS RISE", "SOUTH KOREAN EXPORTS RISE") is None
+    assert differ("NORTH KOREA FIRES MISSILE", "SOUTH KOREA FIRES MISSILE") == ("north korea", "south korea")
+    assert differ("KOREA EXPORTS RISE", "JAPAN EXPORTS RISE") == ("korea", "japan")
 
 
 def test_headlines_name_different_companies_only_when_ticker_and_name_differ():
