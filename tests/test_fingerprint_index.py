@@ -187,6 +187,28 @@ def test_a_copy_cut_to_its_opening_is_proposed_by_the_lead_signature():
     assert not clustered_with_wire(replace(strict, lead_lsh_threshold=0.95))
 
 
+def garbled_words(words: list[str], seed: int) -> str:
+    """``words`` with about one in ten garbled as OCR garbles them (a letter read as another)."""
+    rng = random.Random(seed)
+    kept = []
+    for word in words:
+        if rng.random() < 0.1:
+            at = rng.randrange(len(word))
+            word = word[:at] + rng.choice("c0l1rn") + word[at + 1:]
+        kept.append(word)
+    return " ".join(kept)
+
+
+def clustered_with(source: Document, copies: list[Document], documents: list[Document],
+                   settings: ScanSettings) -> int:
+    """How many of ``copies``, each scanned with ``documents`` alone, end in ``source``'s cluster."""
+    found = 0
+    for copy in copies:
+        result = scan_documents([*documents, copy], settings)
+        found += any({copy.id, source.id} <= {d.id for d in c.documents} for c in result.clusters)
+    return found
+
+
 def test_copies_cut_to_their_opening_with_garbled_words_are_mostly_proposed():
     """OCR noise and typing slips in a cut copy's opening (here it starts ten words into the lead) leave
     less of its 3-grams in the source's opening; at the opening index's threshold (0.3) LSH still proposes
@@ -198,23 +220,10 @@ def test_copies_cut_to_their_opening_with_garbled_words_are_mostly_proposed():
     strict = ScanSettings(level=Relation.COPY, text_lsh_threshold=0.95, term_lsh_threshold=0.95, all_pairs_up_to=0,
                           thresholds=replace(Thresholds(), story_rare_terms=10_000))
 
-    def garbled(seed: int) -> Document:
-        rng = random.Random(seed)
-        kept = []
-        for word in words:
-            if rng.random() < 0.1:
-                at = rng.randrange(len(word))
-                word = word[:at] + rng.choice("c0l1rn") + word[at + 1:]
-            kept.append(word)
-        return Document(f"cut{seed}.txt", headline + "\n\n" + " ".join(kept) + "\n")
+    cuts = [Document(f"cut{seed}.txt", headline + "\n\n" + garbled_words(words, seed) + "\n") for seed in range(20)]
 
     def proposed(settings: ScanSettings) -> int:
-        found = 0
-        for seed in range(20):
-            cut = garbled(seed)
-            result = scan_documents([*documents, cut], settings)
-            found += any({cut.id, wire.id} <= {d.id for d in c.documents} for c in result.clusters)
-        return found
+        return clustered_with(wire, cuts, documents, settings)
 
     assert proposed(strict) >= 14
     assert proposed(replace(strict, lead_lsh_threshold=0.5)) <= 8
@@ -231,25 +240,13 @@ def test_copies_under_new_headlines_credit_and_site_lines_are_proposed_from_the_
     strict = ScanSettings(level=Relation.COPY, text_lsh_threshold=0.95, term_lsh_threshold=0.95, all_pairs_up_to=0,
                           thresholds=replace(Thresholds(), story_rare_terms=10_000))
 
-    def wrapped(seed: int) -> Document:
-        rng = random.Random(seed)
-        kept = []
-        for word in body:
-            if rng.random() < 0.1:
-                at = rng.randrange(len(word))
-                word = word[:at] + rng.choice("c0l1rn") + word[at + 1:]
-            kept.append(word)
-        top = ["Home > News > Scotland | Listen to this article", "UPDATE: Island votes for electric ferries",
-               "Reporting by Sam Patel; editing by Jane Doe"]
-        return Document(f"copy{seed}.txt", "\n\n".join([*top, " ".join(kept), "Share this article"]) + "\n")
+    top = ["Home > News > Scotland | Listen to this article", "UPDATE: Island votes for electric ferries",
+           "Reporting by Sam Patel; editing by Jane Doe"]
+    copies = [Document(f"copy{seed}.txt", "\n\n".join([*top, garbled_words(body, seed), "Share this article"]) + "\n")
+              for seed in range(20)]
 
     def proposed(settings: ScanSettings) -> int:
-        found = 0
-        for seed in range(20):
-            copy = wrapped(seed)
-            result = scan_documents([*documents, copy], settings)
-            found += any({copy.id, wire.id} <= {d.id for d in c.documents} for c in result.clusters)
-        return found
+        return clustered_with(wire, copies, documents, settings)
 
     from_first_word = replace(strict, fingerprint=replace(FingerprintParams(), lead_line_words=10_000))
     assert proposed(strict) >= 17
