@@ -264,6 +264,10 @@ def test_texts_are_about_different_places_only_when_each_headline_names_one_the_
     assert differ("KOREA EXPORTS RISE", "SOUTH KOREAN EXPORTS RISE") is None
     assert differ("NORTH KOREA FIRES MISSILE", "SOUTH KOREA FIRES MISSILE") == ("north korea", "south korea")
     assert differ("KOREA EXPORTS RISE", "JAPAN EXPORTS RISE") == ("korea", "japan")
+    # Northern Ireland is read whole, not as Ireland.
+    assert differ("Northern Ireland assembly talks resume", "Ireland assembly talks resume") == (
+        "northern ireland", "ireland")
+    assert differ("Northern Irish police chief resigns", "Northern Ireland police chief resigns") is None
 
 
 def test_headlines_name_different_companies_only_when_ticker_and_name_differ():
