@@ -150,10 +150,10 @@ def profiles(texts: Sequence[str], fingerprinter: Fingerprinter, short_words: in
     indptr, flat = fingerprinter.shingle_sets(word_lists)
     if indexed:
         signatures = fingerprinter.signatures(indptr, flat)
-        lead = fingerprinter.params.lead_words
+        lead, line_words = fingerprinter.params.lead_words, fingerprinter.params.lead_line_words
+        starts = [_prose_start(lines, lead, line_words) for lines, _ in found]
         lead_signatures = fingerprinter.signatures(*fingerprinter.shingle_sets(
-            [words[start : start + lead] for (lines, words) in found
-             for start in (_prose_start(lines, lead, fingerprinter.params.lead_line_words),)]))
+            [words[start : start + lead] for words, start in zip(word_lists, starts)]))
     else:
         signatures = lead_signatures = np.empty((len(word_lists), 0), dtype=np.uint32)
     shingles = np.split(flat, indptr[1:-1])
