@@ -179,4 +179,4 @@ def first_prose(sentences: list[str]) -> int | None:
     """The first sentence after the first that reads as prose (ends like a sentence, or runs on),
     or None: what sits above it is a headline, site chrome or a byline."""
     return next((k for k in range(1, len(sentences))
-                 if _PROSE_END.search(sentences[k]) or runs_on(sentences, k)), None)
+                 if ends_as_prose(sentences[k]) or runs_on(sentences, k)), None)
