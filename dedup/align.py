@@ -12,6 +12,7 @@ which document comes first.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -21,7 +22,7 @@ from rapidfuzz.process import cdist
 from .analysis import Sentences, ShownSentences
 
 __all__ = ["CHAR_MATCH_FLOOR", "LONG_SENTENCE_WORDS", "Alignment", "Match", "align", "aligned_with_itself",
-           "similarity_matrix"]
+           "alignment_of", "similarity_matrix"]
 
 #: Character similarity counts only from here up: "Share this Article" and
 #: "Real Time Analytics" share half their letters and nothing else.
@@ -252,6 +253,12 @@ def align(a: Sentences, b: Sentences, threshold: float) -> Alignment:
         matches.append(Match(i, j, round(float(scores[k]), 4)))
         if len(matches) == most:
             break
+    return alignment_of(matches, a, b)
+
+
+def alignment_of(matches: Sequence[Match], a: ShownSentences, b: ShownSentences) -> Alignment:
+    """The alignment these matches make (best first): what they cover of each side, and how many keep their
+    order."""
     covered_a = sum(a.words[m.a] for m in matches) / (a.total_words or 1)
     covered_b = sum(b.words[m.b] for m in matches) / (b.total_words or 1)
     by_a = [m.b for m in sorted(matches, key=lambda m: m.a)]

@@ -35,7 +35,7 @@ from .segment import logical_lines
 from .settings import ScanSettings
 from .verify import Link, Relation, Verifier
 
-__all__ = ["BoilerplateCheck", "Reanalysed", "boilerplate_lines", "without_lines"]
+__all__ = ["BoilerplateCheck", "Reanalysed", "boilerplate_lines", "recurring_short_lines", "without_lines"]
 
 #: Versions of documents to strip at which forking processes for it pays.
 _PARALLEL_MIN_VERSIONS = 2000
@@ -57,6 +57,16 @@ def boilerplate_lines(line_hashes: Sequence[frozenset[int]], clusters: list[Clus
         for h in hashes & frequent:
             owners[h].add(tag)
     return frozenset(h for h, seen in owners.items() if len(seen) >= minimum)
+
+
+def recurring_short_lines(profiles: Sequence[Profile], minimum: int) -> frozenset[int]:
+    """The short lines (``ScanSettings.boilerplate_words``) found in at least ``minimum`` distinct texts: a site's
+    chrome, whatever clusters its pages fall into.  Each distinct text counts once (exact copies are one text; a
+    story's reprints with edits are several, and its one-line paragraphs may count among these)."""
+    counts: Counter[int] = Counter()
+    for p in {p.key: p for p in profiles}.values():
+        counts.update(p.short_lines.keys())  # one per text, whatever its words
+    return frozenset(h for h, n in counts.items() if n >= minimum)
 
 
 def without_lines(document: Document, lines: frozenset[int]) -> Document:
@@ -108,15 +118,12 @@ class BoilerplateCheck:
     """
 
     def __init__(self, documents: Sequence[Document], profiles: Sequence[Profile], settings: ScanSettings,
-                 analyse_without: Callable[[list[Document]], Reanalysed]):
+                 analyse_without: Callable[[list[Document]], Reanalysed], recurring: frozenset[int]):
+        """``recurring``: the corpus's :func:`recurring_short_lines`."""
         self._documents = documents
         self._word_counts = [p.word_count for p in profiles]
         self._share = settings.boilerplate_share
         self._analyse_without = analyse_without
-        counts: Counter[int] = Counter()
-        for p in {p.key: p for p in profiles}.values():  # each distinct text once
-            counts.update(p.short_lines.keys())  # one per text, whatever its words
-        recurring = {h for h, n in counts.items() if n >= settings.boilerplate_clusters}
         #: Each document's short recurring lines and their words; documents of one site share one set.
         self._words = [{h: w for h, w in p.short_lines.items() if h in recurring} for p in profiles]
         sets: dict[frozenset[int], frozenset[int]] = {}

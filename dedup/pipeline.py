@@ -19,7 +19,7 @@ from .analysis import (Profile, Sentences, ShownSentences, TermWeights, document
                        shown_sentences)
 from .arrays import lowest_linked, unique_sorted
 from .background import Background
-from .boilerplate import BoilerplateCheck, Reanalysed, boilerplate_lines
+from .boilerplate import BoilerplateCheck, Reanalysed, boilerplate_lines, recurring_short_lines
 from .cluster import Cluster, star_clusters
 from .collector import collector_paused
 from .columnar import Kept
@@ -138,6 +138,9 @@ class Corpus:
     stem_weights: StemWeights  # how the corpus weighs each word stem (the texts' own, or those of `statistics`)
     languages: list[str | None]  # each document's language, where its words show one (dedup.languages)
     markers: LanguageMarkers  # what tells them, loaded once and shared with the texts analysed again
+    #: Short lines in several distinct texts (boilerplate.recurring_short_lines): a site's chrome, which two texts
+    #: may share without sharing a word of their report.  Texts analysed again carry their corpus's.
+    site_lines: frozenset[int]
     _sentences: dict[int, Sentences] = field(default_factory=dict)
     _shown: dict[int, ShownSentences] = field(default_factory=dict)  # of linked documents, for the report
 
@@ -158,6 +161,8 @@ class Corpus:
             groups[p.key].append(i)
         texts_terms = TermMatrix.build(chunk_terms)
         terms = texts_terms.with_rows(text_of)
+        site_lines = (statistics.site_lines if statistics is not None
+                      else recurring_short_lines(profiles, settings.boilerplate_clusters))
         markers = statistics.markers if statistics is not None else LanguageMarkers.load()
         text_languages = markers.of_texts(texts_terms.terms, texts_terms.counts)
         if statistics is not None:
@@ -218,7 +223,7 @@ class Corpus:
         )
         return cls(documents, settings, fingerprinter, profiles, weights, df, rarity_df, dict(groups), text_of,
                    background, features, term_signatures, stem_weights, [text_languages[k] for k in text_of.tolist()],
-                   markers)
+                   markers, site_lines)
 
     def sentences(self, i: int) -> Sentences:
         cached = self._sentences.get(i)
@@ -281,7 +286,7 @@ class Corpus:
                 rewrite_window = DateWindow.of(published, rewrites, exempt=[False] * len(bodies), today=today,
                                                tomorrow=tomorrow)
         return Verifier(self.profiles, self.sentences, self.features, self.settings.thresholds, window=window,
-                        common=self.weights.common, rewrite_window=rewrite_window)
+                        common=self.weights.common, rewrite_window=rewrite_window, site_lines=self.site_lines)
 
     def boilerplate_check(self) -> BoilerplateCheck:
         """What reads pairs with the boilerplate both documents carry set aside (``boilerplate.py``)."""
@@ -301,7 +306,7 @@ class Corpus:
 
             return Reanalysed(verifier, [p.word_count for p in again.profiles], verify_pairs)
 
-        return BoilerplateCheck(self.documents, self.profiles, self.settings, analyse)
+        return BoilerplateCheck(self.documents, self.profiles, self.settings, analyse, self.site_lines)
 
     def candidates(self) -> np.ndarray:
         """Candidate pairs ``(i, j)``, ``i < j``, sorted, among distinct texts: from LSH and from the

@@ -102,7 +102,7 @@ from enum import IntEnum
 
 import numpy as np
 
-from .align import Alignment, Match, align
+from .align import Alignment, Match, align, alignment_of
 from .analysis import Profile, Sentences, lead_facts_found, lead_names_found, lines_of_own_names, names_found
 from .dates import date_label, past_reference, when_said
 from .directions import is_verdict
@@ -324,8 +324,10 @@ class Verifier:
         window: DateWindow | None = None,
         common: frozenset[str] = frozenset(),
         rewrite_window: DateWindow | None = None,
+        site_lines: frozenset[int] = frozenset(),
     ) -> None:
         self._profiles = profiles
+        self._site_lines = site_lines  # the corpus's chrome (Corpus.site_lines): matched, it is no evidence
         self._common = common  # the corpus's frame words (TermWeights.common): a name one letter off is one garbled
         self._sentences = sentence_view
         self._features = features
@@ -427,7 +429,7 @@ class Verifier:
         alignment = align(sa, sb, self._t.sentence)
         tops = (self._top_of(i, sa), self._top_of(j, sb))
         signs = template_signs(*tops)
-        scores = self._with_alignment(scores, sa, sb, alignment, tops, signs)
+        scores = self._with_alignment(scores, sa, sb, alignment, self._without_chrome(alignment, sa, sb), tops, signs)
         exact_names = scores.specific_containment
         contained = max(scores.containment_a, scores.containment_b)
         chrome = (tops[0].chrome, tops[1].chrome)
@@ -470,6 +472,17 @@ class Verifier:
         if relation is not None and relation > level:
             reason = f"{reason}; looser than --level {level.label}"
         return Link(i, j, relation, scores, reason, alignment)
+
+    def _without_chrome(self, alignment: Alignment, sa: Sentences, sb: Sentences) -> Alignment:
+        """The alignment without its matches of site chrome to site chrome ("Follow us on Twitter" in both), for
+        the evidence of a rewording: two write-ups on one topic under the same chrome would otherwise align a
+        sentence more, at 1.0.  Near-verbatim evidence (copies) keeps them: a story's own one-line paragraphs,
+        carried by its reprints, recur as chrome does.  The link keeps every match, for the report to show."""
+        site = self._site_lines
+        if not site:
+            return alignment
+        kept = [m for m in alignment.matches if sa.line_hashes[m.a] not in site or sb.line_hashes[m.b] not in site]
+        return alignment if len(kept) == alignment.count else alignment_of(kept, sa, sb)
 
     def _published_apart(self, i: int, j: int) -> str | None:
         """Why two dated texts are too far apart to be one report (``--within-days``), or None."""
@@ -535,8 +548,9 @@ class Verifier:
         """The lead-facts guard: few shared names, and the lead's names and figures mostly missing."""
         return (s.lead_facts < self._t.lead_facts) & (s.specific_terms < self._t.lead_facts_below)
 
-    def _with_alignment(self, s: PairScores, sa: Sentences, sb: Sentences, al: Alignment,
+    def _with_alignment(self, s: PairScores, sa: Sentences, sb: Sentences, al: Alignment, reworded: Alignment,
                         tops: tuple[Top, Top], signs: TemplateSigns) -> PairScores:
+        """``al`` scores near-verbatim evidence, ``reworded`` (its matches of site chrome aside) a rewording's."""
         shorter_is_a = sa.total_words <= sb.total_words
         strong = [m for m in al.matches if m.score >= self._t.verbatim_sentence]
         if shorter_is_a:
@@ -557,8 +571,8 @@ class Verifier:
         # but changes most of its figures.
         agreeing = sum(shared for _, (shared, _) in counted)
         compared = sum(union for _, (_, union) in counted)
-        shared_facts = sum(1 for m in al.matches if sa.facts[m.a] & sb.facts[m.b])
-        facts = shared_facts / al.count if al.count else 0.0
+        shared_facts = sum(1 for m in reworded.matches if sa.facts[m.a] & sb.facts[m.b])
+        facts = shared_facts / reworded.count if reworded.count else 0.0
         # A copy keeps its lead, or the original's; a follow-up repeats only the background.
         chrome_a, chrome_b = tops[0].chrome, tops[1].chrome
 
@@ -586,12 +600,12 @@ class Verifier:
                         for m in al.matches)
         return replace(
             s,
-            aligned_sentences=al.count,
-            coverage_a=al.covered_a,
-            coverage_b=al.covered_b,
+            aligned_sentences=reworded.count,
+            coverage_a=reworded.covered_a,
+            coverage_b=reworded.covered_b,
             verbatim_coverage=verbatim,
             verbatim_words=verbatim_words,
-            order=al.in_order,
+            order=reworded.in_order,
             numbers_agree=agree,
             figures_agree=agreeing / compared if compared else 1.0,
             figures_compared=compared,
@@ -607,7 +621,7 @@ class Verifier:
             top_verbatim=1.0 if top_kept else 0.0,
             leads_verbatim=1.0 if leads_kept else 0.0,
             # fsum: the mean must not hang on the order of matches, which ties within a rounding step can set.
-            aligned_similarity=math.fsum(m.score for m in al.matches) / al.count if al.count else 0.0,
+            aligned_similarity=math.fsum(m.score for m in reworded.matches) / max(reworded.count, 1),
             headline_support=headline_support(*tops),
             lead_told_as_past=1.0 if lead_told else 0.0,
             lead_support=lead_support(*tops),

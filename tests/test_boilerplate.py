@@ -15,6 +15,7 @@ from dedup.cluster import Cluster
 from dedup.compare import compare_documents
 from dedup.jsonout import result_dict
 from dedup.pipeline import Corpus
+from dedup.verify import Link
 
 from .test_verify import COMPANIES, dividend_notice
 
@@ -247,3 +248,40 @@ def test_a_line_of_few_long_words_is_no_site_line():
     (profile,), _ = profiles([f"{tamil}\n\n{chrome}"], Fingerprinter(settings.fingerprint), settings.boilerplate_words)
     assert len(tamil.split()) <= settings.boilerplate_words and len(tamil) > 84  # 12 words, 7 characters each
     assert set(profile.short_lines) == {line_hash(fold(chrome))}
+
+
+#: Two write-ups of one vote, each a site's page ending in that site's "Follow us" line.
+MOORING = ("Harbour fees to double next year",
+           "The Tarnwick harbour board voted on Monday to double mooring fees from January. Board chair Elspeth "
+           "Quarrie said the money would pay for dredging the channel. Fishermen warned the rise would drive boats "
+           "to Skellan. The fees were last raised in 2009. A public meeting is planned for next month.")
+MOORING_RETOLD = ("Tarnwick mooring charges set to rise",
+                  "Boat owners at Tarnwick will pay twice as much to tie up from January after a vote by the harbour "
+                  "board. Elspeth Quarrie, who chairs it, blamed what dredging costs. Crews said they could sail for "
+                  "Skellan and moor their boats there. Charges were last raised in 2009, and a public meeting follows "
+                  "next month.")
+
+
+def test_site_chrome_matched_in_two_write_ups_is_no_evidence_of_a_rewording():
+    """A "Follow us on Twitter" line both pages end with aligns at 1.0 and lifted two write-ups of one event, whose
+    own sentences are 0.58 alike on average, over the rewrite bar (0.6): a SemEval story's rewording joined another
+    outlet's page so.  Where the line recurs in the corpus, as a site's chrome does, the verdict is the one the two
+    texts get without it; the link still shows the line matched, for the report to label it."""
+    follow = "Follow us on Twitter"
+
+    def pair_link(chrome: bool, chrome_elsewhere: int) -> Link:
+        pages = [Document(f"{name}.html", "\n\n".join([headline, *body.split(". "), *([follow] if chrome else [])]))
+                 for name, (headline, body) in (("a", MOORING), ("b", MOORING_RETOLD))]
+        others = [Document(d.id, f"{d.text}\n\n{follow}") if k < chrome_elsewhere else d
+                  for k, d in enumerate(other_sites(40))]
+        corpus = Corpus.build([*pages, *others], ScanSettings(workers=1))
+        return corpus.verifier().verify(0, 1, level=Relation.REWRITE, full=True)
+
+    without_line = pair_link(chrome=False, chrome_elsewhere=0)
+    as_chrome = pair_link(chrome=True, chrome_elsewhere=3)
+    assert without_line.relation == as_chrome.relation == Relation.STORY
+    assert "0.58 alike on average" in as_chrome.reason
+    assert as_chrome.scores.aligned_sentences == without_line.scores.aligned_sentences == 3
+    assert as_chrome.alignment is not None and as_chrome.alignment.count == 4  # shown matched, labelled in reports
+    # Carried by these two pages alone, the line is no site's chrome: it is matched text like any other.
+    assert pair_link(chrome=True, chrome_elsewhere=0).relation == Relation.REWRITE
