@@ -841,10 +841,11 @@ class Verifier:
 
         if figures_kept and s.specific_terms >= t.rewrite_specific_terms:
             # Order tells a rewording from texts on one topic that align by chance; much shared
-            # phrasing tells it too, so a rewrite that reorders the report need not keep its order
-            # (nor its news at the top, where the headline guard looks for it).
+            # phrasing tells it too, so a rewrite that reorders the report need not keep its order.
+            # Either way its headline announces the report's news: a follow-up moves the earlier
+            # report's background about under news of its own.
             in_order = s.order >= t.rewrite_order and other_news is None
-            reordered = s.order < t.rewrite_order and contained >= t.rewrite_reordered_phrases
+            reordered = s.order < t.rewrite_order and contained >= t.rewrite_reordered_phrases and other_news is None
             if (facts_kept and coverage >= t.rewrite_coverage and (in_order or reordered)
                     and s.aligned_sentences >= t.rewrite_sentences and s.aligned_similarity >= t.shared_sentence):
                 phrasing = f", keeping {contained:.0%} of its 3-grams" if reordered else ""
