@@ -34,6 +34,10 @@ __all__ = ["TemplateSigns", "Top", "headline_support", "lead_end", "opens_as_cor
 _CORRECTION = re.compile(r"\W*correct(?:ed|ion)\b")
 #: How a sentence ends; a headline does not, though it may end with a quote ("Deal 'at risk'").
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s*$")
+#: ... except a short question or exclamation, which headlines often are ("What's next for next-gen consoles?"):
+#: a prose sentence asking one runs longer.
+_ASKS = re.compile(r"[!?][\"'\u201d\u2019)]*\s*$")
+_HEADLINE_QUESTION_WORDS = 10
 #: Lines of chrome a lead may sit beneath before it is no longer a lead.
 _MOST_CHROME = 5
 
@@ -97,6 +101,10 @@ def _headline(s: Sentences, top_end: int) -> str:
     return next((line for line in s.text[:top_end] if tags_company(line)), s.text[0])
 
 
+def _asks_briefly(s: Sentences, k: int) -> bool:
+    return s.words[k] <= _HEADLINE_QUESTION_WORDS and _ASKS.search(s.text[k]) is not None
+
+
 def _headline_line(s: Sentences, top_end: int) -> int | None:
     """The first top line that is not prose, nor a row of links ("News | Sport"), and carries at least
     half the IDF weight of the heaviest such line: the headline, not the site chrome above it ("Skip to
@@ -104,7 +112,8 @@ def _headline_line(s: Sentences, top_end: int) -> int | None:
     names, dates), so the heaviest is not taken.  None for a text that opens with prose (an essay, an
     answer): it has no headline to read."""
     lines = [k for k in range(min(top_end, len(s.text)))
-             if not _SENTENCE_END.search(s.text[k]) and not runs_on(s.text, k) and " | " not in s.text[k]]
+             if (not _SENTENCE_END.search(s.text[k]) or _asks_briefly(s, k))
+             and not runs_on(s.text, k) and " | " not in s.text[k]]
     if not lines:
         return None
     heaviest = max(s.weight[k] for k in lines)

@@ -1516,3 +1516,21 @@ def test_a_follow_up_that_tells_a_clippings_lead_as_news_of_earlier_this_week_is
     assert undated.link.scores.lead_told_as_past == 0.0 and undated.relation == "copy", undated.link.reason
     # And the clipping is a copy of the ruling story it was cut from.
     assert compare_documents(Document("ruling", "\n".join(RULING)), clipping, settings).relation == "copy"
+
+
+def test_a_question_headline_is_read_as_the_headline_above_site_chrome():
+    """A headline may ask ("What's next for next-gen consoles?").  Read as a sentence, it was passed over and the
+    chrome below it ("Skip to main content") taken for the copy's headline: its words are in no opening, so the
+    headline check read the copy as other news (BBC tech-309 and the generator's partial copy of it: support 0)."""
+    question = "Will Skellan Line keep its Tarnwick ferry licence?"
+    original = Document("hearing", "\n".join(HEARING[1:]), title=question)
+    copy = Document("copy", "\n".join([
+        "Skip to main content",
+        "Whether Skellan Line can go on operating the island route will not be settled before next month, the "
+        "transport regulator said.",
+        "Members want further proof that the company runs its boats safely, they said as the hearing entered its "
+        "second day.",
+        *HEARING[3:]]), title=question)
+    comparison = compare_documents(original, copy, ScanSettings(workers=1, level=Relation.REWRITE))
+    assert comparison.link.scores.headline_support == 1.0
+    assert comparison.joins, comparison.link.reason
