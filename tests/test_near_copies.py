@@ -8,11 +8,14 @@ from collections.abc import Callable
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import sparse
 
 from dedup import Document, ScanSettings, scan_documents
+from dedup import near_copies as near_copies_module
 from dedup.background import Background
-from dedup.near_copies import near_copy_pairs
+from dedup.near_copies import OWN_SENTENCE, _own, _same_row, _Words, near_copy_pairs
 from dedup.pipeline import Corpus
 
 from .conftest import SAMPLES, SEEDS
@@ -133,3 +136,41 @@ def test_a_line_above_the_headline_is_a_sites_own() -> None:
     assert near_copies([TAKEOVER, f"{site}\n\n{TAKEOVER}"], names) == [[0, 1]]
     other = TAKEOVER.replace("AUSTRALIAN OFFER FOR BREWERY SHARES", "KILBRIDE LEDGER BIDS FOR BREWERY")
     assert near_copies([TAKEOVER, other], names) == []
+
+
+_SENTENCES = st.lists(st.frozensets(st.sampled_from("ab cd ef gh ij kl mn 12 3.5".split()), max_size=6), max_size=8)
+
+
+@settings(deadline=None)  # a check of answers, not of speed
+@given(_SENTENCES, _SENTENCES)
+def test_counterparts_found_through_the_terms_index_are_those_of_comparing_every_sentence(
+        text: list[frozenset[str]], other: list[frozenset[str]]) -> None:
+    """A sentence is looked up among the other text's sentences that hold its rarest words only; the answer is the
+    one comparing it with each of them gives."""
+    words = _Words.made(other, [frozenset(w for w in s if not w[0].isdigit()) for s in other], frozenset())
+    for sentence in text:
+        assert _own(sentence, words) == all(len(sentence & s) < OWN_SENTENCE * len(sentence) for s in other)
+        wording = frozenset(w for w in sentence if not w[0].isdigit())
+        assert _same_row(wording, words) == any(wording <= w for w in words.wordings)
+
+
+def test_a_long_text_and_its_copy_are_compared_sentence_by_sentence_in_bounded_work(monkeypatch) -> None:
+    """A long report and its copy are near-copies: each sentence is compared with the few of the other that
+    share its rarest words, not with all of them (two 6,000-sentence texts took 20 s so)."""
+    rng = random.Random(7)
+    vocabulary = [f"w{k}x" for k in range(5000)]
+    sentences = [" ".join(rng.choice(vocabulary) for _ in range(12)).capitalize() + "." for _ in range(2000)]
+    text = "LONG REPORT\n\n" + "\n\n".join(" ".join(sentences[k:k + 4]) for k in range(0, 2000, 4))
+    copy = "Reprinted by the Ledger\n\n" + text.replace(" w1x ", " w2x ") + "\n\nShare this article"
+    looked_at: list[int] = []
+    original = _Words.holding_any
+
+    def counting(self: _Words, terms: frozenset[str], needed: int) -> set[int]:
+        found = original(self, terms, needed)
+        looked_at.append(len(found))
+        return found
+
+    monkeypatch.setattr(near_copies_module._Words, "holding_any", counting)
+    names = {f"w{k}x" for k in range(3, 40)}
+    assert near_copies([text, copy], [names, names]) == [[0, 1]]
+    assert looked_at and sum(looked_at) < len(looked_at) * 2000 // 20  # under a twentieth of them, on average
