@@ -17,7 +17,7 @@ import numpy as np
 
 from .analysis import (Profile, Sentences, ShownSentences, TermWeights, document_body, profiles, sentences,
                        shown_sentences)
-from .arrays import lowest_linked, unique_sorted
+from .arrays import lowest_linked, unique_sorted, unique_with_inverse
 from .background import Background
 from .boilerplate import BoilerplateCheck, Reanalysed, boilerplate_lines, recurring_short_lines
 from .cluster import Cluster, star_clusters
@@ -47,6 +47,7 @@ R = TypeVar("R")
 _PARALLEL_MIN_DOCS = 500  # below this, forking costs about what it saves (measured on 1,000 files)
 _PARALLEL_MIN_PAIRS = 3000  # candidates to screen
 _PARALLEL_MIN_ALIGNED = 100  # screened pairs to align (each about a millisecond)
+_PARALLEL_MIN_WORK = _PARALLEL_MIN_ALIGNED * 500 * 500  # ... or their words' products: as many 500-word pairs
 _VERIFY_STEP = 4096
 _ALIGN_STEP = 512
 _VERIFY_BLOCK = 64
@@ -380,14 +381,28 @@ def _near_copies_once(terms: TermMatrix, rows: np.ndarray, texts: list[str], lan
     return frame, rarity_df
 
 
-def _in_parts(pairs: np.ndarray, workers: int, work: Callable[[np.ndarray], R]) -> list[R]:
-    """``work`` on parts of ``pairs`` in forked workers.
+def _in_parts(pairs: np.ndarray, workers: int, work: Callable[[np.ndarray], R],
+              cost: np.ndarray | None = None) -> list[R]:
+    """``work`` on parts of ``pairs`` in forked workers, the parts about equal in ``cost`` (each pair's; one each
+    where not given).
 
-    Blocks of neighbouring first documents: parts share few documents, and the work
-    (which clusters in some stretches of a corpus) is spread evenly.
+    Parts are made of blocks of neighbouring first documents: parts share few documents, and the work
+    (which clusters in some stretches of a corpus) is spread evenly.  Where the pairs fall in fewer blocks
+    than there are workers (a dozen long texts), of single pairs.
     """
-    block = (pairs[:, 0] // _VERIFY_BLOCK) % workers
-    return forked_map(work, [pairs[block == k] for k in range(workers)])
+    if workers < 2 or not len(pairs):
+        return forked_map(work, [pairs])
+    unit_ids, unit_of = unique_with_inverse(pairs[:, 0] // _VERIFY_BLOCK)
+    if len(unit_ids) < workers:
+        unit_of = np.arange(len(pairs))
+    unit_cost = np.bincount(unit_of, weights=cost)
+    load = [0.0] * workers
+    worker_of = np.empty(len(unit_cost), dtype=np.int64)
+    for unit in sorted(range(len(unit_cost)), key=lambda u: (-unit_cost[u], u)):  # the largest first
+        worker_of[unit] = least = min(range(workers), key=lambda k: (load[k], k))
+        load[least] += unit_cost[unit]
+    part_of = worker_of[unit_of]
+    return forked_map(work, [pairs[part_of == k] for k in range(workers)])
 
 
 @dataclass(frozen=True)
@@ -444,8 +459,12 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
         verifier.forget_tops()
         return found, corpus.keep_shown({i for link in found for i in (link.a, link.b)})
 
+    words = np.array([p.word_count for p in corpus.profiles], dtype=np.float64)
+    cost = words[candidates[:, 0]] * words[candidates[:, 1]]  # alignment scores every pair of their sentences
+    if total < _PARALLEL_MIN_ALIGNED and cost.sum() < _PARALLEL_MIN_WORK:
+        workers = 1
     links: list[Link] = []
-    for found, shown in _in_parts(candidates, workers if total >= _PARALLEL_MIN_ALIGNED else 1, verify_part):
+    for found, shown in _in_parts(candidates, workers, verify_part, cost):
         links.extend(found)
         corpus.add_shown(shown)
     return sorted(links, key=lambda link: (link.a, link.b))

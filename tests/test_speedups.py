@@ -126,17 +126,45 @@ def test_parts_run_here_where_fork_is_unavailable(monkeypatch):
     assert forked_map(lambda part: os.getpid(), [0, 1]) == [os.getpid(), os.getpid()]
 
 
-def test_parallel_scan_gives_the_serial_bytes(monkeypatch):
+@pytest.mark.parametrize("block", [2, 10_000], ids=["blocks", "single-pairs"])
+def test_parallel_scan_gives_the_serial_bytes(monkeypatch, block):
     docs = SAMPLE_DOCS + edited_copies(random.Random(4))
     serial = dumps(result_dict(scan_documents(docs, ScanSettings(workers=1))))
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_DOCS", 1)
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_PAIRS", 1)
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_ALIGNED", 1)
-    monkeypatch.setattr(pipeline, "_VERIFY_BLOCK", 2)
+    monkeypatch.setattr(pipeline, "_VERIFY_BLOCK", block)
     monkeypatch.setattr(report, "_PARALLEL_MIN_MEMBERS", 1)  # cluster reports built in two processes
     parallel = dumps(result_dict(scan_documents(docs, ScanSettings(workers=2))))
     assert parallel == serial
     assert len(json.loads(serial)["clusters"]) >= 3
+
+
+def test_the_pairs_of_a_few_documents_are_dealt_to_every_worker_by_their_cost():
+    """A dozen long texts' pairs all fall in one block of first documents: dealt out one by one, the
+    costliest first, each to the worker with the least work so far, rather than all to one worker."""
+    pairs = np.array([(0, 1), (0, 2), (1, 2), (2, 3), (3, 4)])
+    cost = np.array([9.0, 1.0, 1.0, 4.0, 4.0])
+    parts = pipeline._in_parts(pairs, 2, lambda part: [tuple(p) for p in part.tolist()], cost)
+    assert parts == [[(0, 1), (1, 2)], [(0, 2), (2, 3), (3, 4)]]  # 10 and 9
+    assert pipeline._in_parts(pairs, 1, lambda part: len(part), cost) == [5]
+
+
+def test_a_few_long_texts_are_aligned_in_every_worker(monkeypatch):
+    """Under a hundred pairs to align, but long ones (three 6,000-word texts): the work is split all the same."""
+    sizes: list[list[int]] = []
+
+    def recording(function, parts):
+        sizes.append([len(p) for p in parts])
+        return [function(p) for p in parts]
+
+    monkeypatch.setattr(pipeline, "forked_map", recording)
+    long_text = "\n\n".join(d.text for d in SAMPLE_DOCS) * 4
+    docs = [Document(f"long{k}", f"Edition {k}\n\n{long_text}\n\nPage {k}") for k in range(3)]
+    assert min(len(d.text.split()) for d in docs) > 6000
+    result = scan_documents(docs, ScanSettings(workers=2, level=Relation.COPY))
+    assert [sorted(d.id for d in c.documents) for c in result.clusters] == [["long0", "long1", "long2"]]
+    assert [1, 1] in sizes  # the two pairs aligned (a family's leader and its members), one in each worker
 
 
 def wire_copies(rng: random.Random, count: int) -> list[Document]:
