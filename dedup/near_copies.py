@@ -57,6 +57,7 @@ class _Words:
     #: which sentences hold each term, so that a sentence's counterparts are looked for among those sharing its
     #: rarest terms: comparing every sentence with every other took two 6,000-sentence reports 20 s
     holding: dict[str, list[int]]
+    distinct: frozenset[frozenset[str]]  # a copy's sentences are mostly the other's as they are: found at once
 
     @classmethod
     def of(cls, text: str) -> _Words:
@@ -74,7 +75,7 @@ class _Words:
         for k, sentence in enumerate(sentences):
             for term in sentence:
                 holding.setdefault(term, []).append(k)
-        return cls(sentences, wordings, frozenset().union(*wordings), figures, holding)
+        return cls(sentences, wordings, frozenset().union(*wordings), figures, holding, frozenset(sentences))
 
     def holding_any(self, terms: frozenset[str], needed: int) -> set[int]:
         """The sentences that may hold ``needed`` of ``terms``: one that does holds one of any
@@ -136,8 +137,8 @@ def _explained(missing: frozenset[str], text: _Words, other: _Words) -> bool:
         figure = any(c.isdigit() for c in word)
         if not figure and one_edit_among(word, other.words):
             continue
-        if not any(word in s and _own(s, other) and not (figure and _same_row(w, other))
-                   for s, w in zip(text.sentences[below:], text.wordings[below:])):
+        if not any(_own(text.sentences[k], other) and not (figure and _same_row(text.wordings[k], other))
+                   for k in text.holding.get(word, ()) if k >= below):
             return False
     return True
 
@@ -153,14 +154,25 @@ def _mostly_shared(text: _Words, other: _Words) -> bool:
     """Whether most sentences of the one with fewer have a counterpart in the other: two stories on one topic
     share many names, but not their sentences."""
     fewer, more = (text, other) if len(text.sentences) <= len(other.sentences) else (other, text)
-    shared = sum(1 for s in fewer.sentences if s and not _own(s, more))
-    return shared > SHARED_SENTENCES * sum(1 for s in fewer.sentences if s)
+    counted = [s for s in fewer.sentences if s]
+    enough = SHARED_SENTENCES * len(counted)
+    shared = 0
+    for k, sentence in enumerate(counted):  # until the answer is certain: a long text's copy is soon told
+        if not _own(sentence, more):
+            shared += 1
+            if shared > enough:
+                return True
+        elif shared + len(counted) - k - 1 <= enough:
+            return False
+    return shared > enough
 
 
 def _own(sentence: frozenset[str], other: _Words) -> bool:
     """Whether no sentence of ``other`` has most of the words of ``sentence``: it has no counterpart there."""
     if not sentence:
         return not other.sentences
+    if sentence in other.distinct:
+        return False
     needed = math.ceil(OWN_SENTENCE * len(sentence))
     return all(len(sentence & other.sentences[k]) < needed for k in other.holding_any(sentence, needed))
 

@@ -15,7 +15,7 @@ from scipy import sparse
 from dedup import Document, ScanSettings, scan_documents
 from dedup import near_copies as near_copies_module
 from dedup.background import Background
-from dedup.near_copies import OWN_SENTENCE, _own, _same_row, _Words, near_copy_pairs
+from dedup.near_copies import OWN_SENTENCE, SHARED_SENTENCES, _mostly_shared, _own, _same_row, _Words, near_copy_pairs
 from dedup.pipeline import Corpus
 
 from .conftest import SAMPLES, SEEDS
@@ -145,13 +145,23 @@ _SENTENCES = st.lists(st.frozensets(st.sampled_from("ab cd ef gh ij kl mn 12 3.5
 @given(_SENTENCES, _SENTENCES)
 def test_counterparts_found_through_the_terms_index_are_those_of_comparing_every_sentence(
         text: list[frozenset[str]], other: list[frozenset[str]]) -> None:
-    """A sentence is looked up among the other text's sentences that hold its rarest words only; the answer is the
-    one comparing it with each of them gives."""
-    words = _Words.made(other, [frozenset(w for w in s if not w[0].isdigit()) for s in other], frozenset())
+    """A sentence is looked up among the other text's sentences that hold its rarest words only, and a text's
+    sentences are counted until the answer is certain; the answers are those of comparing every sentence."""
+    def read(sentences: list[frozenset[str]]) -> _Words:
+        return _Words.made(sentences, [frozenset(w for w in s if not w[0].isdigit()) for s in sentences],
+                           frozenset())
+
+    def own(sentence: frozenset[str], among: list[frozenset[str]]) -> bool:
+        return all(len(sentence & s) < OWN_SENTENCE * len(sentence) for s in among)
+
+    words = read(other)
     for sentence in text:
-        assert _own(sentence, words) == all(len(sentence & s) < OWN_SENTENCE * len(sentence) for s in other)
+        assert _own(sentence, words) == own(sentence, other)
         wording = frozenset(w for w in sentence if not w[0].isdigit())
         assert _same_row(wording, words) == any(wording <= w for w in words.wordings)
+    fewer, more = (text, other) if len(text) <= len(other) else (other, text)
+    shared = sum(1 for s in fewer if s and not own(s, more))
+    assert _mostly_shared(read(text), words) == (shared > SHARED_SENTENCES * sum(1 for s in fewer if s))
 
 
 def test_a_long_text_and_its_copy_are_compared_sentence_by_sentence_in_bounded_work(monkeypatch) -> None:
