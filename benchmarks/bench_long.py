@@ -4,6 +4,8 @@ Builds two folders from BBC News (../shared/corpora), seeded:
 
 - ``book``: a 6,300-sentence "book" of 400 articles and a copy with 5% of its paragraphs dropped, "said"
   changed to "stated" in 30% of them and two stretches of 500 paragraphs swapped;
+- ``editions``: 12 editions of that book, each with its own 5% of paragraphs dropped and 30% of "said"s
+  changed (66 pairs of near-copies, each read by the near-copy check and a dozen aligned);
 - ``anthologies``: 12 anthologies of 150 articles drawn at random, so that each pair shares about ten
   articles and is aligned sentence by sentence (66 pairs of some 2,500 sentences a side).
 
@@ -12,7 +14,7 @@ dedup, e.g. a ``git worktree`` of an older commit), by that code too, alternatel
 their ratio and whether the JSON outputs are byte-identical are printed.  Wall-clock ratios, measured in
 one session: never a timed assertion in the test suite.
 
-    python benchmarks/bench_long.py [--rounds 3] [--before /tmp/old-checkout]
+    python benchmarks/bench_long.py [--rounds 3] [--before /tmp/old-checkout] [--cases book,editions]
 """
 
 from __future__ import annotations
@@ -44,14 +46,29 @@ def bbc_articles() -> list[dict]:
         return [json.loads(line) for line in handle]
 
 
+def book(articles: list[dict]) -> list[str]:
+    """The paragraphs of 400 articles, each headline a paragraph."""
+    return [p for a in articles[:400] for p in [a["title"], *a["text"].split("\n\n")]]
+
+
+def edited(paragraphs: list[str], rng: random.Random) -> list[str]:
+    kept = [p for p in paragraphs if rng.random() > 0.05]
+    return [p.replace(" said ", " stated ", 1) if rng.random() < 0.3 else p for p in kept]
+
+
 def write_book(folder: Path, articles: list[dict]) -> None:
-    rng = random.Random(3)
-    paragraphs = [p for a in articles[:400] for p in [a["title"], *a["text"].split("\n\n")]]
-    copy = [p for p in paragraphs if rng.random() > 0.05]
-    copy = [p.replace(" said ", " stated ", 1) if rng.random() < 0.3 else p for p in copy]
+    paragraphs = book(articles)
+    copy = edited(paragraphs, random.Random(3))
     copy = copy[:1000] + copy[1500:2000] + copy[1000:1500] + copy[2000:]
     (folder / "book.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
     (folder / "copy.txt").write_text("\n\n".join(copy), encoding="utf-8")
+
+
+def write_editions(folder: Path, articles: list[dict]) -> None:
+    paragraphs = book(articles)
+    for k in range(12):
+        body = "\n\n".join(edited(paragraphs, random.Random(k)))
+        (folder / f"edition{k:02d}.txt").write_text(f"Edition {k}\n\n{body}", encoding="utf-8")
 
 
 def write_anthologies(folder: Path, articles: list[dict]) -> None:
@@ -60,6 +77,9 @@ def write_anthologies(folder: Path, articles: list[dict]) -> None:
         chosen = rng.sample(articles, 150)
         body = "\n\n".join(f"{a['title']}\n\n{a['text']}" for a in chosen)
         (folder / f"anthology{k:02d}.txt").write_text(f"Anthology {k}\n\n{body}", encoding="utf-8")
+
+
+CASES = {"book": write_book, "editions": write_editions, "anthologies": write_anthologies}
 
 
 def output_digest(command: list[str], env: dict[str, str]) -> str:
@@ -71,7 +91,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--before", type=Path, help="another checkout of dedup to time alternately")
+    parser.add_argument("--cases", default=",".join(CASES), help=f"of {', '.join(CASES)}")
     args = parser.parse_args()
+    if not set(args.cases.split(",")) <= CASES.keys():
+        parser.error(f"--cases: each of {', '.join(CASES)}")
     articles = bbc_articles()
     compile_dedup()
     if args.before:
@@ -79,7 +102,8 @@ def main() -> None:
     checkouts = {"this checkout": CHECKOUT} | ({"--before": args.before.resolve()} if args.before else {})
     root = Path(tempfile.mkdtemp(prefix="dedup-long-"))
     try:
-        for name, write in (("book", write_book), ("anthologies", write_anthologies)):
+        for name in args.cases.split(","):
+            write = CASES[name]
             folder = root / name
             folder.mkdir()
             write(folder, articles)
