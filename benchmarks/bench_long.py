@@ -100,6 +100,7 @@ def main() -> None:
     if args.before:
         compileall.compile_dir(args.before / "dedup", quiet=2)  # as this checkout's, so that neither pays for it
     checkouts = {"this checkout": CHECKOUT} | ({"--before": args.before.resolve()} if args.before else {})
+    envs = {label: {**os.environ, "PYTHONPATH": str(path)} for label, path in checkouts.items()}
     root = Path(tempfile.mkdtemp(prefix="dedup-long-"))
     try:
         for name in args.cases.split(","):
@@ -108,7 +109,6 @@ def main() -> None:
             folder.mkdir()
             write(folder, articles)
             command = [sys.executable, "-m", "dedup", "scan", str(folder), "--format", "json", "--quiet"]
-            envs = {label: {**os.environ, "PYTHONPATH": str(path)} for label, path in checkouts.items()}
             times: dict[str, list[float]] = {label: [] for label in checkouts}
             memory: dict[str, float] = {label: 0.0 for label in checkouts}
             for _ in range(args.rounds):  # alternate, so drift on the machine hits both alike
