@@ -844,9 +844,9 @@ class Verifier:
             # phrasing tells it too, so a rewrite that reorders the report need not keep its order.
             # Either way its headline announces the report's news: a follow-up moves the earlier
             # report's background about under news of its own.
-            in_order = s.order >= t.rewrite_order and other_news is None
-            reordered = s.order < t.rewrite_order and contained >= t.rewrite_reordered_phrases and other_news is None
-            if (facts_kept and coverage >= t.rewrite_coverage and (in_order or reordered)
+            in_order = s.order >= t.rewrite_order
+            reordered = not in_order and contained >= t.rewrite_reordered_phrases
+            if (facts_kept and other_news is None and coverage >= t.rewrite_coverage and (in_order or reordered)
                     and s.aligned_sentences >= t.rewrite_sentences and s.aligned_similarity >= t.shared_sentence):
                 phrasing = f", keeping {contained:.0%} of its 3-grams" if reordered else ""
                 return Relation.REWRITE, noted(
