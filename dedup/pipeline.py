@@ -11,6 +11,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import BinaryIO, TypeVar
 
 import numpy as np
@@ -226,6 +227,11 @@ class Corpus:
                    background, features, term_signatures, stem_weights, [text_languages[k] for k in text_of.tolist()],
                    markers, site_lines)
 
+    @cached_property
+    def word_counts(self) -> np.ndarray:
+        """Each document's word count: what families are planned on and pairs' work is weighed by."""
+        return np.array([p.word_count for p in self.profiles], dtype=np.int64)
+
     def sentences(self, i: int) -> Sentences:
         cached = self._sentences.get(i)
         if cached is None:
@@ -295,7 +301,7 @@ class Corpus:
             again = Corpus.build(stripped, self.settings, statistics=self)
             verifier = again.verifier()
 
-            words = np.array([p.word_count for p in self.profiles], dtype=np.int64)
+            words = self.word_counts
 
             def verify_pairs(pairs: np.ndarray, documents: np.ndarray) -> tuple[list[Link], Waiting]:
                 found = _verify_in_families(again, verifier, pairs, None, documents=documents, words=words)
@@ -305,7 +311,7 @@ class Corpus:
                 again.forget_sentences()
                 return found
 
-            return Reanalysed(verifier, [p.word_count for p in again.profiles], verify_pairs)
+            return Reanalysed(verifier, again.word_counts.tolist(), verify_pairs)
 
         return BoilerplateCheck(self.documents, self.profiles, self.settings, analyse, self.site_lines)
 
@@ -459,7 +465,7 @@ def _verify_candidates(corpus: Corpus, verifier: Verifier, candidates: np.ndarra
         verifier.forget_tops()
         return found, corpus.keep_shown({i for link in found for i in (link.a, link.b)})
 
-    words = np.array([p.word_count for p in corpus.profiles], dtype=np.float64)
+    words = corpus.word_counts
     cost = words[candidates[:, 0]] * words[candidates[:, 1]]  # alignment scores every pair of their sentences
     if total < _PARALLEL_MIN_ALIGNED and cost.sum() < _PARALLEL_MIN_WORK:
         workers = 1
@@ -493,7 +499,7 @@ def _verify_screened(corpus: Corpus, verifier: Verifier, screened: _Screened, pr
     settings = corpus.settings
     if documents is None or words is None:
         documents = np.arange(len(corpus.profiles))
-        words = np.array([p.word_count for p in corpus.profiles], dtype=np.int64)
+        words = corpus.word_counts
     worth = screened.pairs
     plan = plan_families(words, documents[worth], screened.contained, min_containment=settings.family_containment,
                          min_members=settings.family_members)
